@@ -1,0 +1,1 @@
+namespace DriftHooks.Core; public static class Placeholder { }
