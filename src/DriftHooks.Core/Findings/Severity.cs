@@ -1,0 +1,9 @@
+namespace DriftHooks.Core.Findings;
+
+/// <summary>How much a finding matters: an error refuses, a warning and a note only inform.</summary>
+public enum Severity
+{
+    Note,
+    Warning,
+    Error,
+}

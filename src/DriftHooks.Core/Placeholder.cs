@@ -1,1 +1,0 @@
-namespace DriftHooks.Core; public static class Placeholder { }
