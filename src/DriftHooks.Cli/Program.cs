@@ -1,1 +1,22 @@
-return 0;
+using System.CommandLine;
+using DriftHooks.Cli;
+using DriftHooks.Cli.Commands;
+using DriftHooks.Core.Findings;
+
+var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration drift before it reaches a database.");
+root.Add(InstallCommand.Create());
+root.Add(UninstallCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"drifthooks: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'drifthooks --help' for usage.");
+    return ExitCodes.UsageOrConfiguration;
+}
+
+return CommandRunner.Invoke(parsed);

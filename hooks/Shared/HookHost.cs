@@ -1,0 +1,64 @@
+using System.Collections;
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Installation;
+
+namespace DriftHooks.Hooks;
+
+/// <summary>
+/// The edge every hook shares: read what git hands it, run the chained hook, run the check, print, exit.
+/// Typed failures become one paragraph and exit code 2 or 3; nothing else escapes as a stack trace.
+/// </summary>
+internal static class HookHost
+{
+    public static int Run(string hook, string[] args, byte[]? input, Func<RepositoryLocation, DriftHooksOptions, IReadOnlyList<Finding>> check)
+    {
+        var error = Console.Error;
+        try
+        {
+            var environment = ReadEnvironment();
+            var location = RepositoryLocation.Find(
+                Environment.CurrentDirectory,
+                environment.GetValueOrDefault("GIT_DIR"),
+                environment.GetValueOrDefault("GIT_INDEX_FILE"));
+
+            var chained = HookChain.RunChained(location, hook, args, input);
+            if (chained != 0)
+            {
+                return chained;
+            }
+
+            var options = OptionsLoader.Load(location.WorkTree, environment);
+            var findings = check(location, options);
+            return HookOutcome.Complete(hook, findings, location, environment, error, UseColor(environment));
+        }
+        catch (DriftHooksException e)
+        {
+            error.WriteLine($"DriftHooks {hook}: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
+        {
+            error.WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {e.Message}). Check that the repository is intact and readable; 'git status' should work.");
+            return ExitCodes.ResourceUnavailable;
+        }
+    }
+
+    public static Dictionary<string, string?> ReadEnvironment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string;
+        }
+
+        return environment;
+    }
+
+    private static bool UseColor(IReadOnlyDictionary<string, string?> environment) =>
+        !Console.IsErrorRedirected
+        && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"))
+        && environment.GetValueOrDefault("TERM") != "dumb";
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds DriftHooks's native-AOT executables into artifacts/native/ and, unless --build-only is given,
+# installs the hooks into the git repository of the current directory.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$root/artifacts/native"
+build_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --build-only) build_only=true ;;
+    -h|--help) echo "usage: install/install.sh [--build-only]"; exit 0 ;;
+    *) echo "install.sh: unknown argument '$arg' (usage: install/install.sh [--build-only])" >&2; exit 2 ;;
+  esac
+done
+
+command -v dotnet >/dev/null || { echo "install.sh: the .NET SDK (dotnet) is needed to build DriftHooks" >&2; exit 2; }
+
+mkdir -p "$out"
+for project in hooks/DriftHooks.PreCommit hooks/DriftHooks.PrePush src/DriftHooks.Cli; do
+  echo "building $project (native AOT)…"
+  dotnet publish "$root/$project" -c Release -o "$out" --nologo -v quiet -p:DebugType=none -p:DebugSymbols=false >/dev/null \
+    || { echo "install.sh: building $project failed; run 'dotnet publish $project -c Release' to see why" >&2; exit 1; }
+done
+rm -f "$out"/*.dbg "$out"/*.pdb
+echo "built: $(cd "$out" && ls | tr '\n' ' ')in $out"
+
+if [ "$build_only" = false ]; then
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    "$out/drifthooks" install
+  else
+    echo "not inside a git repository: run '$out/drifthooks install' inside the repository to protect"
+  fi
+fi

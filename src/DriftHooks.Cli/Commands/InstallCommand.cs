@@ -1,0 +1,33 @@
+using System.CommandLine;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary><c>drifthooks install</c>: puts the native hooks into the current repository, keeping any hook already there.</summary>
+internal static class InstallCommand
+{
+    public static Command Create()
+    {
+        var from = new Option<string?>("--from")
+        {
+            Description = "Folder holding the native hooks (default: the folder of this drifthooks executable).",
+        };
+        var command = new Command("install", "Install the pre-commit and pre-push hooks in the current repository (idempotent; honours core.hooksPath; chains an existing hook).")
+        {
+            from,
+        };
+        command.SetAction(parsed =>
+        {
+            var location = CommandRunner.CurrentRepository();
+            var source = parsed.GetValue(from) ?? AppContext.BaseDirectory;
+            foreach (var line in HookInstaller.Install(location, Path.GetFullPath(source)))
+            {
+                Console.WriteLine(line);
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

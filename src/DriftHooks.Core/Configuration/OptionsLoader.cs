@@ -1,0 +1,111 @@
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+using Microsoft.Extensions.Configuration;
+
+namespace DriftHooks.Core.Configuration;
+
+/// <summary>
+/// Reads <see cref="DriftHooksOptions"/> from, in rising precedence: the committed <c>drifthooks.json</c> at the
+/// repository root, the git-ignored <c>.drifthooks.local.json</c>, and environment variables
+/// (<c>DRIFTHOOKS__SECTION__KEY</c>; <c>DRIFTHOOKS_PRODUCTION_URL</c> for the production URL).
+/// Keys are read by name rather than bound by reflection, which keeps the native build trim-safe.
+/// </summary>
+public static class OptionsLoader
+{
+    public const string CommittedFile = "drifthooks.json";
+    public const string LocalFile = ".drifthooks.local.json";
+
+    public static DriftHooksOptions Load(string workTree, IReadOnlyDictionary<string, string?> environment)
+    {
+        var builder = new ConfigurationBuilder();
+        foreach (var name in new[] { CommittedFile, LocalFile })
+        {
+            var path = Path.Combine(workTree, name);
+            if (File.Exists(path))
+            {
+                builder.AddJsonFile(path, optional: true, reloadOnChange: false);
+            }
+        }
+
+        var fromEnvironment = environment
+            .Where(e => e.Key.StartsWith("DRIFTHOOKS__", StringComparison.OrdinalIgnoreCase))
+            .Select(e => new KeyValuePair<string, string?>(e.Key["DRIFTHOOKS__".Length..].Replace("__", ":", StringComparison.Ordinal), e.Value));
+        builder.AddInMemoryCollection(fromEnvironment);
+
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = builder.Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
+        {
+            throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message} Fix {CommittedFile} or {LocalFile} at the repository root.", e);
+        }
+
+        return FromConfiguration(configuration, environment);
+    }
+
+    internal static DriftHooksOptions FromConfiguration(IConfiguration configuration, IReadOnlyDictionary<string, string?> environment)
+    {
+        var projects = configuration.GetSection("Projects").GetChildren()
+            .Select(p => new ProjectLocation(
+                p["Schema"] ?? throw new ConfigurationException($"Projects:{p.Key} has no \"Schema\". Give each project its schema file or folder."),
+                p["Migrations"]))
+            .ToList();
+
+        var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in configuration.GetSection("Rules").GetChildren())
+        {
+            if (!Bool(rule.Value, true, $"Rules:{rule.Key}"))
+            {
+                disabled.Add(rule.Key.ToUpperInvariant());
+            }
+        }
+
+        var production = configuration.GetSection("Production");
+        var url = production["Url"];
+        var urlSource = url is null ? null : "configuration key Production:Url";
+        if (url is null && environment.TryGetValue("DRIFTHOOKS_PRODUCTION_URL", out var envUrl) && !string.IsNullOrWhiteSpace(envUrl))
+        {
+            url = envUrl;
+            urlSource = "environment variable DRIFTHOOKS_PRODUCTION_URL";
+        }
+
+        var onUnreachable = production["OnUnreachable"] ?? "block";
+        if (onUnreachable is not ("block" or "warn"))
+        {
+            throw new ConfigurationException($"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
+        }
+
+        var branches = production.GetSection("Branches").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        return new DriftHooksOptions
+        {
+            Projects = projects,
+            DisabledRules = disabled,
+            Production = new ProductionOptions
+            {
+                Url = url,
+                UrlSource = urlSource,
+                WarnWhenUnreachable = onUnreachable == "warn",
+                ConnectTimeout = Seconds(production["ConnectTimeoutSeconds"], 5, "Production:ConnectTimeoutSeconds"),
+                StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
+                Branches = branches.Count > 0 ? branches : ["*"],
+                SchemaCheck = Bool(production["SchemaCheck"], false, "Production:SchemaCheck"),
+            },
+        };
+    }
+
+    private static bool Bool(string? value, bool fallback, string key) => value switch
+    {
+        null => fallback,
+        _ when bool.TryParse(value, out var b) => b,
+        _ => throw new ConfigurationException($"{key} is '{value}'; use true or false."),
+    };
+
+    private static TimeSpan Seconds(string? value, double fallback, string key) => value switch
+    {
+        null => TimeSpan.FromSeconds(fallback),
+        _ when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 => TimeSpan.FromSeconds(s),
+        _ => throw new ConfigurationException($"{key} is '{value}'; give a positive number of seconds."),
+    };
+}

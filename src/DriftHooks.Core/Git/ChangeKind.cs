@@ -1,0 +1,8 @@
+namespace DriftHooks.Core.Git;
+
+public enum ChangeKind
+{
+    Added,
+    Deleted,
+    Modified,
+}

@@ -1,0 +1,62 @@
+namespace DriftHooks.Core.Git;
+
+/// <summary>
+/// Compares two snapshots below a path, descending only into folders whose ids differ, so that an unchanged
+/// migrations folder of a thousand migrations costs one comparison.
+/// </summary>
+public static class TreeDiff
+{
+    public static void Compare(string path, ITreeSource before, ITreeSource after, List<FileChange> changes) =>
+        Compare(path, before.Find(path), before, after.Find(path), after, changes);
+
+    private static Dictionary<string, TreeNode> ByName(IReadOnlyList<TreeNode> nodes)
+    {
+        var byName = new Dictionary<string, TreeNode>(nodes.Count, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            byName[node.Name] = node;
+        }
+
+        return byName;
+    }
+
+    private static void Compare(string path, TreeNode? old, ITreeSource before, TreeNode? @new, ITreeSource after, List<FileChange> changes)
+    {
+        if (old is not null && @new is not null && old.ObjectId == @new.ObjectId && old.Mode == @new.Mode)
+        {
+            return;
+        }
+
+        if (old is { IsTree: true } || @new is { IsTree: true })
+        {
+            var oldChildren = ByName(old is { IsTree: true } ? before.Children(old.ObjectId) : []);
+            var newChildren = ByName(@new is { IsTree: true } ? after.Children(@new.ObjectId) : []);
+            var names = new SortedSet<string>(oldChildren.Keys, StringComparer.Ordinal);
+            names.UnionWith(newChildren.Keys);
+            foreach (var name in names)
+            {
+                var childPath = path.Length == 0 ? name : path + "/" + name;
+                Compare(childPath, oldChildren.GetValueOrDefault(name), before, newChildren.GetValueOrDefault(name), after, changes);
+            }
+
+            // A file replaced by a folder (or the reverse) is also a change of the file itself.
+            if (old is { IsTree: false })
+            {
+                changes.Add(new FileChange(path, ChangeKind.Deleted, old.ObjectId, null));
+            }
+
+            if (@new is { IsTree: false })
+            {
+                changes.Add(new FileChange(path, ChangeKind.Added, null, @new.ObjectId));
+            }
+
+            return;
+        }
+
+        changes.Add(old is null
+            ? new FileChange(path, ChangeKind.Added, null, @new!.ObjectId)
+            : @new is null
+                ? new FileChange(path, ChangeKind.Deleted, old.ObjectId, null)
+                : new FileChange(path, ChangeKind.Modified, old.ObjectId, @new.ObjectId));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+
+namespace DriftHooks.Core.Installation;
+
+/// <summary>Runs the hook DriftHooks replaced (husky's, lefthook's, a team script), first, with the same arguments and input.</summary>
+public static class HookChain
+{
+    /// <returns>The chained hook's exit code, or 0 when there is none.</returns>
+    public static int RunChained(RepositoryLocation location, string hook, IReadOnlyList<string> arguments, byte[]? input)
+    {
+        var state = InstallState.Read(location.StateDirectory);
+        if (state is null)
+        {
+            return 0;
+        }
+
+        var chained = InstallState.ChainedPath(state.HooksDirectory, hook);
+        if (!File.Exists(chained))
+        {
+            return 0;
+        }
+
+        var start = StartInfo(chained, Path.Combine(state.HooksDirectory, hook), arguments);
+        start.RedirectStandardInput = input is not null;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = Environment.CurrentDirectory;
+        try
+        {
+            using var process = Process.Start(start)!;
+            if (input is not null)
+            {
+                process.StandardInput.BaseStream.Write(input);
+                process.StandardInput.Close();
+            }
+
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ResourceUnavailableException($"The chained {hook} hook '{chained}' could not be run ({e.Message}). Make it executable (chmod +x) or remove it.", e);
+        }
+    }
+
+    // Shell scripts are sourced with $0 set to the hook's real name, because husky-style scripts find their
+    // helpers through "$(dirname "$0")" and their task through "$(basename "$0")".
+    private static ProcessStartInfo StartInfo(string chained, string hookPath, IReadOnlyList<string> arguments)
+    {
+        var shell = ShellOf(chained);
+        ProcessStartInfo start;
+        if (shell is not null)
+        {
+            start = new ProcessStartInfo(shell[0]);
+            foreach (var part in shell.Skip(1))
+            {
+                start.ArgumentList.Add(part);
+            }
+
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(". \"$DRIFTHOOKS_CHAINED_HOOK\"");
+            start.ArgumentList.Add(hookPath);
+            start.Environment["DRIFTHOOKS_CHAINED_HOOK"] = chained;
+        }
+        else
+        {
+            start = new ProcessStartInfo(chained);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static string[]? ShellOf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[256];
+        var read = stream.Read(buffer);
+        var text = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        if (!text.StartsWith("#!", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var line = text[2..].Split('\n')[0].Trim();
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
+        var interpreter = Path.GetFileName(parts[^1]);
+        if (parts.Length == 1)
+        {
+            interpreter = Path.GetFileName(parts[0]);
+        }
+
+        return interpreter is "sh" or "bash" or "dash" or "zsh" or "ksh" ? parts : null;
+    }
+}

@@ -1,0 +1,148 @@
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using LibGit2Sharp;
+
+namespace DriftHooks.Core.Installation;
+
+/// <summary>
+/// Installs the native hooks into a repository: copies them (with libgit2) to <c>.git/drifthooks/bin/</c>, links
+/// them from the hooks folder git uses (honouring <c>core.hooksPath</c>; shared by linked worktrees), and keeps any
+/// hook that was already there, to be run first. Idempotent; <see cref="Uninstall"/> restores what was replaced.
+/// </summary>
+public static class HookInstaller
+{
+    public static readonly IReadOnlyList<string> HookNames = ["pre-commit", "pre-push"];
+
+    public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory)
+    {
+        var hooksDirectory = HooksDirectory(location);
+        var bin = Path.Combine(location.StateDirectory, "bin");
+        Directory.CreateDirectory(bin);
+        Directory.CreateDirectory(hooksDirectory);
+
+        var report = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(binariesDirectory))
+        {
+            var name = Path.GetFileName(file);
+            if (HookNames.Contains(name) || (name.StartsWith("libgit2", StringComparison.Ordinal) && name.EndsWith(".so", StringComparison.Ordinal)))
+            {
+                CopyReplacing(file, Path.Combine(bin, name));
+            }
+        }
+
+        foreach (var hook in HookNames)
+        {
+            var binary = Path.Combine(bin, hook);
+            if (!File.Exists(binary))
+            {
+                throw new ConfigurationException($"'{Path.Combine(binariesDirectory, hook)}' is missing. Build the native hooks first: install/install.sh --build-only");
+            }
+
+            var target = Path.Combine(hooksDirectory, hook);
+            var chained = InstallState.ChainedPath(hooksDirectory, hook);
+            if (IsOurs(target, binary))
+            {
+                File.Delete(target);
+            }
+            else if (File.Exists(target) || IsSymlink(target))
+            {
+                if (File.Exists(chained))
+                {
+                    throw new ConfigurationException($"Both '{target}' and '{chained}' exist; DriftHooks will not overwrite either. Move one of them away and install again.");
+                }
+
+                File.Move(target, chained);
+                report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
+            }
+
+            File.CreateSymbolicLink(target, binary);
+            report.Add($"{hook}: installed in {hooksDirectory}");
+        }
+
+        new InstallState(hooksDirectory, HookNames).Write(location.StateDirectory);
+        return report;
+    }
+
+    public static IReadOnlyList<string> Uninstall(RepositoryLocation location)
+    {
+        var state = InstallState.Read(location.StateDirectory);
+        var report = new List<string>();
+        if (state is null)
+        {
+            report.Add("DriftHooks is not installed in this repository; nothing to do.");
+            return report;
+        }
+
+        var bin = Path.Combine(location.StateDirectory, "bin");
+        foreach (var hook in state.Hooks)
+        {
+            var target = Path.Combine(state.HooksDirectory, hook);
+            var chained = InstallState.ChainedPath(state.HooksDirectory, hook);
+            if (IsOurs(target, Path.Combine(bin, hook)))
+            {
+                File.Delete(target);
+            }
+
+            if (File.Exists(chained) && !File.Exists(target))
+            {
+                File.Move(chained, target);
+                report.Add($"{hook}: restored the previous hook");
+            }
+            else
+            {
+                report.Add($"{hook}: removed");
+            }
+        }
+
+        if (Directory.Exists(bin))
+        {
+            Directory.Delete(bin, recursive: true);
+        }
+
+        File.Delete(InstallState.PathFor(location.StateDirectory));
+        return report;
+    }
+
+    /// <summary>The folder git runs hooks from: <c>core.hooksPath</c> (relative to the work tree) or the common git directory's hooks.</summary>
+    public static string HooksDirectory(RepositoryLocation location)
+    {
+        string? configured;
+        using (var repository = GitRepository.Open(location))
+        {
+            configured = repository.Config.Get<string>("core.hooksPath")?.Value;
+        }
+
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.Combine(location.CommonDirectory, "hooks");
+        }
+
+        if (configured.StartsWith("~/", StringComparison.Ordinal))
+        {
+            configured = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), configured[2..]);
+        }
+
+        return Path.GetFullPath(configured, location.WorkTree);
+    }
+
+    private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
+
+    private static bool IsOurs(string hookPath, string binary)
+    {
+        var link = new FileInfo(hookPath).LinkTarget;
+        return link is not null && Path.GetFullPath(link, Path.GetDirectoryName(hookPath)!) == binary;
+    }
+
+    // A running hook binary cannot be overwritten in place ("text file busy"): write beside it, then rename.
+    private static void CopyReplacing(string source, string destination)
+    {
+        var temporary = destination + ".new";
+        File.Copy(source, temporary, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(source) | UnixFileMode.UserExecute);
+        }
+
+        File.Move(temporary, destination, overwrite: true);
+    }
+}

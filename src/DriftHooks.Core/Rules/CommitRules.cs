@@ -1,0 +1,267 @@
+using System.Text;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Schema;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// The judgement of the pre-commit hook (and of <c>drifthooks check</c> over a range): given what a commit
+/// changes in a Prisma project, the findings that should refuse it. Pure: no git, no disk, no console.
+/// </summary>
+public static class CommitRules
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static IReadOnlyList<Finding> Evaluate(ProjectChanges changes, IReadOnlySet<string> disabledRules)
+    {
+        var findings = new List<Finding>();
+        var project = changes.Project;
+        var newFolders = changes.After.Keys.Where(n => !changes.Before.ContainsKey(n)).Order(StringComparer.Ordinal).ToList();
+
+        CheckCommittedMigrations(changes, findings);
+        CheckLockFile(changes, findings);
+        var workingTree = new Lazy<IReadOnlyList<WorkingTreeMigration>>(changes.ReadWorkingTreeMigrations);
+        CheckNewFolders(changes, newFolders, workingTree, findings);
+        CheckSchema(changes, newFolders, workingTree, findings);
+
+        return [.. findings.Where(f => !disabledRules.Contains(f.Code)).DistinctBy(f => (f.Code, f.Location))];
+    }
+
+    private static void CheckSchema(ProjectChanges changes, List<string> newFolders, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+    {
+        var project = changes.Project;
+        if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
+        {
+            return;
+        }
+
+        SchemaComparison comparison;
+        try
+        {
+            comparison = DatabaseSchemaComparer.Compare(ReadSchema(changes, changes.SchemaBefore), ReadSchema(changes, changes.SchemaAfter));
+        }
+        catch (Exception e) when (e is DriftHooksException or DecoderFallbackException)
+        {
+            findings.Add(Finding.Error(
+                RuleCodes.SchemaUnreadable,
+                $"DriftHooks cannot read the Prisma schema, so it cannot tell whether this commit needs a migration: {e.Message}",
+                project.SchemaPath,
+                $"Fix the schema (npx prisma validate{SchemaArgument(project)} shows Prisma's own diagnosis), then stage it again."));
+            return;
+        }
+
+        if (!comparison.ChangesDatabase)
+        {
+            return;
+        }
+
+        var stagedMigration = newFolders.Any(n => changes.After[n].ScriptId is not null);
+        if (stagedMigration)
+        {
+            return;
+        }
+
+        var what = string.Join("; ", comparison.Changes.Take(8).Select(c => $"{KindName(c.Kind)} {c.Name}: {c.Description}"));
+        if (comparison.Changes.Count > 8)
+        {
+            what += $"; and {comparison.Changes.Count - 8} more";
+        }
+
+        var unstaged = workingTree.Value.Where(m => m.HasScript && !changes.Before.ContainsKey(m.Name) && !changes.After.ContainsKey(m.Name)).ToList();
+        if (unstaged.Count > 0)
+        {
+            foreach (var migration in unstaged)
+            {
+                var folder = project.MigrationFolder(migration.Name);
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationNotStaged,
+                    $"The schema change ({what}) is staged but its migration '{migration.Name}' is not: the commit would carry a schema that no committed migration produces.",
+                    folder,
+                    $"git add {Quote(folder)}"));
+            }
+
+            return;
+        }
+
+        findings.Add(Finding.Error(
+            RuleCodes.SchemaWithoutMigration,
+            $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
+            string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
+            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{SchemaArgument(project)}, then git add {Quote(project.MigrationsPath)}"));
+    }
+
+    private static void CheckCommittedMigrations(ProjectChanges changes, List<Finding> findings)
+    {
+        var project = changes.Project;
+        var removed = changes.Before.Keys.Where(n => !changes.After.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var renamedTo = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in removed)
+        {
+            var script = changes.Before[name].ScriptId;
+            var twin = script is null ? null : changes.After.Values.FirstOrDefault(f => !changes.Before.ContainsKey(f.Name) && f.ScriptId == script);
+            if (twin is not null)
+            {
+                renamedTo[name] = twin.Name;
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes.Changes)
+        {
+            var name = project.MigrationNameOf(change.Path);
+            if (name is null || !changes.Before.ContainsKey(name) || !reported.Add(name))
+            {
+                continue;
+            }
+
+            var folder = project.MigrationFolder(name);
+            if (renamedTo.TryGetValue(name, out var newName))
+            {
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationRenamed,
+                    $"The committed migration '{name}' is renamed to '{newName}'. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
+                    folder,
+                    $"git mv {Quote(project.MigrationFolder(newName))} {Quote(folder)} (keep the old name; put new changes in a new migration)"));
+            }
+            else if (removed.Contains(name))
+            {
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationDeleted,
+                    $"The committed migration '{name}' is deleted. Every database that applied it still records it, and Prisma will report it as missing from the migrations folder.",
+                    folder,
+                    $"git restore --staged --worktree --source=HEAD -- {Quote(folder)}"));
+            }
+            else
+            {
+                var files = changes.Changes.Where(c => project.MigrationNameOf(c.Path) == name).Select(c => $"{c.Path} ({Verb(c.Kind)})");
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationEdited,
+                    $"The committed migration '{name}' is changed ({string.Join(", ", files)}). Its checksum in every database that applied it would stop matching; write the change as a new migration instead.",
+                    folder,
+                    $"git restore --staged --worktree --source=HEAD -- {Quote(folder)}, then npx prisma migrate dev --create-only --name <change>{SchemaArgument(project)}"));
+            }
+        }
+    }
+
+    private static void CheckLockFile(ProjectChanges changes, List<Finding> findings)
+    {
+        var project = changes.Project;
+        var change = changes.Changes.FirstOrDefault(c => c.Path == project.LockFilePath);
+        if (change is null)
+        {
+            return;
+        }
+
+        if (change.Kind == ChangeKind.Deleted)
+        {
+            findings.Add(Finding.Error(
+                RuleCodes.LockFileDeleted,
+                "migration_lock.toml is deleted. Prisma uses it to refuse migrations written for another database provider; without it that safety is gone.",
+                change.Path,
+                $"git restore --staged --worktree --source=HEAD -- {Quote(change.Path)}"));
+        }
+        else if (change.Kind == ChangeKind.Modified)
+        {
+            var before = LockProvider(changes.ReadBlob(change.OldId!));
+            var after = LockProvider(changes.ReadBlob(change.NewId!));
+            if (before != after)
+            {
+                findings.Add(Finding.Error(
+                    RuleCodes.LockProviderChanged,
+                    $"migration_lock.toml changes the provider from '{before ?? "(none)"}' to '{after ?? "(none)"}'. The committed migrations are SQL for '{before ?? "(none)"}'; switching providers needs a new baseline, not an edit.",
+                    change.Path,
+                    $"git restore --staged --worktree --source=HEAD -- {Quote(change.Path)}"));
+            }
+        }
+    }
+
+    private static void CheckNewFolders(ProjectChanges changes, List<string> newFolders, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+    {
+        var project = changes.Project;
+        var newest = changes.Before.Keys.Max(StringComparer.Ordinal);
+        foreach (var name in newFolders)
+        {
+            var folder = project.MigrationFolder(name);
+            if (changes.After[name].ScriptId is null)
+            {
+                var onDisk = workingTree.Value.FirstOrDefault(m => m.Name == name);
+                findings.Add(onDisk is { HasScript: true }
+                    ? Finding.Error(
+                        RuleCodes.MigrationNotStaged,
+                        $"The new migration '{name}' is staged without its migration.sql, so the commit would carry an empty migration.",
+                        folder,
+                        $"git add {Quote(folder + "/migration.sql")}")
+                    : Finding.Error(
+                        RuleCodes.MigrationWithoutScript,
+                        $"The new migration folder '{name}' has no migration.sql; Prisma fails on a migration folder without one.",
+                        folder,
+                        $"Create it with npx prisma migrate dev --name <name>{SchemaArgument(project)}, or remove the folder: git rm -r --cached {Quote(folder)}"));
+            }
+
+            if (newest is not null && string.CompareOrdinal(name, newest) < 0)
+            {
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationOutOfOrder,
+                    $"The new migration '{name}' sorts before the newest committed migration '{newest}'. Prisma applies migrations in name order, so databases that already applied '{newest}' would see a history that diverged.",
+                    folder,
+                    $"Rename it with a current timestamp, e.g. git mv {Quote(folder)} {Quote(project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss") + NameSuffix(name)))}"));
+            }
+        }
+    }
+
+    private static IReadOnlyList<SchemaSource> ReadSchema(ProjectChanges changes, IReadOnlyList<FileVersion> files) =>
+        [.. files.Select(f => new SchemaSource(f.Path, Decode(changes.ReadBlob(f.ObjectId), f.Path)))];
+
+    private static string Decode(byte[] bytes, string path)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ConfigurationException($"'{path}' is not valid UTF-8 (byte offset {e.Index}); Prisma reads schemas as UTF-8.", e);
+        }
+    }
+
+    internal static string? LockProvider(byte[] content)
+    {
+        foreach (var line in Encoding.UTF8.GetString(content).Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("provider", StringComparison.Ordinal) && trimmed.Contains('='))
+            {
+                return trimmed[(trimmed.IndexOf('=') + 1)..].Trim().Trim('"');
+            }
+        }
+
+        return null;
+    }
+
+    private static string NameSuffix(string name)
+    {
+        var underscore = name.IndexOf('_');
+        return underscore < 0 ? "_" + name : name[underscore..];
+    }
+
+    private static string SchemaArgument(PrismaProject project) =>
+        project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + Quote(project.SchemaPath);
+
+    private static string KindName(SchemaObjectKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Verb(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Added => "added",
+        ChangeKind.Deleted => "deleted",
+        _ => "modified",
+    };
+
+    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
+    public static string Quote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@')
+            ? path
+            : "'" + path.Replace("'", "'\\''") + "'";
+}

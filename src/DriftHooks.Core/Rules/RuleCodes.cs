@@ -1,0 +1,16 @@
+namespace DriftHooks.Core.Rules;
+
+/// <summary>Stable finding codes of the commit rules; configuration can switch each off.</summary>
+public static class RuleCodes
+{
+    public const string SchemaUnreadable = "DH100";
+    public const string SchemaWithoutMigration = "DH101";
+    public const string MigrationEdited = "DH102";
+    public const string MigrationDeleted = "DH103";
+    public const string MigrationRenamed = "DH104";
+    public const string MigrationNotStaged = "DH105";
+    public const string LockFileDeleted = "DH106";
+    public const string LockProviderChanged = "DH107";
+    public const string MigrationWithoutScript = "DH108";
+    public const string MigrationOutOfOrder = "DH109";
+}
