@@ -38,25 +38,10 @@ public static class GitIndexReader
     {
         ArgumentException.ThrowIfNullOrEmpty(indexPath);
         var matcher = new PrefixMatcher(prefixes);
-        var data = ReadFile(indexPath);
-        if (data is null)
-        {
-            return [];
-        }
-
-        return Parse(indexPath, data, matcher);
-    }
-
-    private static byte[]? ReadFile(string indexPath)
-    {
         try
         {
-            // One read: git replaces the index by rename, so a single read never sees a torn file.
-            return File.ReadAllBytes(indexPath);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
+            using var cursor = IndexFileCursor.Open(indexPath);
+            return cursor is null ? [] : Parse(indexPath, cursor, matcher);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,29 +51,32 @@ public static class GitIndexReader
         }
     }
 
-    internal static List<IndexEntry> Parse(string indexPath, ReadOnlySpan<byte> data, PrefixMatcher matcher)
+    private static List<IndexEntry> Parse(string indexPath, IndexFileCursor cursor, PrefixMatcher matcher)
     {
-        if (data.Length < HeaderSize + HashSize)
+        if (cursor.Length < HeaderSize + HashSize)
         {
-            throw Corrupt(indexPath, $"the file is {data.Length} bytes, shorter than a header and checksum");
+            throw Corrupt(indexPath, $"the file is {cursor.Length} bytes, shorter than a header and checksum");
         }
 
-        if (!data[..4].SequenceEqual("DIRC"u8))
+        var header = cursor.Peek(HeaderSize);
+        if (!header[..4].SequenceEqual("DIRC"u8))
         {
             throw Corrupt(indexPath, "it does not start with the 'DIRC' signature");
         }
 
-        var version = BinaryPrimitives.ReadUInt32BigEndian(data[4..]);
+        var version = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
         if (version is < 2 or > 4)
         {
             throw new UnsupportedIndexException(
                 $"The git index '{indexPath}' has version {version}; only versions 2, 3 and 4 are supported. Run 'git update-index --index-version 2' to rewrite it.");
         }
 
-        var count = BinaryPrimitives.ReadUInt32BigEndian(data[8..]);
-        var end = data.Length - HashSize;
+        var count = BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+        cursor.Advance(HeaderSize);
+
+        // Entries and extensions end where the trailing checksum starts.
+        var end = cursor.Length - HashSize;
         var result = new List<IndexEntry>();
-        var pos = HeaderSize;
 
         // Version 4 stores each path as "strip N bytes from the previous path, append this suffix".
         var pathBuffer = version == 4 ? new byte[256] : [];
@@ -96,73 +84,74 @@ public static class GitIndexReader
 
         for (uint i = 0; i < count; i++)
         {
-            if (pos > end - FixedEntrySize)
+            var left = end - cursor.Position;
+            if (left < FixedEntrySize + 2)
             {
                 throw Corrupt(indexPath, $"entry {i} of {count} runs past the end of the file");
             }
 
-            var flags = BinaryPrimitives.ReadUInt16BigEndian(data[(pos + FlagsOffset)..]);
+            var data = cursor.Peek(FixedEntrySize + 2);
+            var flags = BinaryPrimitives.ReadUInt16BigEndian(data[FlagsOffset..]);
             var extended = (flags & FlagExtended) != 0;
             if (extended && version < 3)
             {
                 throw Corrupt(indexPath, $"entry {i} has extended flags in a version {version} index");
             }
 
-            var nameStart = pos + FixedEntrySize + (extended ? 2 : 0);
+            var nameStart = FixedEntrySize + (extended ? 2 : 0);
             ReadOnlySpan<byte> path;
-            int next;
+            int entryLength;
             if (version < 4)
             {
                 var nameLength = flags & NameLengthMask;
                 if (nameLength == NameLengthMask)
                 {
                     // 0xFFF means "this long or longer": the NUL terminator tells the real length.
-                    var nul = nameStart + NameLengthMask > end ? -1 : data[(nameStart + NameLengthMask)..end].IndexOf((byte)0);
-                    if (nul < 0)
-                    {
-                        throw Corrupt(indexPath, $"entry {i} has an unterminated path");
-                    }
-
-                    nameLength = NameLengthMask + nul;
+                    nameLength = FindNul(indexPath, cursor, nameStart + NameLengthMask, left, i, out data) - nameStart;
                 }
 
                 // Entries are NUL-padded to a multiple of 8 bytes, with at least one NUL.
-                next = pos + ((nameStart - pos + nameLength + 8) & ~7);
-                if (next > end || data[nameStart + nameLength] != 0)
+                entryLength = (nameStart + nameLength + 8) & ~7;
+                if (entryLength > left)
                 {
-                    throw Corrupt(indexPath, $"entry {i} has a path that runs past the end of the file or is not NUL-terminated");
+                    throw Corrupt(indexPath, $"entry {i} has a path that runs past the end of the file");
+                }
+
+                data = cursor.Peek(entryLength);
+                if (data[nameStart + nameLength] != 0)
+                {
+                    throw Corrupt(indexPath, $"entry {i} has a path that is not NUL-terminated");
                 }
 
                 path = data.Slice(nameStart, nameLength);
             }
             else
             {
-                var strip = ReadVarint(data, ref nameStart, end);
+                // The strip count is a varint of at most a few bytes; then the NUL-terminated suffix.
+                data = cursor.Peek(nameStart + 16);
+                var suffixStart = nameStart;
+                var strip = ReadVarint(data[..(int)Math.Min(data.Length, left)], ref suffixStart);
                 if (strip < 0 || strip > previousLength)
                 {
                     throw Corrupt(indexPath, $"entry {i} strips more of the previous path than it has");
                 }
 
-                var nul = data[nameStart..end].IndexOf((byte)0);
-                if (nul < 0)
-                {
-                    throw Corrupt(indexPath, $"entry {i} has an unterminated path");
-                }
+                var nul = FindNul(indexPath, cursor, suffixStart, left, i, out data);
 
                 var kept = previousLength - (int)strip;
-                var length = kept + nul;
+                var length = kept + nul - suffixStart;
                 if (length > pathBuffer.Length)
                 {
                     Array.Resize(ref pathBuffer, Math.Max(length, pathBuffer.Length * 2));
                 }
 
-                data.Slice(nameStart, nul).CopyTo(pathBuffer.AsSpan(kept));
+                data[suffixStart..nul].CopyTo(pathBuffer.AsSpan(kept));
                 previousLength = length;
                 path = pathBuffer.AsSpan(0, length);
-                next = nameStart + nul + 1;
+                entryLength = nul + 1;
             }
 
-            var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[(pos + ModeOffset)..]);
+            var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
             var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
             if (isSparseDirectory && matcher.OverlapsDirectory(path))
             {
@@ -172,37 +161,67 @@ public static class GitIndexReader
 
             if (matcher.Matches(path))
             {
-                var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[(pos + FixedEntrySize)..]) : 0;
+                var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
                 result.Add(new IndexEntry(
                     Decode(path),
                     mode,
-                    Convert.ToHexStringLower(data.Slice(pos + ObjectIdOffset, HashSize)),
+                    Convert.ToHexStringLower(data.Slice(ObjectIdOffset, HashSize)),
                     (flags >> 12) & 3,
                     (extendedFlags & ExtendedIntentToAdd) != 0,
                     (extendedFlags & ExtendedSkipWorktree) != 0));
             }
 
-            pos = next;
+            cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, data, pos, end);
+        CheckExtensions(indexPath, cursor, end);
         return result;
     }
 
-    private static void CheckExtensions(string indexPath, ReadOnlySpan<byte> data, int pos, int end)
+    /// <summary>
+    /// Offset (from the cursor) of the first NUL at or after <paramref name="from"/>, within the
+    /// <paramref name="left"/> bytes before the checksum; <paramref name="data"/> then holds it.
+    /// </summary>
+    private static int FindNul(string indexPath, IndexFileCursor cursor, int from, long left, uint entry, out ReadOnlySpan<byte> data)
+    {
+        var want = from + 256;
+        while (true)
+        {
+            data = cursor.Peek(want);
+            var available = (int)Math.Min(data.Length, left);
+            if (from < available)
+            {
+                var nul = data[from..available].IndexOf((byte)0);
+                if (nul >= 0)
+                {
+                    return from + nul;
+                }
+            }
+
+            if (available >= left || want >= int.MaxValue / 2)
+            {
+                throw Corrupt(indexPath, $"entry {entry} has a path that is not NUL-terminated before the end of the file");
+            }
+
+            want = available * 2;
+        }
+    }
+
+    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end)
     {
         // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
         // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
-        while (pos < end)
+        while (cursor.Position < end)
         {
-            if (end - pos < 8)
+            if (end - cursor.Position < 8)
             {
                 throw Corrupt(indexPath, "there are stray bytes between the last extension and the checksum");
             }
 
-            var signature = data.Slice(pos, 4);
-            var size = BinaryPrimitives.ReadUInt32BigEndian(data[(pos + 4)..]);
-            if (size > (uint)(end - pos - 8))
+            var header = cursor.Peek(8);
+            var signature = header[..4];
+            var size = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+            if (size > end - cursor.Position - 8)
             {
                 throw Corrupt(indexPath, $"extension '{Decode(signature)}' runs past the end of the file");
             }
@@ -220,14 +239,15 @@ public static class GitIndexReader
                     $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
             }
 
-            pos += 8 + (int)size;
+            cursor.Advance(8 + size);
         }
     }
 
     // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.
-    private static long ReadVarint(ReadOnlySpan<byte> data, ref int pos, int end)
+    // Returns -1 when it does not end within data or overflows.
+    private static long ReadVarint(ReadOnlySpan<byte> data, ref int pos)
     {
-        if (pos >= end)
+        if (pos >= data.Length)
         {
             return -1;
         }
@@ -236,7 +256,7 @@ public static class GitIndexReader
         long value = c & 0x7F;
         while ((c & 0x80) != 0)
         {
-            if (pos >= end || value > int.MaxValue)
+            if (pos >= data.Length || value > int.MaxValue)
             {
                 return -1;
             }
