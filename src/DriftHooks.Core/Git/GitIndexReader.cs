@@ -1,25 +1,284 @@
-// Interim implementation through LibGit2Sharp; replaced by the byte-level reader.
-using LibGit2Sharp;
+using System.Buffers.Binary;
+using System.Text;
+using DriftHooks.Core.Findings;
 
 namespace DriftHooks.Core.Git;
 
+/// <summary>
+/// Reads the entries of a git index file (gitformat-index, versions 2-4) under given path prefixes,
+/// without loading the whole index into objects: the pre-commit hook must cost about as much as
+/// <c>git diff --cached</c>, and a full parse of a large index does not fit that budget.
+/// </summary>
 public static class GitIndexReader
 {
+    // Fixed part of an entry: ctime, mtime (8 each), dev, ino, mode, uid, gid, size (4 each), SHA-1 (20), flags (2).
+    private const int FixedEntrySize = 62;
+    private const int ModeOffset = 24;
+    private const int ObjectIdOffset = 40;
+    private const int FlagsOffset = 60;
+    private const int HashSize = 20;
+    private const int HeaderSize = 12;
+
+    private const int FlagExtended = 0x4000;
+    private const int NameLengthMask = 0x0FFF;
+    private const int ExtendedSkipWorktree = 0x4000;
+    private const int ExtendedIntentToAdd = 0x2000;
+    private const int ModeTypeMask = 0xF000;
+    private const int ModeTypeDirectory = 0x4000;
+
+    /// <summary>
+    /// Reads the index file at <paramref name="indexPath"/> (GIT_INDEX_FILE, else &lt;gitdir&gt;/index) and
+    /// returns, in index order, the entries whose path equals a prefix or starts with prefix + "/".
+    /// Prefixes are repository-relative and '/'-separated; an empty prefix means every entry.
+    /// A missing index file (a fresh repository) gives an empty list.
+    /// </summary>
+    /// <exception cref="ResourceUnavailableException">The file cannot be read, or is corrupt or truncated.</exception>
+    /// <exception cref="UnsupportedIndexException">The index uses a feature this reader cannot decode for these prefixes.</exception>
     public static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, IReadOnlyList<string> prefixes) =>
-        ReadAll(indexPath).Where(e => prefixes.Any(p => p.Length == 0 || e.Path == p || e.Path.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
+        ReadEntries(indexPath, new PrefixMatcher(prefixes));
 
+    /// <summary>
+    /// Returns the entries whose raw path bytes pass <paramref name="filter"/> (used to find the files that locate
+    /// Prisma projects anywhere in the repository). A sparse-index directory entry is refused, since it may hide matches.
+    /// </summary>
     public static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, PathFilter filter) =>
-        ReadAll(indexPath).Where(e => filter(System.Text.Encoding.UTF8.GetBytes(e.Path))).ToList();
+        ReadEntries(indexPath, new FilterSelector(filter));
 
-    private static List<IndexEntry> ReadAll(string indexPath)
+    private static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, IEntrySelector matcher)
     {
-        if (!File.Exists(indexPath))
+        ArgumentException.ThrowIfNullOrEmpty(indexPath);
+        try
         {
-            return [];
+            using var cursor = IndexFileCursor.Open(indexPath);
+            return cursor is null ? [] : Parse(indexPath, cursor, matcher);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ResourceUnavailableException(
+                $"Cannot read the git index '{indexPath}': {e.Message}. Check the file's permissions and that no other process holds it.",
+                e);
+        }
+    }
+
+    private static List<IndexEntry> Parse(string indexPath, IndexFileCursor cursor, IEntrySelector matcher)
+    {
+        if (cursor.Length < HeaderSize + HashSize)
+        {
+            throw Corrupt(indexPath, $"the file is {cursor.Length} bytes, shorter than a header and checksum");
         }
 
-        var gitDir = Path.GetDirectoryName(indexPath)!;
-        using var repo = new Repository(gitDir);
-        return [.. repo.Index.Select(e => new IndexEntry(e.Path.Replace('\\', '/'), (int)e.Mode, e.Id.Sha, (int)e.StageLevel, false, false))];
+        var header = cursor.Peek(HeaderSize);
+        if (!header[..4].SequenceEqual("DIRC"u8))
+        {
+            throw Corrupt(indexPath, "it does not start with the 'DIRC' signature");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+        if (version is < 2 or > 4)
+        {
+            throw new UnsupportedIndexException(
+                $"The git index '{indexPath}' has version {version}; only versions 2, 3 and 4 are supported. Run 'git update-index --index-version 2' to rewrite it.");
+        }
+
+        var count = BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+        cursor.Advance(HeaderSize);
+
+        // Entries and extensions end where the trailing checksum starts.
+        var end = cursor.Length - HashSize;
+        var result = new List<IndexEntry>();
+
+        // Version 4 stores each path as "strip N bytes from the previous path, append this suffix".
+        var pathBuffer = version == 4 ? new byte[256] : [];
+        var previousLength = 0;
+
+        for (uint i = 0; i < count; i++)
+        {
+            var left = end - cursor.Position;
+            if (left < FixedEntrySize + 2)
+            {
+                throw Corrupt(indexPath, $"entry {i} of {count} runs past the end of the file");
+            }
+
+            var data = cursor.Peek(FixedEntrySize + 2);
+            var flags = BinaryPrimitives.ReadUInt16BigEndian(data[FlagsOffset..]);
+            var extended = (flags & FlagExtended) != 0;
+            if (extended && version < 3)
+            {
+                throw Corrupt(indexPath, $"entry {i} has extended flags in a version {version} index");
+            }
+
+            var nameStart = FixedEntrySize + (extended ? 2 : 0);
+            ReadOnlySpan<byte> path;
+            int entryLength;
+            if (version < 4)
+            {
+                var nameLength = flags & NameLengthMask;
+                if (nameLength == NameLengthMask)
+                {
+                    // 0xFFF means "this long or longer": the NUL terminator tells the real length.
+                    nameLength = FindNul(indexPath, cursor, nameStart + NameLengthMask, left, i, out data) - nameStart;
+                }
+
+                // Entries are NUL-padded to a multiple of 8 bytes, with at least one NUL.
+                entryLength = (nameStart + nameLength + 8) & ~7;
+                if (entryLength > left)
+                {
+                    throw Corrupt(indexPath, $"entry {i} has a path that runs past the end of the file");
+                }
+
+                data = cursor.Peek(entryLength);
+                if (data[nameStart + nameLength] != 0)
+                {
+                    throw Corrupt(indexPath, $"entry {i} has a path that is not NUL-terminated");
+                }
+
+                path = data.Slice(nameStart, nameLength);
+            }
+            else
+            {
+                // The strip count is a varint of at most a few bytes; then the NUL-terminated suffix.
+                data = cursor.Peek(nameStart + 16);
+                var suffixStart = nameStart;
+                var strip = ReadVarint(data[..(int)Math.Min(data.Length, left)], ref suffixStart);
+                if (strip < 0 || strip > previousLength)
+                {
+                    throw Corrupt(indexPath, $"entry {i} strips more of the previous path than it has");
+                }
+
+                var nul = FindNul(indexPath, cursor, suffixStart, left, i, out data);
+
+                var kept = previousLength - (int)strip;
+                var length = kept + nul - suffixStart;
+                if (length > pathBuffer.Length)
+                {
+                    Array.Resize(ref pathBuffer, Math.Max(length, pathBuffer.Length * 2));
+                }
+
+                data[suffixStart..nul].CopyTo(pathBuffer.AsSpan(kept));
+                previousLength = length;
+                path = pathBuffer.AsSpan(0, length);
+                entryLength = nul + 1;
+            }
+
+            var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
+            var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
+            if (isSparseDirectory && matcher.OverlapsDirectory(path))
+            {
+                throw new UnsupportedIndexException(
+                    $"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
+            }
+
+            if (matcher.Matches(path))
+            {
+                var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
+                result.Add(new IndexEntry(
+                    Decode(path),
+                    mode,
+                    Convert.ToHexStringLower(data.Slice(ObjectIdOffset, HashSize)),
+                    (flags >> 12) & 3,
+                    (extendedFlags & ExtendedIntentToAdd) != 0,
+                    (extendedFlags & ExtendedSkipWorktree) != 0));
+            }
+
+            cursor.Advance(entryLength);
+        }
+
+        CheckExtensions(indexPath, cursor, end);
+        return result;
     }
+
+    /// <summary>
+    /// Offset (from the cursor) of the first NUL at or after <paramref name="from"/>, within the
+    /// <paramref name="left"/> bytes before the checksum; <paramref name="data"/> then holds it.
+    /// </summary>
+    private static int FindNul(string indexPath, IndexFileCursor cursor, int from, long left, uint entry, out ReadOnlySpan<byte> data)
+    {
+        var want = from + 256;
+        while (true)
+        {
+            data = cursor.Peek(want);
+            var available = (int)Math.Min(data.Length, left);
+            if (from < available)
+            {
+                var nul = data[from..available].IndexOf((byte)0);
+                if (nul >= 0)
+                {
+                    return from + nul;
+                }
+            }
+
+            if (available >= left || want >= int.MaxValue / 2)
+            {
+                throw Corrupt(indexPath, $"entry {entry} has a path that is not NUL-terminated before the end of the file");
+            }
+
+            want = available * 2;
+        }
+    }
+
+    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end)
+    {
+        // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
+        // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
+        while (cursor.Position < end)
+        {
+            if (end - cursor.Position < 8)
+            {
+                throw Corrupt(indexPath, "there are stray bytes between the last extension and the checksum");
+            }
+
+            var header = cursor.Peek(8);
+            var signature = header[..4];
+            var size = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+            if (size > end - cursor.Position - 8)
+            {
+                throw Corrupt(indexPath, $"extension '{Decode(signature)}' runs past the end of the file");
+            }
+
+            if (signature.SequenceEqual("link"u8))
+            {
+                throw new UnsupportedIndexException(
+                    $"The git index '{indexPath}' is a split index (most entries live in a shared index file), which is not supported. Run 'git update-index --no-split-index' (and 'git config core.splitIndex false').");
+            }
+
+            // 'sdir' only marks the index as sparse; its directory entries were checked while reading them.
+            if (signature[0] is < (byte)'A' or > (byte)'Z' && !signature.SequenceEqual("sdir"u8))
+            {
+                throw new UnsupportedIndexException(
+                    $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
+            }
+
+            cursor.Advance(8 + size);
+        }
+    }
+
+    // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.
+    // Returns -1 when it does not end within data or overflows.
+    private static long ReadVarint(ReadOnlySpan<byte> data, ref int pos)
+    {
+        if (pos >= data.Length)
+        {
+            return -1;
+        }
+
+        var c = data[pos++];
+        long value = c & 0x7F;
+        while ((c & 0x80) != 0)
+        {
+            if (pos >= data.Length || value > int.MaxValue)
+            {
+                return -1;
+            }
+
+            c = data[pos++];
+            value = ((value + 1) << 7) | (uint)(c & 0x7F);
+        }
+
+        return value;
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    private static ResourceUnavailableException Corrupt(string indexPath, string what) =>
+        new($"The git index '{indexPath}' is corrupt or truncated: {what}. Run 'git status' to see whether git can read it; if not, delete it and run 'git reset' to rebuild it from HEAD.");
 }
