@@ -44,6 +44,12 @@ internal static class HookHost
             error.WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {e.Message}). Check that the repository is intact and readable; 'git status' should work.");
             return ExitCodes.ResourceUnavailable;
         }
+        catch (Exception e)
+        {
+            // A defect in DriftHooks: fail closed, in one paragraph, with what a bug report needs.
+            error.WriteLine($"DriftHooks {hook}: an unexpected error stopped the check ({e.GetType().Name}: {e.Message}). This is a DriftHooks defect: please report it with this message.");
+            return ExitCodes.ResourceUnavailable;
+        }
     }
 
     public static Dictionary<string, string?> ReadEnvironment()

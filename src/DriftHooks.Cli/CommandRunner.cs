@@ -11,7 +11,7 @@ internal static class CommandRunner
     {
         try
         {
-            return parsed.Invoke();
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (DriftHooksException e)
         {

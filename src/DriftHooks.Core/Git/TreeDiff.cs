@@ -22,7 +22,7 @@ public static class TreeDiff
 
     private static void Compare(string path, TreeNode? old, ITreeSource before, TreeNode? @new, ITreeSource after, List<FileChange> changes)
     {
-        if (old is not null && @new is not null && old.ObjectId == @new.ObjectId && old.Mode == @new.Mode)
+        if ((old is null && @new is null) || (old is not null && @new is not null && old.ObjectId == @new.ObjectId && old.Mode == @new.Mode))
         {
             return;
         }

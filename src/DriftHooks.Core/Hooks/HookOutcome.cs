@@ -37,7 +37,7 @@ public static class HookOutcome
         {
             AuditLog.Record(location.StateDirectory, new AuditEntry("override", hook, user, branch, reason, findings));
             output.WriteLine(TextRenderer.Paint(
-                $"DriftHooks {hook}: OVERRIDDEN ({reason}). The {errors.Count} problem(s) above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
+                $"DriftHooks {hook}: OVERRIDDEN ({reason}). The {Problems(errors.Count)} above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
                 "33;1",
                 color));
             return ExitCodes.Passed;
@@ -45,8 +45,10 @@ public static class HookOutcome
 
         AuditLog.Record(location.StateDirectory, new AuditEntry("block", hook, user, branch, null, findings));
         output.WriteLine(
-            $"DriftHooks {hook}: refused ({errors.Count} problem(s)). Fix them as shown, or, if this is deliberate, " +
+            $"DriftHooks {hook}: refused ({Problems(errors.Count)}). Fix them as shown, or, if this is deliberate, " +
             $"override with a reason that is recorded: {OverrideReason.Variable}=\"<why, ticket, who approved>\" git {(hook == "pre-push" ? "push" : "commit")} …");
         return ExitCodes.Refused;
     }
+
+    private static string Problems(int count) => count == 1 ? "1 problem" : $"{count} problems";
 }

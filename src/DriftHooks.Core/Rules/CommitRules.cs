@@ -140,7 +140,7 @@ public static class CommitRules
                     RuleCodes.MigrationEdited,
                     $"The committed migration '{name}' is changed ({string.Join(", ", files)}). Its checksum in every database that applied it would stop matching; write the change as a new migration instead.",
                     folder,
-                    $"git restore --staged --worktree --source=HEAD -- {Quote(folder)}, then npx prisma migrate dev --create-only --name <change>{SchemaArgument(project)}"));
+                    $"npx prisma migrate dev --create-only --name <change>{SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source=HEAD -- {Quote(folder)}"));
             }
         }
     }

@@ -1,0 +1,351 @@
+using DriftHooks.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary>The native pre-commit hook, installed with <c>drifthooks install</c>, driven by real <c>git commit</c>.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class PreCommitHookTests
+{
+    private const string UserModel = "model User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n}\n";
+    private const string UserWithName = "model User {\n  id    Int     @id @default(autoincrement())\n  email String  @unique\n  name  String?\n}\n";
+
+    private static TestRepository Baseline()
+    {
+        var repo = new TestRepository();
+        repo.WritePrismaProject(UserModel);
+        repo.Write("README.md", "hello\n");
+        repo.CommitAllWithoutHooks();
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        return repo;
+    }
+
+    [Test]
+    public void A_commit_touching_no_Prisma_file_passes_silently()
+    {
+        using var repo = Baseline();
+        repo.Write("README.md", "changed\n");
+        repo.MustGit("add", "README.md");
+        var result = repo.Commit("-q");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.All, Is.Empty);
+    }
+
+    [Test]
+    public void Schema_change_without_migration_is_refused_with_the_fix()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH101").And.Contain("User").And.Contain("npx prisma migrate dev --name "));
+        Assert.That(repo.Git("rev-list", "--count", "HEAD").Output.Trim(), Is.EqualTo("1"), "nothing was committed");
+    }
+
+    [Test]
+    public void Schema_change_with_its_migration_passes()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public void Schema_change_that_cannot_reach_the_database_passes()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", "// a comment\n" + TestRepository.Datasource + "generator client {\n  provider = \"prisma-client-js\"\n}\n\n/// documented\nmodel User {\n  email String @unique\n  id    Int    @id @default(autoincrement())\n}\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public void Commit_all_uses_the_temporary_index_git_hands_the_hook()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH101"));
+
+        var onlyPath = repo.Commit("prisma/schema.prisma");
+        Assert.That(onlyPath.ExitCode, Is.Not.Zero, onlyPath.ToString());
+        Assert.That(onlyPath.Error, Does.Contain("DH101"));
+    }
+
+    [Test]
+    public void Editing_a_committed_migration_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\nCREATE TABLE \"User\" (\"id\" SERIAL NOT NULL);\n");
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH102").And.Contain("20240101000000_init"));
+    }
+
+    [Test]
+    public void Adding_a_file_to_a_committed_migration_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20240101000000_init/notes.md", "notes\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH102"));
+    }
+
+    [Test]
+    public void Deleting_a_committed_migration_is_refused()
+    {
+        using var repo = Baseline();
+        repo.MustGit("rm", "-q", "-r", "prisma/migrations/20240101000000_init");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH103").And.Contain("git restore"));
+    }
+
+    [Test]
+    public void Renaming_a_committed_migration_is_refused()
+    {
+        using var repo = Baseline();
+        repo.MustGit("mv", "prisma/migrations/20240101000000_init", "prisma/migrations/20240101000000_initial");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH104").And.Contain("20240101000000_initial"));
+    }
+
+    [Test]
+    public void A_new_migration_left_unstaged_is_named_with_git_add()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("prisma/migrations/20240201000000_add name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+        repo.MustGit("add", "prisma/schema.prisma");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH105").And.Contain("git add 'prisma/migrations/20240201000000_add name'"));
+    }
+
+    [Test]
+    public void A_new_migration_staged_without_its_script_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("prisma/migrations/20240201000000_add_name/README.md", "x\n");
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+        repo.MustGit("add", "prisma/schema.prisma", "prisma/migrations/20240201000000_add_name/README.md");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH105").And.Contain("migration.sql"));
+    }
+
+    [Test]
+    public void A_new_migration_folder_without_a_script_is_malformed()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20240201000000_empty/notes.txt", "x\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH108"));
+    }
+
+    [Test]
+    public void A_new_migration_that_sorts_before_the_newest_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20230101000000_old/migration.sql", "SELECT 1;\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("DH109").And.Contain("git mv"));
+    }
+
+    [Test]
+    public void Deleting_or_changing_the_migration_lock_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n");
+        var changed = repo.Commit("-a");
+        Assert.That(changed.ExitCode, Is.Not.Zero);
+        Assert.That(changed.Error, Does.Contain("DH107").And.Contain("mysql"));
+
+        repo.MustGit("rm", "-q", "-f", "prisma/migrations/migration_lock.toml");
+        var deleted = repo.Commit();
+        Assert.That(deleted.ExitCode, Is.Not.Zero);
+        Assert.That(deleted.Error, Does.Contain("DH106"));
+    }
+
+    [Test]
+    public void Override_with_a_reason_passes_and_is_audited()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        repo.Environment["DRIFTHOOKS_OVERRIDE"] = "hotfix OPS-123 approved by lead";
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("OVERRIDDEN").And.Contain("DH102"));
+        var audit = File.ReadAllText(Path.Combine(repo.GitDir, "drifthooks", "audit.log"));
+        Assert.That(audit, Does.Contain("override").And.Contain("hotfix OPS-123 approved by lead").And.Contain("branch=main").And.Contain("author@example.com").And.Contain("DH102"));
+    }
+
+    [TestCase("1")]
+    [TestCase("true")]
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("skip")]
+    public void Override_without_a_real_reason_is_refused(string value)
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        repo.Environment["DRIFTHOOKS_OVERRIDE"] = value;
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("not a reason").And.Contain("DRIFTHOOKS_OVERRIDE=\""));
+    }
+
+    [Test]
+    public void The_first_commit_is_compared_with_nothing()
+    {
+        using var repo = new TestRepository();
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel);
+        repo.MustGit("add", "-A");
+        var withoutMigration = repo.Commit();
+        Assert.That(withoutMigration.ExitCode, Is.Not.Zero, withoutMigration.ToString());
+        Assert.That(withoutMigration.Error, Does.Contain("DH101"));
+
+        repo.WritePrismaProject(UserModel);
+        repo.MustGit("add", "-A");
+        var withMigration = repo.Commit();
+        Assert.That(withMigration.ExitCode, Is.Zero, withMigration.ToString());
+    }
+
+    [Test]
+    public void A_multi_file_schema_is_read_as_one()
+    {
+        using var repo = new TestRepository();
+        repo.Write("package.json", "{ \"name\": \"app\", \"prisma\": { \"schema\": \"prisma/schema\" } }\n");
+        repo.Write("prisma/schema/main.prisma", TestRepository.Datasource);
+        repo.Write("prisma/schema/user.prisma", UserModel);
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        repo.CommitAllWithoutHooks();
+        repo.Install();
+
+        // Moving a model between files changes nothing.
+        repo.Write("prisma/schema/main.prisma", TestRepository.Datasource + UserModel);
+        repo.Delete("prisma/schema/user.prisma");
+        repo.MustGit("add", "-A");
+        var moved = repo.Commit();
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+
+        repo.Write("prisma/schema/post.prisma", "model Post {\n  id Int @id\n}\n");
+        repo.MustGit("add", "-A");
+        var added = repo.Commit();
+        Assert.That(added.ExitCode, Is.Not.Zero, added.ToString());
+        Assert.That(added.Error, Does.Contain("DH101").And.Contain("Post"));
+    }
+
+    [Test]
+    public void The_package_json_schema_path_is_honoured()
+    {
+        using var repo = new TestRepository();
+        repo.Write("package.json", "{ \"name\": \"app\", \"prisma\": { \"schema\": \"db/app.prisma\" } }\n");
+        repo.Write("db/app.prisma", TestRepository.Datasource + UserModel);
+        repo.Write("db/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+        repo.Write("db/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        repo.CommitAllWithoutHooks();
+        repo.Install();
+        repo.Write("db/app.prisma", TestRepository.Datasource + UserWithName);
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH101").And.Contain("db/app.prisma"));
+    }
+
+    [Test]
+    public void A_prisma_config_ts_schema_entry_is_honoured()
+    {
+        using var repo = new TestRepository();
+        repo.Write("prisma.config.ts", "import { defineConfig, env } from 'prisma/config'\nexport default defineConfig({\n  schema: 'database/schema.prisma',\n  migrations: { path: 'database/history' },\n  datasource: { url: env('DATABASE_URL') },\n})\n");
+        repo.Write("database/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\n" + UserModel);
+        repo.Write("database/history/20240101000000_init/migration.sql", "SELECT 1;\n");
+        repo.CommitAllWithoutHooks();
+        repo.Install();
+        repo.Write("database/history/20240101000000_init/migration.sql", "SELECT 2;\n");
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH102").And.Contain("database/history/20240101000000_init"));
+    }
+
+    [Test]
+    public void Line_endings_alone_change_nothing_but_a_CRLF_edit_is_judged()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", (TestRepository.Datasource + UserModel).Replace("\n", "\r\n"));
+        var crlf = repo.Commit("-a");
+        Assert.That(crlf.ExitCode, Is.Zero, crlf.ToString());
+
+        repo.Write("prisma/schema.prisma", (TestRepository.Datasource + UserWithName).Replace("\n", "\r\n"));
+        var edit = repo.Commit("-a");
+        Assert.That(edit.ExitCode, Is.Not.Zero, edit.ToString());
+        Assert.That(edit.Error, Does.Contain("DH101"));
+    }
+
+    [Test]
+    public void A_schema_that_cannot_be_read_is_an_error_never_a_pass()
+    {
+        using var repo = Baseline();
+        repo.WriteBytes("prisma/schema.prisma", [.. System.Text.Encoding.UTF8.GetBytes(TestRepository.Datasource + "model User {\n  id Int @id\n  name String // caf"), 0xE9, (byte)'\n', (byte)'}', (byte)'\n']);
+        var latin1 = repo.Commit("-a");
+        Assert.That(latin1.ExitCode, Is.Not.Zero, latin1.ToString());
+        Assert.That(latin1.Error, Does.Contain("DH100").And.Contain("UTF-8"));
+
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + "model User {\n  id Int @id\n");
+        var broken = repo.Commit("-a");
+        Assert.That(broken.ExitCode, Is.Not.Zero, broken.ToString());
+        Assert.That(broken.Error, Does.Contain("DH100"));
+    }
+
+    [Test]
+    public void Every_project_of_a_monorepo_is_checked()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(UserModel, "apps/api/prisma");
+        repo.WritePrismaProject(UserModel, "apps/admin/prisma");
+        repo.CommitAllWithoutHooks();
+        repo.Install();
+        repo.Write("apps/admin/prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("apps/api/prisma/migrations/20240201000000_unrelated/migration.sql", "SELECT 1;\n");
+        repo.MustGit("add", "-A");
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH101").And.Contain("apps/admin/prisma/schema.prisma").And.Contain("--schema apps/admin/prisma/schema.prisma"));
+        Assert.That(result.Error, Does.Not.Contain("apps/api/prisma/schema.prisma"));
+    }
+
+    [Test]
+    public void Detached_head_and_linked_worktrees_are_checked()
+    {
+        using var repo = Baseline();
+        repo.MustGit("checkout", "-q", "--detach");
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        var detached = repo.Commit("-a");
+        Assert.That(detached.ExitCode, Is.Not.Zero, detached.ToString());
+        repo.MustGit("checkout", "-q", "--", "prisma/schema.prisma");
+
+        var worktree = repo.Root + "-wt";
+        repo.MustGit("worktree", "add", "-q", worktree, "-b", "feature");
+        using var linked = new TestRepository(init: false, root: worktree);
+        linked.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        var inWorktree = linked.Commit("-a");
+        Assert.That(inWorktree.ExitCode, Is.Not.Zero, inWorktree.ToString());
+        Assert.That(inWorktree.Error, Does.Contain("DH101"));
+    }
+}
