@@ -1,0 +1,376 @@
+using System.Globalization;
+using System.Text;
+using DriftHooks.Core.Findings;
+using Npgsql;
+
+namespace DriftHooks.Core.Database;
+
+/// <summary>
+/// Where a database is: a Prisma URL (<c>postgresql://user:pass@host:port/db?schema=…</c>) or an Npgsql
+/// connection string (<c>Host=…;Username=…</c>). The password is kept private: <see cref="ToString"/> and
+/// <see cref="Redacted"/> never contain it.
+/// </summary>
+public sealed class DatabaseUrl
+{
+    const string DefaultSchema = "public";
+    const int DefaultPort = 5432;
+
+    readonly NpgsqlConnectionStringBuilder _builder;
+    readonly string? _password;
+
+    DatabaseUrl(NpgsqlConnectionStringBuilder builder, string? password, string schema, TimeSpan? connectTimeout, bool isPrismaUrl)
+    {
+        _builder = builder;
+        _password = password;
+        Schema = schema;
+        ConnectTimeout = connectTimeout;
+        IsPrismaUrl = isPrismaUrl;
+    }
+
+    public string? Host => _builder.Host;
+
+    public int Port => _builder.Port;
+
+    public string? Database => _builder.Database;
+
+    public string? Username => _builder.Username;
+
+    /// <summary>Whether the URL itself carries a password (possibly empty).</summary>
+    public bool HasPassword => _password is not null;
+
+    /// <summary>The schema holding <c>_prisma_migrations</c> (Prisma's <c>?schema=</c>, default <c>public</c>).</summary>
+    public string Schema { get; }
+
+    /// <summary>The URL's <c>connect_timeout</c>, if it gave one.</summary>
+    public TimeSpan? ConnectTimeout { get; }
+
+    public bool IsPrismaUrl { get; }
+
+    /// <summary>A description safe to print: no password.</summary>
+    public string Redacted
+    {
+        get
+        {
+            var host = Host is { } h && h.Contains(':', StringComparison.Ordinal) && !h.StartsWith('/') ? $"[{h}]" : Host;
+            var user = Username is null ? "" : Username + (HasPassword ? ":****@" : "@");
+            return $"postgresql://{user}{host}:{Port.ToString(CultureInfo.InvariantCulture)}/{Database}?schema={Schema}";
+        }
+    }
+
+    public override string ToString() => Redacted;
+
+    /// <summary>Masks this URL's password (raw and percent-encoded) in any text.</summary>
+    public string Mask(string text) => SecretMasker.Mask(text, _password);
+
+    /// <summary>Parses a Prisma URL or an Npgsql connection string; errors are <see cref="ConfigurationException"/>s.</summary>
+    public static DatabaseUrl Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ConfigurationException("The database URL is empty. Give a URL such as postgresql://user:password@host:5432/database?schema=public.");
+        }
+
+        if (trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseUrl(trimmed);
+        }
+
+        if (trimmed.Contains("://", StringComparison.Ordinal))
+        {
+            var scheme = trimmed[..trimmed.IndexOf("://", StringComparison.Ordinal)];
+            throw new ConfigurationException($"The database URL uses the scheme \"{scheme}\"; DriftHooks supports PostgreSQL only (postgresql:// or postgres://).");
+        }
+
+        if (trimmed.Contains('=', StringComparison.Ordinal))
+        {
+            return ParseConnectionString(trimmed);
+        }
+
+        throw new ConfigurationException("The database URL is neither a postgresql:// URL nor a connection string (Host=…;Username=…;Database=…).");
+    }
+
+    /// <summary>
+    /// The settings to connect with. The password is set only if the URL has one; with
+    /// <paramref name="options"/>.<see cref="DatabaseConnectionOptions.AllowEnvironmentPassword"/> false the caller
+    /// must also block Npgsql's environment fallback (see <see cref="DatabaseConnector"/>).
+    /// </summary>
+    public NpgsqlConnectionStringBuilder ToConnectionStringBuilder(DatabaseConnectionOptions? options = null)
+    {
+        options ??= new DatabaseConnectionOptions();
+        var result = new NpgsqlConnectionStringBuilder(_builder.ConnectionString)
+        {
+            Password = _password,
+            ApplicationName = options.ApplicationName,
+            Timeout = Seconds(options.ConnectTimeout ?? ConnectTimeout ?? DatabaseConnectionOptions.DefaultConnectTimeout),
+
+            // The client-side limit is a little longer than the server's, so the server's clearer error wins.
+            CommandTimeout = Seconds(options.StatementTimeout) + 2,
+            Pooling = false,
+            IncludeErrorDetail = false,
+        };
+        return result;
+    }
+
+    static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+
+    static DatabaseUrl ParseConnectionString(string text)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // Npgsql's message may quote the offending value; we do not know which part is secret, so keep it out.
+            throw new ConfigurationException("The database connection string could not be read: it must be Key=Value pairs separated by ';' (Host, Port, Database, Username, Password, …) with known Npgsql keys.");
+        }
+
+        var password = builder.Password;
+        builder.Password = null;
+        if (builder.Passfile is not null)
+        {
+            throw new ConfigurationException("The database connection string names a Passfile; DriftHooks takes the password only from the connection string itself.");
+        }
+
+        var schema = DefaultSchema;
+        if (!string.IsNullOrWhiteSpace(builder.SearchPath))
+        {
+            schema = builder.SearchPath.Split(',')[0].Trim().Trim('"');
+        }
+
+        TimeSpan? timeout = builder.Timeout != 15 ? TimeSpan.FromSeconds(builder.Timeout) : null;
+        return new DatabaseUrl(builder, password, schema, timeout, isPrismaUrl: false);
+    }
+
+    static DatabaseUrl ParseUrl(string text)
+    {
+        var rest = text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..];
+
+        // A fragment means nothing to a database URL.
+        var hash = rest.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            rest = rest[..hash];
+        }
+
+        var authorityEnd = rest.IndexOfAny(['/', '?']);
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        rest = authorityEnd < 0 ? "" : rest[authorityEnd..];
+
+        string? user = null;
+        string? password = null;
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            var userInfo = authority[..at];
+            authority = authority[(at + 1)..];
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            user = Decode(colon < 0 ? userInfo : userInfo[..colon], "user name", plusIsSpace: false);
+            if (colon >= 0)
+            {
+                password = Decode(userInfo[(colon + 1)..], "password", plusIsSpace: false);
+            }
+        }
+
+        var (host, port) = SplitHostPort(authority);
+
+        var path = rest;
+        var query = "";
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        if (question >= 0)
+        {
+            path = rest[..question];
+            query = rest[(question + 1)..];
+        }
+
+        string? database = path.TrimStart('/') is { Length: > 0 } p ? Decode(p, "database name", plusIsSpace: false) : null;
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = host,
+            Port = port,
+            Database = database,
+            Username = string.IsNullOrEmpty(user) ? null : user,
+        };
+        var schema = DefaultSchema;
+        TimeSpan? connectTimeout = null;
+        string? sslAccept = null;
+
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Decode(eq < 0 ? pair : pair[..eq], "URL parameter", plusIsSpace: true);
+            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..], "URL parameter", plusIsSpace: true);
+            switch (key)
+            {
+                case "schema":
+                    schema = value.Length == 0 ? DefaultSchema : value;
+                    break;
+                case "sslmode":
+                    builder.SslMode = value.ToLowerInvariant() switch
+                    {
+                        "disable" => SslMode.Disable,
+                        "prefer" => SslMode.Prefer,
+                        "require" => SslMode.Require,
+                        "verify-ca" => SslMode.VerifyCA,
+                        "verify-full" => SslMode.VerifyFull,
+                        _ => throw new ConfigurationException($"The database URL has sslmode={value}; use disable, prefer, require, verify-ca or verify-full."),
+                    };
+                    break;
+                case "sslaccept":
+                    sslAccept = value;
+                    break;
+                case "sslcert":
+                    builder.RootCertificate = value;
+                    break;
+                case "connect_timeout":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                    {
+                        throw new ConfigurationException($"The database URL has connect_timeout={value}; it must be a whole number of seconds.");
+                    }
+
+                    // 0 means "wait forever" to Prisma; a hook must not hang, so it falls back to the default.
+                    connectTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
+                    break;
+                case "host":
+                    builder.Host = value;
+                    break;
+                case "port":
+                    builder.Port = ParsePort(value);
+                    break;
+                case "user":
+                    builder.Username = value;
+                    break;
+                case "password":
+                    password = value;
+                    break;
+                default:
+                    // Prisma's own options (connection_limit, pgbouncer, …) do not matter to a single read.
+                    break;
+            }
+        }
+
+        if (sslAccept is not null)
+        {
+            if (sslAccept == "strict")
+            {
+                // Prisma's strict acceptance verifies the certificate chain and the host name.
+                if (builder.SslMode is SslMode.Require or SslMode.Prefer)
+                {
+                    builder.SslMode = SslMode.VerifyFull;
+                }
+            }
+            else if (sslAccept != "accept_invalid_certs")
+            {
+                throw new ConfigurationException($"The database URL has sslaccept={sslAccept}; use strict or accept_invalid_certs.");
+            }
+        }
+
+        if (string.IsNullOrEmpty(builder.Host))
+        {
+            throw new ConfigurationException("The database URL names no host: write postgresql://user:password@host:5432/database, or give ?host=/socket/directory.");
+        }
+
+        return new DatabaseUrl(builder, password, schema, connectTimeout, isPrismaUrl: true);
+    }
+
+    static (string Host, int Port) SplitHostPort(string authority)
+    {
+        if (authority.StartsWith('['))
+        {
+            var close = authority.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw new ConfigurationException("The database URL has an IPv6 host without its closing ']' (write [::1]:5432).");
+            }
+
+            var host = authority[1..close];
+            var after = authority[(close + 1)..];
+            if (after.Length == 0)
+            {
+                return (host, DefaultPort);
+            }
+
+            if (after[0] != ':')
+            {
+                throw new ConfigurationException("The database URL has text after its IPv6 host that is not a port.");
+            }
+
+            return (host, ParsePort(after[1..]));
+        }
+
+        var colon = authority.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return (Decode(authority, "host", plusIsSpace: false), DefaultPort);
+        }
+
+        return (Decode(authority[..colon], "host", plusIsSpace: false), ParsePort(authority[(colon + 1)..]));
+    }
+
+    static int ParsePort(string text)
+    {
+        if (text.Length == 0)
+        {
+            return DefaultPort;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new ConfigurationException($"The database URL has the port \"{text}\"; a port is a number from 1 to 65535. (If the password contains ':', '@', '/', '?' or '#', percent-encode it.)");
+        }
+
+        return port;
+    }
+
+    // Percent-decoding as the url crate does; invalid UTF-8 or a stray '%' is an error that names the part, not its value.
+    static string Decode(string text, string what, bool plusIsSpace)
+    {
+        if (!text.Contains('%', StringComparison.Ordinal) && !(plusIsSpace && text.Contains('+', StringComparison.Ordinal)))
+        {
+            return text;
+        }
+
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '%')
+            {
+                if (i + 2 >= text.Length
+                    || !byte.TryParse(text.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+                {
+                    throw new ConfigurationException($"The database URL's {what} has a '%' that does not start a two-digit escape such as %40; percent-encode a literal '%' as %25.");
+                }
+
+                bytes.Add(b);
+                i += 2;
+            }
+            else if (plusIsSpace && c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else
+            {
+                // Plain characters (including surrogate pairs) go in as their UTF-8 bytes.
+                var next = text.IndexOfAny(plusIsSpace ? ['%', '+'] : ['%'], i);
+                var run = next < 0 ? text[i..] : text[i..next];
+                bytes.AddRange(Encoding.UTF8.GetBytes(run));
+                i += run.Length - 1;
+            }
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString([.. bytes]);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ConfigurationException($"The database URL's {what} decodes to invalid UTF-8.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Npgsql;
+
+namespace DriftHooks.Core.Database;
+
+/// <summary>
+/// A local or shadow database the tool may change: it can create Prisma's history table and apply migrations.
+/// Never open a production URL with this type; production gets <see cref="ReadOnlyDatabase"/>.
+/// </summary>
+public sealed class WritableDatabase : IAsyncDisposable
+{
+    readonly NpgsqlDataSource _dataSource;
+    readonly DatabaseConnectionOptions _options;
+
+    WritableDatabase(DatabaseUrl url, DatabaseConnectionOptions options, NpgsqlDataSource dataSource, NpgsqlConnection connection)
+    {
+        Url = url;
+        _options = options;
+        _dataSource = dataSource;
+        Connection = connection;
+    }
+
+    public DatabaseUrl Url { get; }
+
+    internal NpgsqlConnection Connection { get; }
+
+    /// <summary>
+    /// Connects and sets <c>search_path</c> to the URL's schema, as Prisma does, so that unqualified names in
+    /// migration scripts land in that schema.
+    /// </summary>
+    public static async Task<WritableDatabase> OpenAsync(DatabaseUrl url, DatabaseConnectionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        options ??= new DatabaseConnectionOptions();
+        var (dataSource, connection) = await DatabaseConnector.OpenAsync(url, options, "connect to", cancellationToken).ConfigureAwait(false);
+        var database = new WritableDatabase(url, options, dataSource, connection);
+        try
+        {
+            await database.RunAsync("SET search_path TO " + Sql.QuoteIdentifier(url.Schema), cancellationToken).ConfigureAwait(false);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task<MigrationHistory> ReadMigrationHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await MigrationHistoryReader.ReadAsync(Connection, Url.Schema, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, "read the migration history of", _options.StatementTimeout);
+        }
+    }
+
+    /// <summary>Creates the schema and Prisma's history table unless the table already exists.</summary>
+    public async Task EnsureMigrationsTableAsync(CancellationToken cancellationToken = default)
+    {
+        var history = await ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+        if (history.TableExists)
+        {
+            return;
+        }
+
+        await RunAsync(
+            "CREATE SCHEMA IF NOT EXISTS " + Sql.QuoteIdentifier(Url.Schema) + ";\n" + Sql.CreateMigrationsTable(Url.Schema),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies one migration like Prisma (see <see cref="MigrationApplier"/>), creating the history table first
+    /// if needed. A failing script throws <see cref="MigrationFailedException"/>.
+    /// </summary>
+    public async Task<MigrationRecord> ApplyMigrationAsync(string migrationName, ReadOnlyMemory<byte> script, CancellationToken cancellationToken = default)
+    {
+        await EnsureMigrationsTableAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MigrationApplier.ApplyAsync(Connection, Url.Schema, migrationName, script, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, $"apply migration {migrationName} to", _options.StatementTimeout);
+        }
+    }
+
+    /// <summary>Runs a script as one batch (see <see cref="MigrationApplier.ExecuteScriptAsync"/>).</summary>
+    public async Task RunAsync(string script, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await MigrationApplier.ExecuteScriptAsync(Connection, script, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, "run a script on", _options.StatementTimeout);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    static bool IsDatabaseFailure(Exception e, CancellationToken cancellationToken) =>
+        e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+}
