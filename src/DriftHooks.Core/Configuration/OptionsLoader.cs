@@ -91,6 +91,7 @@ public static class OptionsLoader
                 StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
                 Branches = branches.Count > 0 ? branches : ["*"],
                 SchemaCheck = Bool(production["SchemaCheck"], false, "Production:SchemaCheck"),
+                Project = production["Project"],
             },
         };
     }

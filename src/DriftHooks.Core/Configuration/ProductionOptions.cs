@@ -19,4 +19,7 @@ public sealed record ProductionOptions
     public IReadOnlyList<string> Branches { get; init; } = ["*"];
 
     public bool SchemaCheck { get; init; }
+
+    /// <summary>In a repository with several Prisma projects, the schema path of the one production runs.</summary>
+    public string? Project { get; init; }
 }

@@ -47,7 +47,8 @@ public static class HookOutcome
         output.WriteLine(
             $"DriftHooks {hook}: refused ({Problems(errors.Count)}). Fix them as shown, or, if this is deliberate, " +
             $"override with a reason that is recorded: {OverrideReason.Variable}=\"<why, ticket, who approved>\" git {(hook == "pre-push" ? "push" : "commit")} …");
-        return ExitCodes.Refused;
+        // An unreadable production blocks as a resource failure (3), not as a verdict about the push.
+        return errors.All(f => f.Code == Rules.PushRuleCodes.ProductionUnreachable) ? ExitCodes.ResourceUnavailable : ExitCodes.Refused;
     }
 
     private static string Problems(int count) => count == 1 ? "1 problem" : $"{count} problems";

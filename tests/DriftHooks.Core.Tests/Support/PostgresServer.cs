@@ -113,6 +113,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task ExecuteAdminAsync(string sql) => ExecuteAsync("postgres", sql);
 
+    /// <summary>Runs a query as the superuser in the given database and returns its first value.</summary>
+    public async Task<object?> QueryScalarAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     /// <summary>The server log's lines so far (statements among them, one <c>LOG:  statement:</c> line each).</summary>
     public async Task<IReadOnlyList<string>> ReadStatementLogAsync()
     {

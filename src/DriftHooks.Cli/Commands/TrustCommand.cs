@@ -1,0 +1,61 @@
+using System.CommandLine;
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary>
+/// <c>drifthooks trust</c>: the developer's explicit review of committed files that name database hosts
+/// (like <c>direnv allow</c>). Shows the host each names, then records the exact content as trusted.
+/// </summary>
+internal static class TrustCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("trust", "Trust the current content of committed files that name a production database (drifthooks.json, a tracked .env); asked again whenever they change.");
+        command.SetAction(_ =>
+        {
+            var location = CommandRunner.CurrentRepository();
+            var files = ProductionUrlResolver.TrustableFiles(location);
+            if (files.Count == 0)
+            {
+                Console.WriteLine("No committed file names a database here; nothing to trust.");
+                return ExitCodes.Passed;
+            }
+
+            foreach (var file in files)
+            {
+                var content = File.ReadAllBytes(Path.Combine(location.WorkTree, file));
+                TrustStore.Trust(location.StateDirectory, file, content);
+                var hosts = DescribeHosts(content);
+                Console.WriteLine($"trusted {file} (sha256 {TrustStore.Hash(content)[..12]}){hosts}");
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static string DescribeHosts(byte[] content)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(content);
+        var hosts = new List<string>();
+        foreach (var word in text.Split(['"', '\'', ' ', '\n', '=', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.StartsWith("postgres", StringComparison.Ordinal) && word.Contains("://", StringComparison.Ordinal))
+            {
+                try
+                {
+                    hosts.Add(DatabaseUrl.Parse(word).Redacted);
+                }
+                catch (ConfigurationException)
+                {
+                    hosts.Add("(an unreadable URL)");
+                }
+            }
+        }
+
+        return hosts.Count == 0 ? "" : ": names " + string.Join(", ", hosts);
+    }
+}

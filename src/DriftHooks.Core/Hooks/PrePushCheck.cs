@@ -1,0 +1,123 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+using LibGit2Sharp;
+
+namespace DriftHooks.Core.Hooks;
+
+/// <summary>
+/// The pre-push check: for each pushed branch, the migrations of the pushed commit's tree against production's
+/// <c>_prisma_migrations</c>, read through a read-only connection. The database round trip overlaps the git reads.
+/// </summary>
+public static class PrePushCheck
+{
+    public const string Database = "production";
+
+    public static async Task<IReadOnlyList<Finding>> RunAsync(
+        RepositoryLocation location,
+        DriftHooksOptions options,
+        IReadOnlyList<PushedRef> pushed,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default)
+    {
+        var refs = pushed
+            .Where(r => !r.IsDeletion && r.RemoteBranch is { } branch && options.Production.Branches.Any(p => PushedRef.BranchMatches(branch, p)))
+            .ToList();
+        if (refs.Count == 0)
+        {
+            return [];
+        }
+
+        var project = ChooseProject(location, options);
+        if (project is null)
+        {
+            return [];
+        }
+
+        var source = ProductionUrlResolver.Resolve(location, environment);
+        if (source is null)
+        {
+            return [Finding.Warning(
+                PushRuleCodes.ProductionNotConfigured,
+                "No production database is configured, so this push was not compared with production's migration history.",
+                null,
+                $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}")];
+        }
+
+        var url = DatabaseUrl.Parse(source.Url);
+        var historyTask = ReadHistoryAsync(url, options.Production, cancellationToken);
+
+        // The git side runs while the database answers.
+        var perRef = new List<(PushedRef Ref, string Commit, IReadOnlyList<RepositoryMigration> Migrations)>();
+        using (var repository = GitRepository.Open(location))
+        {
+            foreach (var pushedRef in refs)
+            {
+                var commit = repository.Lookup<Commit>(pushedRef.LocalSha) ?? throw new ResourceUnavailableException(
+                    $"The pushed commit {pushedRef.LocalSha} ({pushedRef.LocalRef}) is not in this repository's object database.");
+                perRef.Add((pushedRef, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
+            }
+        }
+
+        MigrationHistory history;
+        try
+        {
+            history = await historyTask.ConfigureAwait(false);
+        }
+        catch (ResourceUnavailableException e)
+        {
+            var finding = new Finding(
+                PushRuleCodes.ProductionUnreachable,
+                options.Production.WarnWhenUnreachable ? Severity.Warning : Severity.Error,
+                $"{e.Message} (production URL from {source.Source})",
+                url.Redacted,
+                options.Production.WarnWhenUnreachable
+                    ? "the push was not compared with production (Production:OnUnreachable is \"warn\")"
+                    : "make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let pushes through unchecked");
+            return [finding];
+        }
+
+        var findings = new List<Finding>();
+        foreach (var (pushedRef, commit, migrations) in perRef)
+        {
+            var context = $"the push of {pushedRef.RemoteBranch} ({commit})";
+            if (!history.TableExists)
+            {
+                findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations));
+                continue;
+            }
+
+            var statuses = HistoryComparison.Compare(migrations, history.Records);
+            findings.AddRange(HistoryComparison.Findings(statuses, Database, context, project));
+        }
+
+        return findings;
+    }
+
+    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseUrl url, ProductionOptions options, CancellationToken cancellationToken)
+    {
+        await using var database = await ReadOnlyDatabase.OpenAsync(
+            url,
+            new DatabaseConnectionOptions { ConnectTimeout = options.ConnectTimeout, StatementTimeout = options.StatementTimeout },
+            cancellationToken).ConfigureAwait(false);
+        return await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>
+    private static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
+    {
+        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
+        var projects = PrismaProjectLocator.Locate(candidates, path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null, options.Projects);
+        if (projects.Count <= 1)
+        {
+            return projects.FirstOrDefault();
+        }
+
+        var named = options.Production.Project;
+        return projects.FirstOrDefault(p => p.SchemaPath == named || p.MigrationsPath == named) ?? throw new ConfigurationException(
+            $"This repository has {projects.Count} Prisma projects ({string.Join(", ", projects.Select(p => p.SchemaPath))}); say which one production runs with Production:Project (its schema path) in {OptionsLoader.CommittedFile}.");
+    }
+}

@@ -1,0 +1,42 @@
+using DriftHooks.Core.Findings;
+
+namespace DriftHooks.Core.Hooks;
+
+/// <summary>One line git writes to a pre-push hook: <c>&lt;local ref&gt; &lt;local sha&gt; &lt;remote ref&gt; &lt;remote sha&gt;</c>.</summary>
+public sealed record PushedRef(string LocalRef, string LocalSha, string RemoteRef, string RemoteSha)
+{
+    public bool IsDeletion => LocalSha.All(c => c == '0');
+
+    /// <summary>The branch name on the remote, or null for tags and other refs.</summary>
+    public string? RemoteBranch => RemoteRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? RemoteRef["refs/heads/".Length..] : null;
+
+    public static IReadOnlyList<PushedRef> Parse(string input)
+    {
+        var refs = new List<PushedRef>();
+        foreach (var raw in input.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split(' ');
+            if (parts.Length != 4)
+            {
+                throw new ConfigurationException($"pre-push received a line it cannot read: '{line}'. git writes '<local ref> <local sha> <remote ref> <remote sha>'; run the hook through git push.");
+            }
+
+            refs.Add(new PushedRef(parts[0], parts[1], parts[2], parts[3]));
+        }
+
+        return refs;
+    }
+
+    /// <summary>Matches a branch name against a pattern with <c>*</c> wildcards (e.g. <c>release/*</c>).</summary>
+    public static bool BranchMatches(string branch, string pattern)
+    {
+        var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(branch, regex);
+    }
+}

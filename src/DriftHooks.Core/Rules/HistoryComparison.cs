@@ -1,0 +1,148 @@
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// Compares a repository's migration folders with a database's <c>_prisma_migrations</c> rows the way Prisma reads
+/// them: rolled-back rows are history, not state; checksums match as Prisma matches them (line endings, unpadded hex).
+/// Pure: used by the pre-push hook and by every command that compares histories.
+/// </summary>
+public static class HistoryComparison
+{
+    public static IReadOnlyList<MigrationStatus> Compare(IReadOnlyList<RepositoryMigration> repository, IReadOnlyList<MigrationRecord> records)
+    {
+        var local = repository.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var byName = records.GroupBy(r => r.MigrationName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var newestApplied = byName.Where(g => g.Value.Any(r => r.IsApplied)).Select(g => g.Key).Max(StringComparer.Ordinal);
+
+        var statuses = new List<MigrationStatus>();
+        foreach (var name in local.Keys.Union(byName.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            local.TryGetValue(name, out var migration);
+            var rows = byName.GetValueOrDefault(name) ?? [];
+            var applied = rows.LastOrDefault(r => r.IsApplied);
+            var failed = rows.LastOrDefault(r => r.IsFailed);
+            if (applied is not null)
+            {
+                statuses.Add(migration is null
+                    ? new MigrationStatus(name, MigrationState.MissingLocally, applied)
+                    : migration.Script is null || !MigrationChecksum.Matches(applied.Checksum, migration.Script)
+                        ? new MigrationStatus(name, MigrationState.Modified, applied)
+                        : new MigrationStatus(name, MigrationState.Applied, applied));
+            }
+            else if (failed is not null)
+            {
+                statuses.Add(new MigrationStatus(name, MigrationState.Failed, failed));
+            }
+            else if (migration is not null)
+            {
+                var state = migration.Script is null
+                    ? MigrationState.Malformed
+                    : newestApplied is not null && string.CompareOrdinal(name, newestApplied) < 0
+                        ? MigrationState.PendingOutOfOrder
+                        : MigrationState.Pending;
+                statuses.Add(new MigrationStatus(name, state, rows.LastOrDefault()));
+            }
+
+            // Only rolled-back rows and no folder: history of an abandoned attempt, nothing to judge.
+        }
+
+        return statuses;
+    }
+
+    /// <param name="statuses">From <see cref="Compare"/>.</param>
+    /// <param name="database">How to name the database in messages ("production").</param>
+    /// <param name="context">What was compared, e.g. "the push of main (abc1234)".</param>
+    /// <param name="project">The Prisma project, for paths and commands.</param>
+    public static IReadOnlyList<Finding> Findings(IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project)
+    {
+        var findings = new List<Finding>();
+        var schema = project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
+        var newestApplied = statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
+
+        var missing = statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name).ToList();
+        if (missing.Count > 0)
+        {
+            findings.Add(Finding.Error(
+                PushRuleCodes.MissingLocally,
+                $"{Capitalise(database)} has applied {Count(missing.Count, "migration")} that {context} does not contain: {string.Join(", ", missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
+                $"{project.MigrationsPath}/{missing[0]}",
+                "git pull --rebase (or merge the branch that holds those migrations), then push again"));
+        }
+
+        foreach (var status in statuses)
+        {
+            var folder = project.MigrationFolder(status.Name);
+            switch (status.State)
+            {
+                case MigrationState.Modified:
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.ModifiedAfterApply,
+                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
+                        folder,
+                        $"git log -p -- {CommitRules.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
+                    break;
+                case MigrationState.Failed:
+                    var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.FailedInDatabase,
+                        $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
+                        folder,
+                        $"fix {database} by hand, then npx prisma migrate resolve --applied {status.Name}{schema} (or --rolled-back {status.Name} if you undid it)"));
+                    break;
+                case MigrationState.PendingOutOfOrder:
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.PendingOutOfOrder,
+                        $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
+                        folder,
+                        $"rename it after the newest applied migration, e.g. git mv {CommitRules.Quote(folder)} {CommitRules.Quote(project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss") + Suffix(status.Name)))}, and check it still applies on top of '{newestApplied}'"));
+                    break;
+                case MigrationState.Malformed:
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.MigrationWithoutScript,
+                        $"Migration folder '{status.Name}' in {context} has no migration.sql; Prisma's deploy fails on it.",
+                        folder,
+                        $"add its migration.sql, or remove the folder: git rm -r {CommitRules.Quote(folder)}"));
+                    break;
+            }
+        }
+
+        var pending = statuses.Where(s => s.State == MigrationState.Pending).Select(s => s.Name).ToList();
+        if (pending.Count > 0)
+        {
+            findings.Add(Finding.Note(
+                PushRuleCodes.Pending,
+                $"{Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {string.Join(", ", pending)}.",
+                project.MigrationsPath,
+                null));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The finding for a database that has never been migrated by Prisma (or whose history lives in another schema).</summary>
+    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository)
+    {
+        var schema = project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
+        var first = repository.Select(m => m.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "<baseline_migration>";
+        return Finding.Error(
+            PushRuleCodes.NoHistoryTable,
+            $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined; if the URL's ?schema= is wrong, fix the URL.",
+            project.MigrationsPath,
+            $"baseline it: npx prisma migrate resolve --applied {first}{schema} for each migration {database} already reflects (see https://pris.ly/d/migrate-baseline)");
+    }
+
+    private static string Suffix(string name)
+    {
+        var underscore = name.IndexOf('_');
+        return underscore < 0 ? "_" + name : name[underscore..];
+    }
+
+    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Tests.Support;
+using DriftHooks.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary>The native pre-push hook driven by real <c>git push</c> to a bare remote, against a real PostgreSQL production.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class PrePushHookTests
+{
+    [Test]
+    public async Task In_sync_with_pending_migrations_passes_and_says_what_deploy_will_apply()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 3, applied: 2);
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH204").And.Contain(PushScenario.Name(3)));
+        Assert.That(scenario.Remote.MustGit("rev-parse", "main").Trim(), Is.EqualTo(scenario.Repository.MustGit("rev-parse", "main").Trim()));
+    }
+
+    [Test]
+    public async Task A_production_migration_missing_from_the_pushed_commit_blocks()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH201").And.Contain("20240301000000_hotfix").And.Contain("git pull"));
+        Assert.That(scenario.Remote.Git("rev-parse", "--verify", "-q", "main").ExitCode, Is.Not.Zero, "nothing reached the remote");
+    }
+
+    [Test]
+    public async Task A_migration_modified_after_it_was_applied_blocks()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", "-- edited\n" + PushScenario.Script(2));
+        scenario.Repository.MustGit("commit", "-q", "-a", "--no-verify", "-m", "edit");
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH202").And.Contain(PushScenario.Name(2)).And.Contain("modified after it was applied"));
+    }
+
+    [Test]
+    public async Task The_verdict_comes_from_the_pushed_commit_not_the_working_tree()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        // A CRLF checkout and an uncommitted edit change nothing that is pushed.
+        scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(1)}/migration.sql", PushScenario.Script(1).Replace("\n", "\r\n"));
+        scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", "-- uncommitted edit\n");
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public async Task A_CRLF_script_matches_the_checksum_of_its_LF_twin_as_Prisma_allows()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
+        scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(1)}/migration.sql", PushScenario.Script(1).Replace("\n", "\r\n"));
+        scenario.Repository.Write(".gitattributes", "*.sql -text\n");
+        scenario.Repository.MustGit("add", "-A");
+        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "crlf");
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public async Task A_failed_migration_blocks_with_its_logs()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
+        await PrismaMigrator.InsertFailedAsync(scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!, PushScenario.Name(2), MigrationChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists");
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH203").And.Contain("relation \"T2\" already exists").And.Contain("migrate resolve"));
+    }
+
+    [Test]
+    public async Task A_migration_rolled_back_and_reapplied_is_history_not_state()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
+        var url = scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        await PrismaMigrator.InsertRolledBackAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(2))));
+        await scenario.ApplyAsync((PushScenario.Name(2), PushScenario.Script(2)));
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Does.Not.Contain("DH2"));
+    }
+
+    [Test]
+    public async Task A_pending_migration_that_sorts_before_the_newest_applied_blocks()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        scenario.Repository.Write("prisma/migrations/20240101500000_from_old_branch/migration.sql", PushScenario.Script(50));
+        scenario.Repository.MustGit("add", "-A");
+        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "late");
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH205").And.Contain("20240101500000_from_old_branch").And.Contain("git mv"));
+    }
+
+    [Test]
+    public async Task Production_without_a_history_table_blocks_with_baseline_instructions()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 0);
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("DH206").And.Contain("prisma migrate resolve --applied"));
+    }
+
+    [Test]
+    public async Task The_schema_parameter_selects_a_non_public_schema()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, urlQuery: "?schema=app%20data");
+        var tables = await scenario.Server.QueryScalarAsync(scenario.Production.Name, "SELECT count(*) FROM \"app data\"._prisma_migrations");
+        Assert.That(tables, Is.EqualTo(2L));
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Production.PrismaUrl;
+        var publicSchema = scenario.Push();
+        Assert.That(publicSchema.ExitCode, Is.Not.Zero, "public has no history table");
+        Assert.That(publicSchema.Error, Does.Contain("DH206"));
+    }
+
+    [Test]
+    public async Task A_password_with_special_characters_works_and_is_never_printed()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
+        var role = await scenario.Server.CreateRoleAsync(password: "p@ss:w/rd?#%&=");
+        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {PostgresServer.Quote(role.Name)}");
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Server.PrismaUrl(scenario.Production.Name, role.Name, role.Password);
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Server.PrismaUrl(scenario.Production.Name, role.Name, "wrong-p@ss:w/rd");
+        scenario.Repository.Write("x.txt", "x");
+        scenario.Repository.MustGit("add", "x.txt");
+        scenario.Repository.MustGit("commit", "-q", "-m", "x");
+        var wrong = scenario.Push();
+        Assert.That(wrong.ExitCode, Is.Not.Zero, wrong.ToString());
+        Assert.That(wrong.Error, Does.Contain("DH200"));
+        Assert.That(wrong.All, Does.Not.Contain("wrong-p@ss").And.Not.Contain("wrong-p%40ss"));
+    }
+
+    [Test]
+    public async Task An_unreachable_production_blocks_in_bounded_time_unless_configured_to_warn()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = $"postgresql://u:secret-pw@127.0.0.1:{port}/db";
+        scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__CONNECTTIMEOUTSECONDS"] = "1";
+
+        var clock = Stopwatch.StartNew();
+        var hook = scenario.Repository.Run(Path.Combine(scenario.Repository.GitDir, "hooks", "pre-push"), ["origin", scenario.Remote.Root],
+            stdin: $"refs/heads/main {scenario.Repository.MustGit("rev-parse", "HEAD").Trim()} refs/heads/main {new string('0', 40)}\n");
+        clock.Stop();
+        Assert.That(hook.ExitCode, Is.EqualTo(3), hook.ToString());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)));
+        Assert.That(hook.Error, Does.Contain("DH200").And.Not.Contain("secret-pw"));
+
+        scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__ONUNREACHABLE"] = "warn";
+        var warned = scenario.Push();
+        Assert.That(warned.ExitCode, Is.Zero, warned.ToString());
+        Assert.That(warned.Error, Does.Contain("warning DH200"));
+    }
+
+    [Test]
+    public async Task Override_passes_a_blocked_push_and_is_audited()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
+        scenario.Repository.Environment["DRIFTHOOKS_OVERRIDE"] = "incident INC-42 hotfix, approved by on-call lead";
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var audit = File.ReadAllText(Path.Combine(scenario.Repository.GitDir, "drifthooks", "audit.log"));
+        Assert.That(audit, Does.Contain("hook=pre-push").And.Contain("INC-42").And.Contain("DH201"));
+    }
+
+    [Test]
+    public async Task The_hook_never_writes_to_production()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 3, applied: 2);
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+        var lines = await scenario.Server.ReadStatementLogAsync();
+        var ours = lines.Where(l => l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains($"db={scenario.Production.Name} ", StringComparison.Ordinal)).ToList();
+        Assert.That(ours, Is.Not.Empty, "the hook's statements are in the log");
+        Assert.That(ours.Any(l => l.Contains("SET TRANSACTION READ ONLY", StringComparison.Ordinal)), Is.True);
+        var writes = ours.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"statement:.*\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)).ToList();
+        Assert.That(writes, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_host_named_in_a_committed_file_is_used_only_once_trusted()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
+        var url = scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        scenario.Repository.Environment.Remove("DRIFTHOOKS_PRODUCTION_URL");
+        scenario.Repository.Write("drifthooks.json", $"{{ \"Production\": {{ \"Url\": \"{url}\" }} }}\n");
+        scenario.Repository.MustGit("add", "drifthooks.json");
+        scenario.Repository.MustGit("commit", "-q", "-m", "config");
+        var untrusted = scenario.Push();
+        Assert.That(untrusted.ExitCode, Is.Not.Zero);
+        Assert.That(untrusted.Error, Does.Contain("drifthooks trust"));
+
+        var trust = scenario.Repository.Drifthooks("trust");
+        Assert.That(trust.ExitCode, Is.Zero, trust.ToString());
+        Assert.That(trust.Output, Does.Contain("127.0.0.1"));
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+
+        // Changing the file (as a merged pull request could) withdraws the trust.
+        scenario.Repository.Write("drifthooks.json", $"{{ \"Production\": {{ \"Url\": \"{url.Replace("127.0.0.1", "localhost")}\" }} }}\n");
+        scenario.Repository.MustGit("commit", "-q", "-a", "-m", "moved");
+        Assert.That(scenario.Push().Error, Does.Contain("drifthooks trust"));
+    }
+
+    [Test]
+    public async Task A_push_without_a_Prisma_project_or_a_deletion_passes_at_once()
+    {
+        using var repo = new TestRepository();
+        using var remote = new TestRepository(init: false);
+        remote.MustGit("init", "-q", "--bare");
+        repo.Write("README.md", "x\n");
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("remote", "add", "origin", remote.Root);
+        repo.Install();
+        repo.Environment["DRIFTHOOKS_PRODUCTION_URL"] = "postgresql://u:p@127.0.0.1:1/none";
+        Assert.That(repo.Git("push", "origin", "main").ExitCode, Is.Zero);
+        Assert.That(repo.Git("push", "origin", "--delete", "main").ExitCode, Is.Zero);
+    }
+}

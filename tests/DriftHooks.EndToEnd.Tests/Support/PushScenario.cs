@@ -1,0 +1,71 @@
+using DriftHooks.Core.Tests.Support;
+
+namespace DriftHooks.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A repository with a Prisma project, a bare remote, the hooks installed, and a real PostgreSQL database
+/// standing in for production whose schema holds what its history says (SQL applied, then the row, as Prisma does).
+/// </summary>
+internal sealed class PushScenario : IDisposable
+{
+    private PushScenario(TestRepository repository, TestRepository remote, PostgresServer server, TestDatabase production)
+    {
+        Repository = repository;
+        Remote = remote;
+        Server = server;
+        Production = production;
+    }
+
+    public TestRepository Repository { get; }
+
+    public TestRepository Remote { get; }
+
+    public PostgresServer Server { get; }
+
+    public TestDatabase Production { get; }
+
+    public static string Script(int table) => $"CREATE TABLE \"T{table}\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"T{table}_pkey\" PRIMARY KEY (\"id\"));\n";
+
+    public static string Name(int n) => $"2024010{n}000000_m{n}";
+
+    /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production.</summary>
+    public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null)
+    {
+        var server = await PostgresServer.SharedAsync();
+        var production = await server.CreateDatabaseAsync();
+        var repository = new TestRepository();
+        var remote = new TestRepository(init: false);
+        remote.MustGit("init", "-q", "--bare");
+
+        repository.Write("prisma/schema.prisma", TestRepository.Datasource + "model T1 {\n  id Int @id @default(autoincrement())\n}\n");
+        repository.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        for (var i = 1; i <= committed; i++)
+        {
+            repository.Write($"prisma/migrations/{Name(i)}/migration.sql", Script(i));
+        }
+
+        repository.CommitAllWithoutHooks();
+        repository.MustGit("remote", "add", "origin", remote.Root);
+        var scenario = new PushScenario(repository, remote, server, production);
+        repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = urlQuery is null ? production.PrismaUrl : production.PrismaUrl + urlQuery;
+        await scenario.ApplyAsync(Enumerable.Range(1, applied).Select(i => (Name(i), Script(i))).ToArray());
+        var install = repository.Install();
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException(install.ToString());
+        }
+
+        return scenario;
+    }
+
+    public Task ApplyAsync(params (string Name, string Script)[] migrations) =>
+        PrismaMigrator.ApplyAsync(Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!, migrations.Select(m => new PrismaMigrator.Migration(m.Name, System.Text.Encoding.UTF8.GetBytes(m.Script))));
+
+    public ProcessResult Push(string branch = "main") => Repository.Git("push", "origin", branch);
+
+    public void Dispose()
+    {
+        Repository.Dispose();
+        Remote.Dispose();
+    }
+}
