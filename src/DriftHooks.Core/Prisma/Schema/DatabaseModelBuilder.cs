@@ -291,9 +291,10 @@ public static class DatabaseModelBuilder
 
         private string ColumnType(PrismaField field)
         {
-            if (field.UnsupportedType is { } unsupported)
+            if (field.UnsupportedType is not null)
             {
-                return unsupported;
+                // Prisma's differ cannot compare types it does not support: Unsupported("a") equals Unsupported("b").
+                return "unsupported";
             }
 
             if (_enums.TryGetValue(field.Type, out var enumInfo))
@@ -377,7 +378,8 @@ public static class DatabaseModelBuilder
                     "now" => "now()",
 
                     // Prisma compares generated expressions case-insensitively but otherwise verbatim.
-                    "dbgenerated" => value.Arguments.Count == 0 ? "dbgenerated()" : "dbgenerated(" + value.Arguments[0].Value.Text.ToLowerInvariant() + ")",
+                    // dbgenerated() without an expression only tells the client a default exists.
+                    "dbgenerated" => value.Arguments.Count == 0 ? null : "dbgenerated(" + value.Arguments[0].Value.Text.ToLowerInvariant() + ")",
                     _ => value.ToString(),
                 };
             }
@@ -414,7 +416,19 @@ public static class DatabaseModelBuilder
                     : throw At(model, field.Line, $"expected a value of enum `{field.Type}` in @default of `{field.Name}`, found `{value.Text}`");
             }
 
-            return value.Kind == PrismaValueKind.String ? "'" + value.Text + "'" : value.ToString();
+            if (value.Kind != PrismaValueKind.String)
+            {
+                return value.ToString();
+            }
+
+            // Prisma compares JSON defaults as JSON and DateTime defaults as instants, not as text.
+            return field.Type switch
+            {
+                "Json" => "json " + CanonicalJson.Render(value.Text),
+                "DateTime" when DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) =>
+                    instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                _ => "'" + value.Text + "'",
+            };
         }
 
         private (List<string> Columns, string Definition) IndexColumns(ModelInfo model, PrismaAttribute attribute)
