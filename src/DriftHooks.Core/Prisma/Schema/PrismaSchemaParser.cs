@@ -167,7 +167,7 @@ public static class PrismaSchemaParser
 
         private List<PrismaArgument> ParseArguments()
         {
-            Expect(PrismaTokenKind.OpenParen, "'('");
+            var open = Expect(PrismaTokenKind.OpenParen, "'('");
             var arguments = new List<PrismaArgument>();
             while (Current.Kind != PrismaTokenKind.CloseParen)
             {
@@ -185,7 +185,7 @@ public static class PrismaSchemaParser
                 }
                 else if (Current.Kind != PrismaTokenKind.CloseParen)
                 {
-                    throw Error("expected ',' or ')' in an argument list");
+                    throw Error($"expected ',' or ')' in the argument list opened on line {open.Line}");
                 }
             }
 
@@ -206,6 +206,7 @@ public static class PrismaSchemaParser
                     return PrismaValue.Scalar(PrismaValueKind.Number, token.Text);
                 case PrismaTokenKind.OpenBracket:
                     _pos++;
+                    var openLine = token.Line;
                     var items = new List<PrismaValue>();
                     while (Current.Kind != PrismaTokenKind.CloseBracket)
                     {
@@ -216,7 +217,7 @@ public static class PrismaSchemaParser
                         }
                         else if (Current.Kind != PrismaTokenKind.CloseBracket)
                         {
-                            throw Error("expected ',' or ']' in a list");
+                            throw Error($"expected ',' or ']' in the list opened on line {openLine}");
                         }
                     }
 
