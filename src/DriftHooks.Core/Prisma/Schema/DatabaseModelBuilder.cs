@@ -48,6 +48,9 @@ public static class DatabaseModelBuilder
         private readonly DatabaseModel _model = new();
         private bool _foreignKeys = true;
 
+        // Native type attributes are prefixed with the datasource's name: @db.VarChar for `datasource db`.
+        private string _nativePrefix = "db.";
+
         public DatabaseModel Build()
         {
             ReadDatasource();
@@ -74,6 +77,8 @@ public static class DatabaseModelBuilder
                 {
                     throw SchemaParseException.At(block.Path, block.Line, $"expected provider \"postgresql\" in datasource `{block.Name}`, found \"{provider.Text}\" (only PostgreSQL schemas are modelled)");
                 }
+
+                _nativePrefix = block.Name + ".";
 
                 // relationMode = "prisma" (formerly referentialIntegrity) emulates relations: no foreign keys at all.
                 var mode = block.Property("relationMode") ?? block.Property("referentialIntegrity");
@@ -146,7 +151,7 @@ public static class DatabaseModelBuilder
             {
                 if (ScalarTypes.Contains(field.Type) || _enums.ContainsKey(field.Type))
                 {
-                    var column = new DbColumn(ModelInfo.Column(field), ColumnType(field), field.IsList, field.IsOptional, Default(field, model));
+                    var column = new DbColumn(ModelInfo.Column(field), ColumnType(field), field.IsList, field.IsOptional || field.IsList, Default(field, model));
                     if (!table.Columns.TryAdd(column.Name, column))
                     {
                         throw At(model, field.Line, $"expected a unique column name, found `{column.Name}` twice in model `{model.Block.Name}`");
@@ -302,7 +307,7 @@ public static class DatabaseModelBuilder
                 return enumInfo.TypeName;
             }
 
-            var native = field.Attributes.FirstOrDefault(a => a.Name.StartsWith("db.", StringComparison.Ordinal));
+            var native = field.Attributes.FirstOrDefault(a => a.Name.StartsWith(_nativePrefix, StringComparison.Ordinal));
             if (native is not null)
             {
                 return NativeType(native);
@@ -323,9 +328,9 @@ public static class DatabaseModelBuilder
             };
         }
 
-        private static string NativeType(PrismaAttribute native)
+        private string NativeType(PrismaAttribute native)
         {
-            var name = native.Name[3..];
+            var name = native.Name[_nativePrefix.Length..];
             var args = string.Join(",", native.Arguments.Select(a => a.Value.Text));
             var type = name switch
             {

@@ -44,6 +44,7 @@ public class OracleCaseTests
         ("@@ignore on an existing model", "model U {\n  id Int @id\n}\nmodel V {\n  id Int @id\n}", "model U {\n  id Int @id\n}\nmodel V {\n  id Int @id\n  @@ignore\n}", false),
         ("new model with @@ignore", "model U {\n  id Int @id\n}", "model U {\n  id Int @id\n}\nmodel V {\n  id Int @id\n  @@ignore\n}", true),
         ("VarChar(191) to VarChar(255)", Col("String @db.VarChar(191)"), Col("String @db.VarChar(255)"), true),
+        ("native types use the datasource name", Col("String @db.VarChar(191)"), "datasource pg {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\nmodel U {\n  id Int @id\n  c String @pg.VarChar(191)\n}", false),
         ("@db.Text on String", Col("String"), Col("String @db.Text"), false),
         ("@db.VarChar without length on String", Col("String"), Col("String @db.VarChar"), true),
         ("@db.Char vs @db.Char(1)", Col("String @db.Char"), Col("String @db.Char(1)"), true),
