@@ -125,6 +125,32 @@ public class PrismaSchemaParserTests
         Assert.That(join.ForeignKeys.Keys, Is.EquivalentTo(new[] { "_PostToTag_A_fkey", "_PostToTag_B_fkey" }));
     }
 
+    [Test]
+    public void JoinTableLivesInTheSchemaOfModelA()
+    {
+        // From prisma migrate diff --script: "zed"."_AToB" references "zed"."A" and "abc"."B".
+        var model = PrismaSchemaParserTestsHelper.Build(new SchemaSource("schema.prisma", """
+            datasource db {
+              provider = "postgresql"
+              schemas  = ["zed", "abc"]
+            }
+            model B {
+              id Int @id
+              as A[]
+              @@schema("abc")
+            }
+            model A {
+              id Int @id
+              bs B[]
+              @@schema("zed")
+            }
+            """));
+
+        var join = model.Tables["zed._AToB"];
+        Assert.That(join.ForeignKeys["_AToB_A_fkey"].ReferencedTable, Is.EqualTo("zed.A"));
+        Assert.That(join.ForeignKeys["_AToB_B_fkey"].ReferencedTable, Is.EqualTo("abc.B"));
+    }
+
     [TestCase("model User {\n  id Int @id\n  name String @default(\"x)\n}", 3, "closing '\"'")]
     [TestCase("model User {\n  id Int @id\n\n  name\n}", 4, "expected a type for field `name`")]
     [TestCase("model User {\n  id Int @id\n  @@index([id]\n}", 4, "expected ',' or ')' in the argument list opened on line 3, found `}`")]
