@@ -1,0 +1,167 @@
+namespace DriftHooks.Core.Prisma.Schema;
+
+/// <summary>
+/// Decides whether moving from one Prisma schema to another changes a PostgreSQL database, the way
+/// <c>prisma migrate diff</c> does, by comparing the two <see cref="DatabaseModel"/>s by database name.
+/// </summary>
+public static class DatabaseSchemaComparer
+{
+    /// <exception cref="SchemaParseException">Either side cannot be parsed or modelled.</exception>
+    public static SchemaComparison Compare(IReadOnlyList<SchemaSource> before, IReadOnlyList<SchemaSource> after)
+    {
+        var from = DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(before));
+        var to = DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(after));
+        return Compare(from, to);
+    }
+
+    public static SchemaComparison Compare(DatabaseModel before, DatabaseModel after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<SchemaChange>();
+        CompareExtensions(before, after, changes);
+        CompareEnums(before, after, changes);
+        foreach (var name in Keys(before.Tables, after.Tables))
+        {
+            before.Tables.TryGetValue(name, out var old);
+            after.Tables.TryGetValue(name, out var @new);
+            if (old is null)
+            {
+                changes.Add(new(@new!.Kind, name, "table created"));
+            }
+            else if (@new is null)
+            {
+                changes.Add(new(old.Kind, name, "table dropped"));
+            }
+            else
+            {
+                CompareTable(old, @new, changes);
+            }
+        }
+
+        return new SchemaComparison(changes);
+    }
+
+    private static void CompareExtensions(DatabaseModel before, DatabaseModel after, List<SchemaChange> changes)
+    {
+        foreach (var name in Keys(before.Extensions, after.Extensions))
+        {
+            var had = before.Extensions.TryGetValue(name, out var old);
+            var has = after.Extensions.TryGetValue(name, out var @new);
+            if (had != has || old != @new)
+            {
+                changes.Add(new(SchemaObjectKind.Extension, name, !had ? "extension created" : !has ? "extension dropped" : $"extension settings now ({@new})"));
+            }
+        }
+    }
+
+    private static void CompareEnums(DatabaseModel before, DatabaseModel after, List<SchemaChange> changes)
+    {
+        foreach (var name in Keys(before.Enums, after.Enums))
+        {
+            before.Enums.TryGetValue(name, out var old);
+            after.Enums.TryGetValue(name, out var @new);
+            if (old is null || @new is null)
+            {
+                changes.Add(new(SchemaObjectKind.Enum, name, old is null ? "enum created" : "enum dropped"));
+                continue;
+            }
+
+            // PostgreSQL enum order is not compared by Prisma's differ: only added and removed values.
+            foreach (var value in @new.Values.Except(old.Values, StringComparer.Ordinal))
+            {
+                changes.Add(new(SchemaObjectKind.Enum, name, $"value `{value}` added"));
+            }
+
+            foreach (var value in old.Values.Except(@new.Values, StringComparer.Ordinal))
+            {
+                changes.Add(new(SchemaObjectKind.Enum, name, $"value `{value}` removed"));
+            }
+        }
+    }
+
+    private static void CompareTable(DbTable old, DbTable @new, List<SchemaChange> changes)
+    {
+        var table = @new.QualifiedName;
+        void Add(string description) => changes.Add(new(@new.Kind, table, description));
+
+        foreach (var name in Keys(old.Columns, @new.Columns))
+        {
+            old.Columns.TryGetValue(name, out var a);
+            @new.Columns.TryGetValue(name, out var b);
+            if (a is null)
+            {
+                Add($"column `{name}` added");
+            }
+            else if (b is null)
+            {
+                Add($"column `{name}` removed");
+            }
+            else
+            {
+                if (a.Type != b.Type || a.IsArray != b.IsArray)
+                {
+                    Add($"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})");
+                }
+
+                if (a.IsNullable != b.IsNullable)
+                {
+                    Add($"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}");
+                }
+
+                if (a.Default != b.Default)
+                {
+                    Add(b.Default is null ? $"column `{name}` default removed" : $"column `{name}` default now {b.Default}");
+                }
+            }
+        }
+
+        if (old.PrimaryKey != @new.PrimaryKey)
+        {
+            Add(@new.PrimaryKey is null ? "primary key removed" : $"primary key now `{@new.PrimaryKey.Name}` on ({@new.PrimaryKey.Columns})");
+        }
+
+        foreach (var name in Keys(old.Indexes, @new.Indexes))
+        {
+            old.Indexes.TryGetValue(name, out var a);
+            @new.Indexes.TryGetValue(name, out var b);
+            if (a != b)
+            {
+                var kind = (b ?? a)!.IsUnique ? "unique index" : "index";
+                Add(a is null ? $"{kind} `{name}` added" : b is null ? $"{kind} `{name}` removed" : $"{kind} `{name}` now {b.Definition}");
+            }
+        }
+
+        foreach (var name in Keys(old.ForeignKeys, @new.ForeignKeys))
+        {
+            old.ForeignKeys.TryGetValue(name, out var a);
+            @new.ForeignKeys.TryGetValue(name, out var b);
+            if (a is null)
+            {
+                Add($"foreign key `{name}` on `{b!.Columns}` added");
+            }
+            else if (b is null)
+            {
+                Add($"foreign key `{name}` on `{a.Columns}` removed");
+            }
+            else if (a != b)
+            {
+                Add(a.OnDelete != b.OnDelete || a.OnUpdate != b.OnUpdate
+                    ? $"foreign key on `{b.Columns}` now ON DELETE {Sql(b.OnDelete)} ON UPDATE {Sql(b.OnUpdate)}"
+                    : $"foreign key `{name}` now ({b.Columns}) references {b.ReferencedTable}({b.ReferencedColumns})");
+            }
+        }
+    }
+
+    private static string Sql(string action) => action switch
+    {
+        "SetNull" => "SET NULL",
+        "SetDefault" => "SET DEFAULT",
+        "NoAction" => "NO ACTION",
+        _ => action.ToUpperInvariant(),
+    };
+
+    /// <summary>Union of both key sets, sorted, so changes come out in a stable order.</summary>
+    private static IEnumerable<string> Keys<T>(Dictionary<string, T> a, Dictionary<string, T> b) =>
+        a.Keys.Union(b.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,10 @@
+namespace DriftHooks.Core.Prisma.Schema;
+
+/// <summary>A foreign key; <see cref="ReferencedTable"/> is schema-qualified.</summary>
+public sealed record DbForeignKey(
+    string Name,
+    string Columns,
+    string ReferencedTable,
+    string ReferencedColumns,
+    string OnDelete,
+    string OnUpdate);

@@ -1,0 +1,14 @@
+namespace DriftHooks.Core.Prisma.Schema;
+
+/// <summary>A top-level block. Datasource and generator blocks carry <see cref="Properties"/> (<c>key = value</c>) instead of fields.</summary>
+public sealed record PrismaBlock(
+    PrismaBlockKind Kind,
+    string Name,
+    IReadOnlyList<PrismaField> Fields,
+    IReadOnlyList<PrismaAttribute> Attributes,
+    IReadOnlyList<PrismaArgument> Properties,
+    string Path,
+    int Line)
+{
+    public PrismaValue? Property(string name) => Properties.FirstOrDefault(p => p.Name == name)?.Value;
+}

@@ -1,0 +1,17 @@
+namespace DriftHooks.Core.Prisma.Schema;
+
+/// <summary>
+/// A model, view or type field, or an enum value (then <see cref="Type"/> is empty). For
+/// <c>Unsupported("tsvector")</c>, <see cref="Type"/> is <c>Unsupported</c> and <see cref="UnsupportedType"/> holds the text.
+/// </summary>
+public sealed record PrismaField(
+    string Name,
+    string Type,
+    bool IsOptional,
+    bool IsList,
+    string? UnsupportedType,
+    IReadOnlyList<PrismaAttribute> Attributes,
+    int Line)
+{
+    public PrismaAttribute? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
+}
