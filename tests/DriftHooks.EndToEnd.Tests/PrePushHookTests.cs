@@ -121,6 +121,9 @@ public class PrePushHookTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
 
         scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Production.PrismaUrl;
+        scenario.Repository.Write("x.txt", "x");
+        scenario.Repository.MustGit("add", "x.txt");
+        scenario.Repository.MustGit("commit", "-q", "-m", "x");
         var publicSchema = scenario.Push();
         Assert.That(publicSchema.ExitCode, Is.Not.Zero, "public has no history table");
         Assert.That(publicSchema.Error, Does.Contain("DH206"));
