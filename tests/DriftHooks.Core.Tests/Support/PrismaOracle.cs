@@ -8,8 +8,9 @@ namespace DriftHooks.Core.Tests.Support;
 /// </summary>
 public static class PrismaOracle
 {
-    public const string Script = "/work/shared/prisma-oracle/prisma.sh";
-    public const string Corpus = "/work/shared/corpus";
+    public static string Script => Path.Combine(SharedFolder.Root, "prisma-oracle", "prisma.sh");
+
+    public static string Corpus => SharedFolder.Corpus;
 
     public sealed record Result(int ExitCode, string Output);
 
