@@ -61,7 +61,11 @@ public static class PrismaOracle
     }
 
     /// <summary>Runs <c>prisma ARGS</c> with the given database URL, schema file and migrations folder.</summary>
-    public static async Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, params string[] arguments) =>
+        RunAsync(databaseUrl, schemaFile, migrationsDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with extra environment (e.g. <c>DEBUG=prisma:schemaEngine*</c> to see the engine's diagnosis).</summary>
+    public static async Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Script)
         {
@@ -82,6 +86,10 @@ public static class PrismaOracle
         start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["NEXT_PRIVATE_DATABASE_URL"] = databaseUrl;
         start.Environment["NEXT_PRIVATE_DIRECT_DATABASE_URL"] = databaseUrl;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Script}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
