@@ -6,6 +6,7 @@ using DriftHooks.Core.Findings;
 var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration drift before it reaches a database.");
 root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
+root.Add(DriftCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
