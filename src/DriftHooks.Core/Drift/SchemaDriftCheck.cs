@@ -28,13 +28,20 @@ public static class SchemaDriftCheck
 
         var total = Stopwatch.StartNew();
         var phases = new List<DriftPhase>();
+        var findings = new List<Finding>();
+        var replayed = await RunPhasesAsync(request, phases, findings, cancellationToken).ConfigureAwait(false);
+        return new SchemaDriftResult(findings, replayed, phases, total.Elapsed);
+    }
+
+    // Fills phases and findings; returns how many migrations were replayed. The shadow is dropped before it returns.
+    static async Task<int> RunPhasesAsync(SchemaDriftRequest request, List<DriftPhase> phases, List<Finding> findings, CancellationToken cancellationToken)
+    {
         var schema = request.Production.Schema;
 
         // Production's read and the shadow's creation do not depend on each other: overlap them.
         var productionTask = ReadProductionAsync(request, cancellationToken);
         var shadowTask = TimedAsync(() => ShadowDatabase.CreateAsync(request.ShadowServer.With(schema: schema), schema, request.ShadowConnection, cancellationToken));
         ShadowDatabase? shadow = null;
-        var findings = new List<Finding>();
         var replayed = 0;
         try
         {
@@ -59,7 +66,7 @@ public static class SchemaDriftCheck
             phases.Add(new DriftPhase("read migration files", watch.Elapsed));
             if (migrations is null)
             {
-                return new SchemaDriftResult(findings, 0, phases, total.Elapsed);
+                return 0;
             }
 
             watch.Restart();
@@ -79,7 +86,7 @@ public static class SchemaDriftCheck
                     e.MigrationName,
                     "Compare the migration with what production ran (`SELECT logs, checksum FROM _prisma_migrations`), and make the migrations replay from scratch: `npx prisma migrate reset` on a local database shows the same failure."));
                 phases.Add(new DriftPhase($"shadow: replay {replayed} migrations (failed)", watch.Elapsed));
-                return new SchemaDriftResult(findings, replayed, phases, total.Elapsed);
+                return replayed;
             }
 
             phases.Add(new DriftPhase($"shadow: replay {replayed} migrations", watch.Elapsed));
@@ -91,7 +98,7 @@ public static class SchemaDriftCheck
             watch.Restart();
             findings.AddRange(CatalogDiff.Compare(expected, actual));
             phases.Add(new DriftPhase("compare catalogs", watch.Elapsed));
-            return new SchemaDriftResult(findings, replayed, phases, total.Elapsed);
+            return replayed;
         }
         finally
         {
