@@ -35,6 +35,38 @@ public static class PrismaProjectLocator
         return false;
     }
 
+    /// <summary>
+    /// Does the path have a component named "prisma"? Entries passing this are read in the same pass over the index
+    /// as the candidates, because nearly every project lives under a "prisma" folder; see <see cref="IsCoveredByLikely"/>.
+    /// </summary>
+    public static bool IsLikelyProjectPath(ReadOnlySpan<byte> path)
+    {
+        var rest = path;
+        while (true)
+        {
+            var slash = rest.IndexOf((byte)'/');
+            var part = slash < 0 ? rest : rest[..slash];
+            if (part.SequenceEqual("prisma"u8))
+            {
+                return true;
+            }
+
+            if (slash < 0)
+            {
+                return false;
+            }
+
+            rest = rest[(slash + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// True when every index path equal to or under <paramref name="prefix"/> passes <see cref="IsLikelyProjectPath"/>
+    /// (the prefix itself has a "prisma" component), so that the entries read for it are complete.
+    /// </summary>
+    public static bool IsCoveredByLikely(string prefix) =>
+        prefix.Length > 0 && Array.IndexOf(prefix.Split('/'), "prisma") >= 0;
+
     /// <param name="candidatePaths">Repository paths that pass <see cref="IsCandidate"/>.</param>
     /// <param name="readFile">Reads a small file (package.json, prisma.config.ts) by repository path, or null.</param>
     /// <param name="configured">Projects named in configuration; when present they replace discovery.</param>
