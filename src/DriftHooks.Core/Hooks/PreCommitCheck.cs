@@ -34,6 +34,11 @@ public static class PreCommitCheck
         {
             using var store = ObjectStore.Open(location);
             var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, scan.CachedTreeIds)))
+            {
+                return [];
+            }
+
             var index = new IndexTree(entries, store.ReadBlob, scan.CachedTreeIds, prefixes);
             return Evaluate(projects, head, index, location, options);
         }
@@ -45,6 +50,57 @@ public static class PreCommitCheck
             var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), scan.CachedTreeIds, prefixes);
             return Evaluate(projects, head, index, location, options);
         }
+    }
+
+    /// <summary>
+    /// The common commit, decided without building the index's trees: each prefix's id in the index (its entry's
+    /// blob id, or its folder's cache-tree id) equals HEAD's. False whenever that is not certain.
+    /// </summary>
+    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, Dictionary<string, string> cachedTreeIds)
+    {
+        foreach (var prefix in project.Prefixes)
+        {
+            IndexEntry? file = null;
+            var exact = 0;
+            var certain = true;
+            var below = false;
+            foreach (var entry in entries)
+            {
+                if (entry.Path == prefix)
+                {
+                    exact++;
+                    file = entry;
+                    certain &= entry.Stage == 0 && !entry.IntentToAdd; // a conflict or intent-to-add: not certain
+                }
+                else if (RepoPath.IsUnder(entry.Path, prefix))
+                {
+                    below = true;
+                }
+            }
+
+            if (!certain || exact > 1 || (exact == 1 && below))
+            {
+                return false;
+            }
+
+            string? indexId = null; // nothing at or under the prefix in the index
+            if (file is not null)
+            {
+                indexId = file.ObjectId;
+            }
+            else if (below && !cachedTreeIds.TryGetValue(prefix, out indexId))
+            {
+                return false;
+            }
+
+            var headId = head.Find(prefix)?.ObjectId;
+            if (headId != indexId)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<Finding> Evaluate(IReadOnlyList<PrismaProject> projects, ITreeSource head, ITreeSource index, RepositoryLocation location, DriftHooksOptions options)

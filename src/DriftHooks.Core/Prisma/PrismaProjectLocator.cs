@@ -18,15 +18,15 @@ public static class PrismaProjectLocator
     /// <summary>Does this repository path name a file that can locate or belong to a Prisma project? Used on raw index bytes.</summary>
     public static bool IsCandidate(ReadOnlySpan<byte> path)
     {
+        // Runs on every index entry: a suffix test each, no search for the last '/'.
         if (path.EndsWith(PrismaSuffix))
         {
             return true;
         }
 
-        var name = path[(path.LastIndexOf((byte)'/') + 1)..];
         foreach (var marker in MarkerNames)
         {
-            if (name.SequenceEqual(marker))
+            if (path.EndsWith(marker) && (path.Length == marker.Length || path[^(marker.Length + 1)] == (byte)'/'))
             {
                 return true;
             }
@@ -41,22 +41,24 @@ public static class PrismaProjectLocator
     /// </summary>
     public static bool IsLikelyProjectPath(ReadOnlySpan<byte> path)
     {
-        var rest = path;
+        // Runs on every index entry: a vectorised search, then the component boundaries.
+        var offset = 0;
         while (true)
         {
-            var slash = rest.IndexOf((byte)'/');
-            var part = slash < 0 ? rest : rest[..slash];
-            if (part.SequenceEqual("prisma"u8))
-            {
-                return true;
-            }
-
-            if (slash < 0)
+            var at = path[offset..].IndexOf("prisma"u8);
+            if (at < 0)
             {
                 return false;
             }
 
-            rest = rest[(slash + 1)..];
+            var start = offset + at;
+            var end = start + 6;
+            if ((start == 0 || path[start - 1] == (byte)'/') && (end == path.Length || path[end] == (byte)'/'))
+            {
+                return true;
+            }
+
+            offset = start + 1;
         }
     }
 
