@@ -18,22 +18,24 @@ public static class PrismaProjectLocator
     /// <summary>Does this repository path name a file that can locate or belong to a Prisma project? Used on raw index bytes.</summary>
     public static bool IsCandidate(ReadOnlySpan<byte> path)
     {
-        // Runs on every index entry: a suffix test each, no search for the last '/'.
-        if (path.EndsWith(PrismaSuffix))
+        // Runs on every index entry: the last byte rules out nearly every path before any comparison.
+        if (path.IsEmpty)
         {
-            return true;
+            return false;
         }
 
-        foreach (var marker in MarkerNames)
+        return path[^1] switch
         {
-            if (path.EndsWith(marker) && (path.Length == marker.Length || path[^(marker.Length + 1)] == (byte)'/'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            (byte)'a' => path.EndsWith(PrismaSuffix),
+            (byte)'n' => IsFileNamed(path, MarkerNames[0]),
+            (byte)'s' => IsFileNamed(path, MarkerNames[1]),
+            (byte)'l' => IsFileNamed(path, MarkerNames[2]),
+            _ => false,
+        };
     }
+
+    private static bool IsFileNamed(ReadOnlySpan<byte> path, byte[] name) =>
+        path.EndsWith(name) && (path.Length == name.Length || path[^(name.Length + 1)] == (byte)'/');
 
     /// <summary>
     /// Does the path have a component named "prisma"? Entries passing this are read in the same pass over the index
