@@ -80,7 +80,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Note(
                 CompanionRuleCodes.Uncommitted,
-                $"{Count(uncommitted.Count, "migration")} exist only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
+                $"{Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
                 $"git add {CommitRules.Quote(project.MigrationsPath)} && git commit"));
         }
