@@ -8,6 +8,10 @@ root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
 root.Add(TrustCommand.Create());
 root.Add(DriftCommand.Create());
+root.Add(StatusCommand.Create());
+root.Add(SyncCommand.Create());
+root.Add(BackupCommand.Create());
+root.Add(RestoreCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

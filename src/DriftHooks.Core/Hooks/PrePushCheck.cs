@@ -107,7 +107,7 @@ public static class PrePushCheck
     }
 
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>
-    private static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
+    public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
     {
         var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
         var projects = PrismaProjectLocator.Locate(candidates, path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null, options.Projects);

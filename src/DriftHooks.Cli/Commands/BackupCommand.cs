@@ -1,0 +1,63 @@
+using System.CommandLine;
+using DriftHooks.Core.Companion;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rules;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary><c>drifthooks backup</c>: saves the local and production <c>_prisma_migrations</c> rows (read-only) to new files.</summary>
+internal static class BackupCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("backup", "Save the complete _prisma_migrations rows of the local and production databases to new timestamped files under .drifthooks/backups (Backups:Folder).");
+        command.SetAction(_ =>
+        {
+            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var exit = ExitCodes.Passed;
+            var saved = new List<Finding>();
+            var any = false;
+            foreach (var (label, source, options) in new[]
+            {
+                ("local", context.LocalSource, new DatabaseConnectionOptions()),
+                ("production", context.ProductionSource, context.ProductionConnection),
+            })
+            {
+                if (source is null)
+                {
+                    Console.WriteLine($"{label}: not configured, skipped");
+                    continue;
+                }
+
+                any = true;
+                var url = label == "local" ? context.RequireLocalUrl("drifthooks backup") : DatabaseUrl.Parse(source.Url);
+                try
+                {
+                    var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options).GetAwaiter().GetResult();
+                    var where = Path.GetRelativePath(context.Location.WorkTree, result.Path);
+                    Console.WriteLine($"{label}: {result.Rows} row(s) of {url.Redacted} saved to {where}" + (result.TableExists ? "" : " (no _prisma_migrations table)"));
+                    saved.Add(Finding.Note(CompanionRuleCodes.BackupDone, $"backup of {label} {url.Redacted}: {result.Rows} rows", result.Path, null));
+                }
+                catch (ResourceUnavailableException e)
+                {
+                    Console.Error.WriteLine($"drifthooks backup: {label}: {e.Message}");
+                    exit = ExitCodes.ResourceUnavailable;
+                }
+            }
+
+            if (!any)
+            {
+                throw new ConfigurationException("Neither a local nor a production database is configured; nothing to back up. Set DATABASE_URL or Local:Url, and/or DRIFTHOOKS_PRODUCTION_URL.");
+            }
+
+            if (saved.Count > 0)
+            {
+                context.Audit("backup", saved);
+            }
+
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using DriftHooks.Core.Findings;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary>Shared pieces of the companion commands' output: confirmation, colour, findings as JSON.</summary>
+internal static class CommandIo
+{
+    public static bool UseColor =>
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    /// <summary>True when --yes was given or the developer answers y; refuses to prompt without a terminal (exit 2).</summary>
+    public static bool Confirm(string question, bool yes)
+    {
+        if (yes)
+        {
+            return true;
+        }
+
+        if (Console.IsInputRedirected)
+        {
+            throw new ConfigurationException($"{question} needs confirmation, and standard input is not a terminal. Pass --yes to confirm in a script.");
+        }
+
+        Console.Write($"{question} [y/N] ");
+        var answer = Console.ReadLine()?.Trim();
+        return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<Finding> findings)
+    {
+        writer.WriteStartArray("findings");
+        foreach (var finding in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", finding.Code);
+            writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            writer.WriteString("message", finding.Message);
+            writer.WriteString("location", finding.Location);
+            writer.WriteString("fix", finding.Fix);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using DriftHooks.Core.Companion;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rendering;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary><c>drifthooks restore &lt;file&gt;</c>: puts a backup's history rows back into the local database (never production).</summary>
+internal static class RestoreCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "A backup written by drifthooks backup." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Confirm without asking (for scripts)." };
+        var command = new Command("restore", "Put a backup's _prisma_migrations rows back into the LOCAL database whose history was lost but whose schema is intact (one transaction, after confirmation).")
+        {
+            file, yes,
+        };
+        command.SetAction(parsed =>
+        {
+            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var path = Path.GetFullPath(parsed.GetValue(file)!);
+            var color = CommandIo.UseColor;
+            var outcome = HistoryRestore.RunAsync(context, path, (backup, plan) =>
+            {
+                Console.WriteLine($"backup: {backup.Label} database {backup.Url}, schema {backup.Schema}, taken {backup.CreatedAt:u}, {backup.Rows.Count} row(s)");
+                foreach (var row in plan.Add)
+                {
+                    Console.WriteLine($"  add      {row.MigrationName} ({Describe(row)})");
+                }
+
+                foreach (var row in plan.Replace)
+                {
+                    Console.WriteLine($"  replace  {row.MigrationName} ({Describe(row)})");
+                }
+
+                if (plan.Unchanged > 0)
+                {
+                    Console.WriteLine($"  {plan.Unchanged} row(s) already identical");
+                }
+
+                foreach (var row in plan.KeptOnlyInDatabase)
+                {
+                    Console.WriteLine($"  keep     {row.MigrationName} (in the table, not in the backup)");
+                }
+
+                return CommandIo.Confirm($"Write {plan.Add.Count + plan.Replace.Count} row(s) into {context.RequireLocalUrl("drifthooks restore").Redacted}?", parsed.GetValue(yes));
+            }).GetAwaiter().GetResult();
+
+            if (outcome.Refusals.Count > 0)
+            {
+                Console.Error.WriteLine("drifthooks restore: refused; nothing was changed.");
+                Console.Error.Write(TextRenderer.Render(outcome.Refusals, color));
+                return ExitCodes.Refused;
+            }
+
+            if (outcome.Plan.ChangesNothing)
+            {
+                Console.WriteLine("The local history already holds every row of this backup: nothing to restore.");
+                return ExitCodes.Passed;
+            }
+
+            if (!outcome.Applied)
+            {
+                Console.Error.WriteLine("drifthooks restore: cancelled; nothing was changed.");
+                return ExitCodes.Refused;
+            }
+
+            Console.WriteLine($"restored {outcome.Plan.Add.Count} added and {outcome.Plan.Replace.Count} replaced row(s) in one transaction.");
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    static string Describe(MigrationRecord row) =>
+        row.IsApplied ? $"applied {row.FinishedAt:u}" : row.IsRolledBack ? "rolled back" : "failed";
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+
+namespace DriftHooks.Core.Backups;
+
+/// <summary>
+/// Writes and reads backup files: JSON with Utf8JsonWriter/JsonDocument (no reflection, native-AOT clean). Files are
+/// never overwritten; the folder gets a <c>.gitignore</c> of <c>*</c> so backups are never committed.
+/// </summary>
+public static class HistoryBackupFile
+{
+    public const string Format = "drifthooks-migration-history-backup";
+    public const int CurrentVersion = 1;
+    public const string DefaultFolder = ".drifthooks/backups";
+
+    /// <summary>Writes a new timestamped file for the backup under <paramref name="folder"/> and returns its path.</summary>
+    public static string Write(string folder, HistoryBackup backup)
+    {
+        EnsureFolder(folder);
+        var stamp = backup.CreatedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = $"{backup.Label}-{stamp}{(attempt == 1 ? "" : "-" + attempt.ToString(CultureInfo.InvariantCulture))}.json";
+            var path = Path.Combine(folder, name);
+            FileStream stream;
+            try
+            {
+                // CreateNew: an existing backup is never replaced.
+                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                continue;
+            }
+
+            using (stream)
+            {
+                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                WriteJson(writer, backup);
+            }
+
+            return path;
+        }
+    }
+
+    /// <summary>Creates the folder and its <c>.gitignore</c> (<c>*</c>) if missing.</summary>
+    public static void EnsureFolder(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var ignore = Path.Combine(folder, ".gitignore");
+        if (!File.Exists(ignore))
+        {
+            File.WriteAllText(ignore, "*\n");
+        }
+    }
+
+    static void WriteJson(Utf8JsonWriter writer, HistoryBackup backup)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("format", Format);
+        writer.WriteNumber("formatVersion", backup.FormatVersion);
+        writer.WriteString("database", backup.Label);
+        writer.WriteString("url", backup.Url);
+        writer.WriteString("schema", backup.Schema);
+        writer.WriteString("createdAt", Time(backup.CreatedAt));
+        writer.WriteBoolean("tableExists", backup.TableExists);
+        writer.WriteStartArray("rows");
+        foreach (var row in backup.Rows)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", row.Id);
+            writer.WriteString("checksum", row.Checksum);
+            WriteNullable(writer, "finished_at", row.FinishedAt);
+            writer.WriteString("migration_name", row.MigrationName);
+            if (row.Logs is null)
+            {
+                writer.WriteNull("logs");
+            }
+            else
+            {
+                writer.WriteString("logs", row.Logs);
+            }
+
+            WriteNullable(writer, "rolled_back_at", row.RolledBackAt);
+            writer.WriteString("started_at", Time(row.StartedAt));
+            writer.WriteNumber("applied_steps_count", row.AppliedStepsCount);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    static void WriteNullable(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteString(name, Time(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    // Round-trip format in UTC: PostgreSQL keeps microseconds, which "O" preserves exactly.
+    static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a backup file; anything that is not a DriftHooks backup is a <see cref="ConfigurationException"/>.</summary>
+    public static HistoryBackup Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException($"The backup file '{path}' does not exist.");
+        }
+
+        var notBackup = $"'{path}' is not a DriftHooks backup (expected JSON with \"format\": \"{Format}\", as written by drifthooks backup).";
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+            {
+                throw new ConfigurationException(notBackup);
+            }
+
+            var version = root.GetProperty("formatVersion").GetInt32();
+            if (version > CurrentVersion)
+            {
+                throw new ConfigurationException($"'{path}' is a backup of format version {version}; this DriftHooks reads up to version {CurrentVersion}. Update DriftHooks.");
+            }
+
+            var rows = new List<MigrationRecord>();
+            foreach (var row in root.GetProperty("rows").EnumerateArray())
+            {
+                rows.Add(new MigrationRecord(
+                    row.GetProperty("id").GetString()!,
+                    row.GetProperty("checksum").GetString()!,
+                    NullableTime(row.GetProperty("finished_at")),
+                    row.GetProperty("migration_name").GetString()!,
+                    row.GetProperty("logs") is { ValueKind: JsonValueKind.String } logs ? logs.GetString() : null,
+                    NullableTime(row.GetProperty("rolled_back_at")),
+                    ParseTime(row.GetProperty("started_at").GetString()!),
+                    row.GetProperty("applied_steps_count").GetInt32()));
+            }
+
+            return new HistoryBackup(
+                version,
+                root.GetProperty("database").GetString()!,
+                root.GetProperty("url").GetString()!,
+                root.GetProperty("schema").GetString()!,
+                ParseTime(root.GetProperty("createdAt").GetString()!),
+                root.TryGetProperty("tableExists", out var exists) && exists.ValueKind == JsonValueKind.True,
+                rows);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NullReferenceException)
+        {
+            throw new ConfigurationException(notBackup + $" ({e.Message})", e);
+        }
+    }
+
+    static DateTimeOffset? NullableTime(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : ParseTime(element.GetString()!);
+
+    static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

@@ -1,0 +1,20 @@
+using DriftHooks.Core.Backups;
+using DriftHooks.Core.Database;
+
+namespace DriftHooks.Core.Companion;
+
+/// <summary>Saves a database's complete <c>_prisma_migrations</c> rows to a new file in the backup folder.</summary>
+public static class BackupTaker
+{
+    public sealed record Result(string Label, string Path, int Rows, bool TableExists);
+
+    public static string Save(string folder, string label, DatabaseUrl url, MigrationHistory history) =>
+        HistoryBackupFile.Write(folder, new HistoryBackup(HistoryBackupFile.CurrentVersion, label, url.Redacted, history.Schema, DateTimeOffset.UtcNow, history.TableExists, history.Records));
+
+    /// <summary>Reads (read-only) and saves one database.</summary>
+    public static async Task<Result> TakeAsync(string folder, string label, DatabaseUrl url, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    {
+        var history = await HistoryReads.ReadAsync(url, options, cancellationToken).ConfigureAwait(false);
+        return new Result(label, Save(folder, label, url, history), history.Records.Count, history.TableExists);
+    }
+}

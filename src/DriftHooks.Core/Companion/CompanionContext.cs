@@ -1,0 +1,104 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+
+namespace DriftHooks.Core.Companion;
+
+/// <summary>
+/// What every companion command (status, sync, backup, restore) starts from: the repository, its Prisma project,
+/// the project's migrations in the working tree and HEAD, and where the local and production databases are.
+/// </summary>
+public sealed class CompanionContext
+{
+    CompanionContext(
+        RepositoryLocation location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, PrismaProject project,
+        IReadOnlyList<RepositoryMigration> workingTree, IReadOnlyList<RepositoryMigration> head, DatabaseUrlSource? local, DatabaseUrlSource? production)
+    {
+        Location = location;
+        Options = options;
+        Environment = environment;
+        Project = project;
+        WorkingTree = workingTree;
+        Head = head;
+        LocalSource = local;
+        ProductionSource = production;
+    }
+
+    public RepositoryLocation Location { get; }
+
+    public DriftHooksOptions Options { get; }
+
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public PrismaProject Project { get; }
+
+    public IReadOnlyList<RepositoryMigration> WorkingTree { get; }
+
+    public IReadOnlyList<RepositoryMigration> Head { get; }
+
+    public DatabaseUrlSource? LocalSource { get; }
+
+    public DatabaseUrlSource? ProductionSource { get; }
+
+    /// <summary>Where backups go: <c>Backups:Folder</c> (relative to the work tree), default <c>.drifthooks/backups</c>.</summary>
+    public string BackupFolder =>
+        Path.GetFullPath(SettingFiles.Read(Location.WorkTree, Environment, "Backups", "Folder")?.Value ?? Backups.HistoryBackupFile.DefaultFolder, Location.WorkTree);
+
+    public DatabaseConnectionOptions ProductionConnection => new()
+    {
+        ConnectTimeout = Options.Production.ConnectTimeout,
+        StatementTimeout = Options.Production.StatementTimeout,
+    };
+
+    public static CompanionContext Load(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment)
+    {
+        var options = OptionsLoader.Load(location.WorkTree, environment);
+        var project = PrePushCheck.ChooseProject(location, options) ?? throw new ConfigurationException(
+            "No Prisma project was found in this repository (no tracked schema.prisma, prisma.config.ts or package.json \"prisma\" key). Commit the schema, or name it under Projects in " + OptionsLoader.CommittedFile + ".");
+
+        IReadOnlyList<RepositoryMigration> head = [];
+        using (var repository = GitRepository.Open(location))
+        {
+            if (GitRepository.HeadCommit(repository) is { } commit)
+            {
+                head = CommitMigrations.Read(repository, commit, project);
+            }
+        }
+
+        return new CompanionContext(
+            location,
+            options,
+            environment,
+            project,
+            WorkingTreeMigrations.Read(location.WorkTree, project),
+            head,
+            LocalUrlResolver.Resolve(location, project, environment),
+            ProductionUrlResolver.Resolve(location, environment));
+    }
+
+    /// <summary>The local URL, refused when it reaches the same database as production.</summary>
+    public DatabaseUrl RequireLocalUrl(string command)
+    {
+        var source = LocalSource ?? throw new ConfigurationException(
+            $"No local development database is configured, so '{command}' has nothing to work on. Set DATABASE_URL (as Prisma reads it: environment or .env), or Local:Url in {OptionsLoader.LocalFile}.");
+        var url = DatabaseUrl.Parse(source.Url);
+        if (ProductionSource is { } production && DatabaseIdentity.Same(url, DatabaseUrl.Parse(production.Url)))
+        {
+            throw new ConfigurationException(
+                $"The local database URL (from {source.Source}) reaches the same database as production ({url.Redacted}, production from {production.Source}). '{command}' writes to the local database and never to production; point the local URL at a development database.");
+        }
+
+        return url;
+    }
+
+    /// <summary>Records what a command did in the audit log.</summary>
+    public void Audit(string action, IReadOnlyList<Finding> findings)
+    {
+        Overrides.AuditLog.Record(Location.StateDirectory, new Overrides.AuditEntry(
+            action, "drifthooks " + action, GitRepository.CurrentUser(Location, Environment), GitRepository.CurrentBranch(Location), null, findings));
+    }
+}

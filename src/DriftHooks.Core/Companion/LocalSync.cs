@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+
+namespace DriftHooks.Core.Companion;
+
+/// <summary>
+/// <c>drifthooks sync</c>: brings the local database to the working tree's history, each migration applied as Prisma
+/// applies it (<see cref="WritableDatabase.ApplyMigrationAsync"/>), after a backup of the local history. Production is
+/// only read, through <see cref="ReadOnlyDatabase"/>.
+/// </summary>
+public static class LocalSync
+{
+    // A migration may rebuild a large table; the local database is the developer's, so wait.
+    static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
+    /// <param name="confirm">Asked before a reset changes anything; false cancels.</param>
+    public static async Task<SyncResult> RunAsync(
+        CompanionContext context, bool reset, bool skipProduction, Func<SyncPlan, bool> confirm, IProgress<SyncProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        var url = context.RequireLocalUrl("drifthooks sync");
+
+        MigrationHistory? production = null;
+        if (!skipProduction && context.ProductionSource is { } source)
+        {
+            try
+            {
+                production = await HistoryReads.ReadAsync(DatabaseUrl.Parse(source.Url), context.ProductionConnection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResourceUnavailableException e)
+            {
+                throw new ResourceUnavailableException(e.Message + " Sync compares with production first; pass --skip-production to sync from the working tree alone.", e);
+            }
+        }
+
+        await using var database = await WritableDatabase.OpenAsync(url, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
+        var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project);
+        if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))
+        {
+            return new SyncResult(plan, null, [], false);
+        }
+
+        if (!confirm(plan))
+        {
+            return new SyncResult(plan, null, [], true);
+        }
+
+        string? backup = null;
+        if (local.TableExists)
+        {
+            backup = BackupTaker.Save(context.BackupFolder, "local", url, local);
+        }
+
+        if (reset)
+        {
+            var schemaFile = Path.Combine(context.Location.WorkTree, context.Project.SchemaPath);
+            var schemas = new List<string> { url.Schema };
+            if (!context.Project.SchemaIsFolder && File.Exists(schemaFile))
+            {
+                schemas.AddRange(PrismaDatasource.Schemas(File.ReadAllText(schemaFile)));
+            }
+
+            await LocalDatabaseMaintenance.ResetSchemasAsync(database, schemas, cancellationToken).ConfigureAwait(false);
+        }
+
+        var applied = new List<(string, TimeSpan)>();
+        try
+        {
+            for (var i = 0; i < plan.ToApply.Count; i++)
+            {
+                var migration = plan.ToApply[i];
+                progress?.Report(new SyncProgress(i + 1, plan.ToApply.Count, migration.Name, null));
+                var watch = Stopwatch.StartNew();
+                await database.ApplyMigrationAsync(migration.Name, migration.Script, cancellationToken).ConfigureAwait(false);
+                applied.Add((migration.Name, watch.Elapsed));
+                progress?.Report(new SyncProgress(i + 1, plan.ToApply.Count, migration.Name, watch.Elapsed));
+            }
+        }
+        finally
+        {
+            context.Audit("sync", [Finding.Note(
+                CompanionRuleCodes.SyncDone,
+                $"{(reset ? "reset and replayed" : "applied")} {applied.Count} of {plan.ToApply.Count} migrations on {url.Redacted}: {string.Join(", ", applied.Select(a => a.Item1))}",
+                backup,
+                null)]);
+        }
+
+        return new SyncResult(plan, backup, applied, false);
+    }
+}

@@ -1,0 +1,21 @@
+using DriftHooks.Core.Rules;
+
+namespace DriftHooks.Core.Prisma;
+
+/// <summary>A project's migration folders as the working tree holds them, with their scripts: what Prisma itself would apply.</summary>
+public static class WorkingTreeMigrations
+{
+    public static IReadOnlyList<RepositoryMigration> Read(string workTree, PrismaProject project)
+    {
+        var folder = Path.Combine(workTree, project.MigrationsPath);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return [.. Directory.GetDirectories(folder)
+            .Select(d => (Name: Path.GetFileName(d), Script: Path.Combine(d, "migration.sql")))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => new RepositoryMigration(d.Name, File.Exists(d.Script) ? File.ReadAllBytes(d.Script) : null))];
+    }
+}

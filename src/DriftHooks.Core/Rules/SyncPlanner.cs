@@ -1,0 +1,102 @@
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// Decides what <c>drifthooks sync</c> may do (pure). It brings the local database to the working tree's history
+/// (what HEAD and production agree on, plus the branch's own new migrations), and stops rather than guess when
+/// production is ahead of the repository or the local history disagrees with it.
+/// </summary>
+public static class SyncPlanner
+{
+    /// <param name="workingTree">The working tree's migrations (what Prisma itself would apply).</param>
+    /// <param name="local">The local database's history (the table may be missing).</param>
+    /// <param name="production">Production's history, or null when it is not configured or was skipped.</param>
+    /// <param name="reset">Recreate the local schemas and replay the whole history.</param>
+    public static SyncPlan Plan(IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project)
+    {
+        var blockers = new List<Finding>();
+        var notes = new List<Finding>();
+        blockers.AddRange(ThreeWayStatus.WithoutScript(workingTree, project));
+
+        if (production is { TableExists: true })
+        {
+            var states = PlaceStates.Of(workingTree, production);
+            var ahead = states.Where(s => s.Value == PlaceState.NotInRepository).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+            if (ahead.Count > 0)
+            {
+                blockers.Add(Finding.Error(
+                    CompanionRuleCodes.SyncPullFirst,
+                    $"Production has applied {ThreeWayStatus.Count(ahead.Count, "migration")} that the working tree lacks: {string.Join(", ", ahead)}. Syncing now would build a local history production does not have.",
+                    project.MigrationFolder(ahead[0]),
+                    "git pull --rebase (or merge the branch that holds them) first, then drifthooks sync"));
+            }
+
+            foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))
+            {
+                blockers.Add(Finding.Error(
+                    CompanionRuleCodes.SyncProductionModified,
+                    $"Migration '{name}' in the working tree differs from the version production applied; the local database would get a history production does not have.",
+                    project.MigrationFolder(name),
+                    $"git log -p -- {CommitRules.Quote(project.MigrationFolder(name))}: restore the applied version and put the change in a new migration"));
+            }
+        }
+        else if (production is null)
+        {
+            notes.Add(Finding.Note(CompanionRuleCodes.ProductionNotConfigured, "Production was not consulted (not configured or skipped): the local database follows the working tree alone.", null, null));
+        }
+
+        var localStates = local.TableExists ? PlaceStates.Of(workingTree, local) : new Dictionary<string, PlaceState>();
+        if (!reset)
+        {
+            AddLocalBlocker(blockers, localStates, PlaceState.NotInRepository, CompanionRuleCodes.LocalOnly,
+                names => $"The local database has applied {ThreeWayStatus.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {string.Join(", ", names)}.",
+                project);
+            AddLocalBlocker(blockers, localStates, PlaceState.Modified, CompanionRuleCodes.LocalModified,
+                names => $"{ThreeWayStatus.Count(names.Count, "migration")} changed after being applied locally: {string.Join(", ", names)}.",
+                project);
+            AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
+                names => $"{ThreeWayStatus.Count(names.Count, "migration")} failed in the local database and never finished: {string.Join(", ", names)}.",
+                project);
+        }
+
+        if (blockers.Count > 0)
+        {
+            return new SyncPlan(reset, [], blockers, notes);
+        }
+
+        var toApply = reset
+            ? workingTree.OrderBy(m => m.Name, StringComparer.Ordinal).ToList()
+            : workingTree
+                .Where(m => localStates.GetValueOrDefault(m.Name, PlaceState.Pending) is PlaceState.Pending or PlaceState.PendingOutOfOrder or PlaceState.RolledBack)
+                .OrderBy(m => m.Name, StringComparer.Ordinal)
+                .ToList();
+        var outOfOrder = toApply.Where(m => localStates.GetValueOrDefault(m.Name) == PlaceState.PendingOutOfOrder).Select(m => m.Name).ToList();
+        if (!reset && outOfOrder.Count > 0)
+        {
+            notes.Add(Finding.Note(
+                CompanionRuleCodes.LocalOutOfOrder,
+                $"Applied after newer migrations, as a deploy would: {string.Join(", ", outOfOrder)}.",
+                project.MigrationFolder(outOfOrder[0]),
+                "drifthooks sync --reset for a replay in name order"));
+        }
+
+        return new SyncPlan(reset, toApply, [], notes);
+    }
+
+    static void AddLocalBlocker(
+        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project)
+    {
+        var names = states.Where(s => s.Value == state).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
+        {
+            blockers.Add(Finding.Error(
+                code,
+                message(names),
+                project.MigrationFolder(names[0]),
+                "drifthooks sync --reset recreates the local schema and replays this branch's history (a backup of the local history is taken first)"));
+        }
+    }
+}

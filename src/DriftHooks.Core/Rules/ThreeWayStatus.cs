@@ -1,0 +1,232 @@
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// The three-way picture behind <c>drifthooks status</c>: the repository's migrations (working tree and HEAD), the
+/// local development database and production. Pure. Production's findings are <see cref="HistoryComparison"/>'s own;
+/// the local database gets findings whose fixes are local ones (<c>drifthooks sync</c>), because there the developer
+/// may rebuild freely.
+/// </summary>
+public static class ThreeWayStatus
+{
+    public const string LocalLabel = "the local database";
+    public const string ProductionLabel = "production";
+    const string Context = "the working tree";
+
+    public static ThreeWayReport Build(
+        IReadOnlyList<RepositoryMigration> workingTree,
+        IReadOnlyList<RepositoryMigration> head,
+        DatabaseSide local,
+        DatabaseSide production,
+        PrismaProject project)
+    {
+        var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
+        var productionStates = production.HasHistory ? PlaceStates.Of(workingTree, production.History!) : null;
+        var inTree = workingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var inHead = head.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+        var names = new SortedSet<string>(inTree, StringComparer.Ordinal);
+        names.UnionWith(inHead);
+        names.UnionWith(localStates?.Keys ?? []);
+        names.UnionWith(productionStates?.Keys ?? []);
+
+        var rows = new List<ThreeWayRow>();
+        foreach (var name in names)
+        {
+            var repository = (inTree.Contains(name), inHead.Contains(name)) switch
+            {
+                (true, true) => RepositoryState.Committed,
+                (true, false) => RepositoryState.Uncommitted,
+                (false, true) => RepositoryState.Deleted,
+                _ => RepositoryState.Absent,
+            };
+            rows.Add(new ThreeWayRow(name, repository, StateIn(local, localStates, name), StateIn(production, productionStates, name)));
+        }
+
+        var findings = new List<Finding>();
+        AddRepositoryFindings(rows, workingTree, project, findings);
+        AddLocalFindings(rows, local, workingTree, productionStates, project, findings);
+        AddProductionFindings(workingTree, production, project, findings);
+
+        var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
+            ? ExitCodes.ResourceUnavailable
+            : findings.Any(f => f.Severity >= Severity.Warning) ? ExitCodes.Refused : ExitCodes.Passed;
+        return new ThreeWayReport(rows, local, production, findings, exitCode);
+    }
+
+    static PlaceState StateIn(DatabaseSide side, IReadOnlyDictionary<string, PlaceState>? states, string name)
+    {
+        if (side.Kind != DatabaseSideKind.Read)
+        {
+            return PlaceState.Unknown;
+        }
+
+        // A database without a history table has applied nothing: every repository migration is pending there.
+        if (states is null)
+        {
+            return PlaceState.Pending;
+        }
+
+        return states.TryGetValue(name, out var state) ? state : PlaceState.Absent;
+    }
+
+    static void AddRepositoryFindings(List<ThreeWayRow> rows, IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project, List<Finding> findings)
+    {
+        findings.AddRange(WithoutScript(workingTree, project));
+        var uncommitted = rows.Where(r => r.Repository == RepositoryState.Uncommitted).Select(r => r.Name).ToList();
+        if (uncommitted.Count > 0)
+        {
+            findings.Add(Finding.Note(
+                CompanionRuleCodes.Uncommitted,
+                $"{Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
+                project.MigrationFolder(uncommitted[0]),
+                $"git add {CommitRules.Quote(project.MigrationsPath)} && git commit"));
+        }
+
+        var deleted = rows.Where(r => r.Repository == RepositoryState.Deleted).Select(r => r.Name).ToList();
+        if (deleted.Count > 0)
+        {
+            findings.Add(Finding.Warning(
+                CompanionRuleCodes.DeletedFromWorkingTree,
+                $"{Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {string.Join(", ", deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
+                project.MigrationFolder(deleted[0]),
+                $"git restore {CommitRules.Quote(project.MigrationsPath)}"));
+        }
+    }
+
+    static void AddLocalFindings(
+        List<ThreeWayRow> rows, DatabaseSide local, IReadOnlyList<RepositoryMigration> workingTree,
+        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, List<Finding> findings)
+    {
+        switch (local.Kind)
+        {
+            case DatabaseSideKind.NotConfigured:
+                findings.Add(Finding.Note(
+                    CompanionRuleCodes.LocalNotConfigured,
+                    "No local development database is configured, so it was not compared.",
+                    null,
+                    "set DATABASE_URL (as Prisma reads it: environment or .env), or Local:Url in " + Configuration.OptionsLoader.LocalFile));
+                return;
+            case DatabaseSideKind.Unreachable:
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, "start the local database server, or fix the local URL"));
+                return;
+        }
+
+        if (!local.HasHistory && workingTree.Count > 0)
+        {
+            findings.Add(Finding.Warning(
+                CompanionRuleCodes.LocalNoHistoryTable,
+                $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}': none of the {Count(workingTree.Count, "migration")} is applied there.",
+                local.Url,
+                "drifthooks sync"));
+            return;
+        }
+
+        var localOnly = rows.Where(r => r.Local == PlaceState.NotInRepository).Select(r => r.Name).ToList();
+        var pulled = localOnly.Where(n => productionStates?.GetValueOrDefault(n) == PlaceState.NotInRepository).ToList();
+        var abandoned = localOnly.Except(pulled, StringComparer.Ordinal).ToList();
+        if (abandoned.Count > 0)
+        {
+            findings.Add(Finding.Error(
+                CompanionRuleCodes.LocalOnly,
+                $"The local database has applied {Count(abandoned.Count, "migration")} that the working tree does not have: {string.Join(", ", abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
+                project.MigrationFolder(abandoned[0]),
+                "check out the branch that has them, or rebuild the local database from this branch: drifthooks sync --reset"));
+        }
+
+        if (pulled.Count > 0)
+        {
+            findings.Add(Finding.Error(
+                CompanionRuleCodes.LocalOnly,
+                $"The local database and production have applied {Count(pulled.Count, "migration")} that the working tree lacks: {string.Join(", ", pulled)}. This branch is behind.",
+                project.MigrationFolder(pulled[0]),
+                "git pull --rebase (or merge the branch that holds them), then drifthooks sync"));
+        }
+
+        foreach (var row in rows)
+        {
+            var folder = project.MigrationFolder(row.Name);
+            switch (row.Local)
+            {
+                case PlaceState.Modified:
+                    findings.Add(Finding.Error(
+                        CompanionRuleCodes.LocalModified,
+                        $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum.",
+                        folder,
+                        "if the edit is intended (not yet in production), rebuild the local database: drifthooks sync --reset; otherwise git restore " + CommitRules.Quote(folder)));
+                    break;
+                case PlaceState.Failed:
+                    findings.Add(Finding.Error(
+                        CompanionRuleCodes.LocalFailed,
+                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved.",
+                        folder,
+                        $"drifthooks sync --reset, or undo its partial changes and run npx prisma migrate resolve --rolled-back {row.Name}{SchemaArgument(project)}"));
+                    break;
+            }
+        }
+
+        var outOfOrder = rows.Where(r => r.Local == PlaceState.PendingOutOfOrder).Select(r => r.Name).ToList();
+        if (outOfOrder.Count > 0)
+        {
+            findings.Add(Finding.Warning(
+                CompanionRuleCodes.LocalOutOfOrder,
+                $"{Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {string.Join(", ", outOfOrder)} (a rebase or merge brought them in).",
+                project.MigrationFolder(outOfOrder[0]),
+                "drifthooks sync (applies them after the newer ones, as a deploy would), or drifthooks sync --reset for a clean replay"));
+        }
+
+        var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted).Select(r => r.Name).ToList();
+        if (pending.Count > 0)
+        {
+            findings.Add(Finding.Warning(
+                CompanionRuleCodes.LocalPending,
+                $"The local database is behind the working tree by {Count(pending.Count, "migration")}: {string.Join(", ", pending)}.",
+                local.Url,
+                "drifthooks sync"));
+        }
+    }
+
+    static void AddProductionFindings(IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, List<Finding> findings)
+    {
+        switch (production.Kind)
+        {
+            case DatabaseSideKind.NotConfigured:
+                findings.Add(Finding.Note(
+                    CompanionRuleCodes.ProductionNotConfigured,
+                    "No production database is configured, so production was not compared.",
+                    null,
+                    $"export {Configuration.ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public', or Production:Url in {Configuration.OptionsLoader.LocalFile}"));
+                return;
+            case DatabaseSideKind.Unreachable:
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, "make production reachable (VPN, credentials), then run drifthooks status again"));
+                return;
+        }
+
+        if (!production.HasHistory)
+        {
+            findings.Add(HistoryComparison.NoHistoryTable(ProductionLabel, production.History!.Schema, project, workingTree));
+            return;
+        }
+
+        var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
+
+        // Malformed folders are reported once, on the local side.
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project)
+            .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
+    }
+
+    /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
+    public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>
+        workingTree.Where(m => m.Script is null).Select(m => Finding.Error(
+            CompanionRuleCodes.MigrationWithoutScript,
+            $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it.",
+            project.MigrationFolder(m.Name),
+            $"add its migration.sql, or remove the folder: rm -r {CommitRules.Quote(project.MigrationFolder(m.Name))}"));
+
+    internal static string SchemaArgument(PrismaProject project) =>
+        project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
+
+    internal static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,181 @@
+using System.Text;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Rules;
+
+/// <summary>The pure three-way comparison behind <c>drifthooks status</c>, the sync planner, and the restore helpers.</summary>
+[TestFixture]
+public class ThreeWayStatusTests
+{
+    static readonly PrismaProject Project = new("prisma/schema.prisma", false, "prisma/migrations");
+
+    static RepositoryMigration M(string name, string? sql = null) => new(name, Encoding.UTF8.GetBytes(sql ?? $"CREATE TABLE \"{name}\" ();"));
+
+    static MigrationRecord Applied(RepositoryMigration m, int minute = 0) =>
+        new(Guid.NewGuid().ToString(), MigrationChecksum.Compute(m.Script!), At(minute), m.Name, null, null, At(minute), 1);
+
+    static MigrationRecord Failed(string name, int minute = 0) => new(Guid.NewGuid().ToString(), "x", null, name, "boom", null, At(minute), 0);
+
+    static MigrationRecord RolledBack(string name, int minute = 0) => new(Guid.NewGuid().ToString(), "x", null, name, "boom", At(minute), At(minute), 0);
+
+    static DateTimeOffset At(int minute) => new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
+
+    static DatabaseSide Side(string label, params MigrationRecord[] rows) =>
+        DatabaseSide.Read(label, "postgresql://u@h:5432/db?schema=public", "test", MigrationHistory.FromRecords("public", rows));
+
+    static readonly RepositoryMigration A = M("20240101000000_a");
+    static readonly RepositoryMigration B = M("20240102000000_b");
+    static readonly RepositoryMigration C = M("20240103000000_c");
+
+    [Test]
+    public void Everything_applied_everywhere_is_in_sync()
+    {
+        var report = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), Side("production", Applied(A), Applied(B, 1)), Project);
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Passed));
+        Assert.That(report.Rows.Select(r => (r.Repository, r.Local, r.Production)), Is.All.EqualTo((RepositoryState.Committed, PlaceState.Applied, PlaceState.Applied)));
+        Assert.That(report.Counts(r => r.Local), Is.EqualTo(new[] { (PlaceState.Applied, 2) }));
+    }
+
+    [Test]
+    public void Local_behind_is_drift_fixed_by_sync_while_production_pending_is_only_a_note()
+    {
+        var report = ThreeWayStatus.Build([A, B, C], [A, B, C], Side("local", Applied(A)), Side("production", Applied(A), Applied(B, 1)), Project);
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Refused));
+        var local = report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalPending);
+        Assert.That(local.Fix, Is.EqualTo("drifthooks sync"));
+        Assert.That(local.Message, Does.Contain(B.Name).And.Contain(C.Name));
+        Assert.That(report.Findings.Single(f => f.Code == PushRuleCodes.Pending).Severity, Is.EqualTo(Severity.Note));
+        Assert.That(report.Rows.Last(), Is.EqualTo(new ThreeWayRow(C.Name, RepositoryState.Committed, PlaceState.Pending, PlaceState.Pending)));
+    }
+
+    [Test]
+    public void A_local_only_migration_of_an_abandoned_branch_points_to_reset_and_one_production_also_has_points_to_pull()
+    {
+        var abandoned = M("20240104000000_abandoned");
+        var hotfix = M("20240105000000_hotfix");
+        var report = ThreeWayStatus.Build([A], [A], Side("local", Applied(A), Applied(abandoned, 1), Applied(hotfix, 2)), Side("production", Applied(A), Applied(hotfix, 2)), Project);
+        Assert.That(report.Rows.Single(r => r.Name == abandoned.Name), Is.EqualTo(new ThreeWayRow(abandoned.Name, RepositoryState.Absent, PlaceState.NotInRepository, PlaceState.Absent)));
+        Assert.That(report.Rows.Single(r => r.Name == hotfix.Name).Production, Is.EqualTo(PlaceState.NotInRepository));
+        var localOnly = report.Findings.Where(f => f.Code == CompanionRuleCodes.LocalOnly).ToList();
+        Assert.That(localOnly.Single(f => f.Message.Contains(abandoned.Name, StringComparison.Ordinal)).Fix, Does.Contain("drifthooks sync --reset"));
+        Assert.That(localOnly.Single(f => f.Message.Contains(hotfix.Name, StringComparison.Ordinal)).Fix, Does.Contain("git pull --rebase"));
+        Assert.That(report.Findings.Select(f => f.Code), Does.Contain(PushRuleCodes.MissingLocally));
+        Assert.That(PlaceStates.Label(PlaceState.NotInRepository, isLocal: true), Is.EqualTo("local-only"));
+        Assert.That(PlaceStates.Label(PlaceState.NotInRepository, isLocal: false), Is.EqualTo("missing"));
+    }
+
+    [Test]
+    public void Modified_failed_and_rolled_back_are_shown_with_their_fixes()
+    {
+        var edited = M(B.Name, "-- edited\n" + Encoding.UTF8.GetString(B.Script!));
+        var report = ThreeWayStatus.Build(
+            [A, edited, C], [A, edited, C],
+            Side("local", Applied(A), Applied(B, 1), Failed(C.Name, 2), RolledBack("20240101500000_tried", 3)),
+            Side("production", Applied(A), RolledBack(B.Name, 1)),
+            Project);
+        Assert.That(report.Rows.Single(r => r.Name == B.Name), Is.EqualTo(new ThreeWayRow(B.Name, RepositoryState.Committed, PlaceState.Modified, PlaceState.RolledBack)));
+        Assert.That(report.Rows.Single(r => r.Name == C.Name).Local, Is.EqualTo(PlaceState.Failed));
+        Assert.That(report.Rows.Single(r => r.Name == "20240101500000_tried"), Is.EqualTo(new ThreeWayRow("20240101500000_tried", RepositoryState.Absent, PlaceState.RolledBack, PlaceState.Absent)));
+        Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalModified).Fix, Does.Contain("drifthooks sync --reset"));
+        Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalFailed).Fix, Does.Contain("npx prisma migrate resolve --rolled-back " + C.Name));
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Refused));
+    }
+
+    [Test]
+    public void Unconfigured_databases_show_what_is_known_and_unreachable_ones_exit_3()
+    {
+        var report = ThreeWayStatus.Build([A, B], [A], DatabaseSide.NotConfigured("local"), DatabaseSide.NotConfigured("production"), Project);
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Passed));
+        Assert.That(report.Rows.Select(r => (r.Repository, r.Local, r.Production)), Is.EqualTo(new[]
+        {
+            (RepositoryState.Committed, PlaceState.Unknown, PlaceState.Unknown),
+            (RepositoryState.Uncommitted, PlaceState.Unknown, PlaceState.Unknown),
+        }));
+        Assert.That(report.Findings.Select(f => f.Code), Is.EquivalentTo(new[] { CompanionRuleCodes.Uncommitted, CompanionRuleCodes.LocalNotConfigured, CompanionRuleCodes.ProductionNotConfigured }));
+
+        var unreachable = ThreeWayStatus.Build([A], [A], Side("local", Applied(A)), DatabaseSide.Unreachable("production", "postgresql://u@h:1/p?schema=public", "env", "Could not connect"), Project);
+        Assert.That(unreachable.ExitCode, Is.EqualTo(ExitCodes.ResourceUnavailable));
+        Assert.That(unreachable.Rows.Single().Production, Is.EqualTo(PlaceState.Unknown));
+    }
+
+    [Test]
+    public void A_database_without_history_table_has_everything_pending()
+    {
+        var local = DatabaseSide.Read("local", "u", "s", MigrationHistory.TableMissing("public"));
+        var report = ThreeWayStatus.Build([A], [A], local, DatabaseSide.NotConfigured("production"), Project);
+        Assert.That(report.Rows.Single().Local, Is.EqualTo(PlaceState.Pending));
+        Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalNoHistoryTable).Fix, Is.EqualTo("drifthooks sync"));
+    }
+
+    [Test]
+    public void Sync_applies_pending_and_rolled_back_migrations_in_name_order()
+    {
+        var plan = SyncPlanner.Plan([C, A, B], MigrationHistory.FromRecords("public", [Applied(A), RolledBack(B.Name, 1)]), MigrationHistory.FromRecords("public", [Applied(A), Applied(B, 1)]), reset: false, Project);
+        Assert.That(plan.IsBlocked, Is.False);
+        Assert.That(plan.ToApply.Select(m => m.Name), Is.EqualTo(new[] { B.Name, C.Name }));
+    }
+
+    [Test]
+    public void Sync_stops_when_production_is_ahead_even_with_reset()
+    {
+        var hotfix = M("20240109000000_hotfix");
+        foreach (var reset in new[] { false, true })
+        {
+            var plan = SyncPlanner.Plan([A], MigrationHistory.TableMissing("public"), MigrationHistory.FromRecords("public", [Applied(A), Applied(hotfix, 1)]), reset, Project);
+            Assert.That(plan.Blockers.Single().Code, Is.EqualTo(CompanionRuleCodes.SyncPullFirst));
+            Assert.That(plan.Blockers.Single().Message, Does.Contain(hotfix.Name));
+            Assert.That(plan.ToApply, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Sync_stops_on_local_only_modified_or_failed_migrations_unless_reset()
+    {
+        var abandoned = M("20240104000000_abandoned");
+        var local = MigrationHistory.FromRecords("public", [Applied(A), Applied(abandoned, 1), Failed(B.Name, 2)]);
+        var plan = SyncPlanner.Plan([A, B], local, null, reset: false, Project);
+        Assert.That(plan.Blockers.Select(f => f.Code), Is.EqualTo(new[] { CompanionRuleCodes.LocalOnly, CompanionRuleCodes.LocalFailed }));
+        Assert.That(plan.Blockers[0].Message, Does.Contain(abandoned.Name));
+
+        var reset = SyncPlanner.Plan([A, B], local, null, reset: true, Project);
+        Assert.That(reset.IsBlocked, Is.False);
+        Assert.That(reset.ToApply.Select(m => m.Name), Is.EqualTo(new[] { A.Name, B.Name }));
+        Assert.That(reset.Notes.Single().Code, Is.EqualTo(CompanionRuleCodes.ProductionNotConfigured));
+    }
+
+    [Test]
+    public void Sync_stops_on_a_folder_without_script()
+    {
+        var plan = SyncPlanner.Plan([A, new RepositoryMigration("20240102000000_empty", null)], MigrationHistory.TableMissing("public"), null, reset: false, Project);
+        Assert.That(plan.Blockers.Single().Code, Is.EqualTo(CompanionRuleCodes.MigrationWithoutScript));
+    }
+
+    [Test]
+    public void Restore_plan_adds_missing_rows_replaces_changed_ones_and_keeps_the_rest()
+    {
+        var a = Applied(A);
+        var b = Applied(B, 1);
+        var c = Applied(C, 2);
+        var plan = RestorePlan.Of([a, b, c], [a, b with { Logs = "changed" }, Applied(M("20240109000000_new"), 3)]);
+        Assert.That(plan.Add, Is.EqualTo(new[] { c }));
+        Assert.That(plan.Replace, Is.EqualTo(new[] { b }));
+        Assert.That(plan.Unchanged, Is.EqualTo(1));
+        Assert.That(plan.KeptOnlyInDatabase.Single().MigrationName, Is.EqualTo("20240109000000_new"));
+    }
+
+    [Test]
+    public void Migration_tables_follow_creates_drops_and_renames()
+    {
+        var scripts = new[]
+        {
+            "-- CreateTable\nCREATE TABLE \"User\" (\"id\" SERIAL);\nCREATE TABLE IF NOT EXISTS other.\"Post\" (id int);\ncreate table lower_case (x int);",
+            "ALTER TABLE \"User\" RENAME TO \"Account\";\nALTER TABLE \"User\" RENAME COLUMN \"a\" TO \"b\";\n-- DROP TABLE \"Account\";\nDROP TABLE IF EXISTS lower_case, \"Nope\";",
+        };
+        var tables = MigrationTables.Expected(scripts.Select(Encoding.UTF8.GetBytes), "public");
+        Assert.That(tables, Is.EquivalentTo(new[] { "public.Account", "other.Post" }));
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text;
+using System.Text.Json;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Tests.Support;
+using DriftHooks.EndToEnd.Tests.Support;
+using Npgsql;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary>
+/// The native <c>drifthooks status</c>, <c>sync</c>, <c>backup</c> and <c>restore</c> against a real PostgreSQL holding a
+/// local development database and a production database, each in the state Prisma leaves it.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class CompanionCommandTests
+{
+    [Test]
+    public async Task Sync_brings_a_local_database_behind_production_up_to_date_as_Prisma_would_and_never_writes_production()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 3, production: 3, local: 1);
+        var before = s.Repository.Drifthooks("status");
+        Assert.That(before.ExitCode, Is.EqualTo(1), before.ToString());
+        Assert.That(before.Output, Does.Contain("DH410").And.Contain("drifthooks sync"));
+
+        // The fixture itself writes production through the product's WritableDatabase; only what sync sends counts.
+        var logBefore = (await s.Server.ReadStatementLogAsync()).Count;
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.Zero, sync.ToString());
+        Assert.That(sync.Output, Does.Contain("applied 2 migration(s)").And.Contain(PushScenario.Name(2)).And.Contain(PushScenario.Name(3)));
+
+        // Rows of the form PrismaMigrator (checked against the real Prisma's migrate deploy) writes in production.
+        var local = await s.RowsAsync(s.Local);
+        var production = await s.RowsAsync(s.Production);
+        Assert.That(local.Select(r => r.Name), Is.EqualTo(production.Select(r => r.Name)));
+        for (var i = 0; i < local.Count; i++)
+        {
+            Assert.That(local[i].Checksum, Is.EqualTo(production[i].Checksum));
+            Assert.That(Guid.TryParse(local[i].Id, out _), Is.True);
+            Assert.That((local[i].Finished, local[i].Logs, local[i].RolledBack, local[i].Steps), Is.EqualTo((true, (string?)null, false, 1)));
+        }
+
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM pg_tables WHERE tablename IN ('T2', 'T3')"), Is.EqualTo(2L));
+
+        var log = (await s.Server.ReadStatementLogAsync()).Skip(logBefore - 1).ToList();
+        var writes = log.Where(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal)
+            && (l.Contains("INSERT", StringComparison.OrdinalIgnoreCase) || l.Contains("UPDATE", StringComparison.OrdinalIgnoreCase) || l.Contains("CREATE", StringComparison.OrdinalIgnoreCase) || l.Contains("DROP", StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.That(writes, Is.Empty);
+        Assert.That(log.Any(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains("READ ONLY", StringComparison.Ordinal)), Is.True, "production was read through a read-only transaction");
+
+        var after = s.Repository.Drifthooks("status", "--format", "json");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        using var json = JsonDocument.Parse(after.Output);
+        Assert.That(json.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("in-sync"));
+        Assert.That(json.RootElement.GetProperty("databases").GetProperty("local").GetProperty("counts").GetProperty("applied").GetInt32(), Is.EqualTo(3));
+
+        var again = s.Repository.Drifthooks("sync");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(again.Output, Does.Contain("up to date: nothing to apply"));
+        Assert.That(File.ReadAllText(Path.Combine(s.Repository.GitDir, "drifthooks", "audit.log")), Does.Contain("sync hook=drifthooks sync"));
+    }
+
+    [Test]
+    public async Task A_migration_from_an_abandoned_branch_stops_sync_and_reset_replays_the_branch()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 1, local: 2);
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240109000000_abandoned", Encoding.UTF8.GetBytes(PushScenario.Script(9)))]);
+
+        var status = s.Repository.Drifthooks("status", "--format", "json");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        using (var json = JsonDocument.Parse(status.Output))
+        {
+            var row = json.RootElement.GetProperty("migrations").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "20240109000000_abandoned");
+            Assert.That((row.GetProperty("repository").GetString(), row.GetProperty("local").GetString(), row.GetProperty("production").GetString()), Is.EqualTo(("absent", "local-only", "absent")));
+        }
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("20240109000000_abandoned").And.Contain("--reset"));
+
+        var unconfirmed = s.Repository.Drifthooks("sync", "--reset");
+        Assert.That(unconfirmed.ExitCode, Is.EqualTo(2), unconfirmed.ToString());
+        Assert.That(unconfirmed.Error, Does.Contain("--yes"));
+
+        var reset = s.Repository.Drifthooks("sync", "--reset", "--yes");
+        Assert.That(reset.ExitCode, Is.Zero, reset.ToString());
+        Assert.That(reset.Output, Does.Contain("replayed 2 migration(s)").And.Contain("backup of the local history: .drifthooks/backups/local-"));
+        Assert.That((await s.RowsAsync(s.Local)).Select(r => r.Name), Is.EqualTo(new[] { PushScenario.Name(1), PushScenario.Name(2) }));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT to_regclass('\"T9\"')::text"), Is.EqualTo(DBNull.Value), "the abandoned branch's table went with the reset");
+    }
+
+    [Test]
+    public async Task Sync_and_restore_refuse_a_local_url_that_reaches_production()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
+        var backup = s.Repository.Drifthooks("backup");
+        Assert.That(backup.ExitCode, Is.Zero, backup.ToString());
+        var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
+
+        s.Repository.Environment["DATABASE_URL"] = s.Production.PrismaUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var sync = s.Repository.Drifthooks("sync", "--reset", "--yes");
+        Assert.That(sync.ExitCode, Is.EqualTo(2), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("same database as production"));
+        var restore = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(2), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("same database as production"));
+        Assert.That(sync.All + restore.All, Does.Not.Contain(s.Server.SuperPassword));
+        Assert.That(await s.RowsAsync(s.Production), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Backup_then_restore_puts_an_emptied_history_back_row_for_row()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 3, production: 2, local: 3);
+        await PrismaMigrator.InsertRolledBackAsync(s.Local.PrismaUrl, "20240108000000_tried", "abc");
+        var original = await s.RowsAsync(s.Local);
+
+        var backup = s.Repository.Drifthooks("backup");
+        Assert.That(backup.ExitCode, Is.Zero, backup.ToString());
+        Assert.That(backup.Output, Does.Contain("local: 4 row(s)").And.Contain("production: 2 row(s)").And.Not.Contain(s.Server.SuperPassword));
+        var folder = Path.Combine(s.Repository.Root, ".drifthooks", "backups");
+        Assert.That(File.ReadAllText(Path.Combine(folder, ".gitignore")), Is.EqualTo("*\n"));
+        Assert.That(s.Repository.MustGit("status", "--porcelain"), Does.Not.Contain(".drifthooks"));
+        var file = Directory.GetFiles(folder, "local-*.json").Single();
+        var text = File.ReadAllText(file);
+        Assert.That(text, Does.Not.Contain(s.Server.SuperPassword));
+        using (var json = JsonDocument.Parse(text))
+        {
+            Assert.That(json.RootElement.GetProperty("format").GetString(), Is.EqualTo("drifthooks-migration-history-backup"));
+            Assert.That(json.RootElement.GetProperty("database").GetString(), Is.EqualTo("local"));
+            Assert.That(json.RootElement.GetProperty("url").GetString(), Does.Contain(":****@"));
+        }
+
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"");
+        var notBackup = s.Repository.Drifthooks("restore", Path.Combine(folder, ".gitignore"), "--yes");
+        Assert.That(notBackup.ExitCode, Is.EqualTo(2), notBackup.ToString());
+        Assert.That(notBackup.Error, Does.Contain("not a DriftHooks backup"));
+
+        var restore = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+        Assert.That(restore.Output, Does.Contain("add      " + PushScenario.Name(1)).And.Contain("restored 4 added"));
+        Assert.That(await s.RowsAsync(s.Local), Is.EqualTo(original));
+
+        // Dropping a table the history claims makes the rows a lie: refused.
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; DROP TABLE \"T3\"");
+        var lie = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(lie.ExitCode, Is.EqualTo(1), lie.ToString());
+        Assert.That(lie.Error, Does.Contain("DH433").And.Contain("public.T3"));
+    }
+
+    [Test]
+    public async Task Restore_refuses_an_empty_database_and_points_to_sync()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
+        var empty = await s.Server.CreateDatabaseAsync();
+        s.Repository.Environment["DATABASE_URL"] = empty.PrismaUrl;
+        var restore = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("no tables besides _prisma_migrations").And.Contain("drifthooks sync"));
+    }
+
+    [Test]
+    public async Task Status_shows_what_is_known_when_databases_are_unconfigured_or_unreachable()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 0);
+        s.Repository.Environment.Remove("DATABASE_URL");
+        s.Repository.Environment.Remove("DRIFTHOOKS_PRODUCTION_URL");
+        s.Repository.Write($"prisma/migrations/20240107000000_new/migration.sql", PushScenario.Script(7));
+        var unconfigured = s.Repository.Drifthooks("status", "--format", "json");
+        Assert.That(unconfigured.ExitCode, Is.Zero, unconfigured.ToString());
+        using (var json = JsonDocument.Parse(unconfigured.Output))
+        {
+            var databases = json.RootElement.GetProperty("databases");
+            Assert.That(databases.GetProperty("local").GetProperty("status").GetString(), Is.EqualTo("not-configured"));
+            Assert.That(databases.GetProperty("production").GetProperty("status").GetString(), Is.EqualTo("not-configured"));
+            var rows = json.RootElement.GetProperty("migrations").EnumerateArray().Select(m => (m.GetProperty("repository").GetString(), m.GetProperty("local").GetString())).ToList();
+            Assert.That(rows, Is.EqualTo(new[] { ("committed", "unknown"), ("committed", "unknown"), ("uncommitted", "unknown") }));
+        }
+
+        // DATABASE_URL from an untracked .env is used as Prisma would; production on a port nothing listens on.
+        s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n");
+        s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = $"postgresql://u:secret@127.0.0.1:{PostgresServer.FreePort()}/prod";
+        var unreachable = s.Repository.Drifthooks("status");
+        Assert.That(unreachable.ExitCode, Is.EqualTo(3), unreachable.ToString());
+        Assert.That(unreachable.Output, Does.Contain("UNREACHABLE").And.Contain("DH400").And.Contain("DATABASE_URL in .env").And.Not.Contain("secret"));
+        Assert.That(unreachable.Output, Does.Contain("DH403"), "the local database has no history table yet");
+
+        // A tracked .env needs trust.
+        s.Repository.MustGit("add", ".env");
+        var untrusted = s.Repository.Drifthooks("status");
+        Assert.That(untrusted.ExitCode, Is.EqualTo(2), untrusted.ToString());
+        Assert.That(untrusted.Error, Does.Contain("drifthooks trust"));
+    }
+
+    [Test]
+    public async Task Status_names_production_ahead_local_failures_and_modified_migrations_with_their_fixes()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 3, production: 2, local: 1);
+        await s.ApplyProductionAsync("20240106000000_hotfix", PushScenario.Script(6));
+        await PrismaMigrator.InsertFailedAsync(s.Local.PrismaUrl, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))));
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(1)}/migration.sql", "-- edited\n" + PushScenario.Script(1));
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.Output, Does.Match(@"20240106000000_hotfix\s+absent\s+-\s+missing"));
+        Assert.That(status.Output, Does.Match(PushScenario.Name(2) + @"\s+committed\s+failed\s+applied"));
+        Assert.That(status.Output, Does.Match(PushScenario.Name(1) + @"\s+committed\s+modified\s+modified"));
+        Assert.That(status.Output, Does.Contain("DH201").And.Contain("git pull --rebase").And.Contain("DH413").And.Contain("migrate resolve").And.Contain("DH412"));
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("DH430").And.Contain("20240106000000_hotfix").And.Contain("pull"));
+    }
+
+    /// <summary>A committed Prisma project with a local and a production database, each with the first N migrations applied as Prisma applies them.</summary>
+    private sealed class CompanionScenario : IDisposable
+    {
+        private CompanionScenario(TestRepository repository, PostgresServer server, TestDatabase local, TestDatabase production)
+        {
+            Repository = repository;
+            Server = server;
+            Local = local;
+            Production = production;
+        }
+
+        public TestRepository Repository { get; }
+
+        public PostgresServer Server { get; }
+
+        public TestDatabase Local { get; }
+
+        public TestDatabase Production { get; }
+
+        public static async Task<CompanionScenario> CreateAsync(int committed, int production, int local)
+        {
+            var server = await PostgresServer.SharedAsync();
+            var s = new CompanionScenario(new TestRepository(), server, await server.CreateDatabaseAsync(), await server.CreateDatabaseAsync());
+            s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource + "model T1 {\n  id Int @id @default(autoincrement())\n}\n");
+            s.Repository.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+            for (var i = 1; i <= committed; i++)
+            {
+                s.Repository.Write($"prisma/migrations/{PushScenario.Name(i)}/migration.sql", PushScenario.Script(i));
+            }
+
+            s.Repository.CommitAllWithoutHooks();
+            s.Repository.Environment["DATABASE_URL"] = s.Local.PrismaUrl;
+            s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Production.PrismaUrl;
+            await PrismaMigrator.ApplyAsync(s.Production.PrismaUrl, Migrations(production));
+            await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, Migrations(local));
+            return s;
+        }
+
+        public Task ApplyProductionAsync(string name, string script) =>
+            PrismaMigrator.ApplyAsync(Production.PrismaUrl, [new PrismaMigrator.Migration(name, Encoding.UTF8.GetBytes(script))]);
+
+        private static IEnumerable<PrismaMigrator.Migration> Migrations(int count) =>
+            Enumerable.Range(1, count).Select(i => new PrismaMigrator.Migration(PushScenario.Name(i), Encoding.UTF8.GetBytes(PushScenario.Script(i))));
+
+        /// <summary>Every column of every history row, as text, in start order.</summary>
+        public async Task<IReadOnlyList<Row>> RowsAsync(TestDatabase database)
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                """SELECT id, checksum, finished_at::text, migration_name, logs, rolled_back_at::text, started_at::text, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at, id""",
+                connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<Row>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(new Row(
+                    reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetInt32(7)));
+            }
+
+            return rows;
+        }
+
+        public void Dispose() => Repository.Dispose();
+    }
+
+    private sealed record Row(string Id, string Checksum, string? FinishedAt, string Name, string? Logs, string? RolledBackAt, string StartedAt, int Steps)
+    {
+        public bool Finished => FinishedAt is not null;
+
+        public bool RolledBack => RolledBackAt is not null;
+    }
+}
