@@ -7,6 +7,7 @@ var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration dri
 root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
 root.Add(TrustCommand.Create());
+root.Add(CheckCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
