@@ -8,6 +8,7 @@ root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
 root.Add(TrustCommand.Create());
 root.Add(CheckCommand.Create());
+root.Add(DoctorCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
