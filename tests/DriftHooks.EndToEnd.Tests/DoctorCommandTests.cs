@@ -129,4 +129,19 @@ public class DoctorCommandTests
         Assert.That(Line(result, "backup"), Does.StartWith("[warn]"));
         Assert.That(result.Output, Does.Contain("fix: drifthooks backup"));
     }
+
+    [Test]
+    public async Task Head_is_compared_with_production_and_local_is_marked_not_checked()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
+        var inLine = scenario.Repository.Drifthooks("doctor");
+        Assert.That(Line(inLine, "production"), Does.StartWith("[ok]").And.Contain(PushScenario.Name(2)), inLine.ToString());
+        Assert.That(Line(inLine, "local"), Does.StartWith("[skip]").And.Contain("not checked"));
+
+        await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
+        var behind = scenario.Repository.Drifthooks("doctor");
+        Assert.That(behind.ExitCode, Is.EqualTo(1), behind.ToString());
+        Assert.That(Line(behind, "production"), Does.StartWith("[FAIL]").And.Contain("DH201").And.Contain("20240301000000_hotfix"));
+        Assert.That(behind.All, Does.Not.Contain(scenario.Production.PrismaUrl));
+    }
 }
