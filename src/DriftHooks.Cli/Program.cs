@@ -7,6 +7,7 @@ var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration dri
 root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
 root.Add(TrustCommand.Create());
+root.Add(DriftCommand.Create());
 root.Add(CheckCommand.Create());
 root.Add(DoctorCommand.Create());
 

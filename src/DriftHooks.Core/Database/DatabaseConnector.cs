@@ -12,9 +12,11 @@ internal static class DatabaseConnector
         var settings = url.ToConnectionStringBuilder(options);
 
         // The slim builder keeps native AOT free of reflection; TLS must be switched on explicitly. Built-in types
-        // are all this tool reads, so skipping the type-loading query saves a round trip.
+        // are all this tool reads, so skipping the type-loading query saves a round trip. Arrays of them are needed
+        // by the catalog reader (column lists, enum labels, schema parameter).
         var builder = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString)
             .EnableTransportSecurity()
+            .EnableArrays()
             .ConfigureTypeLoading(types => types.EnableTypeLoading(false));
         if (!url.HasPassword && !options.AllowEnvironmentPassword)
         {

@@ -59,6 +59,18 @@ public sealed class DatabaseUrl
 
     public override string ToString() => Redacted;
 
+    /// <summary>The same server and credentials with another database and/or schema (for a shadow database).</summary>
+    public DatabaseUrl With(string? database = null, string? schema = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_builder.ConnectionString);
+        if (database is not null)
+        {
+            builder.Database = database;
+        }
+
+        return new DatabaseUrl(builder, _password, schema ?? Schema, ConnectTimeout, IsPrismaUrl);
+    }
+
     /// <summary>Masks this URL's password (raw and percent-encoded) in any text.</summary>
     public string Mask(string text) => SecretMasker.Mask(text, _password);
 

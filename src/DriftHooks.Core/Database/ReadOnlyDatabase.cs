@@ -70,6 +70,21 @@ public sealed class ReadOnlyDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the catalog of <paramref name="schemas"/> (default: the URL's schema) inside the read-only transaction.
+    /// </summary>
+    public async Task<Catalog.DatabaseCatalog> ReadCatalogAsync(IReadOnlyList<string>? schemas = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await CatalogReader.ReadAsync(Connection, Transaction, schemas ?? [Url.Schema], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw DatabaseFailure.Translate(e, Url, "read the schema catalog of", _options.StatementTimeout);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -57,6 +57,43 @@ public sealed class WritableDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads the catalog of <paramref name="schemas"/> (default: the URL's schema).</summary>
+    public async Task<Catalog.DatabaseCatalog> ReadCatalogAsync(IReadOnlyList<string>? schemas = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await CatalogReader.ReadAsync(Connection, null, schemas ?? [Url.Schema], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, "read the schema catalog of", _options.StatementTimeout);
+        }
+    }
+
+    /// <summary>
+    /// Runs a migration script as one batch without writing a history row (a shadow replay needs only the schema).
+    /// An error from the script is a <see cref="MigrationFailedException"/>; a broken connection is not.
+    /// </summary>
+    public async Task ReplayMigrationAsync(string migrationName, string script, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await MigrationApplier.ExecuteScriptAsync(Connection, script, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (!e.IsTransient)
+        {
+            throw new MigrationFailedException(
+                migrationName,
+                e.SqlState,
+                $"Migration {migrationName} failed on the shadow database (SQLSTATE {e.SqlState}: {e.MessageText}).",
+                e);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, $"replay migration {migrationName} on", _options.StatementTimeout);
+        }
+    }
+
     /// <summary>Creates the schema and Prisma's history table unless the table already exists.</summary>
     public async Task EnsureMigrationsTableAsync(CancellationToken cancellationToken = default)
     {

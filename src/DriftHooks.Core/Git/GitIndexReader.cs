@@ -44,13 +44,34 @@ public static class GitIndexReader
     public static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, PathFilter filter) =>
         ReadEntries(indexPath, new FilterSelector(filter));
 
+    /// <summary>
+    /// One read of the index for the pre-commit hook: the entries passing <paramref name="first"/>, those passing
+    /// <paramref name="second"/>, and the valid folder ids of the index's cache-tree ("TREE" extension), by folder path.
+    /// </summary>
+    public static IndexScan Scan(string indexPath, PathFilter first, PathFilter second)
+    {
+        var scan = new IndexScan();
+        Read(indexPath, new FilterSelector(first), new FilterSelector(second), scan);
+        return scan;
+    }
+
     private static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, IEntrySelector matcher)
+    {
+        var scan = new IndexScan();
+        Read(indexPath, matcher, null, scan);
+        return scan.First;
+    }
+
+    private static void Read(string indexPath, IEntrySelector first, IEntrySelector? second, IndexScan scan)
     {
         ArgumentException.ThrowIfNullOrEmpty(indexPath);
         try
         {
             using var cursor = IndexFileCursor.Open(indexPath);
-            return cursor is null ? [] : Parse(indexPath, cursor, matcher);
+            if (cursor is not null)
+            {
+                Parse(indexPath, cursor, first, second, scan);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -60,7 +81,7 @@ public static class GitIndexReader
         }
     }
 
-    private static List<IndexEntry> Parse(string indexPath, IndexFileCursor cursor, IEntrySelector matcher)
+    private static void Parse(string indexPath, IndexFileCursor cursor, IEntrySelector first, IEntrySelector? second, IndexScan scan)
     {
         if (cursor.Length < HeaderSize + HashSize)
         {
@@ -85,7 +106,6 @@ public static class GitIndexReader
 
         // Entries and extensions end where the trailing checksum starts.
         var end = cursor.Length - HashSize;
-        var result = new List<IndexEntry>();
 
         // Version 4 stores each path as "strip N bytes from the previous path, append this suffix".
         var pathBuffer = version == 4 ? new byte[256] : [];
@@ -162,29 +182,39 @@ public static class GitIndexReader
 
             var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
             var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
-            if (isSparseDirectory && matcher.OverlapsDirectory(path))
+            if (isSparseDirectory && (first.OverlapsDirectory(path) || (second?.OverlapsDirectory(path) ?? false)))
             {
                 throw new UnsupportedIndexException(
                     $"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
             }
 
-            if (matcher.Matches(path))
+            var inFirst = first.Matches(path);
+            var inSecond = second is not null && second.Matches(path);
+            if (inFirst || inSecond)
             {
                 var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
-                result.Add(new IndexEntry(
+                var entry = new IndexEntry(
                     Decode(path),
                     mode,
                     Convert.ToHexStringLower(data.Slice(ObjectIdOffset, HashSize)),
                     (flags >> 12) & 3,
                     (extendedFlags & ExtendedIntentToAdd) != 0,
-                    (extendedFlags & ExtendedSkipWorktree) != 0));
+                    (extendedFlags & ExtendedSkipWorktree) != 0);
+                if (inFirst)
+                {
+                    scan.First.Add(entry);
+                }
+
+                if (inSecond)
+                {
+                    scan.Second.Add(entry);
+                }
             }
 
             cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, cursor, end);
-        return result;
+        CheckExtensions(indexPath, cursor, end, second is null ? null : scan.CachedTreeIds);
     }
 
     /// <summary>
@@ -216,7 +246,7 @@ public static class GitIndexReader
         }
     }
 
-    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end)
+    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, Dictionary<string, string>? cachedTreeIds)
     {
         // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
         // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
@@ -248,7 +278,86 @@ public static class GitIndexReader
                     $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
             }
 
+            if (cachedTreeIds is not null && signature.SequenceEqual("TREE"u8))
+            {
+                ReadCacheTree(cursor.Peek(8 + (int)size).Slice(8, (int)size), cachedTreeIds);
+            }
+
             cursor.Advance(8 + size);
+        }
+    }
+
+    /// <summary>
+    /// The cache-tree (gitformat-index "TREE"): folders in pre-order, each "name NUL entry-count SP subtree-count LF"
+    /// then its tree id when entry-count is not -1 (-1: invalidated since the last write). Git keeps it exact: it
+    /// invalidates a folder and its parents whenever an entry below changes, and <c>git commit</c> writes these ids.
+    /// Anything unexpected drops the whole cache: the caller then hashes folders itself, which is only slower.
+    /// </summary>
+    private static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids)
+    {
+        var stack = new Stack<(string Path, long Remaining)>();
+        var seenRoot = false;
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            var nul = data[pos..].IndexOf((byte)0);
+            var newline = nul < 0 ? -1 : data[(pos + nul)..].IndexOf((byte)'\n');
+            if (nul < 0 || newline < 0)
+            {
+                ids.Clear();
+                return;
+            }
+
+            var name = data.Slice(pos, nul);
+            var counts = data.Slice(pos + nul + 1, newline - 1);
+            var space = counts.IndexOf((byte)' ');
+            if (space < 0
+                || !long.TryParse(counts[..space], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var entryCount)
+                || !long.TryParse(counts[(space + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var subtrees)
+                || !System.Text.Unicode.Utf8.IsValid(name))
+            {
+                ids.Clear();
+                return;
+            }
+
+            pos += nul + newline + 1;
+            while (stack.Count > 0 && stack.Peek().Remaining == 0)
+            {
+                stack.Pop();
+            }
+
+            string path;
+            if (stack.Count == 0)
+            {
+                if (seenRoot || name.Length != 0)
+                {
+                    ids.Clear();
+                    return;
+                }
+
+                seenRoot = true;
+                path = "";
+            }
+            else
+            {
+                var parent = stack.Pop();
+                stack.Push((parent.Path, parent.Remaining - 1));
+                path = parent.Path.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name);
+            }
+
+            if (entryCount >= 0)
+            {
+                if (data.Length - pos < HashSize)
+                {
+                    ids.Clear();
+                    return;
+                }
+
+                ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                pos += HashSize;
+            }
+
+            stack.Push((path, subtrees));
         }
     }
 

@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DriftHooks.Core.Git;
 
 /// <summary>
-/// The folders of index entries as git would write them as trees, with their object ids computed (SHA-1 of
-/// the tree object), so that a folder whose id equals the one in HEAD can be skipped without looking inside.
+/// The folders of index entries as git would write them as trees, with their object ids, so that a folder whose
+/// id equals the one in HEAD can be skipped without looking inside. A folder's id comes from the index's own
+/// cache-tree (what <c>git commit</c> itself writes) when that is valid, else from hashing the tree object.
 /// </summary>
 public sealed class IndexTree : ITreeSource
 {
@@ -15,7 +15,16 @@ public sealed class IndexTree : ITreeSource
 
     /// <param name="entries">Index entries; only merged (stage 0) entries that will be committed are used.</param>
     /// <param name="readBlob">Reads a blob from the object database.</param>
-    public IndexTree(IEnumerable<IndexEntry> entries, Func<string, byte[]> readBlob)
+    /// <param name="cachedTreeIds">Valid cache-tree ids by folder path, or null.</param>
+    /// <param name="completePrefixes">
+    /// The prefixes under which <paramref name="entries"/> holds every index entry: only there can a cached id stand
+    /// for the folder's entries (an ancestor folder holds entries that were not read).
+    /// </param>
+    public IndexTree(
+        IEnumerable<IndexEntry> entries,
+        Func<string, byte[]> readBlob,
+        IReadOnlyDictionary<string, string>? cachedTreeIds = null,
+        IReadOnlyList<string>? completePrefixes = null)
     {
         _readBlob = readBlob;
         var folders = new Dictionary<string, List<TreeNode>>(StringComparer.Ordinal) { [""] = [] };
@@ -33,10 +42,21 @@ public sealed class IndexTree : ITreeSource
         }
 
         // Deepest folders first, so each folder's id is known before its parent is hashed.
-        foreach (var folder in folders.Keys.OrderByDescending(f => f.Length == 0 ? 0 : f.Count(c => c == '/') + 1).ToList())
+        var order = new List<(int Depth, string Folder)>(folders.Count);
+        foreach (var folder in folders.Keys)
+        {
+            order.Add((folder.Length == 0 ? 0 : folder.AsSpan().Count('/') + 1, folder));
+        }
+
+        order.Sort(static (a, b) => b.Depth.CompareTo(a.Depth));
+        var buffer = new MemoryStream(); // reused for every tree object hashed
+        foreach (var (_, folder) in order)
         {
             var children = folders[folder];
-            var id = HashTree(children);
+            var id = cachedTreeIds is not null && completePrefixes is not null && folder.Length > 0
+                && cachedTreeIds.TryGetValue(folder, out var cached) && IsUnderAny(folder, completePrefixes)
+                ? cached
+                : HashTree(children, buffer);
             _childrenByTreeId.TryAdd(id, children);
             var node = new TreeNode(folder.Length == 0 ? "" : Prisma.RepoPath.FileName(folder), TreeNode.TreeMode, id);
             _nodesByPath[folder] = node;
@@ -50,9 +70,22 @@ public sealed class IndexTree : ITreeSource
     public TreeNode? Find(string path) => _nodesByPath.GetValueOrDefault(path);
 
     public IReadOnlyList<TreeNode> Children(string treeId) =>
-        _childrenByTreeId.TryGetValue(treeId, out var children) ? children : [];
+        _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
 
     public byte[] ReadBlob(string blobId) => _readBlob(blobId);
+
+    private static bool IsUnderAny(string folder, IReadOnlyList<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Length > 0 && Prisma.RepoPath.IsUnder(folder, prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<TreeNode> GetFolder(Dictionary<string, List<TreeNode>> folders, string folder)
     {
@@ -70,29 +103,86 @@ public sealed class IndexTree : ITreeSource
     }
 
     /// <summary>Git's tree id: entries sorted as git sorts them (a folder as if its name ended in '/').</summary>
-    public static string HashTree(List<TreeNode> children)
+    public static string HashTree(List<TreeNode> children) => HashTree(children, new MemoryStream());
+
+    private static string HashTree(List<TreeNode> children, MemoryStream body)
     {
-        children.Sort(static (a, b) => CompareGitOrder(a, b));
-        using var body = new MemoryStream();
+        SortedInGitOrder(children);
+        body.SetLength(0);
+        Span<byte> id = stackalloc byte[20];
         foreach (var child in children)
         {
-            body.Write(Encoding.ASCII.GetBytes(Convert.ToString(child.Mode, 8) + " "));
-            body.Write(Encoding.UTF8.GetBytes(child.Name));
+            WriteOctal(body, child.Mode);
+            body.WriteByte((byte)' ');
+            WriteName(body, child.Name);
             body.WriteByte(0);
-            body.Write(Convert.FromHexString(child.ObjectId));
+            if (Convert.FromHexString(child.ObjectId, id, out _, out var written) != System.Buffers.OperationStatus.Done || written != 20)
+            {
+                throw new FormatException($"'{child.ObjectId}' is not a SHA-1 object id.");
+            }
+
+            body.Write(id);
         }
 
-        var header = Encoding.ASCII.GetBytes($"tree {body.Length}\0");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha.AppendData(header);
-        sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        var sha = new Sha1();
+        sha.Append(Encoding.ASCII.GetBytes($"tree {body.Length}\0"));
+        sha.Append(body.GetBuffer().AsSpan(0, (int)body.Length));
+        return Convert.ToHexStringLower(sha.Finish());
     }
 
+    private static List<TreeNode> SortedInGitOrder(List<TreeNode> children)
+    {
+        children.Sort(CompareGitOrder);
+        return children;
+    }
+
+    private static void WriteOctal(MemoryStream body, int mode)
+    {
+        Span<byte> digits = stackalloc byte[12];
+        var at = digits.Length;
+        do
+        {
+            digits[--at] = (byte)('0' + (mode & 7));
+            mode >>= 3;
+        }
+        while (mode != 0);
+        body.Write(digits[at..]);
+    }
+
+    private static void WriteName(MemoryStream body, string name)
+    {
+        if (Ascii.IsValid(name))
+        {
+            foreach (var c in name)
+            {
+                body.WriteByte((byte)c);
+            }
+        }
+        else
+        {
+            body.Write(Encoding.UTF8.GetBytes(name));
+        }
+    }
+
+    // Byte order of the UTF-8 names, a folder compared as if its name ended in '/'; ASCII names (nearly all) without allocating.
     private static int CompareGitOrder(TreeNode a, TreeNode b)
     {
-        var x = Encoding.UTF8.GetBytes(a.IsTree ? a.Name + "/" : a.Name);
-        var y = Encoding.UTF8.GetBytes(b.IsTree ? b.Name + "/" : b.Name);
-        return x.AsSpan().SequenceCompareTo(y);
+        if (!Ascii.IsValid(a.Name) || !Ascii.IsValid(b.Name))
+        {
+            var x = Encoding.UTF8.GetBytes(a.IsTree ? a.Name + "/" : a.Name);
+            var y = Encoding.UTF8.GetBytes(b.IsTree ? b.Name + "/" : b.Name);
+            return x.AsSpan().SequenceCompareTo(y);
+        }
+
+        var common = Math.Min(a.Name.Length, b.Name.Length);
+        var order = a.Name.AsSpan(0, common).SequenceCompareTo(b.Name.AsSpan(0, common));
+        if (order != 0)
+        {
+            return order;
+        }
+
+        var ca = a.Name.Length > common ? a.Name[common] : a.IsTree ? '/' : '\0';
+        var cb = b.Name.Length > common ? b.Name[common] : b.IsTree ? '/' : '\0';
+        return ca.CompareTo(cb);
     }
 }

@@ -3,20 +3,22 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Hooks;
 
 /// <summary>
 /// The pre-commit check: what the index (the one git hands the hook) would commit, against HEAD.
-/// Fast path first: only index entries that can locate a Prisma project are read, and a project whose folders
-/// hash to HEAD's ids is done without opening anything else.
+/// Fast path first: one pass over the index reads the entries that can locate a Prisma project, those under any
+/// "prisma" folder and the index's cache-tree; HEAD's trees are read from the object files directly; a project
+/// whose folders have HEAD's ids is done there. libgit2 is loaded only when that reader meets something it does
+/// not handle.
 /// </summary>
 public static class PreCommitCheck
 {
     public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options)
     {
-        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
+        var scan = GitIndexReader.Scan(location.IndexFile, PrismaProjectLocator.IsCandidate, PrismaProjectLocator.IsLikelyProjectPath);
+        var candidates = scan.First.Select(e => e.Path).ToList();
         var projects = PrismaProjectLocator.Locate(candidates, path => ReadWorkingFile(location.WorkTree, path), options.Projects);
         if (projects.Count == 0)
         {
@@ -24,12 +26,85 @@ public static class PreCommitCheck
         }
 
         var prefixes = projects.SelectMany(p => p.Prefixes).Distinct(StringComparer.Ordinal).ToList();
-        var entries = GitIndexReader.ReadEntries(location.IndexFile, prefixes);
+        IReadOnlyList<IndexEntry> entries = prefixes.All(PrismaProjectLocator.IsCoveredByLikely)
+            ? [.. scan.Second.Where(e => prefixes.Any(p => RepoPath.IsUnder(e.Path, p)))]
+            : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
 
-        using var repository = GitRepository.Open(location);
-        var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
-        var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id));
+        try
+        {
+            using var store = ObjectStore.Open(location);
+            var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, scan.CachedTreeIds)))
+            {
+                return [];
+            }
 
+            var index = new IndexTree(entries, store.ReadBlob, scan.CachedTreeIds, prefixes);
+            return Evaluate(projects, head, index, location, options);
+        }
+        catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
+        {
+            // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
+            using var repository = GitRepository.Open(location);
+            var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
+            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), scan.CachedTreeIds, prefixes);
+            return Evaluate(projects, head, index, location, options);
+        }
+    }
+
+    /// <summary>
+    /// The common commit, decided without building the index's trees: each prefix's id in the index (its entry's
+    /// blob id, or its folder's cache-tree id) equals HEAD's. False whenever that is not certain.
+    /// </summary>
+    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, Dictionary<string, string> cachedTreeIds)
+    {
+        foreach (var prefix in project.Prefixes)
+        {
+            IndexEntry? file = null;
+            var exact = 0;
+            var certain = true;
+            var below = false;
+            foreach (var entry in entries)
+            {
+                if (entry.Path == prefix)
+                {
+                    exact++;
+                    file = entry;
+                    certain &= entry.Stage == 0 && !entry.IntentToAdd; // a conflict or intent-to-add: not certain
+                }
+                else if (RepoPath.IsUnder(entry.Path, prefix))
+                {
+                    below = true;
+                }
+            }
+
+            if (!certain || exact > 1 || (exact == 1 && below))
+            {
+                return false;
+            }
+
+            string? indexId = null; // nothing at or under the prefix in the index
+            if (file is not null)
+            {
+                indexId = file.ObjectId;
+            }
+            else if (below && !cachedTreeIds.TryGetValue(prefix, out indexId))
+            {
+                return false;
+            }
+
+            var headId = head.Find(prefix)?.ObjectId;
+            if (headId != indexId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<Finding> Evaluate(IReadOnlyList<PrismaProject> projects, ITreeSource head, ITreeSource index, RepositoryLocation location, DriftHooksOptions options)
+    {
         var findings = new List<Finding>();
         foreach (var project in projects)
         {

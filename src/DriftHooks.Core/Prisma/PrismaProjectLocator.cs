@@ -18,22 +18,58 @@ public static class PrismaProjectLocator
     /// <summary>Does this repository path name a file that can locate or belong to a Prisma project? Used on raw index bytes.</summary>
     public static bool IsCandidate(ReadOnlySpan<byte> path)
     {
-        if (path.EndsWith(PrismaSuffix))
+        // Runs on every index entry: the last byte rules out nearly every path before any comparison.
+        if (path.IsEmpty)
         {
-            return true;
+            return false;
         }
 
-        var name = path[(path.LastIndexOf((byte)'/') + 1)..];
-        foreach (var marker in MarkerNames)
+        return path[^1] switch
         {
-            if (name.SequenceEqual(marker))
+            (byte)'a' => path.EndsWith(PrismaSuffix),
+            (byte)'n' => IsFileNamed(path, MarkerNames[0]),
+            (byte)'s' => IsFileNamed(path, MarkerNames[1]),
+            (byte)'l' => IsFileNamed(path, MarkerNames[2]),
+            _ => false,
+        };
+    }
+
+    private static bool IsFileNamed(ReadOnlySpan<byte> path, byte[] name) =>
+        path.EndsWith(name) && (path.Length == name.Length || path[^(name.Length + 1)] == (byte)'/');
+
+    /// <summary>
+    /// Does the path have a component named "prisma"? Entries passing this are read in the same pass over the index
+    /// as the candidates, because nearly every project lives under a "prisma" folder; see <see cref="IsCoveredByLikely"/>.
+    /// </summary>
+    public static bool IsLikelyProjectPath(ReadOnlySpan<byte> path)
+    {
+        // Runs on every index entry: a vectorised search, then the component boundaries.
+        var offset = 0;
+        while (true)
+        {
+            var at = path[offset..].IndexOf("prisma"u8);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var start = offset + at;
+            var end = start + 6;
+            if ((start == 0 || path[start - 1] == (byte)'/') && (end == path.Length || path[end] == (byte)'/'))
             {
                 return true;
             }
-        }
 
-        return false;
+            offset = start + 1;
+        }
     }
+
+    /// <summary>
+    /// True when every index path equal to or under <paramref name="prefix"/> passes <see cref="IsLikelyProjectPath"/>
+    /// (the prefix itself has a "prisma" component), so that the entries read for it are complete.
+    /// </summary>
+    public static bool IsCoveredByLikely(string prefix) =>
+        prefix.Length > 0 && Array.IndexOf(prefix.Split('/'), "prisma") >= 0;
 
     /// <param name="candidatePaths">Repository paths that pass <see cref="IsCandidate"/>.</param>
     /// <param name="readFile">Reads a small file (package.json, prisma.config.ts) by repository path, or null.</param>

@@ -8,8 +8,9 @@ namespace DriftHooks.Core.Tests.Support;
 /// </summary>
 public static class PrismaOracle
 {
-    public const string Script = "/work/shared/prisma-oracle/prisma.sh";
-    public const string Corpus = "/work/shared/corpus";
+    public static string Script => Path.Combine(SharedFolder.Root, "prisma-oracle", "prisma.sh");
+
+    public static string Corpus => SharedFolder.Corpus;
 
     public sealed record Result(int ExitCode, string Output);
 
@@ -60,7 +61,11 @@ public static class PrismaOracle
     }
 
     /// <summary>Runs <c>prisma ARGS</c> with the given database URL, schema file and migrations folder.</summary>
-    public static async Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, params string[] arguments) =>
+        RunAsync(databaseUrl, schemaFile, migrationsDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with extra environment (e.g. <c>DEBUG=prisma:schemaEngine*</c> to see the engine's diagnosis).</summary>
+    public static async Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Script)
         {
@@ -81,6 +86,10 @@ public static class PrismaOracle
         start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["NEXT_PRIVATE_DATABASE_URL"] = databaseUrl;
         start.Environment["NEXT_PRIVATE_DIRECT_DATABASE_URL"] = databaseUrl;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Script}.");
         var stdout = process.StandardOutput.ReadToEndAsync();

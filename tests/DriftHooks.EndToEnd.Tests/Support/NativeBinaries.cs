@@ -17,7 +17,7 @@ internal static class NativeBinaries
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The shared data folder beside the checkout (corpus, prisma-oracle).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    public static string Shared => DriftHooks.Core.Tests.Support.SharedFolder.Root;
 
     private static string Locate()
     {

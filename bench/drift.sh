@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Times `drifthooks drift` (schema drift: replay production's applied migrations on a shadow database and
+# compare catalogs) on the documenso history (163 migrations). Starts a throwaway PostgreSQL cluster (initdb/pg_ctl
+# as user postgres, default durability settings), applies the history there as "production" the way Prisma does
+# (script, then its _prisma_migrations row), then runs the native binary and prints its phase timings and the
+# wall time (hyperfine). Needs PostgreSQL (apt-get install postgresql) and hyperfine.
+# Usage: bench/drift.sh [RUNS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs=${1:-10}
+corpus="$root/../shared/corpus/documenso/migrations"
+[ -d "$corpus" ] || corpus=/work/shared/corpus/documenso/migrations
+bin="$root/artifacts/native/drifthooks"
+[ -x "$bin" ] || bash "$root/install/install.sh" --build-only >/dev/null
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pgbin/initdb" ] || { echo "bench: PostgreSQL is needed (apt-get install postgresql)" >&2; exit 2; }
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+work=$(mktemp -d /tmp/drift-bench.XXXXXX)
+chmod 755 "$work"
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$work"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+password="bench-$RANDOM$RANDOM"
+echo "$password" > "$work/pw"; [ "$(id -u)" = 0 ] && chown postgres "$work/pw"
+cleanup() { as_pg "$pgbin/pg_ctl" stop -D "$work/data" -m immediate -w >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+as_pg "$pgbin/initdb" -D "$work/data" -U postgres -A scram-sha-256 --pwfile "$work/pw" -E UTF8 --locale=C >/dev/null
+as_pg "$pgbin/pg_ctl" start -w -D "$work/data" -l "$work/server.log" \
+  -o "-p $port -k $work -c listen_addresses=127.0.0.1" >/dev/null
+export PGPASSWORD="$password"
+psql() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
+psql -d postgres -c 'CREATE DATABASE production' -c 'CREATE DATABASE development'
+
+# Production: each migration.sql as sent by Prisma, followed by its history row.
+script="$work/apply.sql"
+cat > "$script" <<'SQL'
+CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0);
+SQL
+count=0
+for dir in $(ls -d "$corpus"/*/ | sort); do
+  name=$(basename "$dir"); [ -f "$dir/migration.sql" ] || continue
+  sum=$(sha256sum "$dir/migration.sql" | cut -d' ' -f1)
+  printf '\\i %s\nINSERT INTO "_prisma_migrations" VALUES (gen_random_uuid()::text, %s, clock_timestamp(), %s, NULL, NULL, clock_timestamp(), 1);\n' \
+    "$dir/migration.sql" "'$sum'" "'$name'" >> "$script"
+  count=$((count + 1))
+done
+start=$(date +%s.%N)
+psql -d production -f "$script" >/dev/null 2>"$work/apply.err" || { cat "$work/apply.err" >&2; exit 1; }
+echo "production: $count migrations applied in $(python3 -c "print(round($(date +%s.%N) - $start, 2))") s"
+unset PGPASSWORD
+
+export DRIFTHOOKS_PRODUCTION_URL="postgresql://postgres:$password@127.0.0.1:$port/production"
+export DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/development"
+export NO_COLOR=1
+cd "$work"
+echo; echo "== drifthooks drift (one run, phase timings) =="
+"$bin" drift --migrations "$corpus"
+echo; echo "== peak memory =="
+/usr/bin/time -v "$bin" drift --migrations "$corpus" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1 kB/p'
+echo; echo "== wall time, $runs runs =="
+hyperfine -N --warmup 1 --runs "$runs" "$bin drift --migrations $corpus"
+left=$(PGPASSWORD="$password" "$pgbin/psql" -X -At -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'drifthooks_shadow_%'" 2>/dev/null <<<"" || true)
+echo "shadow databases left behind: ${left:-?}"

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rendering;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary>
+/// <c>drifthooks drift</c>: replays the migrations production has applied on a temporary shadow database and
+/// compares the two schemas. Exit 0 no drift, 1 drift, 2 configuration, 3 unreachable. The production URL comes
+/// from configuration or the environment only, never the command line (shell history keeps passwords).
+/// </summary>
+internal static class DriftCommand
+{
+    public static Command Create()
+    {
+        var migrations = new Option<string?>("--migrations")
+        {
+            Description = "The Prisma migrations folder (default: the project found in the current repository).",
+        };
+        var command = new Command(
+            "drift",
+            "Check production's schema against the schema its applied migrations produce (replayed on a temporary shadow database). "
+            + "Production: DRIFTHOOKS_PRODUCTION_URL or Production:Url. Shadow server: Shadow:Url, else Local:Url, else DATABASE_URL.")
+        {
+            migrations,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(migrations)));
+        return command;
+    }
+
+    static int Run(string? migrationsOption)
+    {
+        var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
+        RepositoryLocation? location = null;
+        if (migrationsOption is null)
+        {
+            location = CommandRunner.CurrentRepository();
+        }
+        else
+        {
+            try
+            {
+                location = CommandRunner.CurrentRepository();
+            }
+            catch (ResourceUnavailableException)
+            {
+                // --migrations works outside a repository too; configuration is then read from the current folder.
+            }
+        }
+
+        var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
+        var migrationsDirectory = migrationsOption is not null
+            ? Path.GetFullPath(migrationsOption)
+            : LocateMigrations(location!, options);
+
+        var production = options.Production.Url is { } url
+            ? DatabaseUrl.Parse(url)
+            : throw new ConfigurationException("No production URL: set DRIFTHOOKS_PRODUCTION_URL (or Production:Url in .drifthooks.local.json). It is not taken from the command line, where shell history would keep the password.");
+        var shadow = options.ShadowUrl is { } shadowUrl
+            ? DatabaseUrl.Parse(shadowUrl)
+            : throw new ConfigurationException("No server for the shadow database: set Shadow:Url (a server URL whose database DriftHooks may create and drop databases from), Local:Url, or DATABASE_URL to your local development database.");
+
+        var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
+        {
+            ProductionConnection = new DatabaseConnectionOptions
+            {
+                ConnectTimeout = options.Production.ConnectTimeout,
+                StatementTimeout = options.Production.StatementTimeout,
+            },
+        };
+        var result = SchemaDriftCheck.RunAsync(request).GetAwaiter().GetResult();
+
+        var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"));
+        Console.Write(TextRenderer.Render(result.Findings, color));
+        var errors = result.Findings.Count(f => f.Severity == Severity.Error);
+        Console.WriteLine(errors == 0
+            ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations} applied migrations."
+            : $"Schema drift: {errors} difference(s) between production ({production.Redacted}) and its applied migrations.");
+        foreach (var phase in result.Phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase.Elapsed.TotalMilliseconds,8:0.0} ms  {phase.Name}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.Total.TotalMilliseconds,8:0.0} ms  total"));
+        return result.HasDrift ? ExitCodes.Refused : ExitCodes.Passed;
+    }
+
+    static string LocateMigrations(RepositoryLocation location, DriftHooksOptions options)
+    {
+        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
+        var projects = PrismaProjectLocator.Locate(candidates, path => ReadFile(location.WorkTree, path), options.Projects);
+        return projects.Count switch
+        {
+            0 => throw new ConfigurationException("No Prisma project was found in this repository. Give the migrations folder with --migrations <dir>, or configure Projects in drifthooks.json."),
+            1 => Path.Combine(location.WorkTree, projects[0].MigrationsPath),
+            _ => throw new ConfigurationException($"This repository has {projects.Count} Prisma projects ({string.Join(", ", projects.Select(p => p.MigrationsPath))}); choose one with --migrations <dir>."),
+        };
+    }
+
+    static string? ReadFile(string workTree, string path)
+    {
+        var full = Path.Combine(workTree, path);
+        return File.Exists(full) ? File.ReadAllText(full) : null;
+    }
+}

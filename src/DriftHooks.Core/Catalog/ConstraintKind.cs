@@ -1,0 +1,11 @@
+namespace DriftHooks.Core.Catalog;
+
+/// <summary>The table constraints compared (<c>pg_constraint.contype</c> p, u, f, c, x).</summary>
+public enum ConstraintKind
+{
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Exclusion,
+}

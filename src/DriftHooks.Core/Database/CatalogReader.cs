@@ -1,0 +1,259 @@
+using DriftHooks.Core.Catalog;
+using Npgsql;
+
+namespace DriftHooks.Core.Database;
+
+/// <summary>
+/// Reads a <see cref="DatabaseCatalog"/> from pg_catalog in one round trip (one batch: a query per object kind).
+/// Shared by <see cref="ReadOnlyDatabase"/> (production, inside its read-only transaction) and
+/// <see cref="WritableDatabase"/> (the shadow), so both sides are read by exactly the same SQL.
+/// Only SELECTs: <c>set_config(…, true)</c> sets <c>search_path</c> for this batch's transaction only.
+/// </summary>
+internal static class CatalogReader
+{
+    // Objects created by extensions (pg_trgm, pgcrypto, …) are the extension's, not the migrations'.
+    const string NotFromExtension = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.objid = {0} AND x.deptype = 'e')";
+
+    static readonly string Columns = $"""
+        SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+               pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND c.relname <> '{Sql.MigrationsTable}'
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "c.oid")}
+        ORDER BY n.nspname, c.relname, a.attnum
+        """;
+
+    static readonly string Constraints = $"""
+        SELECT n.nspname, c.relname, con.conname, con.contype::text, pg_catalog.pg_get_constraintdef(con.oid, true),
+               ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+               fc.relname::text,
+               ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+               con.confdeltype::text, con.confupdtype::text
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND n.nspname = ANY($1)
+          AND c.relname <> '{Sql.MigrationsTable}'
+        ORDER BY n.nspname, c.relname, con.conname
+        """;
+
+    static readonly string Indexes = $"""
+        SELECT n.nspname, t.relname, i.relname, ix.indisunique, am.amname, pg_catalog.pg_get_indexdef(ix.indexrelid),
+               ARRAY(SELECT pg_catalog.pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnkeyatts) k ORDER BY k),
+               pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true)
+        FROM pg_catalog.pg_index ix
+        JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+        JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = i.relam
+        WHERE t.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND t.relname <> '{Sql.MigrationsTable}'
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                          WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+        ORDER BY n.nspname, t.relname, i.relname
+        """;
+
+    static readonly string Enums = $"""
+        SELECT n.nspname, t.typname,
+               ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'e' AND n.nspname = ANY($1)
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "t.oid")}
+        ORDER BY n.nspname, t.typname
+        """;
+
+    static readonly string Views = $"""
+        SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid, true)
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1)
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "c.oid")}
+        ORDER BY n.nspname, c.relname
+        """;
+
+    static readonly string Sequences = $"""
+        SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle,
+               o.relname::text, o.attname::text
+        FROM pg_catalog.pg_sequence s
+        JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN LATERAL (
+            SELECT oc.relname, a.attname
+            FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+              AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+            LIMIT 1) o ON true
+        WHERE n.nspname = ANY($1)
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "c.oid")}
+        ORDER BY n.nspname, c.relname
+        """;
+
+    /// <summary>
+    /// Reads the catalog of <paramref name="schemas"/> (the first one becomes <c>search_path</c>, so that both
+    /// databases print names relative to the same schema). <c>_prisma_migrations</c> is left out.
+    /// </summary>
+    public static async Task<DatabaseCatalog> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (schemas.Count == 0)
+        {
+            throw new ArgumentException("At least one schema is needed.", nameof(schemas));
+        }
+
+        var names = schemas.ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var setPath = new NpgsqlBatchCommand("SELECT pg_catalog.set_config('search_path', $1, true)");
+        setPath.Parameters.Add(new NpgsqlParameter { Value = Sql.QuoteIdentifier(names[0]) });
+        batch.BatchCommands.Add(setPath);
+        foreach (var sql in new[] { Columns, Constraints, Indexes, Enums, Views, Sequences })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = names });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        // search_path
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        var tables = new Dictionary<(string, string), (List<CatalogColumn> Columns, List<CatalogConstraint> Constraints, List<CatalogIndex> Indexes)>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var table = Table(tables, reader.GetString(0), reader.GetString(1));
+            if (reader.IsDBNull(2))
+            {
+                continue;
+            }
+
+            var identity = reader.IsDBNull(6) ? "" : reader.GetString(6);
+            var generated = !reader.IsDBNull(7) && reader.GetString(7).Length > 0;
+            table.Columns.Add(new CatalogColumn(
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetBoolean(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                identity switch { "a" => ColumnIdentity.Always, "d" => ColumnIdentity.ByDefault, _ => ColumnIdentity.None },
+                generated));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var table = Table(tables, reader.GetString(0), reader.GetString(1));
+            var kind = reader.GetString(3) switch
+            {
+                "p" => ConstraintKind.PrimaryKey,
+                "u" => ConstraintKind.Unique,
+                "f" => ConstraintKind.ForeignKey,
+                "c" => ConstraintKind.Check,
+                _ => ConstraintKind.Exclusion,
+            };
+            var foreign = kind == ConstraintKind.ForeignKey;
+            table.Constraints.Add(new CatalogConstraint(
+                reader.GetString(2),
+                kind,
+                reader.GetFieldValue<string[]>(5),
+                reader.GetString(4),
+                foreign && !reader.IsDBNull(6) ? reader.GetString(6) : null,
+                foreign ? reader.GetFieldValue<string[]>(7) : null,
+                foreign ? Action(reader.GetString(8)) : null,
+                foreign ? Action(reader.GetString(9)) : null));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var table = Table(tables, reader.GetString(0), reader.GetString(1));
+            var create = reader.GetString(5);
+            table.Indexes.Add(new CatalogIndex(
+                reader.GetString(2),
+                reader.GetBoolean(3),
+                reader.GetString(4),
+                reader.GetFieldValue<string[]>(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                NormaliseIndexDefinition(create),
+                create));
+        }
+
+        var enums = new List<CatalogEnum>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            enums.Add(new CatalogEnum(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
+        }
+
+        var views = new List<CatalogView>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            views.Add(new CatalogView(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.IsDBNull(3) ? "" : reader.GetString(3)));
+        }
+
+        var sequences = new List<CatalogSequence>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sequences.Add(new CatalogSequence(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetInt64(3),
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                reader.GetInt64(6),
+                reader.GetBoolean(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+
+        var tableList = tables
+            .OrderBy(t => t.Key.Item1, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.Item2, StringComparer.Ordinal)
+            .Select(t => new CatalogTable(t.Key.Item1, t.Key.Item2, t.Value.Columns, t.Value.Constraints, t.Value.Indexes))
+            .ToList();
+        return new DatabaseCatalog(tableList, enums, views, sequences);
+    }
+
+    /// <summary>The part of <c>pg_get_indexdef</c> that defines the index: from <c>USING</c> on.</summary>
+    internal static string NormaliseIndexDefinition(string create)
+    {
+        var on = create.IndexOf(" ON ", StringComparison.Ordinal);
+        var method = create.IndexOf(" USING ", on < 0 ? 0 : on, StringComparison.Ordinal);
+        return method < 0 ? create : create[(method + 1)..];
+    }
+
+    static (List<CatalogColumn> Columns, List<CatalogConstraint> Constraints, List<CatalogIndex> Indexes) Table(
+        Dictionary<(string, string), (List<CatalogColumn>, List<CatalogConstraint>, List<CatalogIndex>)> tables, string schema, string name)
+    {
+        if (!tables.TryGetValue((schema, name), out var table))
+        {
+            table = ([], [], []);
+            tables[(schema, name)] = table;
+        }
+
+        return table;
+    }
+
+    static string Action(string code) => code switch
+    {
+        "a" => "NO ACTION",
+        "r" => "RESTRICT",
+        "c" => "CASCADE",
+        "n" => "SET NULL",
+        "d" => "SET DEFAULT",
+        _ => code,
+    };
+}

@@ -1,0 +1,580 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace DriftHooks.Core.Git;
+
+/// <summary>
+/// Reads HEAD and objects (loose, or in packs through their version-2 .idx) straight from the files, without
+/// libgit2: loading libgit2 and opening a repository costs the hook more than the few objects it needs.
+/// It answers only what it is sure of: anything it does not handle (reftable, SHA-256, alternates, a missing
+/// object, an unknown format) throws <see cref="ObjectStoreException"/>, and the caller falls back to libgit2.
+/// </summary>
+internal sealed class ObjectStore : IDisposable
+{
+    private const int HashSize = 20;
+    private readonly string _objects;
+    private readonly List<Pack> _packs = [];
+
+    private ObjectStore(string objectsDirectory)
+    {
+        _objects = objectsDirectory;
+    }
+
+    public static ObjectStore Open(RepositoryLocation location)
+    {
+        var objects = Path.Combine(location.CommonDirectory, "objects");
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_OBJECT_DIRECTORY"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_ALTERNATE_OBJECT_DIRECTORIES"))
+            || File.Exists(Path.Combine(objects, "info", "alternates")))
+        {
+            throw new ObjectStoreException("alternate object directories");
+        }
+
+        // Repository format extensions (objectformat, refstorage, …) change how objects or refs are stored.
+        var config = Path.Combine(location.CommonDirectory, "config");
+        if (File.Exists(config) && File.ReadAllText(config).Contains("[extensions", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ObjectStoreException("repository extensions");
+        }
+
+        var store = new ObjectStore(objects);
+        try
+        {
+            var packDirectory = Path.Combine(objects, "pack");
+            if (Directory.Exists(packDirectory))
+            {
+                foreach (var idx in Directory.EnumerateFiles(packDirectory, "*.idx"))
+                {
+                    store._packs.Add(Pack.Open(idx));
+                }
+            }
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>The commit id HEAD points at; before the first commit (a ref that exists nowhere) it throws, and libgit2 decides.</summary>
+    public static string ResolveHead(RepositoryLocation location)
+    {
+        var target = "HEAD";
+        for (var depth = 0; depth < 5; depth++)
+        {
+            // HEAD and other per-worktree refs live in the worktree's git directory, branches in the common one.
+            var perWorktree = target == "HEAD" || target.StartsWith("refs/worktree/", StringComparison.Ordinal);
+            var file = Path.Combine(perWorktree ? location.GitDirectory : location.CommonDirectory, target);
+            string? text = null;
+            if (File.Exists(file))
+            {
+                text = File.ReadAllText(file).Trim();
+            }
+            else if (!perWorktree)
+            {
+                text = PackedRef(location.CommonDirectory, target);
+            }
+
+            if (text is null)
+            {
+                // Unborn, or refs stored where this reader does not look: libgit2 decides.
+                throw new ObjectStoreException($"ref {target} not found");
+            }
+
+            if (text.StartsWith("ref: ", StringComparison.Ordinal))
+            {
+                target = text[5..].Trim();
+                if (!target.StartsWith("refs/", StringComparison.Ordinal) || target.Contains("..", StringComparison.Ordinal))
+                {
+                    throw new ObjectStoreException($"symbolic ref to {target}");
+                }
+
+                continue;
+            }
+
+            if (text.Length == 2 * HashSize && IsHex(text))
+            {
+                return text.ToLowerInvariant();
+            }
+
+            throw new ObjectStoreException($"ref {target} holds '{text}'");
+        }
+
+        throw new ObjectStoreException("symbolic refs nested too deep");
+    }
+
+    private static string? PackedRef(string commonDirectory, string name)
+    {
+        var file = Path.Combine(commonDirectory, "packed-refs");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.Length > 2 * HashSize + 1 && line[2 * HashSize] == ' ' && line.AsSpan(2 * HashSize + 1).SequenceEqual(name))
+            {
+                return line[..(2 * HashSize)];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The tree id of a commit.</summary>
+    public string CommitTree(string commitId)
+    {
+        var (type, data) = Read(commitId);
+        if (type != ObjectType.Commit || data.Length < 5 + 2 * HashSize + 1 || !data.AsSpan().StartsWith("tree "u8) || data[5 + 2 * HashSize] != (byte)'\n')
+        {
+            throw new ObjectStoreException($"object {commitId} is not a commit");
+        }
+
+        return Encoding.ASCII.GetString(data, 5, 2 * HashSize);
+    }
+
+    /// <summary>The entries of a tree object, in stored order.</summary>
+    public List<TreeNode> ReadTree(string treeId)
+    {
+        var (type, data) = Read(treeId);
+        if (type != ObjectType.Tree)
+        {
+            throw new ObjectStoreException($"object {treeId} is not a tree");
+        }
+
+        var nodes = new List<TreeNode>();
+        var span = data.AsSpan();
+        while (span.Length > 0)
+        {
+            var space = span.IndexOf((byte)' ');
+            var nul = span.IndexOf((byte)0);
+            if (space <= 0 || nul < space || span.Length < nul + 1 + HashSize)
+            {
+                throw new ObjectStoreException($"tree {treeId} is malformed");
+            }
+
+            var mode = 0;
+            foreach (var digit in span[..space])
+            {
+                if (digit is < (byte)'0' or > (byte)'7')
+                {
+                    throw new ObjectStoreException($"tree {treeId} has a malformed mode");
+                }
+
+                mode = (mode << 3) | (digit - '0');
+            }
+
+            nodes.Add(new TreeNode(
+                Encoding.UTF8.GetString(span[(space + 1)..nul]),
+                mode,
+                Convert.ToHexStringLower(span.Slice(nul + 1, HashSize))));
+            span = span[(nul + 1 + HashSize)..];
+        }
+
+        return nodes;
+    }
+
+    public byte[] ReadBlob(string blobId)
+    {
+        var (type, data) = Read(blobId);
+        return type == ObjectType.Blob ? data : throw new ObjectStoreException($"object {blobId} is not a blob");
+    }
+
+    public (ObjectType Type, byte[] Data) Read(string id)
+    {
+        if (id.Length != 2 * HashSize || !IsHex(id))
+        {
+            throw new ObjectStoreException($"'{id}' is not a SHA-1 object id");
+        }
+
+        Span<byte> raw = stackalloc byte[HashSize];
+        Convert.FromHexString(id, raw, out _, out _);
+        foreach (var pack in _packs)
+        {
+            var offset = pack.Find(raw);
+            if (offset >= 0)
+            {
+                return pack.Read(offset, this, 0);
+            }
+        }
+
+        return ReadLoose(id);
+    }
+
+    private (ObjectType, byte[]) ReadLoose(string id)
+    {
+        var file = Path.Combine(_objects, id[..2], id[2..]);
+        byte[] compressed;
+        try
+        {
+            compressed = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectStoreException($"object {id} not found");
+        }
+
+        using var inflater = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var all = new MemoryStream();
+        inflater.CopyTo(all);
+        var bytes = all.GetBuffer().AsSpan(0, (int)all.Length);
+        var nul = bytes.IndexOf((byte)0);
+        var space = bytes.IndexOf((byte)' ');
+        if (nul < 0 || space < 0 || space > nul
+            || !long.TryParse(bytes[(space + 1)..nul], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)
+            || size != bytes.Length - nul - 1)
+        {
+            throw new ObjectStoreException($"loose object {id} is malformed");
+        }
+
+        var type = bytes[..space] switch
+        {
+            var t when t.SequenceEqual("commit"u8) => ObjectType.Commit,
+            var t when t.SequenceEqual("tree"u8) => ObjectType.Tree,
+            var t when t.SequenceEqual("blob"u8) => ObjectType.Blob,
+            var t when t.SequenceEqual("tag"u8) => ObjectType.Tag,
+            _ => throw new ObjectStoreException($"loose object {id} has an unknown type"),
+        };
+        return (type, bytes[(nul + 1)..].ToArray());
+    }
+
+    private static bool IsHex(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        foreach (var pack in _packs)
+        {
+            pack.Dispose();
+        }
+    }
+
+    internal enum ObjectType
+    {
+        Commit = 1,
+        Tree = 2,
+        Blob = 3,
+        Tag = 4,
+    }
+
+    /// <summary>One pack and its version-2 index, read with positioned reads (no whole-file loads).</summary>
+    private sealed class Pack : IDisposable
+    {
+        private const int OfsDelta = 6;
+        private const int RefDelta = 7;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _idx;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _pack;
+        private readonly uint[] _fanout = new uint[256];
+        private readonly long _packLength;
+
+        private Pack(Microsoft.Win32.SafeHandles.SafeFileHandle idx, Microsoft.Win32.SafeHandles.SafeFileHandle pack)
+        {
+            _idx = idx;
+            _pack = pack;
+            _packLength = RandomAccess.GetLength(pack);
+        }
+
+        private uint Count => _fanout[255];
+
+        public static Pack Open(string idxPath)
+        {
+            var packPath = Path.ChangeExtension(idxPath, ".pack");
+            var idx = File.OpenHandle(idxPath);
+            Microsoft.Win32.SafeHandles.SafeFileHandle pack;
+            try
+            {
+                pack = File.OpenHandle(packPath);
+            }
+            catch
+            {
+                idx.Dispose();
+                throw new ObjectStoreException($"pack {packPath} cannot be opened");
+            }
+
+            var result = new Pack(idx, pack);
+            Span<byte> header = stackalloc byte[8 + 1024];
+            if (RandomAccess.Read(idx, header, 0) != header.Length
+                || !header[..4].SequenceEqual((ReadOnlySpan<byte>)[0xFF, (byte)'t', (byte)'O', (byte)'c'])
+                || BinaryPrimitives.ReadUInt32BigEndian(header[4..]) != 2)
+            {
+                result.Dispose();
+                throw new ObjectStoreException($"pack index {idxPath} is not version 2");
+            }
+
+            for (var i = 0; i < 256; i++)
+            {
+                result._fanout[i] = BinaryPrimitives.ReadUInt32BigEndian(header[(8 + (i * 4))..]);
+            }
+
+            return result;
+        }
+
+        /// <summary>Offset of the object in the pack, or -1.</summary>
+        public long Find(ReadOnlySpan<byte> id)
+        {
+            var low = id[0] == 0 ? 0 : (long)_fanout[id[0] - 1];
+            var high = (long)_fanout[id[0]];
+            Span<byte> probe = stackalloc byte[HashSize];
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                ReadExactly(_idx, probe, 8 + 1024 + (mid * HashSize));
+                var order = probe.SequenceCompareTo(id);
+                if (order == 0)
+                {
+                    return OffsetOf(mid);
+                }
+
+                if (order < 0)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return -1;
+        }
+
+        private long OffsetOf(long position)
+        {
+            Span<byte> word = stackalloc byte[8];
+            var offsets = 8 + 1024 + (Count * (HashSize + 4L));
+            ReadExactly(_idx, word[..4], offsets + (position * 4));
+            var offset = BinaryPrimitives.ReadUInt32BigEndian(word);
+            if ((offset & 0x80000000) == 0)
+            {
+                return offset;
+            }
+
+            ReadExactly(_idx, word, offsets + (Count * 4L) + ((offset & 0x7FFFFFFF) * 8L));
+            return BinaryPrimitives.ReadInt64BigEndian(word);
+        }
+
+        public (ObjectType, byte[]) Read(long offset, ObjectStore store, int depth)
+        {
+            if (depth > 64 || offset < 12 || offset >= _packLength)
+            {
+                throw new ObjectStoreException("pack delta chain too deep or offset out of range");
+            }
+
+            Span<byte> header = stackalloc byte[32];
+            var got = RandomAccess.Read(_pack, header, offset);
+            header = header[..got];
+            var pos = 0;
+            int Next(ReadOnlySpan<byte> h, ref int p) => p < h.Length ? h[p++] : throw new ObjectStoreException("pack entry header truncated");
+            var c = Next(header, ref pos);
+            var type = (c >> 4) & 7;
+            long size = c & 15;
+            var shift = 4;
+            while ((c & 0x80) != 0)
+            {
+                c = Next(header, ref pos);
+                size |= (long)(c & 0x7F) << shift;
+                shift += 7;
+            }
+
+            switch (type)
+            {
+                case 1 or 2 or 3 or 4:
+                    return ((ObjectType)type, Inflate(offset + pos, size));
+                case OfsDelta:
+                    {
+                        c = Next(header, ref pos);
+                        long back = c & 0x7F;
+                        while ((c & 0x80) != 0)
+                        {
+                            c = Next(header, ref pos);
+                            back = ((back + 1) << 7) | (long)(c & 0x7F);
+                        }
+
+                        var (baseType, baseData) = Read(offset - back, store, depth + 1);
+                        return (baseType, ApplyDelta(baseData, Inflate(offset + pos, size)));
+                    }
+
+                case RefDelta:
+                    {
+                        if (header.Length < pos + HashSize)
+                        {
+                            throw new ObjectStoreException("pack entry header truncated");
+                        }
+
+                        var baseId = Convert.ToHexStringLower(header.Slice(pos, HashSize));
+                        var (baseType, baseData) = store.Read(baseId);
+                        return (baseType, ApplyDelta(baseData, Inflate(offset + pos + HashSize, size)));
+                    }
+
+                default:
+                    throw new ObjectStoreException($"pack entry of type {type}");
+            }
+        }
+
+        private byte[] Inflate(long offset, long size)
+        {
+            if (size > int.MaxValue / 2)
+            {
+                throw new ObjectStoreException("object too large");
+            }
+
+            var result = new byte[size];
+            // Compressed data is rarely much larger than the object: read about that much per call.
+            var chunk = (int)Math.Clamp(size + 64, 512, 64 * 1024);
+            using var inflater = new ZLibStream(new PackReadStream(_pack, offset, chunk), CompressionMode.Decompress);
+            inflater.ReadExactly(result);
+            return result;
+        }
+
+        private static byte[] ApplyDelta(byte[] source, byte[] delta)
+        {
+            var pos = 0;
+            var sourceSize = ReadSize(delta, ref pos);
+            var targetSize = ReadSize(delta, ref pos);
+            if (sourceSize != source.Length || targetSize > int.MaxValue / 2)
+            {
+                throw new ObjectStoreException("delta does not fit its base");
+            }
+
+            var target = new byte[targetSize];
+            var written = 0;
+            while (pos < delta.Length)
+            {
+                var op = delta[pos++];
+                if ((op & 0x80) != 0)
+                {
+                    long copyOffset = 0;
+                    long copySize = 0;
+                    for (var i = 0; i < 4; i++)
+                    {
+                        if ((op & (1 << i)) != 0)
+                        {
+                            copyOffset |= (long)At(delta, pos++) << (8 * i);
+                        }
+                    }
+
+                    for (var i = 0; i < 3; i++)
+                    {
+                        if ((op & (0x10 << i)) != 0)
+                        {
+                            copySize |= (long)At(delta, pos++) << (8 * i);
+                        }
+                    }
+
+                    if (copySize == 0)
+                    {
+                        copySize = 0x10000;
+                    }
+
+                    if (copyOffset + copySize > source.Length || written + copySize > target.Length)
+                    {
+                        throw new ObjectStoreException("delta copies out of range");
+                    }
+
+                    source.AsSpan((int)copyOffset, (int)copySize).CopyTo(target.AsSpan(written));
+                    written += (int)copySize;
+                }
+                else if (op != 0)
+                {
+                    if (pos + op > delta.Length || written + op > target.Length)
+                    {
+                        throw new ObjectStoreException("delta inserts out of range");
+                    }
+
+                    delta.AsSpan(pos, op).CopyTo(target.AsSpan(written));
+                    pos += op;
+                    written += op;
+                }
+                else
+                {
+                    throw new ObjectStoreException("delta has a reserved opcode");
+                }
+            }
+
+            return written == target.Length ? target : throw new ObjectStoreException("delta result has the wrong size");
+        }
+
+        private static byte At(byte[] data, int pos) => pos < data.Length ? data[pos] : throw new ObjectStoreException("delta truncated");
+
+        private static long ReadSize(byte[] delta, ref int pos)
+        {
+            long size = 0;
+            var shift = 0;
+            byte c;
+            do
+            {
+                c = At(delta, pos++);
+                size |= (long)(c & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((c & 0x80) != 0 && shift < 63);
+            return size;
+        }
+
+        private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+        {
+            if (RandomAccess.Read(handle, buffer, offset) != buffer.Length)
+            {
+                throw new ObjectStoreException("pack index truncated");
+            }
+        }
+
+        public void Dispose()
+        {
+            _idx.Dispose();
+            _pack.Dispose();
+        }
+    }
+}
+
+/// <summary>The object store reader met something it does not handle; the caller reads through libgit2 instead.</summary>
+internal sealed class ObjectStoreException(string message) : Exception(message);
+
+/// <summary>Reads forward from an offset of a file handle it does not own (a FileStream would close the handle).</summary>
+internal sealed class PackReadStream(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, int chunk) : Stream
+{
+    private long _position = offset;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = RandomAccess.Read(handle, buffer[..Math.Min(buffer.Length, chunk)], _position);
+        _position += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

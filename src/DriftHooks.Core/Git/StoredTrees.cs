@@ -1,0 +1,61 @@
+namespace DriftHooks.Core.Git;
+
+/// <summary>Trees and blobs of one commit read by <see cref="ObjectStore"/>, each tree parsed at most once.</summary>
+internal sealed class StoredTrees(ObjectStore store, string? rootTreeId) : ITreeSource
+{
+    private readonly Dictionary<string, List<TreeNode>> _trees = new(StringComparer.Ordinal);
+
+    public TreeNode? Find(string path)
+    {
+        if (rootTreeId is null)
+        {
+            return null;
+        }
+
+        var node = new TreeNode("", TreeNode.TreeMode, rootTreeId);
+        if (path.Length == 0)
+        {
+            return node;
+        }
+
+        foreach (var part in path.Split('/'))
+        {
+            if (!node.IsTree)
+            {
+                return null;
+            }
+
+            TreeNode? child = null;
+            foreach (var candidate in Children(node.ObjectId))
+            {
+                if (candidate.Name == part)
+                {
+                    child = candidate;
+                    break;
+                }
+            }
+
+            if (child is null)
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return node;
+    }
+
+    public IReadOnlyList<TreeNode> Children(string treeId)
+    {
+        if (!_trees.TryGetValue(treeId, out var children))
+        {
+            children = store.ReadTree(treeId);
+            _trees[treeId] = children;
+        }
+
+        return children;
+    }
+
+    public byte[] ReadBlob(string blobId) => store.ReadBlob(blobId);
+}

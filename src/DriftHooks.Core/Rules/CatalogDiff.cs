@@ -1,0 +1,490 @@
+using System.Globalization;
+using System.Text;
+using DriftHooks.Core.Catalog;
+using DriftHooks.Core.Findings;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// Compares the catalog the applied migrations produce (<c>expected</c>, from the shadow replay) with production's
+/// (<c>actual</c>). Pure: one finding per difference, naming the object and giving the SQL both ways: to revert
+/// production, or to capture the change in a migration. Parts of a table, column or enum that is itself missing
+/// or extra are not reported again (dropping a column drops its indexes; that is one change, not three).
+/// </summary>
+public static class CatalogDiff
+{
+    const string Public = "public";
+
+    public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var findings = new List<Finding>();
+        var skippedSequenceOwners = new HashSet<(string Table, string? Column)>();
+
+        var expectedTables = expected.Tables.ToDictionary(t => (t.Schema, t.Name));
+        var actualTables = actual.Tables.ToDictionary(t => (t.Schema, t.Name));
+        foreach (var table in actual.Tables.Where(t => !expectedTables.ContainsKey((t.Schema, t.Name))))
+        {
+            skippedSequenceOwners.Add((table.Name, null));
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraTable,
+                $"Production has table `{Name(table.Schema, table.Name)}` ({table.Columns.Count} columns) that no migration creates.",
+                $"table {Name(table.Schema, table.Name)}",
+                Extra($"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table))));
+        }
+
+        foreach (var table in expected.Tables.Where(t => !actualTables.ContainsKey((t.Schema, t.Name))))
+        {
+            skippedSequenceOwners.Add((table.Name, null));
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingTable,
+                $"Table `{Name(table.Schema, table.Name)}` is missing in production: the applied migrations create it.",
+                $"table {Name(table.Schema, table.Name)}",
+                Missing(CreateTable(table), $"DROP TABLE {Q(table.Schema, table.Name)};")));
+        }
+
+        foreach (var want in expected.Tables)
+        {
+            if (actualTables.TryGetValue((want.Schema, want.Name), out var have))
+            {
+                CompareTable(want, have, findings, skippedSequenceOwners);
+            }
+        }
+
+        CompareEnums(expected.Enums, actual.Enums, findings);
+        CompareViews(expected.Views, actual.Views, findings);
+        CompareSequences(expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
+        return findings;
+    }
+
+    static void CompareTable(CatalogTable want, CatalogTable have, List<Finding> findings, HashSet<(string, string?)> skippedSequenceOwners)
+    {
+        var table = Name(want.Schema, want.Name);
+        var qualified = Q(want.Schema, want.Name);
+        var wantColumns = want.Columns.ToDictionary(c => c.Name);
+        var haveColumns = have.Columns.ToDictionary(c => c.Name);
+
+        // Constraints and indexes on an extra or missing column go with it.
+        var extraColumns = have.Columns.Where(c => !wantColumns.ContainsKey(c.Name)).Select(c => c.Name).ToHashSet();
+        var missingColumns = want.Columns.Where(c => !haveColumns.ContainsKey(c.Name)).Select(c => c.Name).ToHashSet();
+
+        foreach (var column in have.Columns.Where(c => extraColumns.Contains(c.Name)))
+        {
+            skippedSequenceOwners.Add((want.Name, column.Name));
+            var dependents = Dependents(have, want, extraColumns);
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraColumn,
+                $"Production has column `{table}.{column.Name}` ({column.Type}) that no migration creates{dependents}.",
+                $"column {table}.{column.Name}",
+                Extra($"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};", $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};")));
+        }
+
+        foreach (var column in want.Columns.Where(c => missingColumns.Contains(c.Name)))
+        {
+            skippedSequenceOwners.Add((want.Name, column.Name));
+            var dependents = Dependents(want, have, missingColumns);
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingColumn,
+                $"Column `{table}.{column.Name}` ({column.Type}) is missing in production: the applied migrations create it{dependents}.",
+                $"column {table}.{column.Name}",
+                Missing($"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};", $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};")));
+        }
+
+        foreach (var w in want.Columns)
+        {
+            if (!haveColumns.TryGetValue(w.Name, out var h))
+            {
+                continue;
+            }
+
+            var where = $"column {table}.{w.Name}";
+            var alter = $"ALTER TABLE {qualified} ALTER COLUMN {Q(w.Name)}";
+            if (w.Type != h.Type)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ColumnType,
+                    $"Column `{table}.{w.Name}` type differs: expected {w.Type}, production {h.Type}.",
+                    where,
+                    Differs($"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
+            }
+
+            if (w.NotNull != h.NotNull)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ColumnNullability,
+                    $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, production {(h.NotNull ? "NOT NULL" : "nullable")}.",
+                    where,
+                    Differs($"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
+            }
+
+            if (w.Generated != h.Generated || w.Identity != h.Identity)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ColumnIdentity,
+                    $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, production {Describe(h)}.",
+                    where,
+                    Differs(IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
+            }
+            else if (w.Default != h.Default)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ColumnDefault,
+                    $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, production {h.Default ?? "no default"}.",
+                    where,
+                    Differs(DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
+            }
+        }
+
+        CompareConstraints(want, have, extraColumns, missingColumns, findings);
+        CompareIndexes(want, have, extraColumns, missingColumns, findings);
+    }
+
+    static void CompareConstraints(CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    {
+        var table = Name(want.Schema, want.Name);
+        var qualified = Q(want.Schema, want.Name);
+        var wantByName = want.Constraints.ToDictionary(c => c.Name);
+        var haveByName = have.Constraints.ToDictionary(c => c.Name);
+
+        foreach (var c in have.Constraints.Where(c => !wantByName.ContainsKey(c.Name) && !c.Columns.Any(extraColumns.Contains)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraConstraint,
+                $"Production has {Describe(c)} `{c.Name}` on `{table}` that no migration creates: {c.Definition}.",
+                $"constraint {table}.{c.Name}",
+                Extra($"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};", $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};")));
+        }
+
+        foreach (var c in want.Constraints.Where(c => !haveByName.ContainsKey(c.Name) && !c.Columns.Any(missingColumns.Contains)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingConstraint,
+                $"{Capitalise(Describe(c))} `{c.Name}` on `{table}` is missing in production: the applied migrations create it ({c.Definition}).",
+                $"constraint {table}.{c.Name}",
+                Missing($"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};", $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};")));
+        }
+
+        foreach (var w in want.Constraints)
+        {
+            if (haveByName.TryGetValue(w.Name, out var h) && (w.Kind != h.Kind || w.Definition != h.Definition))
+            {
+                var drop = $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(w.Name)}; ALTER TABLE {qualified} ADD CONSTRAINT {Q(w.Name)} ";
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ConstraintDiffers,
+                    $"{Capitalise(Describe(w))} `{w.Name}` on `{table}` differs: expected {w.Definition}, production {h.Definition}.",
+                    $"constraint {table}.{w.Name}",
+                    Differs(drop + w.Definition + ";", drop + h.Definition + ";")));
+            }
+        }
+    }
+
+    static void CompareIndexes(CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    {
+        var table = Name(want.Schema, want.Name);
+        var wantByName = want.Indexes.ToDictionary(i => i.Name);
+        var haveByName = have.Indexes.ToDictionary(i => i.Name);
+
+        foreach (var i in have.Indexes.Where(i => !wantByName.ContainsKey(i.Name) && !Uses(i, extraColumns)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraIndex,
+                $"Production has {(i.IsUnique ? "unique index" : "index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) that no migration creates.",
+                $"index {Name(want.Schema, i.Name)}",
+                Extra($"DROP INDEX {Q(want.Schema, i.Name)};", i.CreateStatement + ";")));
+        }
+
+        foreach (var i in want.Indexes.Where(i => !haveByName.ContainsKey(i.Name) && !Uses(i, missingColumns)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingIndex,
+                $"{(i.IsUnique ? "Unique index" : "Index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) is missing in production: the applied migrations create it.",
+                $"index {Name(want.Schema, i.Name)}",
+                Missing(i.CreateStatement + ";", $"DROP INDEX {Q(want.Schema, i.Name)};")));
+        }
+
+        foreach (var w in want.Indexes)
+        {
+            if (haveByName.TryGetValue(w.Name, out var h) && (w.IsUnique != h.IsUnique || w.Definition != h.Definition))
+            {
+                var drop = $"DROP INDEX {Q(want.Schema, w.Name)}; ";
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.IndexDiffers,
+                    $"Index `{w.Name}` on `{table}` differs: expected {(w.IsUnique ? "UNIQUE " : "")}{w.Definition}, production {(h.IsUnique ? "UNIQUE " : "")}{h.Definition}.",
+                    $"index {Name(want.Schema, w.Name)}",
+                    Differs(drop + w.CreateStatement + ";", drop + h.CreateStatement + ";")));
+            }
+        }
+    }
+
+    static void CompareEnums(IReadOnlyList<CatalogEnum> expected, IReadOnlyList<CatalogEnum> actual, List<Finding> findings)
+    {
+        var wantByName = expected.ToDictionary(e => (e.Schema, e.Name));
+        var haveByName = actual.ToDictionary(e => (e.Schema, e.Name));
+        foreach (var e in actual.Where(e => !wantByName.ContainsKey((e.Schema, e.Name))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraEnum,
+                $"Production has enum `{Name(e.Schema, e.Name)}` ({string.Join(", ", e.Values)}) that no migration creates.",
+                $"enum {Name(e.Schema, e.Name)}",
+                Extra($"DROP TYPE {Q(e.Schema, e.Name)};", CreateEnum(e))));
+        }
+
+        foreach (var e in expected.Where(e => !haveByName.ContainsKey((e.Schema, e.Name))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingEnum,
+                $"Enum `{Name(e.Schema, e.Name)}` is missing in production: the applied migrations create it.",
+                $"enum {Name(e.Schema, e.Name)}",
+                Missing(CreateEnum(e), $"DROP TYPE {Q(e.Schema, e.Name)};")));
+        }
+
+        foreach (var w in expected)
+        {
+            if (!haveByName.TryGetValue((w.Schema, w.Name), out var h) || w.Values.SequenceEqual(h.Values))
+            {
+                continue;
+            }
+
+            var name = Name(w.Schema, w.Name);
+            var type = Q(w.Schema, w.Name);
+            var extra = h.Values.Except(w.Values).ToList();
+            var missing = w.Values.Except(h.Values).ToList();
+            foreach (var value in extra)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ExtraEnumValue,
+                    $"Enum `{name}` has extra value `{value}` in production that no migration adds.",
+                    $"enum {name}",
+                    $"Capture it in a migration: add {value} to enum {w.Name} in schema.prisma, run `npx prisma migrate dev --create-only`, paste `ALTER TYPE {type} ADD VALUE {Literal(value)};` into its migration.sql, then `npx prisma migrate resolve --applied <that migration>` against production. "
+                    + "PostgreSQL cannot drop an enum value; reverting means recreating the type without it (after moving rows off the value)."));
+            }
+
+            foreach (var value in missing)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.MissingEnumValue,
+                    $"Enum `{name}` is missing value `{value}` in production: the applied migrations add it.",
+                    $"enum {name}",
+                    $"Restore it in production: `ALTER TYPE {type} ADD VALUE {Literal(value)};` (or, if it was removed on purpose, write a migration that recreates the type without it)."));
+            }
+
+            if (extra.Count == 0 && missing.Count == 0)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.EnumOrder,
+                    $"Enum `{name}` has its values in another order: expected {string.Join(", ", w.Values)}, production {string.Join(", ", h.Values)}.",
+                    $"enum {name}",
+                    "The order decides comparisons and sorting on the enum; recreate the type in production in the migrations' order, or capture the new order in a migration."));
+            }
+        }
+    }
+
+    static void CompareViews(IReadOnlyList<CatalogView> expected, IReadOnlyList<CatalogView> actual, List<Finding> findings)
+    {
+        var wantByName = expected.ToDictionary(v => (v.Schema, v.Name));
+        var haveByName = actual.ToDictionary(v => (v.Schema, v.Name));
+        foreach (var v in actual.Where(v => !wantByName.ContainsKey((v.Schema, v.Name))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraView,
+                $"Production has {Kind(v)} `{Name(v.Schema, v.Name)}` that no migration creates.",
+                $"view {Name(v.Schema, v.Name)}",
+                Extra(DropView(v), CreateView(v, replace: false))));
+        }
+
+        foreach (var v in expected.Where(v => !haveByName.ContainsKey((v.Schema, v.Name))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingView,
+                $"{Capitalise(Kind(v))} `{Name(v.Schema, v.Name)}` is missing in production: the applied migrations create it.",
+                $"view {Name(v.Schema, v.Name)}",
+                Missing(CreateView(v, replace: false), DropView(v))));
+        }
+
+        foreach (var w in expected)
+        {
+            if (haveByName.TryGetValue((w.Schema, w.Name), out var h) && (w.Materialized != h.Materialized || Squash(w.Definition) != Squash(h.Definition)))
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.ViewDiffers,
+                    $"{Capitalise(Kind(w))} `{Name(w.Schema, w.Name)}` differs: expected {Squash(w.Definition)}, production {Squash(h.Definition)}.",
+                    $"view {Name(w.Schema, w.Name)}",
+                    Differs(CreateView(w, replace: true), CreateView(h, replace: true))));
+            }
+        }
+    }
+
+    static void CompareSequences(IReadOnlyList<CatalogSequence> expected, IReadOnlyList<CatalogSequence> actual, List<Finding> findings, HashSet<(string, string?)> skippedOwners)
+    {
+        bool Skipped(CatalogSequence s) => s.OwnedByTable is { } t && (skippedOwners.Contains((t, null)) || skippedOwners.Contains((t, s.OwnedByColumn)));
+
+        var wantByName = expected.ToDictionary(s => (s.Schema, s.Name));
+        var haveByName = actual.ToDictionary(s => (s.Schema, s.Name));
+        foreach (var s in actual.Where(s => !wantByName.ContainsKey((s.Schema, s.Name)) && !Skipped(s)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraSequence,
+                $"Production has sequence `{Name(s.Schema, s.Name)}` that no migration creates.",
+                $"sequence {Name(s.Schema, s.Name)}",
+                Extra($"DROP SEQUENCE {Q(s.Schema, s.Name)};", CreateSequence(s))));
+        }
+
+        foreach (var s in expected.Where(s => !haveByName.ContainsKey((s.Schema, s.Name)) && !Skipped(s)))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingSequence,
+                $"Sequence `{Name(s.Schema, s.Name)}` is missing in production: the applied migrations create it.",
+                $"sequence {Name(s.Schema, s.Name)}",
+                Missing(CreateSequence(s), $"DROP SEQUENCE {Q(s.Schema, s.Name)};")));
+        }
+
+        foreach (var w in expected)
+        {
+            if (haveByName.TryGetValue((w.Schema, w.Name), out var h) && SequenceSettings(w) != SequenceSettings(h))
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.SequenceDiffers,
+                    $"Sequence `{Name(w.Schema, w.Name)}` settings differ: expected {SequenceSettings(w)}, production {SequenceSettings(h)}.",
+                    $"sequence {Name(w.Schema, w.Name)}",
+                    Differs($"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(w)};", $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(h)};")));
+            }
+        }
+    }
+
+    // Fix texts: the same two ways out for every finding.
+    const string CaptureSteps = "run `npx prisma migrate dev --create-only`, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with `npx prisma migrate resolve --applied <that migration>`";
+
+    static string Extra(string revert, string capture) =>
+        $"Revert the manual change in production: `{revert}` — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+
+    static string Missing(string restore, string capture) =>
+        $"Restore it in production: `{restore}` — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+
+    static string Differs(string revert, string capture) =>
+        $"Revert production to what the migrations say: `{revert}` — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+
+    static string Dependents(CatalogTable side, CatalogTable other, HashSet<string> columns)
+    {
+        var otherConstraints = other.Constraints.Select(c => c.Name).ToHashSet();
+        var otherIndexes = other.Indexes.Select(i => i.Name).ToHashSet();
+        var names = side.Constraints.Where(c => c.Columns.Any(columns.Contains) && !otherConstraints.Contains(c.Name)).Select(c => $"{Describe(c)} {c.Name}")
+            .Concat(side.Indexes.Where(i => Uses(i, columns) && !otherIndexes.Contains(i.Name)).Select(i => $"index {i.Name}"))
+            .ToList();
+        return names.Count == 0 ? "" : $" (with {string.Join(", ", names)})";
+    }
+
+    static bool Uses(CatalogIndex index, HashSet<string> columns) =>
+        columns.Count > 0 && index.Keys.Any(k => columns.Contains(k.Trim('"')) || columns.Any(c => k.Contains(Q(c), StringComparison.Ordinal)));
+
+    static string Name(string schema, string name) => schema == Public ? name : schema + "." + name;
+
+    static string Q(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    static string Q(string schema, string name) => schema == Public ? Q(name) : Q(schema) + "." + Q(name);
+
+    static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    static string Squash(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd(';');
+
+    static string Describe(CatalogConstraint constraint) => constraint.Kind switch
+    {
+        ConstraintKind.PrimaryKey => "primary key",
+        ConstraintKind.Unique => "unique constraint",
+        ConstraintKind.ForeignKey => $"foreign key ({string.Join(", ", constraint.Columns)}) → {constraint.ReferencedTable}({string.Join(", ", constraint.ReferencedColumns ?? [])}) ON DELETE {constraint.OnDelete} ON UPDATE {constraint.OnUpdate}",
+        ConstraintKind.Check => "check constraint",
+        _ => "exclusion constraint",
+    };
+
+    static string Describe(CatalogColumn column) => column.Generated
+        ? $"generated ({column.Default})"
+        : column.Identity switch
+        {
+            ColumnIdentity.Always => "identity (always)",
+            ColumnIdentity.ByDefault => "identity (by default)",
+            _ => "a plain column",
+        };
+
+    static string Kind(CatalogView view) => view.Materialized ? "materialized view" : "view";
+
+    static string ColumnSql(CatalogColumn column)
+    {
+        var text = new StringBuilder(Q(column.Name)).Append(' ').Append(column.Type);
+        if (column.Generated)
+        {
+            text.Append(" GENERATED ALWAYS AS (").Append(column.Default).Append(") STORED");
+        }
+        else if (column.Default is not null)
+        {
+            text.Append(" DEFAULT ").Append(column.Default);
+        }
+
+        if (column.Identity != ColumnIdentity.None)
+        {
+            text.Append(column.Identity == ColumnIdentity.Always ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
+        }
+
+        if (column.NotNull)
+        {
+            text.Append(" NOT NULL");
+        }
+
+        return text.ToString();
+    }
+
+    static string CreateTable(CatalogTable table)
+    {
+        var parts = table.Columns.Select(ColumnSql)
+            .Concat(table.Constraints.Select(c => $"CONSTRAINT {Q(c.Name)} {c.Definition}"));
+        var text = new StringBuilder($"CREATE TABLE {Q(table.Schema, table.Name)} ({string.Join(", ", parts)});");
+        foreach (var index in table.Indexes)
+        {
+            text.Append(' ').Append(index.CreateStatement).Append(';');
+        }
+
+        return text.ToString();
+    }
+
+    static string CreateEnum(CatalogEnum e) => $"CREATE TYPE {Q(e.Schema, e.Name)} AS ENUM ({string.Join(", ", e.Values.Select(Literal))});";
+
+    static string CreateView(CatalogView v, bool replace) => v.Materialized
+        ? (replace ? DropView(v) + " " : "") + $"CREATE MATERIALIZED VIEW {Q(v.Schema, v.Name)} AS {Squash(v.Definition)};"
+        : $"CREATE {(replace ? "OR REPLACE " : "")}VIEW {Q(v.Schema, v.Name)} AS {Squash(v.Definition)};";
+
+    static string DropView(CatalogView v) => $"DROP {(v.Materialized ? "MATERIALIZED VIEW" : "VIEW")} {Q(v.Schema, v.Name)};";
+
+    static string SequenceSettings(CatalogSequence s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"AS {s.DataType} INCREMENT BY {s.Increment} MINVALUE {s.Min} MAXVALUE {s.Max} START WITH {s.Start} {(s.Cycle ? "CYCLE" : "NO CYCLE")}");
+
+    static string CreateSequence(CatalogSequence s) => $"CREATE SEQUENCE {Q(s.Schema, s.Name)} {SequenceSettings(s)};";
+
+    static string DefaultSql(string alter, string? value) => value is null ? $"{alter} DROP DEFAULT;" : $"{alter} SET DEFAULT {value};";
+
+    // SQL that turns column `from` into column `to` as far as identity and defaults go.
+    static string IdentitySql(string alter, CatalogColumn from, CatalogColumn to)
+    {
+        var steps = new List<string>();
+        if (from.Identity != ColumnIdentity.None && to.Identity == ColumnIdentity.None)
+        {
+            steps.Add($"{alter} DROP IDENTITY;");
+        }
+        else if (from.Identity == ColumnIdentity.None && to.Identity != ColumnIdentity.None)
+        {
+            steps.Add($"{alter} ADD GENERATED {(to.Identity == ColumnIdentity.Always ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY;");
+        }
+        else if (from.Identity != to.Identity)
+        {
+            steps.Add($"{alter} SET GENERATED {(to.Identity == ColumnIdentity.Always ? "ALWAYS" : "BY DEFAULT")};");
+        }
+
+        if (from.Generated != to.Generated)
+        {
+            steps.Add(to.Generated ? "-- recreate the column as GENERATED ALWAYS AS (" + to.Default + ") STORED" : $"{alter} DROP EXPRESSION;");
+        }
+
+        return string.Join(' ', steps);
+    }
+}

@@ -1,0 +1,40 @@
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// Stable finding codes of schema drift: production's catalog against the catalog its applied migrations produce
+/// on a shadow database. "Extra" means production has it and no migration creates it; "missing" the reverse.
+/// </summary>
+public static class SchemaDriftCodes
+{
+    public const string ExtraTable = "DH301";
+    public const string MissingTable = "DH302";
+    public const string ExtraColumn = "DH303";
+    public const string MissingColumn = "DH304";
+    public const string ColumnType = "DH305";
+    public const string ColumnNullability = "DH306";
+    public const string ColumnDefault = "DH307";
+    public const string ColumnIdentity = "DH308";
+    public const string ExtraConstraint = "DH309";
+    public const string MissingConstraint = "DH310";
+    public const string ConstraintDiffers = "DH311";
+    public const string ExtraIndex = "DH312";
+    public const string MissingIndex = "DH313";
+    public const string IndexDiffers = "DH314";
+    public const string ExtraEnum = "DH315";
+    public const string MissingEnum = "DH316";
+    public const string ExtraEnumValue = "DH317";
+    public const string MissingEnumValue = "DH318";
+    public const string EnumOrder = "DH319";
+    public const string ExtraView = "DH320";
+    public const string MissingView = "DH321";
+    public const string ViewDiffers = "DH322";
+    public const string ExtraSequence = "DH323";
+    public const string MissingSequence = "DH324";
+    public const string SequenceDiffers = "DH325";
+
+    // The replay itself.
+    public const string AppliedMigrationMissing = "DH330";
+    public const string ChecksumDiffers = "DH331";
+    public const string ReplayFailed = "DH332";
+    public const string NoHistoryTable = "DH333";
+}

@@ -1,0 +1,234 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rules;
+using DriftHooks.Core.Tests.Support;
+using Npgsql;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Drift;
+
+/// <summary>
+/// The whole drift check against the real server: the documenso history (163 migrations) is applied once to a
+/// baseline database; each case clones it (<c>CREATE DATABASE … TEMPLATE</c>) as "production" and changes it by hand.
+/// </summary>
+public sealed class SchemaDriftCheckTests
+{
+    static readonly string Documenso = Path.Combine(PrismaOracle.Corpus, "documenso", "migrations");
+
+    PostgresServer _server = null!;
+    string _baseline = null!;
+    int _clones;
+
+    [OneTimeSetUp]
+    public async Task ApplyHistoryOnceAsync()
+    {
+        _server = await PostgresServer.SharedAsync();
+        var baseline = await _server.CreateDatabaseAsync();
+        _baseline = baseline.Name;
+        await PrismaMigrator.ApplyAsync(baseline.PrismaUrl, PrismaMigrator.Load(Documenso));
+    }
+
+    async Task<TestDatabase> CloneAsync()
+    {
+        var name = $"{_baseline}_c{Interlocked.Increment(ref _clones)}";
+        await _server.ExecuteAdminAsync($"CREATE DATABASE {PostgresServer.Quote(name)} TEMPLATE {PostgresServer.Quote(_baseline)}");
+        return new TestDatabase(name, _server.ConnectionString(name), _server.PrismaUrl(name));
+    }
+
+    Task<SchemaDriftResult> CheckAsync(TestDatabase production, string? migrations = null) =>
+        SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), migrations ?? Documenso));
+
+    async Task<long> ShadowDatabasesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_server.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'drifthooks\\_shadow\\_%'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Test]
+    public async Task Documenso_history_has_no_drift_and_production_sees_no_write()
+    {
+        var production = await CloneAsync();
+        var before = (await _server.ReadStatementLogAsync()).Count - 1;
+
+        var result = await CheckAsync(production);
+
+        Assert.That(result.Findings, Is.Empty, string.Join('\n', result.Findings));
+        Assert.That(result.ReplayedMigrations, Is.EqualTo(163));
+        Assert.That(result.HasDrift, Is.False);
+        Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+
+        var ours = SessionLines((await _server.ReadStatementLogAsync()).Skip(before), production.Name);
+        Assert.That(ours.Any(l => l.Contains("SET TRANSACTION READ ONLY", StringComparison.Ordinal)), Is.True, string.Join('\n', ours));
+        Assert.That(ours.Any(l => l.Contains("pg_get_indexdef", StringComparison.Ordinal)), Is.True, "the catalog was read from production");
+        var writes = new Regex(@"\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|COPY|MERGE|COMMENT|VACUUM|REINDEX|LOCK)\b", RegexOptions.IgnoreCase);
+        Assert.That(ours.Where(l => writes.IsMatch(l)), Is.Empty, string.Join('\n', ours));
+    }
+
+    // Each manual change, made by hand in a fresh copy of production, and the one finding it must give.
+    static readonly object[] ManualChanges =
+    [
+        new object[] { "add column", "ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT", SchemaDriftCodes.ExtraColumn, "Production has column `User.nickname` (text) that no migration creates." },
+        new object[] { "drop column", "ALTER TABLE \"User\" DROP COLUMN \"source\"", SchemaDriftCodes.MissingColumn, "Column `User.source` (text) is missing in production" },
+        new object[] { "alter column type", "ALTER TABLE \"User\" ALTER COLUMN \"email\" TYPE VARCHAR(255)", SchemaDriftCodes.ColumnType, "Column `User.email` type differs: expected text, production character varying(255)." },
+        new object[] { "alter nullability", "ALTER TABLE \"Passkey\" ALTER COLUMN \"lastUsedAt\" SET NOT NULL", SchemaDriftCodes.ColumnNullability, "Column `Passkey.lastUsedAt` nullability differs: expected nullable, production NOT NULL." },
+        new object[] { "change default", "ALTER TABLE \"User\" ALTER COLUMN \"disabled\" SET DEFAULT true", SchemaDriftCodes.ColumnDefault, "Column `User.disabled` default differs: expected false, production true." },
+        new object[] { "add index", "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\")", SchemaDriftCodes.ExtraIndex, "Production has index `User_name_idx` on `User` (name) that no migration creates." },
+        new object[] { "drop index", "DROP INDEX \"User_email_key\"", SchemaDriftCodes.MissingIndex, "Unique index `User_email_key` on `User` (email) is missing in production" },
+        new object[] { "add enum value", "ALTER TYPE \"Role\" ADD VALUE 'AUDITOR'", SchemaDriftCodes.ExtraEnumValue, "Enum `Role` has extra value `AUDITOR` in production that no migration adds." },
+        new object[] { "drop foreign key", "ALTER TABLE \"Passkey\" DROP CONSTRAINT \"Passkey_userId_fkey\"", SchemaDriftCodes.MissingConstraint, "`Passkey_userId_fkey` on `Passkey` is missing in production" },
+        new object[] { "drop primary key", "ALTER TABLE \"Passkey\" DROP CONSTRAINT \"Passkey_pkey\"", SchemaDriftCodes.MissingConstraint, "Primary key `Passkey_pkey` on `Passkey` is missing in production" },
+        new object[] { "add unique constraint", "ALTER TABLE \"Passkey\" ADD CONSTRAINT \"Passkey_name_key\" UNIQUE (\"name\")", SchemaDriftCodes.ExtraConstraint, "Production has unique constraint `Passkey_name_key` on `Passkey` that no migration creates: UNIQUE (name)." },
+        new object[] { "create table", "CREATE TABLE \"AuditNote\" (\"id\" SERIAL PRIMARY KEY, \"body\" TEXT NOT NULL)", SchemaDriftCodes.ExtraTable, "Production has table `AuditNote` (2 columns) that no migration creates." },
+        new object[] { "create view", "CREATE VIEW \"ActiveUser\" AS SELECT \"id\", \"email\" FROM \"User\" WHERE NOT \"disabled\"", SchemaDriftCodes.ExtraView, "Production has view `ActiveUser` that no migration creates." },
+    ];
+
+    [TestCaseSource(nameof(ManualChanges))]
+    public async Task Manual_change_is_reported_exactly(string change, string sql, string code, string message)
+    {
+        var production = await CloneAsync();
+        await _server.ExecuteAsync(production.Name, sql);
+
+        var result = await CheckAsync(production);
+
+        Assert.That(result.Findings, Has.Count.EqualTo(1), change + ":\n" + string.Join('\n', result.Findings));
+        var finding = result.Findings[0];
+        Assert.That(finding.Code, Is.EqualTo(code));
+        Assert.That(finding.Message, Does.Contain(message));
+        Assert.That(finding.Fix, Does.Contain("`"), "the fix gives SQL");
+        Assert.That(result.HasDrift, Is.True);
+        Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Shadow_is_dropped_when_a_migration_fails_to_replay()
+    {
+        var folder = PrismaOracle.CopyMigrations(Documenso, 3);
+        try
+        {
+            var production = await _server.CreateDatabaseAsync();
+            await PrismaMigrator.ApplyAsync(production.PrismaUrl, PrismaMigrator.Load(folder));
+            var third = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).Last();
+            await File.WriteAllTextAsync(Path.Combine(third, "migration.sql"), "SELECT 1/0;\n");
+
+            var result = await CheckAsync(production, folder);
+
+            Assert.That(result.Findings.Select(f => f.Code), Is.EquivalentTo(new[] { SchemaDriftCodes.ChecksumDiffers, SchemaDriftCodes.ReplayFailed }), string.Join('\n', result.Findings));
+            Assert.That(result.Findings.Single(f => f.Code == SchemaDriftCodes.ReplayFailed).Location, Is.EqualTo(Path.GetFileName(third)));
+            Assert.That(result.ReplayedMigrations, Is.EqualTo(2));
+            Assert.That(result.Phases.Select(p => p.Name), Has.Some.StartsWith("shadow: drop"));
+            Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Applied_migration_missing_from_the_repository_stops_before_the_replay()
+    {
+        var folder = PrismaOracle.CopyMigrations(Documenso, 2);
+        try
+        {
+            var production = await _server.CreateDatabaseAsync();
+            await PrismaMigrator.ApplyAsync(production.PrismaUrl, PrismaMigrator.Load(folder));
+            var second = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).Last();
+            Directory.Delete(second, recursive: true);
+
+            var result = await CheckAsync(production, folder);
+
+            var finding = result.Findings.Single();
+            Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.AppliedMigrationMissing));
+            Assert.That(finding.Location, Is.EqualTo(Path.GetFileName(second)));
+            Assert.That(result.ReplayedMigrations, Is.Zero);
+            Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Production_without_history_table_is_one_finding()
+    {
+        var production = await _server.CreateDatabaseAsync();
+        var result = await CheckAsync(production);
+        Assert.That(result.Findings.Single().Code, Is.EqualTo(SchemaDriftCodes.NoHistoryTable));
+        Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Rolled_back_migrations_are_not_replayed()
+    {
+        var production = await _server.CreateDatabaseAsync();
+        var migrations = PrismaMigrator.Load(Documenso, take: 2);
+        await PrismaMigrator.ApplyAsync(production.PrismaUrl, migrations.Take(1));
+        await PrismaMigrator.InsertRolledBackAsync(production.PrismaUrl, migrations[1].Name, Core.Prisma.MigrationChecksum.Compute(migrations[1].Script));
+
+        var result = await CheckAsync(production);
+        Assert.That(result.Findings, Is.Empty, string.Join('\n', result.Findings));
+        Assert.That(result.ReplayedMigrations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Shadow_server_equal_to_production_is_refused()
+    {
+        var url = DatabaseUrl.Parse("postgresql://u:p@localhost:5432/app");
+        var error = (await Assert.ThrowsAsync<ConfigurationException>(() => SchemaDriftCheck.RunAsync(
+            new SchemaDriftRequest(url, DatabaseUrl.Parse("postgresql://other:x@127.0.0.1:5432/app?schema=x"), Documenso))))!;
+        Assert.That(error.Message, Does.Contain("production's own database").And.Not.Contain(":x@"));
+    }
+
+    [Test]
+    public async Task Non_public_schema_is_replayed_and_read_in_that_schema()
+    {
+        var database = await _server.CreateDatabaseAsync();
+        var url = database.PrismaUrl + "?schema=tenant%20one";
+        var migrations = new[] { new PrismaMigrator.Migration("20240101000000_init", Encoding.UTF8.GetBytes("CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY, \"email\" TEXT NOT NULL);\nCREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n")) };
+        var folder = Directory.CreateTempSubdirectory("drifthooks-schema-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, migrations[0].Name));
+            await File.WriteAllBytesAsync(Path.Combine(folder, migrations[0].Name, "migration.sql"), migrations[0].Script);
+            await PrismaMigrator.ApplyAsync(url, migrations);
+            await _server.ExecuteAsync(database.Name, "CREATE TABLE public.\"Unrelated\" (id int); ALTER TABLE \"tenant one\".\"User\" ADD COLUMN \"nickname\" TEXT");
+
+            var result = await SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(url), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), folder));
+
+            var finding = result.Findings.Single();
+            Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.ExtraColumn));
+            Assert.That(finding.Message, Does.Contain("`tenant one.User.nickname`"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // drifthooks's sessions on one database, continuation lines of multi-line statements included.
+    static List<string> SessionLines(IEnumerable<string> log, string database)
+    {
+        var result = new List<string>();
+        var inSession = false;
+        foreach (var line in log)
+        {
+            if (Regex.IsMatch(line, @"^\d{4}-\d\d-\d\d "))
+            {
+                inSession = line.Contains("app=drifthooks ", StringComparison.Ordinal) && line.Contains($"db={database} ", StringComparison.Ordinal);
+            }
+
+            if (inSession)
+            {
+                result.Add(line);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+using DriftHooks.Core.Git;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Git;
+
+public class IndexTreeTests
+{
+    [Test]
+    public void Folder_ids_computed_from_the_index_equal_the_trees_git_writes()
+    {
+        using var repo = new TempGitRepository();
+        repo.WriteFile("prisma/schema.prisma", "model A { id Int @id }\n");
+        repo.WriteFile("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+        repo.WriteFile("prisma/migrations/2024-x/migration.sql", "SELECT 2;\n"); // '-' sorts before '/': git's folder order
+        repo.WriteFile("prisma/migrations/2024/migration.sql", "SELECT 3;\n");
+        repo.WriteFile("prisma/migrations/2024.sql", "SELECT 4;\n");
+        repo.WriteFile("prisma/run.sh", "#!/bin/sh\n");
+        repo.Git("add", "-A");
+        repo.Git("update-index", "--chmod=+x", "prisma/run.sh");
+
+        var entries = GitIndexReader.ReadEntries(repo.IndexPath, ["prisma"]);
+        var tree = new IndexTree(entries, _ => []);
+        var expected = repo.Git("write-tree", "--prefix=prisma/").Trim();
+        Assert.That(tree.Find("prisma")!.ObjectId, Is.EqualTo(expected));
+        Assert.That(tree.Find("prisma/migrations")!.ObjectId, Is.EqualTo(repo.Git("write-tree", "--prefix=prisma/migrations/").Trim()));
+    }
+
+    [Test]
+    public void Diff_against_the_index_descends_only_into_changed_folders()
+    {
+        var before = new IndexTree([Entry("m/a/migration.sql", "1"), Entry("m/b/migration.sql", "2"), Entry("schema.prisma", "3")], _ => []);
+        var after = new IndexTree([Entry("m/a/migration.sql", "1"), Entry("m/b/migration.sql", "9"), Entry("m/c/migration.sql", "4")], _ => []);
+        var changes = new List<FileChange>();
+        TreeDiff.Compare("", before, after, changes);
+        Assert.That(changes, Is.EquivalentTo(new[]
+        {
+            new FileChange("m/b/migration.sql", ChangeKind.Modified, Id("2"), Id("9")),
+            new FileChange("m/c/migration.sql", ChangeKind.Added, null, Id("4")),
+            new FileChange("schema.prisma", ChangeKind.Deleted, Id("3"), null),
+        }));
+    }
+
+    private static string Id(string digit) => new(digit[0], 40);
+
+    private static IndexEntry Entry(string path, string digit) => new(path, 0x81A4, Id(digit), 0, false, false);
+}

@@ -1,0 +1,34 @@
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Hooks;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Hooks;
+
+public class PushedRefTests
+{
+    [Test]
+    public void Lines_from_git_are_read_with_deletions_and_tags_recognised()
+    {
+        var sha = new string('a', 40);
+        var zero = new string('0', 40);
+        var refs = PushedRef.Parse($"refs/heads/main {sha} refs/heads/main {zero}\r\n(delete) {zero} refs/heads/old {sha}\nrefs/tags/v1 {sha} refs/tags/v1 {zero}\n\n");
+        Assert.That(refs, Has.Count.EqualTo(3));
+        Assert.That(refs[0].RemoteBranch, Is.EqualTo("main"));
+        Assert.That(refs[0].IsDeletion, Is.False);
+        Assert.That(refs[1].IsDeletion, Is.True);
+        Assert.That(refs[2].RemoteBranch, Is.Null);
+    }
+
+    [Test]
+    public void A_malformed_line_is_a_usage_error() =>
+        Assert.Throws<ConfigurationException>(() => PushedRef.Parse("refs/heads/main abc"));
+
+    [TestCase("main", "main", true)]
+    [TestCase("release/1.2", "release/*", true)]
+    [TestCase("feature/x", "release/*", false)]
+    [TestCase("mainline", "main", false)]
+    [TestCase("a.b", "a.b", true)]
+    [TestCase("axb", "a.b", false)]
+    public void Branch_patterns_use_star_wildcards(string branch, string pattern, bool expected) =>
+        Assert.That(PushedRef.BranchMatches(branch, pattern), Is.EqualTo(expected));
+}
