@@ -12,6 +12,8 @@ root.Add(StatusCommand.Create());
 root.Add(SyncCommand.Create());
 root.Add(BackupCommand.Create());
 root.Add(RestoreCommand.Create());
+root.Add(CheckCommand.Create());
+root.Add(DoctorCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

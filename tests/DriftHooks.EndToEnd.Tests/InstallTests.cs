@@ -99,4 +99,113 @@ public class InstallTests
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain("--help"));
     }
+
+    [Test]
+    public void Uninstall_restores_a_husky_hook_byte_for_byte_with_its_mode()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        const string husky = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n";
+        repo.Write(".husky/_/h", "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\nsh -e \"$s\" \"$@\"\n");
+        repo.Write(".husky/_/pre-commit", husky);
+        repo.Write(".husky/_/pre-push", husky);
+        repo.Write(".husky/pre-commit", "echo husky-ran >> husky.log\n");
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_/h"), (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_/pre-commit"), (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_/pre-push"), (UnixFileMode)0b111_000_000);
+        repo.Write(".gitignore", "husky.log\n.husky/_\n");
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("config", "core.hooksPath", ".husky/_");
+        var modes = new[] { "pre-commit", "pre-push" }.ToDictionary(h => h, h => File.GetUnixFileMode(Path.Combine(repo.Root, ".husky/_", h)));
+
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        repo.Write("notes.txt", "x\n");
+        repo.MustGit("add", "notes.txt");
+        Assert.That(repo.Commit().ExitCode, Is.Zero);
+        Assert.That(repo.Read("husky.log"), Is.EqualTo("husky-ran\n"), "the chained husky hook ran");
+
+        var uninstall = repo.Drifthooks("uninstall");
+        Assert.That(uninstall.ExitCode, Is.Zero, uninstall.ToString());
+        foreach (var hook in modes.Keys)
+        {
+            var path = Path.Combine(repo.Root, ".husky/_", hook);
+            Assert.That(new FileInfo(path).LinkTarget, Is.Null, hook);
+            Assert.That(File.ReadAllText(path), Is.EqualTo(husky), hook);
+            Assert.That(File.GetUnixFileMode(path), Is.EqualTo(modes[hook]), hook);
+            Assert.That(File.Exists(path + ".drifthooks-chained"), Is.False, hook);
+        }
+    }
+
+    [Test]
+    public void Installing_from_a_linked_worktree_protects_both_worktrees()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.CommitAllWithoutHooks();
+        using var linked = new TestRepository(init: false);
+        System.IO.Directory.Delete(linked.Root);
+        repo.MustGit("worktree", "add", "-q", "-b", "other", linked.Root);
+
+        var install = linked.Install();
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+        Assert.That(new FileInfo(Path.Combine(repo.GitDir, "hooks", "pre-commit")).LinkTarget, Is.EqualTo(Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit")), "the common directory's hooks");
+
+        foreach (var worktree in new[] { linked, repo })
+        {
+            worktree.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+            var refused = worktree.Commit("-a");
+            Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+            Assert.That(refused.Error, Does.Contain("DH102"));
+            worktree.MustGit("checkout", "--", ".");
+            worktree.Write("notes.txt", "x\n");
+            worktree.MustGit("add", "notes.txt");
+            var passed = worktree.Commit();
+            Assert.That(passed.ExitCode, Is.Zero, passed.ToString());
+        }
+
+        Assert.That(linked.Drifthooks("uninstall").ExitCode, Is.Zero);
+        Assert.That(File.Exists(Path.Combine(repo.GitDir, "hooks", "pre-commit")), Is.False);
+    }
+
+    [Test]
+    public void Installing_over_an_older_install_replaces_it_instead_of_chaining_it()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.CommitAllWithoutHooks();
+
+        // An install from another location (an older layout, or a moved clone) left links to a drifthooks/bin elsewhere.
+        var hooks = Path.Combine(repo.GitDir, "hooks");
+        System.IO.Directory.CreateDirectory(hooks);
+        File.CreateSymbolicLink(Path.Combine(hooks, "pre-commit"), "/nonexistent/old/.git/drifthooks/bin/pre-commit");
+        File.CreateSymbolicLink(Path.Combine(hooks, "pre-push.drifthooks-chained"), "/nonexistent/old/.git/drifthooks/bin/pre-push");
+
+        var install = repo.Install();
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+        Assert.That(install.Output, Does.Not.Contain("kept the existing hook"));
+        Assert.That(System.IO.Directory.EnumerateFileSystemEntries(hooks).Select(Path.GetFileName).Where(n => n!.Contains("chained")), Is.Empty);
+
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        var refused = repo.Commit("-a");
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Error.Split("DH102").Length - 1, Is.EqualTo(1), "DriftHooks runs once");
+    }
+
+    [Test]
+    public void Version_and_help_work_for_every_command()
+    {
+        using var repo = new TestRepository();
+        var version = repo.Drifthooks("--version");
+        Assert.That(version.ExitCode, Is.Zero, version.ToString());
+        Assert.That(version.Output.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
+
+        foreach (var command in new[] { "install", "uninstall", "trust", "check", "doctor" })
+        {
+            var help = repo.Drifthooks(command, "--help");
+            Assert.That(help.ExitCode, Is.Zero, help.ToString());
+            Assert.That(help.Output, Does.Contain($"drifthooks {command}").And.Contain("Description:"), command);
+        }
+
+        Assert.That(repo.Drifthooks("check", "--help").Output, Does.Contain("first parent").And.Contain("--format"));
+    }
 }

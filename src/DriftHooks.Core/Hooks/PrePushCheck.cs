@@ -47,18 +47,34 @@ public static class PrePushCheck
                 $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}")];
         }
 
+        var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})")).ToList();
+        return await CompareAsync(location, options, project, source, commits, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The per-commit comparison on its own: each commit's migrations (from its tree) against production's history.
+    /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range.
+    /// </summary>
+    public static async Task<IReadOnlyList<Finding>> CompareAsync(
+        RepositoryLocation location,
+        DriftHooksOptions options,
+        PrismaProject project,
+        DatabaseUrlSource source,
+        IReadOnlyList<CommitToCompare> commits,
+        CancellationToken cancellationToken = default)
+    {
         var url = DatabaseUrl.Parse(source.Url);
         var historyTask = ReadHistoryAsync(url, options.Production, cancellationToken);
 
         // The git side runs while the database answers.
-        var perRef = new List<(PushedRef Ref, string Commit, IReadOnlyList<RepositoryMigration> Migrations)>();
+        var perCommit = new List<(CommitToCompare Commit, string Sha, IReadOnlyList<RepositoryMigration> Migrations)>();
         using (var repository = GitRepository.Open(location))
         {
-            foreach (var pushedRef in refs)
+            foreach (var toCompare in commits)
             {
-                var commit = repository.Lookup<Commit>(pushedRef.LocalSha) ?? throw new ResourceUnavailableException(
-                    $"The pushed commit {pushedRef.LocalSha} ({pushedRef.LocalRef}) is not in this repository's object database.");
-                perRef.Add((pushedRef, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
+                var commit = repository.Lookup<Commit>(toCompare.Sha) ?? throw new ResourceUnavailableException(
+                    $"{toCompare.Describe} is not in this repository's object database.");
+                perCommit.Add((toCompare, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
             }
         }
 
@@ -81,9 +97,9 @@ public static class PrePushCheck
         }
 
         var findings = new List<Finding>();
-        foreach (var (pushedRef, commit, migrations) in perRef)
+        foreach (var (toCompare, sha, migrations) in perCommit)
         {
-            var context = $"the push of {pushedRef.RemoteBranch} ({commit})";
+            var context = $"{toCompare.Label} ({sha})";
             if (!history.TableExists)
             {
                 findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations));
@@ -111,6 +127,12 @@ public static class PrePushCheck
     {
         var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
         var projects = PrismaProjectLocator.Locate(candidates, path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null, options.Projects);
+        return ChooseProject(projects, options);
+    }
+
+    /// <summary>Of the located projects, the one production runs: the only one, or the one <c>Production:Project</c> names.</summary>
+    public static PrismaProject? ChooseProject(IReadOnlyList<PrismaProject> projects, DriftHooksOptions options)
+    {
         if (projects.Count <= 1)
         {
             return projects.FirstOrDefault();

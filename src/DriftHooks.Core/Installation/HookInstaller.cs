@@ -21,6 +21,17 @@ public static class HookInstaller
         Directory.CreateDirectory(hooksDirectory);
 
         var report = new List<string>();
+
+        // core.hooksPath changed since the last install: take our links out of the old folder, putting back what they replaced.
+        var previous = InstallState.Read(location.StateDirectory);
+        if (previous is not null && !SamePath(previous.HooksDirectory, hooksDirectory))
+        {
+            foreach (var hook in previous.Hooks)
+            {
+                report.Add(RemoveLink(previous.HooksDirectory, hook) + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
+            }
+        }
+
         foreach (var file in Directory.EnumerateFiles(binariesDirectory))
         {
             var name = Path.GetFileName(file);
@@ -40,7 +51,14 @@ public static class HookInstaller
 
             var target = Path.Combine(hooksDirectory, hook);
             var chained = InstallState.ChainedPath(hooksDirectory, hook);
-            if (IsOurs(target, binary))
+
+            // A "chained" hook that is DriftHooks itself (an older install that linked elsewhere) would run DriftHooks twice, or forever.
+            if (IsDriftHooksLink(chained, hook))
+            {
+                File.Delete(chained);
+            }
+
+            if (IsOurs(target, binary) || IsDriftHooksLink(target, hook))
             {
                 File.Delete(target);
             }
@@ -76,22 +94,7 @@ public static class HookInstaller
         var bin = Path.Combine(location.StateDirectory, "bin");
         foreach (var hook in state.Hooks)
         {
-            var target = Path.Combine(state.HooksDirectory, hook);
-            var chained = InstallState.ChainedPath(state.HooksDirectory, hook);
-            if (IsOurs(target, Path.Combine(bin, hook)))
-            {
-                File.Delete(target);
-            }
-
-            if (File.Exists(chained) && !File.Exists(target))
-            {
-                File.Move(chained, target);
-                report.Add($"{hook}: restored the previous hook");
-            }
-            else
-            {
-                report.Add($"{hook}: removed");
-            }
+            report.Add(RemoveLink(state.HooksDirectory, hook));
         }
 
         if (Directory.Exists(bin))
@@ -124,6 +127,50 @@ public static class HookInstaller
 
         return Path.GetFullPath(configured, location.WorkTree);
     }
+
+    /// <summary>Removes DriftHooks's link for one hook and moves the hook it replaced back (content and mode as they were).</summary>
+    private static string RemoveLink(string hooksDirectory, string hook)
+    {
+        var target = Path.Combine(hooksDirectory, hook);
+        var chained = InstallState.ChainedPath(hooksDirectory, hook);
+        var removed = false;
+        if (IsDriftHooksLink(target, hook))
+        {
+            File.Delete(target);
+            removed = true;
+        }
+
+        if (File.Exists(chained) || IsSymlink(chained))
+        {
+            if (File.Exists(target) || IsSymlink(target))
+            {
+                return $"{hook}: {target} is no longer DriftHooks's (another tool replaced it), so it was left alone; the hook DriftHooks had kept is still at {chained}";
+            }
+
+            File.Move(chained, target);
+            return $"{hook}: restored the previous hook";
+        }
+
+        return removed ? $"{hook}: removed" : $"{hook}: {target} is not DriftHooks's; left alone";
+    }
+
+    /// <summary>A symbolic link to a DriftHooks hook binary: this install's, or one from an older install or another clone.</summary>
+    private static bool IsDriftHooksLink(string path, string hook)
+    {
+        var link = new FileInfo(path).LinkTarget;
+        if (link is null)
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(link, Path.GetDirectoryName(path)!);
+        return Path.GetFileName(full) == hook
+            && Path.GetFileName(Path.GetDirectoryName(full)) == "bin"
+            && Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(full))) == "drifthooks";
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
 

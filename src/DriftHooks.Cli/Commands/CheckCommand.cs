@@ -1,0 +1,52 @@
+using System.CommandLine;
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Range;
+using DriftHooks.Core.Rendering;
+
+namespace DriftHooks.Cli.Commands;
+
+/// <summary><c>drifthooks check</c>: the commit rules over a CI range, and the head commit against production.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var baseOption = new Option<string?>("--base")
+        {
+            Description = "The range's excluded start (default: the merge-base of --head with the default branch: origin/HEAD, else origin/main, main, origin/master, master).",
+        };
+        var headOption = new Option<string>("--head")
+        {
+            Description = "The range's last commit.",
+            DefaultValueFactory = _ => "HEAD",
+        };
+        var format = OutputFormat.Create("text", "json", "github");
+        var command = new Command(
+            "check",
+            "For CI: judge every commit of base..head by the pre-commit rules, each against its first parent (a merge commit is "
+            + "judged by what it brings into the branch; a root commit against nothing), and, when a production URL is configured "
+            + "(DRIFTHOOKS_PRODUCTION_URL), compare the head commit's migrations with production's history as pre-push does. "
+            + "Catches --no-verify commits and pushes made without the hooks. Needs full history (actions/checkout fetch-depth: 0). "
+            + "Exit 0 clean, 1 any error, 2 usage or configuration, 3 production unreachable.")
+        {
+            baseOption,
+            headOption,
+            format,
+        };
+        command.SetAction(parsed =>
+        {
+            var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
+            var location = CommandRunner.CurrentRepository();
+            var options = OptionsLoader.Load(location.WorkTree, environment);
+            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!, environment)
+                .GetAwaiter().GetResult();
+            Console.Write(parsed.GetValue(format) switch
+            {
+                "json" => RangeCheckRenderer.Json(result),
+                "github" => RangeCheckRenderer.GitHub(result),
+                _ => RangeCheckRenderer.Text(result, OutputFormat.UseColor(environment)),
+            });
+            return result.ExitCode;
+        });
+        return command;
+    }
+}

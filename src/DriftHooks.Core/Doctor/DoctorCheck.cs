@@ -1,0 +1,359 @@
+using System.Security.Cryptography;
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Installation;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Range;
+using DriftHooks.Core.Rules;
+using Microsoft.Extensions.Configuration;
+
+namespace DriftHooks.Core.Doctor;
+
+/// <summary>
+/// <c>drifthooks doctor</c>: the checklist to run before starting work: branch, upstream, uncommitted migrations,
+/// hooks, backup, and HEAD's migrations against production. Each item says how to fix itself.
+/// </summary>
+public static class DoctorCheck
+{
+    public const string DefaultBackupsFolder = ".drifthooks/backups";
+    public static readonly TimeSpan BackupMaxAge = TimeSpan.FromDays(7);
+
+    public static async Task<IReadOnlyList<DoctorItem>> RunAsync(
+        RepositoryLocation location,
+        DriftHooksOptions options,
+        IReadOnlyDictionary<string, string?> environment,
+        DoctorRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        var projects = LocateProjects(location, options);
+        var items = new List<DoctorItem>
+        {
+            Branch(location),
+            Upstream(location, request.Fetch),
+            Migrations(location, projects),
+            Hooks(location, request.BinariesDirectory),
+            Backup(location, environment, request.Now),
+            await ProductionAsync(location, options, environment, projects, cancellationToken).ConfigureAwait(false),
+            new("local", "local database", DoctorStatus.Skip, "not checked: comparing your local database needs drifthooks status"),
+        };
+        return items;
+    }
+
+    private static DoctorItem Branch(RepositoryLocation location)
+    {
+        var branch = GitRepository.CurrentBranch(location);
+        string? defaultBranch;
+        using (var repository = GitRepository.Open(location))
+        {
+            defaultBranch = DefaultBranch.Find(repository) is { } found ? DefaultBranch.ShortName(found.Name) : null;
+        }
+
+        if (branch.StartsWith('('))
+        {
+            return new("branch", "branch", DoctorStatus.Warn, $"HEAD is detached {branch}: commits made here belong to no branch", $"git switch {defaultBranch ?? "<branch>"}");
+        }
+
+        if (defaultBranch is null || branch == defaultBranch)
+        {
+            return new("branch", "branch", DoctorStatus.Pass, $"on {branch}");
+        }
+
+        return new("branch", "branch", DoctorStatus.Warn, $"on {branch}, not the default branch {defaultBranch}", $"if you are starting new work: git switch {defaultBranch} && git pull, then branch from there");
+    }
+
+    private static DoctorItem Upstream(RepositoryLocation location, bool fetch)
+    {
+        var note = "";
+        if (fetch)
+        {
+            var fetched = GitCommandLine.Run(location.WorkTree, "fetch", "--quiet");
+            note = fetched.ExitCode == 0 ? "" : $" (git fetch failed: {FirstLine(fetched.Error)}; compared with the last fetch)";
+        }
+        else
+        {
+            note = " (as of the last fetch; --fetch to refresh)";
+        }
+
+        var upstream = GitCommandLine.Run(location.WorkTree, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
+        if (upstream.ExitCode != 0)
+        {
+            var branch = GitRepository.CurrentBranch(location);
+            return new("upstream", "upstream", DoctorStatus.Warn, "the current branch tracks no upstream branch, so it cannot tell whether you are behind", branch.StartsWith('(') ? null : $"git push -u origin {branch}");
+        }
+
+        var name = upstream.Output.Trim();
+        var counts = GitCommandLine.Run(location.WorkTree, "rev-list", "--left-right", "--count", "@{upstream}...HEAD");
+        var parts = counts.Output.Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        if (counts.ExitCode != 0 || parts.Length != 2 || !int.TryParse(parts[0], out var behind) || !int.TryParse(parts[1], out var ahead))
+        {
+            return new("upstream", "upstream", DoctorStatus.Warn, $"cannot compare with {name}: {FirstLine(counts.Error)}", "git fetch");
+        }
+
+        if (behind > 0)
+        {
+            return new("upstream", "upstream", DoctorStatus.Fail, $"{Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
+        }
+
+        return new("upstream", "upstream", DoctorStatus.Pass, ahead > 0 ? $"up to date with {name}; {Count(ahead, "commit")} not pushed yet{note}" : $"up to date with {name}{note}");
+    }
+
+    private static DoctorItem Migrations(RepositoryLocation location, IReadOnlyList<PrismaProject> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return new("migrations", "migrations", DoctorStatus.Skip, "no Prisma project found in this repository");
+        }
+
+        var failing = new List<(string Path, string What, string Fix)>();
+        var staged = new List<string>();
+        foreach (var project in projects)
+        {
+            var status = GitCommandLine.Run(location.WorkTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", project.MigrationsPath);
+            if (status.ExitCode != 0)
+            {
+                throw new ResourceUnavailableException($"git status failed in '{location.WorkTree}': {FirstLine(status.Error)}");
+            }
+
+            var entries = status.Output.Split('\0');
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var entry = entries[i];
+                if (entry.Length < 4)
+                {
+                    continue;
+                }
+
+                char x = entry[0], y = entry[1];
+                var path = entry[3..];
+                if (x is 'R' or 'C')
+                {
+                    i++; // the entry's original path follows
+                }
+
+                var name = project.MigrationNameOf(path);
+                var folder = name is null ? path : project.MigrationFolder(name);
+                if (!seen.Add(folder + x + y))
+                {
+                    continue;
+                }
+
+                var quoted = CommitRules.Quote(folder);
+                if (x == '?')
+                {
+                    failing.Add((folder, "untracked", $"git add {quoted} && git commit"));
+                }
+                else if (y != ' ')
+                {
+                    failing.Add(x == ' '
+                        ? (folder, y == 'D' ? "deleted, not committed" : "changed after it was committed", $"git restore -- {quoted} (put the change in a new migration: npx prisma migrate dev --create-only)")
+                        : (folder, "partly staged", $"git add {quoted} && git commit"));
+                }
+                else
+                {
+                    staged.Add(folder);
+                }
+            }
+        }
+
+        failing = [.. failing.DistinctBy(f => f.Path)];
+        if (failing.Count > 0)
+        {
+            return new(
+                "migrations",
+                "migrations",
+                DoctorStatus.Fail,
+                string.Join("; ", failing.Select(f => $"{f.Path} is {f.What}")),
+                string.Join("; ", failing.Select(f => f.Fix).Distinct(StringComparer.Ordinal)));
+        }
+
+        if (staged.Count > 0)
+        {
+            var list = string.Join(", ", staged.Distinct(StringComparer.Ordinal));
+            return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", "git commit");
+        }
+
+        return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");
+    }
+
+    private static DoctorItem Hooks(RepositoryLocation location, string binariesDirectory)
+    {
+        const string install = "drifthooks install";
+        var state = InstallState.Read(location.StateDirectory);
+        if (state is null)
+        {
+            return new("hooks", "hooks", DoctorStatus.Fail, "DriftHooks's hooks are not installed in this repository", install);
+        }
+
+        var hooksDirectory = HookInstaller.HooksDirectory(location);
+        if (!SamePath(hooksDirectory, state.HooksDirectory))
+        {
+            return new("hooks", "hooks", DoctorStatus.Fail, $"git runs hooks from {hooksDirectory} (core.hooksPath), but they were installed in {state.HooksDirectory}", install);
+        }
+
+        var bin = Path.Combine(location.StateDirectory, "bin");
+        var stale = new List<string>();
+        var unknown = false;
+        foreach (var hook in HookInstaller.HookNames)
+        {
+            var link = Path.Combine(hooksDirectory, hook);
+            var installed = Path.Combine(bin, hook);
+            var target = new FileInfo(link).LinkTarget;
+            if (target is null || !SamePath(Path.GetFullPath(target, hooksDirectory), installed) || !File.Exists(installed))
+            {
+                return new("hooks", "hooks", DoctorStatus.Fail, $"{link} is not DriftHooks's {hook} hook (another tool may have replaced it)", install);
+            }
+
+            var shipped = Path.Combine(binariesDirectory, hook);
+            if (!File.Exists(shipped))
+            {
+                unknown = true;
+            }
+            else if (!SameContent(shipped, installed))
+            {
+                stale.Add(hook);
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            return new("hooks", "hooks", DoctorStatus.Fail, $"the installed {string.Join(" and ", stale)} {(stale.Count == 1 ? "hook is" : "hooks are")} not this drifthooks's version", install);
+        }
+
+        return unknown
+            ? new("hooks", "hooks", DoctorStatus.Warn, $"installed in {hooksDirectory}; no hooks beside this drifthooks to compare versions with", null)
+            : new("hooks", "hooks", DoctorStatus.Pass, $"installed and current in {hooksDirectory}");
+    }
+
+    private static DoctorItem Backup(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment, DateTimeOffset now)
+    {
+        var configured = BackupsFolder(location.WorkTree, environment);
+        var folder = Path.GetFullPath(configured, location.WorkTree);
+        var files = Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList() : [];
+        if (files.Count == 0)
+        {
+            return new("backup", "backup", DoctorStatus.Warn, $"no backup in {configured}", "drifthooks backup");
+        }
+
+        var newest = files.MaxBy(f => f.LastWriteTimeUtc)!;
+        var age = now - new DateTimeOffset(newest.LastWriteTimeUtc, TimeSpan.Zero);
+        var relative = Path.GetRelativePath(location.WorkTree, newest.FullName);
+        return age <= BackupMaxAge
+            ? new("backup", "backup", DoctorStatus.Pass, $"newest backup {relative} is {Age(age)} old")
+            : new("backup", "backup", DoctorStatus.Warn, $"newest backup {relative} is {Age(age)} old (more than {BackupMaxAge.TotalDays:0} days)", "drifthooks backup");
+    }
+
+    private static async Task<DoctorItem> ProductionAsync(
+        RepositoryLocation location,
+        DriftHooksOptions options,
+        IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<PrismaProject> projects,
+        CancellationToken cancellationToken)
+    {
+        const string id = "production";
+        const string title = "production";
+        DatabaseUrlSource? source;
+        try
+        {
+            source = ProductionUrlResolver.Resolve(location, environment);
+        }
+        catch (ConfigurationException e)
+        {
+            return new(id, title, DoctorStatus.Fail, e.Message, "drifthooks trust");
+        }
+
+        if (source is null)
+        {
+            return new(id, title, DoctorStatus.Warn, "no production URL configured, so HEAD was not compared with production", $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db' or put Production:Url in {OptionsLoader.LocalFile}");
+        }
+
+        var project = PrePushCheck.ChooseProject(projects, options);
+        string? head;
+        using (var repository = GitRepository.Open(location))
+        {
+            head = GitRepository.HeadCommit(repository)?.Sha;
+        }
+
+        if (project is null || head is null)
+        {
+            return new(id, title, DoctorStatus.Skip, project is null ? "no Prisma project found" : "no commit yet");
+        }
+
+        var findings = await PrePushCheck.CompareAsync(location, options, project, source, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")], cancellationToken).ConfigureAwait(false);
+        var problems = findings.Where(f => f.Severity != Severity.Note).ToList();
+        if (problems.Count == 0)
+        {
+            var pending = findings.FirstOrDefault(f => f.Code == PushRuleCodes.Pending);
+            return new(id, title, DoctorStatus.Pass, pending is null ? "HEAD's migrations match production's history" : "in line with production; " + pending.Message);
+        }
+
+        var status = problems.Any(f => f.Severity == Severity.Error) ? DoctorStatus.Fail : DoctorStatus.Warn;
+        return new(
+            id,
+            title,
+            status,
+            string.Join(" ", problems.Select(f => $"{f.Code}: {f.Message}")),
+            string.Join("; ", problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal)));
+    }
+
+    private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options)
+    {
+        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
+        return PrismaProjectLocator.Locate(
+            candidates,
+            path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null,
+            options.Projects);
+    }
+
+    // Backups:Folder is read here rather than in the shared options record, which the backup command owns.
+    private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (environment.GetValueOrDefault("DRIFTHOOKS__BACKUPS__FOLDER") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        var builder = new ConfigurationBuilder();
+        foreach (var name in new[] { OptionsLoader.CommittedFile, OptionsLoader.LocalFile })
+        {
+            var path = Path.Combine(workTree, name);
+            if (File.Exists(path))
+            {
+                builder.AddJsonFile(path, optional: true, reloadOnChange: false);
+            }
+        }
+
+        try
+        {
+            return builder.Build()["Backups:Folder"] is { Length: > 0 } folder ? folder : DefaultBackupsFolder;
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
+        {
+            throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static bool SameContent(string a, string b)
+    {
+        if (new FileInfo(a).Length != new FileInfo(b).Length)
+        {
+            return false;
+        }
+
+        using var first = File.OpenRead(a);
+        using var second = File.OpenRead(b);
+        return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+
+    private static string FirstLine(string text) => text.Trim().Split('\n')[0].Trim();
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Age(TimeSpan age) =>
+        age.TotalDays >= 1 ? Count((int)age.TotalDays, "day") : age.TotalHours >= 1 ? Count((int)age.TotalHours, "hour") : Count(Math.Max(0, (int)age.TotalMinutes), "minute");
+}

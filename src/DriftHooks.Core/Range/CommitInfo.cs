@@ -1,0 +1,11 @@
+namespace DriftHooks.Core.Range;
+
+/// <summary>A commit as findings name it: full id, short id and the first line of its message.</summary>
+public sealed record CommitInfo(string Sha, string Subject)
+{
+    public string ShortSha => Sha[..7];
+
+    public override string ToString() => $"{ShortSha} \"{Subject}\"";
+
+    public static CommitInfo Of(LibGit2Sharp.Commit commit) => new(commit.Sha, commit.MessageShort ?? "");
+}

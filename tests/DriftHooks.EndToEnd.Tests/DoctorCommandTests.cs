@@ -1,0 +1,147 @@
+using System.Text.Json;
+using DriftHooks.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary><c>drifthooks doctor</c>: the pre-development checklist in real repositories (NO_COLOR, so ASCII marks).</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class DoctorCommandTests
+{
+    private const string Models = "model User {\n  id Int @id\n}\n";
+
+    /// <summary>A clone in the state doctor wants: on main, pushed, hooks installed, a fresh backup.</summary>
+    private static (TestRepository Repo, TestRepository Remote) ReadyRepository()
+    {
+        var remote = new TestRepository(init: false);
+        remote.MustGit("init", "-q", "--bare", "-b", "main");
+        var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.Write(".gitignore", ".drifthooks/\n");
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("remote", "add", "origin", remote.Root);
+        repo.MustGit("push", "-q", "-u", "origin", "main");
+        repo.Write(".drifthooks/backups/production-20260101.sql", "-- a dump\n");
+        var install = repo.Install();
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+        return (repo, remote);
+    }
+
+    private static string Line(ProcessResult result, string item) =>
+        result.Output.Split('\n').FirstOrDefault(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\[\w+\] +{item}")) ?? $"(no '{item}' line)\n{result}";
+
+    [Test]
+    public void A_ready_clone_passes()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+        var result = repo.Drifthooks("doctor");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Line(result, "branch"), Does.StartWith("[ok]"));
+        Assert.That(Line(result, "upstream"), Does.StartWith("[ok]").And.Contain("origin/main"));
+        Assert.That(Line(result, "migrations"), Does.StartWith("[ok]"));
+        Assert.That(Line(result, "hooks"), Does.StartWith("[ok]").And.Contain("current"));
+        Assert.That(Line(result, "backup"), Does.StartWith("[ok]"));
+        Assert.That(Line(result, "production"), Does.StartWith("[warn]"), "no production URL is configured");
+        Assert.That(Line(result, "local"), Does.StartWith("[skip]"));
+        Assert.That(result.Output, Does.Contain("ready"));
+
+        var json = repo.Drifthooks("doctor", "--format", "json");
+        Assert.That(json.ExitCode, Is.Zero, json.ToString());
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.That(document.RootElement.GetProperty("passed").GetBoolean(), Is.True);
+        Assert.That(document.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.EqualTo(new[] { "branch", "upstream", "migrations", "hooks", "backup", "production", "local" }));
+    }
+
+    [Test]
+    public void An_untracked_migration_folder_fails_naming_it()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+        repo.Write("prisma/migrations/20240301000000_wip/migration.sql", "SELECT 1;\n");
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        var result = repo.Drifthooks("doctor");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var line = Line(result, "migrations");
+        Assert.That(line, Does.StartWith("[FAIL]").And.Contain("prisma/migrations/20240301000000_wip is untracked").And.Contain("20240101000000_init is changed after it was committed"));
+        Assert.That(result.Output, Does.Contain("git add prisma/migrations/20240301000000_wip && git commit"));
+    }
+
+    [Test]
+    public void Missing_or_outdated_hooks_fail_with_drifthooks_install()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+
+        // An older build's hook: same place, different bytes.
+        var installed = Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit");
+        File.WriteAllBytes(installed, [.. File.ReadAllBytes(installed), 0]);
+        var outdated = repo.Drifthooks("doctor");
+        Assert.That(outdated.ExitCode, Is.EqualTo(1), outdated.ToString());
+        Assert.That(Line(outdated, "hooks"), Does.StartWith("[FAIL]").And.Contain("not this drifthooks's version"));
+
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[ok]"), "install updates the binaries");
+
+        Assert.That(repo.Drifthooks("uninstall").ExitCode, Is.Zero);
+        var missing = repo.Drifthooks("doctor");
+        Assert.That(missing.ExitCode, Is.EqualTo(1), missing.ToString());
+        Assert.That(Line(missing, "hooks"), Does.StartWith("[FAIL]"));
+        Assert.That(missing.Output, Does.Contain("fix: drifthooks install"));
+    }
+
+    [Test]
+    public void Behind_the_upstream_fails_with_git_pull_after_fetch()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+        using var other = new TestRepository(init: false);
+        other.MustGit("clone", "-q", remote.Root, ".");
+        other.Write("prisma/migrations/20240201000000_teammate/migration.sql", "SELECT 1;\n");
+        other.CommitAllWithoutHooks("Teammate's migration");
+        other.MustGit("push", "-q", "origin", "main");
+
+        Assert.That(Line(repo.Drifthooks("doctor"), "upstream"), Does.StartWith("[ok]"), "without --fetch, the last fetch is all doctor knows");
+        var result = repo.Drifthooks("doctor", "--fetch");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(Line(result, "upstream"), Does.StartWith("[FAIL]").And.Contain("1 commit behind origin/main"));
+        Assert.That(result.Output, Does.Contain("fix: git pull"));
+    }
+
+    [Test]
+    public void Off_the_default_branch_and_without_a_backup_only_warns()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Delete(".drifthooks/backups");
+        repo.Environment["LANG"] = "C.UTF-8";
+        var result = repo.Drifthooks("doctor");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Line(result, "branch"), Does.StartWith("[warn]").And.Contain("not the default branch main"));
+        Assert.That(Line(result, "upstream"), Does.StartWith("[warn]"));
+        Assert.That(Line(result, "backup"), Does.StartWith("[warn]"));
+        Assert.That(result.Output, Does.Contain("fix: drifthooks backup"));
+    }
+
+    [Test]
+    public async Task Head_is_compared_with_production_and_local_is_marked_not_checked()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
+        var inLine = scenario.Repository.Drifthooks("doctor");
+        Assert.That(Line(inLine, "production"), Does.StartWith("[ok]").And.Contain(PushScenario.Name(2)), inLine.ToString());
+        Assert.That(Line(inLine, "local"), Does.StartWith("[skip]").And.Contain("not checked"));
+
+        await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
+        var behind = scenario.Repository.Drifthooks("doctor");
+        Assert.That(behind.ExitCode, Is.EqualTo(1), behind.ToString());
+        Assert.That(Line(behind, "production"), Does.StartWith("[FAIL]").And.Contain("DH201").And.Contain("20240301000000_hotfix"));
+        Assert.That(behind.All, Does.Not.Contain(scenario.Production.PrismaUrl));
+    }
+}
