@@ -220,7 +220,15 @@ internal sealed class ObjectStore : IDisposable
 
         using var inflater = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
         using var all = new MemoryStream();
-        inflater.CopyTo(all);
+        try
+        {
+            inflater.CopyTo(all);
+        }
+        catch (InvalidDataException)
+        {
+            throw new ObjectStoreException($"loose object {id} is not valid zlib data");
+        }
+
         var bytes = all.GetBuffer().AsSpan(0, (int)all.Length);
         var nul = bytes.IndexOf((byte)0);
         var space = bytes.IndexOf((byte)' ');
@@ -436,7 +444,15 @@ internal sealed class ObjectStore : IDisposable
             // Compressed data is rarely much larger than the object: read about that much per call.
             var chunk = (int)Math.Clamp(size + 64, 512, 64 * 1024);
             using var inflater = new ZLibStream(new PackReadStream(_pack, offset, chunk), CompressionMode.Decompress);
-            inflater.ReadExactly(result);
+            try
+            {
+                inflater.ReadExactly(result);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            {
+                throw new ObjectStoreException($"pack entry at {offset} is damaged: {e.Message}");
+            }
+
             return result;
         }
 

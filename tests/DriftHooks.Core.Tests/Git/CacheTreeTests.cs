@@ -1,0 +1,143 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using DriftHooks.Core.Git;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Git;
+
+/// <summary>The index's cache-tree ("TREE" extension) as <see cref="GitIndexReader.Scan"/> reports it, against the trees git commits.</summary>
+public class CacheTreeTests
+{
+    private static readonly string[] Files =
+    [
+        "README.md",
+        "a/one.txt",
+        "a/b/two.txt",
+        "a/b/c/three.txt",
+        "a/b-sibling/four.txt",
+        "a/x/five.txt",
+        "d/six.txt",
+        "d/e/seven.txt",
+        "ünï/eight.txt",
+        "with space/nine.txt",
+    ];
+
+    private TempGitRepository _repo = null!;
+
+    [SetUp]
+    public void SetUp() => _repo = new TempGitRepository();
+
+    [TearDown]
+    public void TearDown() => _repo.Dispose();
+
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    public void After_a_commit_every_folder_id_equals_the_committed_tree(int version)
+    {
+        CommitFiles(version);
+
+        var ids = Scan();
+        Assert.That(ids.Keys, Is.EquivalentTo(CommittedFolders()));
+        foreach (var (folder, id) in ids)
+        {
+            Assert.That(id, Is.EqualTo(TreeOf(folder)), $"'{folder}'");
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    public void Staging_a_change_invalidates_its_folder_and_parents_only(int version)
+    {
+        CommitFiles(version);
+        _repo.WriteFile("a/b/c/three.txt", "changed\n");
+        _repo.Git("add", "a/b/c/three.txt");
+
+        var ids = Scan();
+        string[] invalid = ["", "a", "a/b", "a/b/c"];
+        Assert.That(ids.Keys, Is.EquivalentTo(CommittedFolders().Except(invalid)));
+        foreach (var (folder, id) in ids)
+        {
+            Assert.That(id, Is.EqualTo(TreeOf(folder)), $"'{folder}' stays valid with HEAD's id");
+        }
+
+        // Once committed, the new ids are valid again and are the new trees.
+        _repo.Git("commit", "-q", "-m", "change");
+        ids = Scan();
+        Assert.That(ids.Keys, Is.EquivalentTo(CommittedFolders()));
+        Assert.That(ids["a/b/c"], Is.EqualTo(TreeOf("a/b/c")));
+        Assert.That(ids[""], Is.EqualTo(TreeOf("")));
+    }
+
+    [TestCase(2)]
+    [TestCase(4)]
+    public void Adding_and_removing_files_invalidate_their_folders(int version)
+    {
+        CommitFiles(version);
+        _repo.WriteFile("d/e/new.txt", "new\n");
+        _repo.Git("add", "d/e/new.txt");
+        _repo.Git("rm", "-q", "a/x/five.txt");
+
+        var ids = Scan();
+        Assert.That(ids.Keys, Does.Not.Contain("").And.Not.Contain("d").And.Not.Contain("d/e").And.Not.Contain("a").And.Not.Contain("a/x"));
+        Assert.That(ids.Keys, Does.Contain("a/b").And.Contain("a/b/c").And.Contain("ünï").And.Contain("with space"));
+        Assert.That(ids["a/b"], Is.EqualTo(TreeOf("a/b")));
+    }
+
+    [Test]
+    public void Without_a_cache_tree_nothing_is_reported()
+    {
+        foreach (var file in Files)
+        {
+            _repo.WriteFile(file, file + "\n");
+        }
+
+        _repo.Git("add", "-A"); // git add writes no cache-tree
+        Assert.That(Scan(), Is.Empty);
+    }
+
+    [Test]
+    public void Ids_reported_by_the_scan_are_those_git_write_tree_records()
+    {
+        CommitFiles(2);
+        _repo.WriteFile("d/six.txt", "changed\n");
+        _repo.Git("add", "d/six.txt");
+        _repo.Git("write-tree"); // updates the cache-tree without committing
+        var ids = Scan();
+        Assert.That(ids["d"], Is.EqualTo(_repo.Git("write-tree", "--prefix=d/").Trim()).And.Not.EqualTo(TreeOf("d")));
+        Assert.That(ids[""], Is.EqualTo(_repo.Git("write-tree").Trim()));
+    }
+
+    private void CommitFiles(int version)
+    {
+        _repo.Git("config", "index.version", version.ToString(CultureInfo.InvariantCulture));
+        foreach (var file in Files)
+        {
+            _repo.WriteFile(file, file + "\n");
+        }
+
+        _repo.Git("add", "-A");
+        if (version == 3)
+        {
+            _repo.Git("update-index", "--skip-worktree", "README.md"); // extended flags: git writes version 3 only with them
+        }
+
+        _repo.Git("commit", "-q", "-m", "files");
+        var header = new byte[8];
+        using (var index = File.OpenRead(_repo.IndexPath))
+        {
+            index.ReadExactly(header);
+        }
+
+        Assert.That(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4)), Is.EqualTo(version), "index version");
+    }
+
+    private Dictionary<string, string> Scan() =>
+        GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false).CachedTreeIds;
+
+    private List<string> CommittedFolders() =>
+        ["", .. _repo.Git("-c", "core.quotepath=off", "ls-tree", "-r", "-d", "--name-only", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    private string TreeOf(string folder) => _repo.Git("rev-parse", "HEAD:" + folder).Trim();
+}
