@@ -97,7 +97,7 @@ public static class LocalUrlResolver
         }
     }
 
-    static void RequireTrust(RepositoryLocation location, string file, byte[] content, string what)
+    internal static void RequireTrust(RepositoryLocation location, string file, byte[] content, string what)
     {
         if (ProductionUrlResolver.IsTracked(location, file) && !TrustStore.IsTrusted(location.StateDirectory, file, content))
         {
