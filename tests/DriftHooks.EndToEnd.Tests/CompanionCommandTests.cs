@@ -215,6 +215,37 @@ public class CompanionCommandTests
         Assert.That(sync.Error, Does.Contain("DH430").And.Contain("20240106000000_hotfix").And.Contain("pull"));
     }
 
+    [Test]
+    public async Task Status_with_schema_reports_a_hand_made_production_change_as_drift()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
+        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" ADD COLUMN \"note\" TEXT");
+
+        var plain = s.Repository.Drifthooks("status");
+        Assert.That(plain.ExitCode, Is.Zero, plain.ToString());
+        Assert.That(plain.Output, Does.Not.Contain("DH303"));
+
+        var schema = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(schema.ExitCode, Is.EqualTo(1), schema.ToString());
+        Assert.That(schema.Output, Does.Contain("DH303").And.Contain("T2.note").And.Not.Contain(s.Server.SuperPassword));
+
+        var json = s.Repository.Drifthooks("status", "--schema", "--format", "json");
+        Assert.That(json.ExitCode, Is.EqualTo(1), json.ToString());
+        using (var document = JsonDocument.Parse(json.Output))
+        {
+            Assert.That(document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Does.Contain("DH303"));
+        }
+
+        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" DROP COLUMN \"note\"");
+        var clean = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+
+        s.Repository.Environment["DATABASE_URL"] = "";
+        var noShadow = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(noShadow.ExitCode, Is.EqualTo(2), noShadow.ToString());
+        Assert.That(noShadow.Error, Does.Contain("Shadow:Url"));
+    }
+
     /// <summary>A committed Prisma project with a local and a production database, each with the first N migrations applied as Prisma applies them.</summary>
     private sealed class CompanionScenario : IDisposable
     {
