@@ -150,6 +150,28 @@ public class CompanionCommandTests
     }
 
     [Test]
+    public async Task Restore_refuses_when_a_column_the_history_claims_is_missing_locally()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
+        s.Repository.Write("prisma/migrations/20240103000000_email/migration.sql", "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n");
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240103000000_email", Encoding.UTF8.GetBytes("ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n"))]);
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
+
+        // The table survives, its column does not: a table-only check would let the rows lie.
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; ALTER TABLE \"T1\" DROP COLUMN \"email\"; CREATE TABLE \"scratch\" (x int)");
+        var restore = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("DH433").And.Contain("public.T1.email").And.Contain("DH304").And.Not.Contain("scratch"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "nothing was written");
+
+        await s.Server.ExecuteAsync(s.Local.Name, "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT");
+        var ok = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(ok.ExitCode, Is.Zero, ok.ToString());
+        Assert.That(ok.Output, Does.Contain("restored 3 added"));
+    }
+
+    [Test]
     public async Task Restore_refuses_an_empty_database_and_points_to_sync()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
