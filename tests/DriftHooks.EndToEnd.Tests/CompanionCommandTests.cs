@@ -268,6 +268,38 @@ public class CompanionCommandTests
         Assert.That(noShadow.Error, Does.Contain("Shadow:Url"));
     }
 
+    [Test]
+    public async Task Shadow_and_local_urls_from_committed_files_are_used_only_once_trusted()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
+        s.Repository.Write("drifthooks.json", $"{{ \"Shadow\": {{ \"Url\": \"{s.Server.PrismaUrl("postgres")}\" }} }}\n");
+        s.Repository.MustGit("add", "drifthooks.json");
+        s.Repository.MustGit("commit", "-q", "--no-verify", "-m", "shadow");
+
+        var untrusted = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(untrusted.ExitCode, Is.EqualTo(2), untrusted.ToString());
+        Assert.That(untrusted.Error, Does.Contain("shadow server URL").And.Contain("drifthooks.json").And.Contain("drifthooks trust"));
+        Assert.That(s.Repository.Drifthooks("trust").ExitCode, Is.Zero);
+        var trusted = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(trusted.ExitCode, Is.Zero, trusted.ToString());
+
+        // The local URL from a committed .env beside the schema: the same rule, and trust records every such file.
+        s.Repository.Environment["DATABASE_URL"] = "";
+        s.Repository.Write("prisma/.env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n");
+        s.Repository.MustGit("add", "prisma/.env");
+        s.Repository.MustGit("commit", "-q", "--no-verify", "-m", "env");
+        var local = s.Repository.Drifthooks("status");
+        Assert.That(local.ExitCode, Is.EqualTo(2), local.ToString());
+        Assert.That(local.Error, Does.Contain("local database URL").And.Contain("prisma/.env").And.Contain("drifthooks trust"));
+
+        var trust = s.Repository.Drifthooks("trust");
+        Assert.That(trust.ExitCode, Is.Zero, trust.ToString());
+        Assert.That(trust.Output, Does.Contain("trusted drifthooks.json").And.Contain("trusted prisma/.env").And.Not.Contain(s.Server.SuperPassword));
+        var both = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(both.ExitCode, Is.Zero, both.ToString());
+        Assert.That(both.Output, Does.Contain("DATABASE_URL in prisma/.env"));
+    }
+
     /// <summary>A committed Prisma project with a local and a production database, each with the first N migrations applied as Prisma applies them.</summary>
     private sealed class CompanionScenario : IDisposable
     {

@@ -92,22 +92,6 @@ public static class OptionsLoader
             throw new ConfigurationException($"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
         }
 
-        string? shadowUrl = null;
-        string? shadowSource = null;
-        foreach (var key in new[] { "Shadow:Url", "Local:Url" })
-        {
-            if (!string.IsNullOrWhiteSpace(configuration[key]))
-            {
-                (shadowUrl, shadowSource) = (configuration[key], $"configuration key {key}");
-                break;
-            }
-        }
-
-        if (shadowUrl is null && environment.TryGetValue("DATABASE_URL", out var localUrl) && !string.IsNullOrWhiteSpace(localUrl))
-        {
-            (shadowUrl, shadowSource) = (localUrl, "environment variable DATABASE_URL");
-        }
-
         var branches = production.GetSection("Branches").GetChildren().Select(c => c.Value).OfType<string>().ToList();
         return new DriftHooksOptions
         {
@@ -124,8 +108,6 @@ public static class OptionsLoader
                 SchemaCheck = Bool(production["SchemaCheck"], false, "Production:SchemaCheck"),
                 Project = production["Project"],
             },
-            ShadowUrl = shadowUrl,
-            ShadowUrlSource = shadowSource,
         };
     }
 
