@@ -150,6 +150,28 @@ public class CompanionCommandTests
     }
 
     [Test]
+    public async Task Restore_refuses_when_a_column_the_history_claims_is_missing_locally()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
+        s.Repository.Write("prisma/migrations/20240103000000_email/migration.sql", "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n");
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240103000000_email", Encoding.UTF8.GetBytes("ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n"))]);
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
+
+        // The table survives, its column does not: a table-only check would let the rows lie.
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; ALTER TABLE \"T1\" DROP COLUMN \"email\"; CREATE TABLE \"scratch\" (x int)");
+        var restore = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("DH433").And.Contain("public.T1.email").And.Contain("DH304").And.Not.Contain("scratch"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "nothing was written");
+
+        await s.Server.ExecuteAsync(s.Local.Name, "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT");
+        var ok = s.Repository.Drifthooks("restore", file, "--yes");
+        Assert.That(ok.ExitCode, Is.Zero, ok.ToString());
+        Assert.That(ok.Output, Does.Contain("restored 3 added"));
+    }
+
+    [Test]
     public async Task Restore_refuses_an_empty_database_and_points_to_sync()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
@@ -213,6 +235,69 @@ public class CompanionCommandTests
         var sync = s.Repository.Drifthooks("sync");
         Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
         Assert.That(sync.Error, Does.Contain("DH430").And.Contain("20240106000000_hotfix").And.Contain("pull"));
+    }
+
+    [Test]
+    public async Task Status_with_schema_reports_a_hand_made_production_change_as_drift()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
+        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" ADD COLUMN \"note\" TEXT");
+
+        var plain = s.Repository.Drifthooks("status");
+        Assert.That(plain.ExitCode, Is.Zero, plain.ToString());
+        Assert.That(plain.Output, Does.Not.Contain("DH303"));
+
+        var schema = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(schema.ExitCode, Is.EqualTo(1), schema.ToString());
+        Assert.That(schema.Output, Does.Contain("DH303").And.Contain("T2.note").And.Not.Contain(s.Server.SuperPassword));
+
+        var json = s.Repository.Drifthooks("status", "--schema", "--format", "json");
+        Assert.That(json.ExitCode, Is.EqualTo(1), json.ToString());
+        using (var document = JsonDocument.Parse(json.Output))
+        {
+            Assert.That(document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Does.Contain("DH303"));
+        }
+
+        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" DROP COLUMN \"note\"");
+        var clean = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+
+        s.Repository.Environment["DATABASE_URL"] = "";
+        var noShadow = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(noShadow.ExitCode, Is.EqualTo(2), noShadow.ToString());
+        Assert.That(noShadow.Error, Does.Contain("Shadow:Url"));
+    }
+
+    [Test]
+    public async Task Shadow_and_local_urls_from_committed_files_are_used_only_once_trusted()
+    {
+        using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
+        s.Repository.Write("drifthooks.json", $"{{ \"Shadow\": {{ \"Url\": \"{s.Server.PrismaUrl("postgres")}\" }} }}\n");
+        s.Repository.MustGit("add", "drifthooks.json");
+        s.Repository.MustGit("commit", "-q", "--no-verify", "-m", "shadow");
+
+        var untrusted = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(untrusted.ExitCode, Is.EqualTo(2), untrusted.ToString());
+        Assert.That(untrusted.Error, Does.Contain("shadow server URL").And.Contain("drifthooks.json").And.Contain("drifthooks trust"));
+        Assert.That(s.Repository.Drifthooks("trust").ExitCode, Is.Zero);
+        var trusted = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(trusted.ExitCode, Is.Zero, trusted.ToString());
+
+        // The local URL from a committed .env beside the schema: the same rule, and trust records every such file.
+        s.Repository.Environment["DATABASE_URL"] = "";
+        s.Repository.Write("prisma/.env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n");
+        s.Repository.MustGit("add", "prisma/.env");
+        s.Repository.MustGit("commit", "-q", "--no-verify", "-m", "env");
+        var local = s.Repository.Drifthooks("status");
+        Assert.That(local.ExitCode, Is.EqualTo(2), local.ToString());
+        Assert.That(local.Error, Does.Contain("local database URL").And.Contain("prisma/.env").And.Contain("drifthooks trust"));
+
+        var trust = s.Repository.Drifthooks("trust");
+        Assert.That(trust.ExitCode, Is.Zero, trust.ToString());
+        Assert.That(trust.Output, Does.Contain("trusted drifthooks.json").And.Contain("trusted prisma/.env").And.Not.Contain(s.Server.SuperPassword));
+        var both = s.Repository.Drifthooks("status", "--schema");
+        Assert.That(both.ExitCode, Is.Zero, both.ToString());
+        Assert.That(both.Output, Does.Contain("DATABASE_URL in prisma/.env"));
     }
 
     /// <summary>A committed Prisma project with a local and a production database, each with the first N migrations applied as Prisma applies them.</summary>

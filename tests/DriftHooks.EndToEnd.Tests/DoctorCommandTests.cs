@@ -131,17 +131,40 @@ public class DoctorCommandTests
     }
 
     [Test]
-    public async Task Head_is_compared_with_production_and_local_is_marked_not_checked()
+    public async Task Head_is_compared_with_production_and_local_is_skipped_when_unconfigured()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
         var inLine = scenario.Repository.Drifthooks("doctor");
         Assert.That(Line(inLine, "production"), Does.StartWith("[ok]").And.Contain(PushScenario.Name(2)), inLine.ToString());
-        Assert.That(Line(inLine, "local"), Does.StartWith("[skip]").And.Contain("not checked"));
+        Assert.That(Line(inLine, "local"), Does.StartWith("[skip]").And.Contain("no local database configured"));
 
         await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
         var behind = scenario.Repository.Drifthooks("doctor");
         Assert.That(behind.ExitCode, Is.EqualTo(1), behind.ToString());
         Assert.That(Line(behind, "production"), Does.StartWith("[FAIL]").And.Contain("DH201").And.Contain("20240301000000_hotfix"));
         Assert.That(behind.All, Does.Not.Contain(scenario.Production.PrismaUrl));
+    }
+
+    [Test]
+    public async Task The_local_database_is_compared_with_the_working_tree_and_production()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        var local = await scenario.Server.CreateDatabaseAsync();
+        scenario.Repository.Environment["DATABASE_URL"] = local.PrismaUrl;
+        await Core.Tests.Support.PrismaMigrator.ApplyAsync(local.PrismaUrl, [new(PushScenario.Name(1), System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(1)))]);
+
+        var behind = scenario.Repository.Drifthooks("doctor");
+        Assert.That(Line(behind, "local"), Does.StartWith("[warn]").And.Contain("DH410").And.Contain(PushScenario.Name(2)), behind.ToString());
+        Assert.That(behind.Output, Does.Contain("drifthooks sync"));
+        Assert.That(behind.All, Does.Not.Contain(scenario.Server.SuperPassword));
+
+        Assert.That(scenario.Repository.Drifthooks("sync").ExitCode, Is.Zero);
+        var synced = scenario.Repository.Drifthooks("doctor");
+        Assert.That(Line(synced, "local"), Does.StartWith("[ok]").And.Contain("2 migrations applied"), synced.ToString());
+
+        await Core.Tests.Support.PrismaMigrator.ApplyAsync(local.PrismaUrl, [new("20240109000000_abandoned", System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(9)))]);
+        var abandoned = scenario.Repository.Drifthooks("doctor");
+        Assert.That(abandoned.ExitCode, Is.EqualTo(1), abandoned.ToString());
+        Assert.That(Line(abandoned, "local"), Does.StartWith("[FAIL]").And.Contain("DH411").And.Contain("20240109000000_abandoned"));
     }
 }

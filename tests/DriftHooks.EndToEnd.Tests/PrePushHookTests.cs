@@ -222,6 +222,50 @@ public class PrePushHookTests
     }
 
     [Test]
+    public async Task A_hand_added_production_column_blocks_with_DH303_only_when_the_schema_check_is_on()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        await scenario.Server.ExecuteAsync(scenario.Production.Name, "ALTER TABLE \"T1\" ADD COLUMN \"hotfix\" TEXT");
+        scenario.Repository.Environment["DATABASE_URL"] = scenario.Server.PrismaUrl("postgres");
+
+        var off = scenario.Push();
+        Assert.That(off.ExitCode, Is.Zero, off.ToString());
+        Assert.That(off.Error, Does.Not.Contain("DH303"));
+
+        scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true";
+        scenario.Repository.Write("x.txt", "x");
+        scenario.Repository.MustGit("add", "x.txt");
+        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "x");
+        var on = scenario.Push();
+        Assert.That(on.ExitCode, Is.Not.Zero, on.ToString());
+        Assert.That(on.Error, Does.Contain("DH303").And.Contain("T1.hotfix"));
+        Assert.That(on.All, Does.Not.Contain(scenario.Server.SuperPassword));
+        Assert.That(scenario.Remote.MustGit("rev-parse", "main").Trim(), Is.Not.EqualTo(scenario.Repository.MustGit("rev-parse", "main").Trim()));
+
+        scenario.Repository.Environment["DRIFTHOOKS_OVERRIDE"] = "INC-7 column added during the incident, migration follows";
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task The_schema_check_replays_the_pushed_commit_and_needs_a_shadow_server()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true";
+        scenario.Repository.Environment["DATABASE_URL"] = "";
+        var unconfigured = scenario.Repository.Run(Path.Combine(scenario.Repository.GitDir, "hooks", "pre-push"), ["origin", scenario.Remote.Root],
+            stdin: $"refs/heads/main {scenario.Repository.MustGit("rev-parse", "HEAD").Trim()} refs/heads/main {new string('0', 40)}\n");
+        Assert.That(unconfigured.ExitCode, Is.EqualTo(2), unconfigured.ToString());
+        Assert.That(unconfigured.Error, Does.Contain("Shadow:Url").And.Contain("SchemaCheck"));
+
+        // An uncommitted edit of an applied migration is not what is pushed: no drift.
+        scenario.Repository.Environment["DATABASE_URL"] = scenario.Server.PrismaUrl("postgres");
+        scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(1)}/migration.sql", PushScenario.Script(1) + "ALTER TABLE \"T1\" ADD COLUMN \"y\" TEXT;\n");
+        var clean = scenario.Push();
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+        Assert.That(clean.Error, Does.Not.Contain("DH3"));
+    }
+
+    [Test]
     public async Task A_push_without_a_Prisma_project_or_a_deletion_passes_at_once()
     {
         using var repo = new TestRepository();

@@ -21,7 +21,7 @@ internal static class DoctorCommand
             "Check that this clone is ready for work on the Prisma schema: on the default branch, not behind its upstream, "
             + "no uncommitted or untracked migration folders, DriftHooks's hooks installed and current, a backup younger than 7 days "
             + "(Backups:Folder, default .drifthooks/backups), and HEAD's migrations in line with production (when DRIFTHOOKS_PRODUCTION_URL "
-            + "or Production:Url is set; read-only). Prints the fix for each item that fails. Exit 1 if any item fails; warnings do not fail.")
+            + "or Production:Url is set; read-only), and the local database against the working tree and production (as drifthooks status). Prints the fix for each item that fails. Exit 1 if any item fails; warnings do not fail.")
         {
             fetch,
             format,

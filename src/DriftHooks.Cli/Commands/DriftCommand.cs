@@ -5,6 +5,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
+using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rendering;
 
@@ -59,11 +60,12 @@ internal static class DriftCommand
             ? Path.GetFullPath(migrationsOption)
             : LocateMigrations(location!, options);
 
-        var production = options.Production.Url is { } url
-            ? DatabaseUrl.Parse(url)
+        // The same resolvers (and trust rule) as the hooks; the project only decides which .env Prisma would read.
+        var production = ProductionUrlResolver.Resolve(location, environment) is { } url
+            ? DatabaseUrl.Parse(url.Url)
             : throw new ConfigurationException("No production URL: set DRIFTHOOKS_PRODUCTION_URL (or Production:Url in .drifthooks.local.json). It is not taken from the command line, where shell history would keep the password.");
-        var shadow = options.ShadowUrl is { } shadowUrl
-            ? DatabaseUrl.Parse(shadowUrl)
+        var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), environment) is { } shadowUrl
+            ? DatabaseUrl.Parse(shadowUrl.Url)
             : throw new ConfigurationException("No server for the shadow database: set Shadow:Url (a server URL whose database DriftHooks may create and drop databases from), Local:Url, or DATABASE_URL to your local development database.");
 
         var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
@@ -89,6 +91,19 @@ internal static class DriftCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.Total.TotalMilliseconds,8:0.0} ms  total"));
         return result.HasDrift ? ExitCodes.Refused : ExitCodes.Passed;
+    }
+
+    static PrismaProject? ProjectOrNone(RepositoryLocation? location, DriftHooksOptions options)
+    {
+        try
+        {
+            return location is null ? null : PrePushCheck.ChooseProject(location, options);
+        }
+        catch (ConfigurationException)
+        {
+            // Several projects and --migrations: the root .env is still read.
+            return null;
+        }
     }
 
     static string LocateMigrations(RepositoryLocation location, DriftHooksOptions options)

@@ -13,11 +13,11 @@ internal static class TrustCommand
 {
     public static Command Create()
     {
-        var command = new Command("trust", "Trust the current content of committed files that name a production database (drifthooks.json, a tracked .env); asked again whenever they change.");
+        var command = new Command("trust", "Trust the current content of committed files that can name a database (drifthooks.json, a tracked .env): production, shadow or local; asked again whenever they change.");
         command.SetAction(_ =>
         {
             var location = CommandRunner.CurrentRepository();
-            var files = ProductionUrlResolver.TrustableFiles(location);
+            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location));
             if (files.Count == 0)
             {
                 Console.WriteLine("No committed file names a database here; nothing to trust.");
@@ -35,6 +35,19 @@ internal static class TrustCommand
             return ExitCodes.Passed;
         });
         return command;
+    }
+
+    // The project decides which .env files Prisma reads; without a single project, the root .env is still covered.
+    private static DriftHooks.Core.Prisma.PrismaProject? Project(DriftHooks.Core.Git.RepositoryLocation location)
+    {
+        try
+        {
+            return DriftHooks.Core.Hooks.PrePushCheck.ChooseProject(location, OptionsLoader.Load(location.WorkTree, DriftHooks.Hooks.HookHost.ReadEnvironment()));
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
     }
 
     private static string DescribeHosts(byte[] content)

@@ -1,4 +1,7 @@
+using System.Text;
 using DriftHooks.Core.Backups;
+using DriftHooks.Core.Catalog;
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rules;
@@ -7,8 +10,8 @@ namespace DriftHooks.Core.Companion;
 
 /// <summary>
 /// <c>drifthooks restore</c>: puts a backup's rows back into the local database when its history was lost but its
-/// schema is intact. It checks first that the schema carries the tables the restored history's scripts create
-/// (<see cref="MigrationTables"/>, a light check until the shadow replay and catalog comparison land).
+/// schema is intact. It checks first that the schema is the one the restored history's applied migrations produce:
+/// replayed on a shadow database, the catalogs compared.
 /// </summary>
 public static class HistoryRestore
 {
@@ -34,7 +37,7 @@ public static class HistoryRestore
             return new Outcome(backup, plan, refusals, false);
         }
 
-        refusals.AddRange(CheckSchema(context, backup, tables, url.Schema));
+        refusals.AddRange(await CheckSchemaAsync(context, backup, plan.KeptOnlyInDatabase, database, url, cancellationToken).ConfigureAwait(false));
         if (refusals.Count > 0 || plan.ChangesNothing || !confirm(backup, plan))
         {
             return new Outcome(backup, plan, refusals, false);
@@ -49,31 +52,82 @@ public static class HistoryRestore
         return new Outcome(backup, plan, [], true);
     }
 
-    /// <summary>Every table the restored history's applied scripts leave must exist; scripts come from the working tree.</summary>
-    static IEnumerable<Finding> CheckSchema(CompanionContext context, HistoryBackup backup, IReadOnlySet<string> tables, string schema)
+    /// <summary>
+    /// The schema the restored history claims must be the local one: its applied scripts (from the working tree) are
+    /// replayed on a shadow database and the catalogs compared (<see cref="CatalogDiff"/>). Objects the local database
+    /// has beyond them do not make the rows lie, so only what is missing or different refuses.
+    /// </summary>
+    static async Task<IReadOnlyList<Finding>> CheckSchemaAsync(
+        CompanionContext context, HistoryBackup backup, IReadOnlyList<MigrationRecord> kept, WritableDatabase database, DatabaseUrl url, CancellationToken cancellationToken)
     {
         var scripts = context.WorkingTree.ToDictionary(m => m.Name, m => m.Script, StringComparer.Ordinal);
-        var applied = backup.Rows.Where(r => r.IsApplied).OrderBy(r => r.StartedAt).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).ToList();
+        var applied = backup.Rows.Concat(kept).Where(r => r.IsApplied).OrderBy(r => r.StartedAt).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).ToList();
         var unknown = applied.Where(n => scripts.GetValueOrDefault(n) is null).ToList();
         if (unknown.Count > 0)
         {
-            yield return Finding.Error(
+            return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
                 $"The backup claims {ThreeWayStatus.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {string.Join(", ", unknown)}. Without the script, restore cannot check the schema carries it.",
                 context.Project.MigrationFolder(unknown[0]),
-                "check out the branch the backup was taken on, then restore again");
-            yield break;
+                "check out the branch the backup was taken on, then restore again")];
         }
 
-        var expected = MigrationTables.Expected(applied.Select(n => scripts[n]!), schema);
-        var missing = expected.Where(t => !tables.Contains(t)).Order(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
+        var schema = url.Schema;
+        var server = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Environment) is { } shadowSource ? DatabaseUrl.Parse(shadowSource.Url) : url;
+        var shadow = await ShadowDatabase.CreateAsync(server.With(schema: schema), schema, new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(5) }, cancellationToken).ConfigureAwait(false);
+        DatabaseCatalog expected;
+        try
         {
-            yield return Finding.Error(
-                CompanionRuleCodes.RestoreTablesMissing,
-                $"The restored history claims migrations that create {ThreeWayStatus.Count(missing.Count, "table")} the local database does not have: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}. Rows would then lie about the schema.",
-                null,
-                "drifthooks sync --reset --yes rebuilds the local database from the migrations instead");
+            foreach (var name in applied)
+            {
+                await shadow.Database.ReplayMigrationAsync(name, Encoding.UTF8.GetString(scripts[name]!), cancellationToken).ConfigureAwait(false);
+            }
+
+            expected = await shadow.Database.ReadCatalogAsync([schema], cancellationToken).ConfigureAwait(false);
         }
+        catch (MigrationFailedException e)
+        {
+            return [Finding.Error(
+                CompanionRuleCodes.RestoreUnverifiable,
+                $"Migration {e.MigrationName} of the restored history does not replay on an empty database ({e.Message}), so restore cannot tell which schema the history claims.",
+                context.Project.MigrationFolder(e.MigrationName),
+                "drifthooks sync --reset --yes rebuilds the local database from the migrations instead")];
+        }
+        finally
+        {
+            await shadow.DropAsync().ConfigureAwait(false);
+        }
+
+        var actual = await database.ReadCatalogAsync([schema], cancellationToken).ConfigureAwait(false);
+        return [.. CatalogDiff.Compare(expected, actual)
+            .Where(f => f.Severity == Severity.Error && !ExtraCodes.Contains(f.Code))
+            .Select(f => Finding.Error(
+                CompanionRuleCodes.RestoreTablesMissing,
+                $"The restored history claims {Qualified(f.Location, schema)} as its migrations leave it, but the local database differs ({f.Code}: {Local(f.Message)}). Rows would then lie about the schema.",
+                f.Location,
+                "drifthooks sync --reset --yes rebuilds the local database from the migrations instead"))];
+    }
+
+    static readonly HashSet<string> ExtraCodes = new(StringComparer.Ordinal)
+    {
+        SchemaDriftCodes.ExtraTable, SchemaDriftCodes.ExtraColumn, SchemaDriftCodes.ExtraConstraint, SchemaDriftCodes.ExtraIndex,
+        SchemaDriftCodes.ExtraEnum, SchemaDriftCodes.ExtraEnumValue, SchemaDriftCodes.ExtraView, SchemaDriftCodes.ExtraSequence,
+    };
+
+    // CatalogDiff names the compared database "production"; here it is the local one.
+    static string Local(string message) => message
+        .Replace("in production", "in the local database", StringComparison.Ordinal)
+        .Replace(", production ", ", local ", StringComparison.Ordinal);
+
+    // CatalogDiff leaves the public schema out of names ("table T3"); a refusal names the schema too.
+    static string Qualified(string? location, string schema)
+    {
+        if (location is null)
+        {
+            return "an object";
+        }
+
+        var space = location.IndexOf(' ', StringComparison.Ordinal);
+        return schema == "public" && space > 0 ? $"{location[..space]} public.{location[(space + 1)..]}" : location;
     }
 }

@@ -1,15 +1,48 @@
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Companion;
 
-/// <summary><c>drifthooks status</c>: reads both databases at once (read-only) and builds the three-way report.</summary>
+/// <summary>
+/// <c>drifthooks status</c>: reads both databases at once (read-only) and builds the three-way report; with
+/// <c>--schema</c>, production's schema is also checked against its applied migrations (<see cref="SchemaDriftCheck"/>).
+/// </summary>
 public static class StatusCheck
 {
-    public static async Task<ThreeWayReport> RunAsync(CompanionContext context, CancellationToken cancellationToken = default)
+    public static async Task<ThreeWayReport> RunAsync(CompanionContext context, bool schema = false, CancellationToken cancellationToken = default)
     {
+        // Resolved first: a missing shadow server is a configuration error, reported before any database is read.
+        var shadow = schema ? RequireShadowServer(context) : null;
         var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), cancellationToken);
         var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, cancellationToken);
-        return ThreeWayStatus.Build(context.WorkingTree, context.Head, await local.ConfigureAwait(false), await production.ConfigureAwait(false), context.Project);
+        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, await local.ConfigureAwait(false), await production.ConfigureAwait(false), context.Project);
+
+        // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
+        if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)
+        {
+            return report;
+        }
+
+        var request = new SchemaDriftRequest(DatabaseUrl.Parse(source.Url), shadow, context.Project.MigrationsPath)
+        {
+            Migrations = context.WorkingTree,
+            ProductionConnection = context.ProductionConnection,
+        };
+        var drift = await SchemaDriftCheck.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return report with
+        {
+            Findings = [.. report.Findings, .. drift.Findings],
+            ExitCode = report.ExitCode == ExitCodes.Passed && drift.HasDrift ? ExitCodes.Refused : report.ExitCode,
+        };
+    }
+
+    static DatabaseUrl RequireShadowServer(CompanionContext context)
+    {
+        var source = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Environment) ?? throw new ConfigurationException(
+            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database.");
+        return DatabaseUrl.Parse(source.Url);
     }
 }

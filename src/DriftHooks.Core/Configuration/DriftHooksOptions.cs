@@ -12,13 +12,4 @@ public sealed record DriftHooksOptions
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
 
     public ProductionOptions Production { get; init; } = new();
-
-    /// <summary>
-    /// The server the schema drift check may create and drop a temporary database on: <c>Shadow:Url</c>, else
-    /// <c>Local:Url</c>, else the environment's <c>DATABASE_URL</c> (the local development database).
-    /// </summary>
-    public string? ShadowUrl { get; init; }
-
-    /// <summary>Where <see cref="ShadowUrl"/> came from, named for messages (never the value itself).</summary>
-    public string? ShadowUrlSource { get; init; }
 }

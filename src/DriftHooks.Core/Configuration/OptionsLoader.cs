@@ -7,8 +7,9 @@ namespace DriftHooks.Core.Configuration;
 /// <summary>
 /// Reads <see cref="DriftHooksOptions"/> from, in rising precedence: the committed <c>drifthooks.json</c> at the
 /// repository root, the git-ignored <c>.drifthooks.local.json</c>, and environment variables
-/// (<c>DRIFTHOOKS__SECTION__KEY</c>; <c>DRIFTHOOKS_PRODUCTION_URL</c> for the production URL).
-/// Keys are read by name rather than bound by reflection, which keeps the native build trim-safe.
+/// (<c>DRIFTHOOKS__SECTION__KEY</c>). Keys are read by name rather than bound by reflection, which keeps the native
+/// build trim-safe. Database URLs are not options: <see cref="DatabaseUrlResolver"/> reads them, holding URLs from
+/// committed files to the trust rule.
 /// </summary>
 public static class OptionsLoader
 {
@@ -36,7 +37,7 @@ public static class OptionsLoader
         // the pre-commit hook a noticeable share of its budget. An empty in-memory source gives the same defaults.
         if (files.Count == 0 && fromEnvironment.Count == 0)
         {
-            return FromConfiguration(Empty, environment);
+            return FromConfiguration(Empty);
         }
 
         var builder = new ConfigurationBuilder();
@@ -57,10 +58,10 @@ public static class OptionsLoader
             throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message} Fix {CommittedFile} or {LocalFile} at the repository root.", e);
         }
 
-        return FromConfiguration(configuration, environment);
+        return FromConfiguration(configuration);
     }
 
-    internal static DriftHooksOptions FromConfiguration(IConfiguration configuration, IReadOnlyDictionary<string, string?> environment)
+    internal static DriftHooksOptions FromConfiguration(IConfiguration configuration)
     {
         var projects = configuration.GetSection("Projects").GetChildren()
             .Select(p => new ProjectLocation(
@@ -78,34 +79,10 @@ public static class OptionsLoader
         }
 
         var production = configuration.GetSection("Production");
-        var url = production["Url"];
-        var urlSource = url is null ? null : "configuration key Production:Url";
-        if (url is null && environment.TryGetValue("DRIFTHOOKS_PRODUCTION_URL", out var envUrl) && !string.IsNullOrWhiteSpace(envUrl))
-        {
-            url = envUrl;
-            urlSource = "environment variable DRIFTHOOKS_PRODUCTION_URL";
-        }
-
         var onUnreachable = production["OnUnreachable"] ?? "block";
         if (onUnreachable is not ("block" or "warn"))
         {
             throw new ConfigurationException($"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
-        }
-
-        string? shadowUrl = null;
-        string? shadowSource = null;
-        foreach (var key in new[] { "Shadow:Url", "Local:Url" })
-        {
-            if (!string.IsNullOrWhiteSpace(configuration[key]))
-            {
-                (shadowUrl, shadowSource) = (configuration[key], $"configuration key {key}");
-                break;
-            }
-        }
-
-        if (shadowUrl is null && environment.TryGetValue("DATABASE_URL", out var localUrl) && !string.IsNullOrWhiteSpace(localUrl))
-        {
-            (shadowUrl, shadowSource) = (localUrl, "environment variable DATABASE_URL");
         }
 
         var branches = production.GetSection("Branches").GetChildren().Select(c => c.Value).OfType<string>().ToList();
@@ -115,8 +92,6 @@ public static class OptionsLoader
             DisabledRules = disabled,
             Production = new ProductionOptions
             {
-                Url = url,
-                UrlSource = urlSource,
                 WarnWhenUnreachable = onUnreachable == "warn",
                 ConnectTimeout = Seconds(production["ConnectTimeoutSeconds"], 5, "Production:ConnectTimeoutSeconds"),
                 StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
@@ -124,8 +99,6 @@ public static class OptionsLoader
                 SchemaCheck = Bool(production["SchemaCheck"], false, "Production:SchemaCheck"),
                 Project = production["Project"],
             },
-            ShadowUrl = shadowUrl,
-            ShadowUrlSource = shadowSource,
         };
     }
 

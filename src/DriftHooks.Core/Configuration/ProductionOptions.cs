@@ -1,13 +1,8 @@
 namespace DriftHooks.Core.Configuration;
 
-/// <summary>Where production's migration history is read from and how the pre-push hook treats it.</summary>
+/// <summary>How the pre-push hook treats production (its URL comes from <see cref="ProductionUrlResolver"/>).</summary>
 public sealed record ProductionOptions
 {
-    public string? Url { get; init; }
-
-    /// <summary>Where <see cref="Url"/> came from, named for messages (never the value itself).</summary>
-    public string? UrlSource { get; init; }
-
     /// <summary><c>block</c> (default, fail closed) or <c>warn</c> when production cannot be read.</summary>
     public bool WarnWhenUnreachable { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
@@ -13,7 +14,7 @@ namespace DriftHooks.Core.Doctor;
 
 /// <summary>
 /// <c>drifthooks doctor</c>: the checklist to run before starting work: branch, upstream, uncommitted migrations,
-/// hooks, backup, and HEAD's migrations against production. Each item says how to fix itself.
+/// hooks, backup, HEAD's migrations against production, and the local database against the working tree and production. Each item says how to fix itself.
 /// </summary>
 public static class DoctorCheck
 {
@@ -36,7 +37,7 @@ public static class DoctorCheck
             Hooks(location, request.BinariesDirectory),
             Backup(location, environment, request.Now),
             await ProductionAsync(location, options, environment, projects, cancellationToken).ConfigureAwait(false),
-            new("local", "local database", DoctorStatus.Skip, "not checked: comparing your local database needs drifthooks status"),
+            await LocalAsync(location, environment, projects, cancellationToken).ConfigureAwait(false),
         };
         return items;
     }
@@ -296,6 +297,67 @@ public static class DoctorCheck
             status,
             string.Join(" ", problems.Select(f => $"{f.Code}: {f.Message}")),
             string.Join("; ", problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal)));
+    }
+
+    // The local side of the three-way status: findings that are about the local database (production has its own item).
+    private static readonly HashSet<string> LocalCodes = new(StringComparer.Ordinal)
+    {
+        CompanionRuleCodes.LocalNoHistoryTable, CompanionRuleCodes.LocalPending, CompanionRuleCodes.LocalOnly,
+        CompanionRuleCodes.LocalModified, CompanionRuleCodes.LocalFailed, CompanionRuleCodes.LocalOutOfOrder,
+    };
+
+    /// <summary>The local database against the working tree and production, through <c>drifthooks status</c>'s core.</summary>
+    private static async Task<DoctorItem> LocalAsync(
+        RepositoryLocation location, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<PrismaProject> projects, CancellationToken cancellationToken)
+    {
+        const string id = "local";
+        const string title = "local database";
+        if (projects.Count == 0)
+        {
+            return new(id, title, DoctorStatus.Skip, "no Prisma project found");
+        }
+
+        CompanionContext context;
+        try
+        {
+            context = CompanionContext.Load(location, environment);
+        }
+        catch (ConfigurationException e)
+        {
+            return new(id, title, DoctorStatus.Fail, e.Message, e.Message.Contains("drifthooks trust", StringComparison.Ordinal) ? "drifthooks trust" : null);
+        }
+
+        if (context.LocalSource is null)
+        {
+            return new(id, title, DoctorStatus.Skip, "no local database configured, so it was not compared", $"set DATABASE_URL (as Prisma reads it: environment or .env) or Local:Url in {OptionsLoader.LocalFile}");
+        }
+
+        var report = await StatusCheck.RunAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (report.Local.Kind == DatabaseSideKind.Unreachable)
+        {
+            return new(id, title, DoctorStatus.Fail, $"{report.Local.Url} (from {report.Local.Source}) is unreachable: {report.Local.Problem}", "start the local database server, or fix the local URL");
+        }
+
+        var problems = report.Findings.Where(f => f.Severity >= Severity.Warning && LocalCodes.Contains(f.Code)).ToList();
+        if (problems.Count == 0)
+        {
+            var applied = report.Rows.Count(r => r.Local == PlaceState.Applied);
+            var production = report.Production.Kind == DatabaseSideKind.Read ? " and production" : "";
+            return new(id, title, DoctorStatus.Pass, $"{report.Local.Url}: {Count(applied, "migration")} applied, in line with the working tree{production}");
+        }
+
+        var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (!fixes.Any(f => f.Contains("drifthooks sync", StringComparison.Ordinal)))
+        {
+            fixes.Add("drifthooks sync");
+        }
+
+        return new(
+            id,
+            title,
+            problems.Any(f => f.Severity == Severity.Error) ? DoctorStatus.Fail : DoctorStatus.Warn,
+            string.Join(" ", problems.Select(f => $"{f.Code}: {f.Message}")),
+            string.Join("; ", fixes));
     }
 
     private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options)

@@ -21,7 +21,7 @@ public static class SchemaDriftCheck
     {
         ArgumentNullException.ThrowIfNull(request);
         RefuseProductionAsShadow(request.Production, request.ShadowServer);
-        if (!Directory.Exists(request.MigrationsDirectory))
+        if (request.Migrations is null && !Directory.Exists(request.MigrationsDirectory))
         {
             throw new ConfigurationException($"The migrations folder '{request.MigrationsDirectory}' does not exist. Give the Prisma project's migrations folder (--migrations <dir>).");
         }
@@ -143,6 +143,7 @@ public static class SchemaDriftCheck
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<(string, string)>();
         var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var given = request.Migrations?.Where(m => m.Script is not null).ToDictionary(m => m.Name, m => m.Script!, StringComparer.Ordinal);
         var complete = true;
         foreach (var record in history.Records.Where(r => r.IsApplied))
         {
@@ -152,12 +153,17 @@ public static class SchemaDriftCheck
             }
 
             var path = Path.Combine(request.MigrationsDirectory, record.MigrationName, "migration.sql");
-            byte[] bytes;
+            byte[]? bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = given is null ? File.ReadAllBytes(path) : given.GetValueOrDefault(record.MigrationName);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                bytes = null;
+            }
+
+            if (bytes is null)
             {
                 complete = false;
                 findings.Add(Finding.Error(

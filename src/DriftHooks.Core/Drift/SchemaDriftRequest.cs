@@ -1,10 +1,12 @@
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Drift;
 
 /// <summary>
 /// What a schema drift check needs: production (read only), a server to create the shadow database on, and the
-/// repository's migrations folder (absolute path).
+/// repository's migrations: a folder (absolute path), or, when <see cref="Migrations"/> is set, migrations already
+/// read (from a pushed commit's tree), with <see cref="MigrationsDirectory"/> then only naming where they live.
 /// </summary>
 public sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl ShadowServer, string MigrationsDirectory)
 {
@@ -12,4 +14,7 @@ public sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Shad
 
     /// <summary>The shadow runs whole migrations: a long statement timeout.</summary>
     public DatabaseConnectionOptions ShadowConnection { get; init; } = new() { StatementTimeout = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Migrations read elsewhere (a commit's tree); null reads <see cref="MigrationsDirectory"/> from disk.</summary>
+    public IReadOnlyList<RepositoryMigration>? Migrations { get; init; }
 }

@@ -1,5 +1,6 @@
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
@@ -47,8 +48,55 @@ public static class PrePushCheck
                 $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}")];
         }
 
+        // Resolved before any database is read, so that a missing shadow server is reported at once.
+        var shadow = options.Production.SchemaCheck ? RequireShadowServer(location, project, environment) : null;
         var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})")).ToList();
-        return await CompareAsync(location, options, project, source, commits, cancellationToken).ConfigureAwait(false);
+        var findings = await CompareAsync(location, options, project, source, commits, cancellationToken).ConfigureAwait(false);
+
+        // A drift check on a diverged history is noise: only when the histories agree.
+        if (shadow is null || findings.Any(f => f.Severity == Severity.Error))
+        {
+            return findings;
+        }
+
+        var all = findings.ToList();
+        foreach (var commit in commits.DistinctBy(c => c.Sha))
+        {
+            all.AddRange(await SchemaCheckAsync(location, options, project, source, shadow, commit, cancellationToken).ConfigureAwait(false));
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// Production's schema against the schema its applied migrations produce, replayed from the pushed commit's tree
+    /// (not the working tree) on a shadow database.
+    /// </summary>
+    static async Task<IReadOnlyList<Finding>> SchemaCheckAsync(
+        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, DatabaseUrlSource production, DatabaseUrl shadow, CommitToCompare commit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RepositoryMigration> migrations;
+        using (var repository = GitRepository.Open(location))
+        {
+            var found = repository.Lookup<Commit>(commit.Sha) ?? throw new ResourceUnavailableException($"{commit.Describe} is not in this repository's object database.");
+            migrations = CommitMigrations.Read(repository, found, project);
+        }
+
+        var request = new SchemaDriftRequest(DatabaseUrl.Parse(production.Url), shadow, $"{project.MigrationsPath} at {commit.Sha[..Math.Min(7, commit.Sha.Length)]}")
+        {
+            Migrations = migrations,
+            ProductionConnection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout },
+        };
+        var result = await SchemaDriftCheck.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Findings;
+    }
+
+    static DatabaseUrl RequireShadowServer(RepositoryLocation location, PrismaProject project, IReadOnlyDictionary<string, string?> environment)
+    {
+        var source = ShadowUrlResolver.Resolve(location, project, environment) ?? throw new ConfigurationException(
+            "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
+            + $"Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database; or set Production:SchemaCheck to false.");
+        return DatabaseUrl.Parse(source.Url);
     }
 
     /// <summary>

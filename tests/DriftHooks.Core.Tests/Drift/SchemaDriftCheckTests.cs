@@ -69,6 +69,24 @@ public sealed class SchemaDriftCheckTests
         Assert.That(ours.Where(l => writes.IsMatch(l)), Is.Empty, string.Join('\n', ours));
     }
 
+    [Test]
+    public async Task Migrations_given_in_memory_replace_the_folder()
+    {
+        var production = await CloneAsync();
+        await _server.ExecuteAsync(production.Name, "ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT");
+        var migrations = PrismaMigrator.Load(Documenso).Select(m => new RepositoryMigration(m.Name, m.Script)).ToList();
+        var request = new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), "prisma/migrations at abc1234") { Migrations = migrations };
+
+        var result = await SchemaDriftCheck.RunAsync(request);
+
+        Assert.That(result.ReplayedMigrations, Is.EqualTo(163));
+        Assert.That(result.Findings.Select(f => f.Code), Is.EqualTo(new[] { SchemaDriftCodes.ExtraColumn }));
+
+        var missing = await SchemaDriftCheck.RunAsync(request with { Migrations = migrations.Skip(1).ToList() });
+        Assert.That(missing.Findings.Select(f => f.Code), Is.EqualTo(new[] { SchemaDriftCodes.AppliedMigrationMissing }));
+        Assert.That(missing.Findings[0].Message, Does.Contain("prisma/migrations at abc1234"));
+    }
+
     // Each manual change, made by hand in a fresh copy of production, and the one finding it must give.
     static readonly object[] ManualChanges =
     [

@@ -166,16 +166,4 @@ public class ThreeWayStatusTests
         Assert.That(plan.Unchanged, Is.EqualTo(1));
         Assert.That(plan.KeptOnlyInDatabase.Single().MigrationName, Is.EqualTo("20240109000000_new"));
     }
-
-    [Test]
-    public void Migration_tables_follow_creates_drops_and_renames()
-    {
-        var scripts = new[]
-        {
-            "-- CreateTable\nCREATE TABLE \"User\" (\"id\" SERIAL);\nCREATE TABLE IF NOT EXISTS other.\"Post\" (id int);\ncreate table lower_case (x int);",
-            "ALTER TABLE \"User\" RENAME TO \"Account\";\nALTER TABLE \"User\" RENAME COLUMN \"a\" TO \"b\";\n-- DROP TABLE \"Account\";\nDROP TABLE IF EXISTS lower_case, \"Nope\";",
-        };
-        var tables = MigrationTables.Expected(scripts.Select(Encoding.UTF8.GetBytes), "public");
-        Assert.That(tables, Is.EquivalentTo(new[] { "public.Account", "other.Post" }));
-    }
 }

@@ -1,0 +1,24 @@
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Configuration;
+
+/// <summary>
+/// The server the schema drift check may create and drop a temporary database on: <c>Shadow:Url</c> (environment
+/// <c>DRIFTHOOKS__SHADOW__URL</c>, <c>.drifthooks.local.json</c>, <c>drifthooks.json</c>), else the local development
+/// database's URL (<see cref="LocalUrlResolver"/>); held to <see cref="DatabaseUrlResolver"/>'s trust rule.
+/// </summary>
+public static class ShadowUrlResolver
+{
+    /// <param name="location">Null outside a repository: the environment's <c>DATABASE_URL</c> stands for the local database.</param>
+    public static IReadOnlyList<UrlPlace> Places(RepositoryLocation? location, PrismaProject? project) =>
+    [
+        UrlPlace.Environment("DRIFTHOOKS__SHADOW__URL"),
+        UrlPlace.Json(OptionsLoader.LocalFile, "Shadow", "Url"),
+        UrlPlace.Json(OptionsLoader.CommittedFile, "Shadow", "Url"),
+        .. location is null ? [UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"), UrlPlace.Environment(LocalUrlResolver.DefaultVariable)] : LocalUrlResolver.Places(location, project),
+    ];
+
+    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment) =>
+        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", $"set Shadow:Url in {OptionsLoader.LocalFile} or DATABASE_URL in your environment");
+}
