@@ -165,7 +165,7 @@ public sealed class IndexTree : ITreeSource
     }
 
     // Byte order of the UTF-8 names, a folder compared as if its name ended in '/'; ASCII names (nearly all) without allocating.
-    private static int CompareGitOrder(TreeNode a, TreeNode b)
+    internal static int CompareGitOrder(TreeNode a, TreeNode b)
     {
         if (!Ascii.IsValid(a.Name) || !Ascii.IsValid(b.Name))
         {
