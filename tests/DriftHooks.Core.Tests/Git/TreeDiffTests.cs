@@ -47,6 +47,22 @@ public class TreeDiffTests
         }));
     }
 
+    [Test]
+    public void Git_order_is_the_byte_order_of_utf8_names_with_a_slash_after_folders()
+    {
+        string[] names = ["a", "a-b", "a.sql", "ab", "a\u00e9", "a\uE000", "a\U0001F600", "a\uFFFD", "a\uD800", "\u4e2d", "Z", "a\u00e9b", "a\U0001F600x"];
+        var nodes = names.SelectMany(n => new[] { new TreeNode(n, 0x81A4, Id("1")), new TreeNode(n, TreeNode.TreeMode, Id("2")) }).ToList();
+        foreach (var x in nodes)
+        {
+            foreach (var y in nodes)
+            {
+                var expected = System.Text.Encoding.UTF8.GetBytes(x.IsTree ? x.Name + "/" : x.Name).AsSpan()
+                    .SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(y.IsTree ? y.Name + "/" : y.Name));
+                Assert.That(Math.Sign(IndexTree.CompareGitOrder(x, y)), Is.EqualTo(Math.Sign(expected)), $"{x} vs {y}");
+            }
+        }
+    }
+
     private static string Id(string digit) => new(digit[0], 40);
 
     /// <summary>Trees from paths, ids made up; children in git order, or reversed (as a malformed tree might be).</summary>
