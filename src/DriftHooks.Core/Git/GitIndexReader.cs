@@ -214,7 +214,7 @@ public static class GitIndexReader
             cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, cursor, end, second is null ? null : scan.CachedTreeIds);
+        CheckExtensions(indexPath, cursor, end, second is null ? null : scan);
     }
 
     /// <summary>
@@ -246,7 +246,7 @@ public static class GitIndexReader
         }
     }
 
-    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, Dictionary<string, string>? cachedTreeIds)
+    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, IndexScan? scan)
     {
         // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
         // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
@@ -278,9 +278,10 @@ public static class GitIndexReader
                     $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
             }
 
-            if (cachedTreeIds is not null && signature.SequenceEqual("TREE"u8))
+            if (scan is not null && signature.SequenceEqual("TREE"u8))
             {
-                ReadCacheTree(cursor.Peek(8 + (int)size).Slice(8, (int)size), cachedTreeIds);
+                // Kept raw: most of it is folders no project lives in, and only the caller knows which ones matter.
+                scan.CacheTree = cursor.Peek(8 + (int)size).Slice(8, (int)size).ToArray();
             }
 
             cursor.Advance(8 + size);
@@ -293,9 +294,16 @@ public static class GitIndexReader
     /// invalidates a folder and its parents whenever an entry below changes, and <c>git commit</c> writes these ids.
     /// Anything unexpected drops the whole cache: the caller then hashes folders itself, which is only slower.
     /// </summary>
-    private static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids)
+    /// <param name="data">The extension's data.</param>
+    /// <param name="ids">Receives the ids.</param>
+    /// <param name="prefixes">
+    /// When given, only folders at or above one of these get an id (the others are walked, not decoded).
+    /// </param>
+    /// <param name="below">With prefixes, folders below one of them get an id too.</param>
+    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids, IReadOnlyList<string>? prefixes, bool below)
     {
-        var stack = new Stack<(string Path, long Remaining)>();
+        // A null path: a folder that neither holds nor lies inside any prefix, nor do its subfolders.
+        var stack = new Stack<(string? Path, long Remaining)>();
         var seenRoot = false;
         var pos = 0;
         while (pos < data.Length)
@@ -326,7 +334,7 @@ public static class GitIndexReader
                 stack.Pop();
             }
 
-            string path;
+            string? path;
             if (stack.Count == 0)
             {
                 if (seenRoot || name.Length != 0)
@@ -342,7 +350,11 @@ public static class GitIndexReader
             {
                 var parent = stack.Pop();
                 stack.Push((parent.Path, parent.Remaining - 1));
-                path = parent.Path.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name);
+                path = parent.Path is null ? null : parent.Path.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name);
+                if (path is not null && prefixes is not null && !IsRelated(path, prefixes, below))
+                {
+                    path = null;
+                }
             }
 
             if (entryCount >= 0)
@@ -353,12 +365,29 @@ public static class GitIndexReader
                     return;
                 }
 
-                ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                if (path is not null)
+                {
+                    ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                }
+
                 pos += HashSize;
             }
 
             stack.Push((path, subtrees));
         }
+    }
+
+    private static bool IsRelated(string folder, IReadOnlyList<string> prefixes, bool below)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (Prisma.RepoPath.IsUnder(prefix, folder) || (below && Prisma.RepoPath.IsUnder(folder, prefix)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.
