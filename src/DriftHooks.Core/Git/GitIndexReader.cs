@@ -302,8 +302,9 @@ public static class GitIndexReader
     /// <param name="below">With prefixes, folders below one of them get an id too.</param>
     internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids, IReadOnlyList<string>? prefixes, bool below)
     {
-        // A null path: a folder that neither holds nor lies inside any prefix, nor do its subfolders.
-        var stack = new Stack<(string? Path, long Remaining)>();
+        // Each folder on the stack says what its subfolders are: none wanted (their paths are never built), all wanted,
+        // or to be checked one by one (a folder above a prefix).
+        var stack = new Stack<(string? Path, long Remaining, Wanted Subfolders)>();
         var seenRoot = false;
         var pos = 0;
         while (pos < data.Length)
@@ -335,6 +336,7 @@ public static class GitIndexReader
             }
 
             string? path;
+            Wanted subfolders;
             if (stack.Count == 0)
             {
                 if (seenRoot || name.Length != 0)
@@ -344,17 +346,18 @@ public static class GitIndexReader
                 }
 
                 seenRoot = true;
-                path = "";
+                (path, subfolders) = Classify("", prefixes, below);
             }
             else
             {
                 var parent = stack.Pop();
-                stack.Push((parent.Path, parent.Remaining - 1));
-                path = parent.Path is null ? null : parent.Path.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name);
-                if (path is not null && prefixes is not null && !IsRelated(path, prefixes, below))
+                stack.Push((parent.Path, parent.Remaining - 1, parent.Subfolders));
+                (path, subfolders) = parent.Subfolders switch
                 {
-                    path = null;
-                }
+                    Wanted.All => (parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), Wanted.All),
+                    Wanted.Check => Classify(parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), prefixes!, below),
+                    _ => (null, Wanted.None),
+                };
             }
 
             if (entryCount >= 0)
@@ -373,21 +376,42 @@ public static class GitIndexReader
                 pos += HashSize;
             }
 
-            stack.Push((path, subtrees));
+            stack.Push((path, subtrees, subfolders));
         }
     }
 
-    private static bool IsRelated(string folder, IReadOnlyList<string> prefixes, bool below)
+    /// <summary>Whether a folder's id is wanted (else a null path), and what its subfolders are.</summary>
+    private static (string? Path, Wanted Subfolders) Classify(string folder, IReadOnlyList<string>? prefixes, bool below)
     {
+        if (prefixes is null)
+        {
+            return (folder, Wanted.All);
+        }
+
+        var wanted = false;
+        var above = false;
         foreach (var prefix in prefixes)
         {
-            if (Prisma.RepoPath.IsUnder(prefix, folder) || (below && Prisma.RepoPath.IsUnder(folder, prefix)))
+            if (below && Prisma.RepoPath.IsUnder(folder, prefix))
             {
-                return true;
+                return (folder, Wanted.All);
+            }
+
+            if (Prisma.RepoPath.IsUnder(prefix, folder))
+            {
+                wanted = true;
+                above |= prefix.Length > folder.Length;
             }
         }
 
-        return false;
+        return (wanted ? folder : null, above ? Wanted.Check : Wanted.None);
+    }
+
+    private enum Wanted
+    {
+        None,
+        Check,
+        All,
     }
 
     // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.
