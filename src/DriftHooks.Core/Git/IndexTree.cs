@@ -21,11 +21,16 @@ public sealed class IndexTree : ITreeSource
     /// The prefixes under which <paramref name="entries"/> holds every index entry: only there can a cached id stand
     /// for the folder's entries (an ancestor folder holds entries that were not read).
     /// </param>
+    /// <param name="hashFolders">
+    /// False: a folder without a cached id gets a stand-in id ("index:" and its path) that equals no object id, instead
+    /// of hashing its tree object. Comparisons then descend into it and find what differs; no result changes.
+    /// </param>
     public IndexTree(
         IEnumerable<IndexEntry> entries,
         Func<string, byte[]> readBlob,
         IReadOnlyDictionary<string, string>? cachedTreeIds = null,
-        IReadOnlyList<string>? completePrefixes = null)
+        IReadOnlyList<string>? completePrefixes = null,
+        bool hashFolders = true)
     {
         _readBlob = readBlob;
         var folders = new Dictionary<string, List<TreeNode>>(StringComparer.Ordinal) { [""] = [] };
@@ -56,7 +61,7 @@ public sealed class IndexTree : ITreeSource
             var id = cachedTreeIds is not null && completePrefixes is not null && folder.Length > 0
                 && cachedTreeIds.TryGetValue(folder, out var cached) && IsUnderAny(folder, completePrefixes)
                 ? cached
-                : HashTree(children, buffer);
+                : hashFolders ? HashTree(children, buffer) : "index:" + folder;
             _childrenByTreeId.TryAdd(id, children);
             var node = new TreeNode(folder.Length == 0 ? "" : Prisma.RepoPath.FileName(folder), TreeNode.TreeMode, id);
             _nodesByPath[folder] = node;

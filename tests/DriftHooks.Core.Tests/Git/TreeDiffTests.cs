@@ -48,6 +48,29 @@ public class TreeDiffTests
     }
 
     [Test]
+    public void Stand_in_folder_ids_give_the_same_changes_as_hashed_ones()
+    {
+        (string, string)[] head = [("prisma/schema.prisma", "1"), ("prisma/migrations/m1/migration.sql", "2"), ("prisma/migrations/m2/migration.sql", "3"), ("prisma/migrations/migration_lock.toml", "4")];
+        (string, string)[] same = [.. head];
+        (string, string)[] changed = [("prisma/schema.prisma", "5"), ("prisma/migrations/m1/migration.sql", "2"), ("prisma/migrations/m3/migration.sql", "6"), ("prisma/migrations/migration_lock.toml", "4")];
+        var before = new IndexTree(Entries(head), _ => []);
+        foreach (var after in new[] { same, changed })
+        {
+            var hashed = ProjectChangesReader.Read(Project, before, new IndexTree(Entries(after), _ => []), workTree: null);
+            var standIn = ProjectChangesReader.Read(Project, before, new IndexTree(Entries(after), _ => [], hashFolders: false), workTree: null);
+            Assert.That(standIn.Changes, Is.EqualTo(hashed.Changes));
+            Assert.That(standIn.Before, Is.EquivalentTo(hashed.Before));
+            Assert.That(standIn.After, Is.EquivalentTo(hashed.After));
+            Assert.That(standIn.SchemaAfter, Is.EqualTo(hashed.SchemaAfter));
+        }
+
+        Assert.That(ProjectChangesReader.IsUnchanged(Project, before, new IndexTree(Entries(same), _ => [], hashFolders: false)), Is.False, "a stand-in id equals no object id");
+    }
+
+    private static IEnumerable<IndexEntry> Entries((string Path, string Digit)[] files) =>
+        files.Select(f => new IndexEntry(f.Path, 0x81A4, Id(f.Digit), 0, false, false));
+
+    [Test]
     public void Git_order_is_the_byte_order_of_utf8_names_with_a_slash_after_folders()
     {
         string[] names = ["a", "a-b", "a.sql", "ab", "a\u00e9", "a\uE000", "a\U0001F600", "a\uFFFD", "a\uD800", "\u4e2d", "Z", "a\u00e9b", "a\U0001F600x"];
