@@ -214,7 +214,7 @@ public static class GitIndexReader
             cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, cursor, end, second is null ? null : scan.CachedTreeIds);
+        CheckExtensions(indexPath, cursor, end, second is null ? null : scan);
     }
 
     /// <summary>
@@ -246,7 +246,7 @@ public static class GitIndexReader
         }
     }
 
-    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, Dictionary<string, string>? cachedTreeIds)
+    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, IndexScan? scan)
     {
         // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
         // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
@@ -278,9 +278,10 @@ public static class GitIndexReader
                     $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
             }
 
-            if (cachedTreeIds is not null && signature.SequenceEqual("TREE"u8))
+            if (scan is not null && signature.SequenceEqual("TREE"u8))
             {
-                ReadCacheTree(cursor.Peek(8 + (int)size).Slice(8, (int)size), cachedTreeIds);
+                // Kept raw: most of it is folders no project lives in, and only the caller knows which ones matter.
+                scan.CacheTree = cursor.Peek(8 + (int)size).Slice(8, (int)size).ToArray();
             }
 
             cursor.Advance(8 + size);
@@ -293,9 +294,17 @@ public static class GitIndexReader
     /// invalidates a folder and its parents whenever an entry below changes, and <c>git commit</c> writes these ids.
     /// Anything unexpected drops the whole cache: the caller then hashes folders itself, which is only slower.
     /// </summary>
-    private static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids)
+    /// <param name="data">The extension's data.</param>
+    /// <param name="ids">Receives the ids.</param>
+    /// <param name="prefixes">
+    /// When given, only folders at or above one of these get an id (the others are walked, not decoded).
+    /// </param>
+    /// <param name="below">With prefixes, folders below one of them get an id too.</param>
+    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids, IReadOnlyList<string>? prefixes, bool below)
     {
-        var stack = new Stack<(string Path, long Remaining)>();
+        // Each folder on the stack says what its subfolders are: none wanted (their paths are never built), all wanted,
+        // or to be checked one by one (a folder above a prefix).
+        var stack = new Stack<(string? Path, long Remaining, Wanted Subfolders)>();
         var seenRoot = false;
         var pos = 0;
         while (pos < data.Length)
@@ -326,7 +335,8 @@ public static class GitIndexReader
                 stack.Pop();
             }
 
-            string path;
+            string? path;
+            Wanted subfolders;
             if (stack.Count == 0)
             {
                 if (seenRoot || name.Length != 0)
@@ -336,13 +346,18 @@ public static class GitIndexReader
                 }
 
                 seenRoot = true;
-                path = "";
+                (path, subfolders) = Classify("", prefixes, below);
             }
             else
             {
                 var parent = stack.Pop();
-                stack.Push((parent.Path, parent.Remaining - 1));
-                path = parent.Path.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name);
+                stack.Push((parent.Path, parent.Remaining - 1, parent.Subfolders));
+                (path, subfolders) = parent.Subfolders switch
+                {
+                    Wanted.All => (parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), Wanted.All),
+                    Wanted.Check => Classify(parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), prefixes!, below),
+                    _ => (null, Wanted.None),
+                };
             }
 
             if (entryCount >= 0)
@@ -353,12 +368,50 @@ public static class GitIndexReader
                     return;
                 }
 
-                ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                if (path is not null)
+                {
+                    ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                }
+
                 pos += HashSize;
             }
 
-            stack.Push((path, subtrees));
+            stack.Push((path, subtrees, subfolders));
         }
+    }
+
+    /// <summary>Whether a folder's id is wanted (else a null path), and what its subfolders are.</summary>
+    private static (string? Path, Wanted Subfolders) Classify(string folder, IReadOnlyList<string>? prefixes, bool below)
+    {
+        if (prefixes is null)
+        {
+            return (folder, Wanted.All);
+        }
+
+        var wanted = false;
+        var above = false;
+        foreach (var prefix in prefixes)
+        {
+            if (below && Prisma.RepoPath.IsUnder(folder, prefix))
+            {
+                return (folder, Wanted.All);
+            }
+
+            if (Prisma.RepoPath.IsUnder(prefix, folder))
+            {
+                wanted = true;
+                above |= prefix.Length > folder.Length;
+            }
+        }
+
+        return (wanted ? folder : null, above ? Wanted.Check : Wanted.None);
+    }
+
+    private enum Wanted
+    {
+        None,
+        Check,
+        All,
     }
 
     // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.

@@ -11,6 +11,7 @@ public sealed class IndexTree : ITreeSource
 {
     private readonly Dictionary<string, TreeNode> _nodesByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TreeNode>> _childrenByTreeId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TreeNode>> _folderChildren = new(StringComparer.Ordinal);
     private readonly Func<string, byte[]> _readBlob;
 
     /// <param name="entries">Index entries; only merged (stage 0) entries that will be committed are used.</param>
@@ -20,11 +21,16 @@ public sealed class IndexTree : ITreeSource
     /// The prefixes under which <paramref name="entries"/> holds every index entry: only there can a cached id stand
     /// for the folder's entries (an ancestor folder holds entries that were not read).
     /// </param>
+    /// <param name="hashFolders">
+    /// False: a folder without a cached id gets a stand-in id ("index:" and its path) that equals no object id, instead
+    /// of hashing its tree object. Comparisons then descend into it and find what differs; no result changes.
+    /// </param>
     public IndexTree(
         IEnumerable<IndexEntry> entries,
         Func<string, byte[]> readBlob,
         IReadOnlyDictionary<string, string>? cachedTreeIds = null,
-        IReadOnlyList<string>? completePrefixes = null)
+        IReadOnlyList<string>? completePrefixes = null,
+        bool hashFolders = true)
     {
         _readBlob = readBlob;
         var folders = new Dictionary<string, List<TreeNode>>(StringComparer.Ordinal) { [""] = [] };
@@ -35,10 +41,9 @@ public sealed class IndexTree : ITreeSource
                 continue;
             }
 
+            // Files are found through their folder (see Find): one lookup table entry per folder, not per file.
             var folder = Prisma.RepoPath.Directory(entry.Path);
-            var node = new TreeNode(Prisma.RepoPath.FileName(entry.Path), entry.Mode, entry.ObjectId);
-            _nodesByPath[entry.Path] = node;
-            GetFolder(folders, folder).Add(node);
+            GetFolder(folders, folder).Add(new TreeNode(Prisma.RepoPath.FileName(entry.Path), entry.Mode, entry.ObjectId));
         }
 
         // Deepest folders first, so each folder's id is known before its parent is hashed.
@@ -56,10 +61,11 @@ public sealed class IndexTree : ITreeSource
             var id = cachedTreeIds is not null && completePrefixes is not null && folder.Length > 0
                 && cachedTreeIds.TryGetValue(folder, out var cached) && IsUnderAny(folder, completePrefixes)
                 ? cached
-                : HashTree(children, buffer);
+                : hashFolders ? HashTree(children, buffer) : "index:" + folder;
             _childrenByTreeId.TryAdd(id, children);
             var node = new TreeNode(folder.Length == 0 ? "" : Prisma.RepoPath.FileName(folder), TreeNode.TreeMode, id);
             _nodesByPath[folder] = node;
+            _folderChildren[folder] = children;
             if (folder.Length > 0)
             {
                 folders[Prisma.RepoPath.Directory(folder)].Add(node);
@@ -67,7 +73,29 @@ public sealed class IndexTree : ITreeSource
         }
     }
 
-    public TreeNode? Find(string path) => _nodesByPath.GetValueOrDefault(path);
+    public TreeNode? Find(string path)
+    {
+        if (_nodesByPath.TryGetValue(path, out var folder))
+        {
+            return folder;
+        }
+
+        if (path.Length == 0 || !_folderChildren.TryGetValue(Prisma.RepoPath.Directory(path), out var children))
+        {
+            return null;
+        }
+
+        var name = Prisma.RepoPath.FileName(path);
+        foreach (var child in children)
+        {
+            if (!child.IsTree && child.Name == name)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
 
     public IReadOnlyList<TreeNode> Children(string treeId) =>
         _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
@@ -132,7 +160,12 @@ public sealed class IndexTree : ITreeSource
 
     private static List<TreeNode> SortedInGitOrder(List<TreeNode> children)
     {
-        children.Sort(CompareGitOrder);
+        // Lists are asked for again and again, and most were built in order: check before sorting.
+        if (!TreeDiff.IsInGitOrder(children))
+        {
+            children.Sort(CompareGitOrder);
+        }
+
         return children;
     }
 
@@ -164,25 +197,30 @@ public sealed class IndexTree : ITreeSource
         }
     }
 
-    // Byte order of the UTF-8 names, a folder compared as if its name ended in '/'; ASCII names (nearly all) without allocating.
-    private static int CompareGitOrder(TreeNode a, TreeNode b)
+    // Byte order of the UTF-8 names, a folder compared as if its name ended in '/'. Below the surrogates UTF-16 order is
+    // code point order, which is UTF-8 byte order, so only a difference at a surrogate or above needs the UTF-8 bytes.
+    internal static int CompareGitOrder(TreeNode a, TreeNode b)
     {
-        if (!Ascii.IsValid(a.Name) || !Ascii.IsValid(b.Name))
+        var x = a.Name;
+        var y = b.Name;
+        var common = Math.Min(x.Length, y.Length);
+        var at = x.AsSpan(0, common).CommonPrefixLength(y.AsSpan(0, common));
+        if (at < common)
         {
-            var x = Encoding.UTF8.GetBytes(a.IsTree ? a.Name + "/" : a.Name);
-            var y = Encoding.UTF8.GetBytes(b.IsTree ? b.Name + "/" : b.Name);
-            return x.AsSpan().SequenceCompareTo(y);
+            return x[at] < 0xD800 && y[at] < 0xD800 ? x[at].CompareTo(y[at]) : CompareUtf8(a, b);
         }
 
-        var common = Math.Min(a.Name.Length, b.Name.Length);
-        var order = a.Name.AsSpan(0, common).SequenceCompareTo(b.Name.AsSpan(0, common));
-        if (order != 0)
-        {
-            return order;
-        }
-
-        var ca = a.Name.Length > common ? a.Name[common] : a.IsTree ? '/' : '\0';
-        var cb = b.Name.Length > common ? b.Name[common] : b.IsTree ? '/' : '\0';
+        // Equal up to the shorter name: its end ('/' for a folder, else none) against the longer one's next character,
+        // whose first UTF-8 byte is above '/' whenever the character is not ASCII.
+        var ca = x.Length > common ? x[common] : a.IsTree ? '/' : '\0';
+        var cb = y.Length > common ? y[common] : b.IsTree ? '/' : '\0';
         return ca.CompareTo(cb);
+    }
+
+    private static int CompareUtf8(TreeNode a, TreeNode b)
+    {
+        var x = Encoding.UTF8.GetBytes(a.IsTree ? a.Name + "/" : a.Name);
+        var y = Encoding.UTF8.GetBytes(b.IsTree ? b.Name + "/" : b.Name);
+        return x.AsSpan().SequenceCompareTo(y);
     }
 }

@@ -13,6 +13,9 @@ namespace DriftHooks.Core.Git;
 internal sealed class ObjectStore : IDisposable
 {
     private const int HashSize = 20;
+
+    // Deeper chains (git's default pack.depth is 50) are left to libgit2 rather than risk the stack.
+    private const int MaxDeltaDepth = 64;
     private readonly string _objects;
     private readonly List<Pack> _packs = [];
 
@@ -33,7 +36,7 @@ internal sealed class ObjectStore : IDisposable
 
         // Repository format extensions (objectformat, refstorage, …) change how objects or refs are stored.
         var config = Path.Combine(location.CommonDirectory, "config");
-        if (File.Exists(config) && File.ReadAllText(config).Contains("[extensions", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(config) && HasUnhandledExtension(File.ReadAllText(config)))
         {
             throw new ObjectStoreException("repository extensions");
         }
@@ -57,6 +60,53 @@ internal sealed class ObjectStore : IDisposable
         }
 
         return store;
+    }
+
+    // Extensions that change neither how objects nor how refs are stored; any other one sends the caller to libgit2.
+    private static readonly string[] HarmlessExtensions = ["worktreeconfig", "noop", "preciousobjects"];
+
+    /// <summary>
+    /// True when the config's [extensions] section names anything but a harmless extension, or an extensions header
+    /// takes an unusual form. Git reads these from this file alone (no includes). Doubt means true.
+    /// </summary>
+    internal static bool HasUnhandledExtension(string config)
+    {
+        var inExtensions = false;
+        foreach (var rawLine in config.Split('\n'))
+        {
+            var line = rawLine.AsSpan().Trim();
+            if (line.StartsWith("["))
+            {
+                var close = line.IndexOf(']');
+                if (close < 0)
+                {
+                    return line.Contains("extensions", StringComparison.OrdinalIgnoreCase);
+                }
+
+                var header = line[1..close].Trim();
+                inExtensions = header.StartsWith("extensions", StringComparison.OrdinalIgnoreCase);
+                if (inExtensions && !header.Equals("extensions", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true; // a subsection form ([extensions.x], [extensions "x"]): not worth reading
+                }
+
+                line = line[(close + 1)..].Trim(); // git allows a key on the header's line
+            }
+
+            if (!inExtensions || line.IsEmpty || line[0] is '#' or ';')
+            {
+                continue;
+            }
+
+            var end = line.IndexOfAny('=', ' ', '\t');
+            var key = (end < 0 ? line : line[..end]).ToString().ToLowerInvariant();
+            if (!HarmlessExtensions.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The commit id HEAD points at; before the first commit (a ref that exists nowhere) it throws, and libgit2 decides.</summary>
@@ -184,7 +234,10 @@ internal sealed class ObjectStore : IDisposable
         return type == ObjectType.Blob ? data : throw new ObjectStoreException($"object {blobId} is not a blob");
     }
 
-    public (ObjectType Type, byte[] Data) Read(string id)
+    public (ObjectType Type, byte[] Data) Read(string id) => Read(id, 0);
+
+    // depth counts the delta bases followed so far, across REF_DELTAs too, so that a cycle of bases ends in an exception.
+    private (ObjectType Type, byte[] Data) Read(string id, int depth)
     {
         if (id.Length != 2 * HashSize || !IsHex(id))
         {
@@ -198,7 +251,7 @@ internal sealed class ObjectStore : IDisposable
             var offset = pack.Find(raw);
             if (offset >= 0)
             {
-                return pack.Read(offset, this, 0);
+                return pack.Read(offset, this, depth);
             }
         }
 
@@ -377,7 +430,7 @@ internal sealed class ObjectStore : IDisposable
 
         public (ObjectType, byte[]) Read(long offset, ObjectStore store, int depth)
         {
-            if (depth > 64 || offset < 12 || offset >= _packLength)
+            if (depth > MaxDeltaDepth || offset < 12 || offset >= _packLength)
             {
                 throw new ObjectStoreException("pack delta chain too deep or offset out of range");
             }
@@ -424,7 +477,7 @@ internal sealed class ObjectStore : IDisposable
                         }
 
                         var baseId = Convert.ToHexStringLower(header.Slice(pos, HashSize));
-                        var (baseType, baseData) = store.Read(baseId);
+                        var (baseType, baseData) = store.Read(baseId, depth + 1);
                         return (baseType, ApplyDelta(baseData, Inflate(offset + pos + HashSize, size)));
                     }
 

@@ -18,13 +18,12 @@ public static class ProjectChangesReader
             TreeDiff.Compare(prefix, before, after, changes);
         }
 
-        var afterFolders = ReadMigrationFolders(project, after, null);
-        var beforeFolders = ReadMigrationFolders(project, before, afterFolders);
+        var (beforeFolders, afterFolders) = ReadMigrationFolders(project, before, after);
         return new ProjectChanges(
             project,
             changes,
-            beforeFolders.ToDictionary(f => f.Key, f => f.Value.Folder, StringComparer.Ordinal),
-            afterFolders.ToDictionary(f => f.Key, f => f.Value.Folder, StringComparer.Ordinal),
+            beforeFolders,
+            afterFolders,
             SchemaFiles(project, before),
             SchemaFiles(project, after),
             after.ReadBlob,
@@ -32,34 +31,88 @@ public static class ProjectChangesReader
     }
 
     // Folders whose tree id equals the other side's share its migration.sql id, so an unchanged history costs no reads.
-    private static Dictionary<string, (string TreeId, MigrationFolder Folder)> ReadMigrationFolders(
-        PrismaProject project, ITreeSource source, Dictionary<string, (string TreeId, MigrationFolder Folder)>? other)
+    private static (Dictionary<string, MigrationFolder> Before, Dictionary<string, MigrationFolder> After) ReadMigrationFolders(
+        PrismaProject project, ITreeSource before, ITreeSource after)
     {
-        var result = new Dictionary<string, (string, MigrationFolder)>(StringComparer.Ordinal);
-        var node = source.Find(project.MigrationsPath);
-        if (node is not { IsTree: true })
+        var beforeChildren = FolderChildren(before, project.MigrationsPath);
+        var afterChildren = FolderChildren(after, project.MigrationsPath);
+        var beforeFolders = new Dictionary<string, MigrationFolder>(beforeChildren.Count, StringComparer.Ordinal);
+        var afterFolders = new Dictionary<string, MigrationFolder>(afterChildren.Count, StringComparer.Ordinal);
+        if (TreeDiff.IsInGitOrder(beforeChildren) && TreeDiff.IsInGitOrder(afterChildren))
         {
-            return result;
-        }
-
-        foreach (var child in source.Children(node.ObjectId))
-        {
-            if (!child.IsTree)
+            // Both sides sorted: a merge walk pairs equal names without building lookups.
+            int i = 0, j = 0;
+            while (i < beforeChildren.Count || j < afterChildren.Count)
             {
-                continue;
+                var order = i == beforeChildren.Count ? 1 : j == afterChildren.Count ? -1 : IndexTree.CompareGitOrder(beforeChildren[i], afterChildren[j]);
+                var b = order <= 0 ? beforeChildren[i++] : null;
+                var a = order >= 0 ? afterChildren[j++] : null;
+                if (a is { IsTree: true } && b is { IsTree: true } && a.ObjectId == b.ObjectId)
+                {
+                    var shared = ReadFolder(after, a);
+                    beforeFolders[b.Name] = shared;
+                    afterFolders[a.Name] = shared;
+                    continue;
+                }
+
+                if (b is { IsTree: true })
+                {
+                    beforeFolders[b.Name] = ReadFolder(before, b);
+                }
+
+                if (a is { IsTree: true })
+                {
+                    afterFolders[a.Name] = ReadFolder(after, a);
+                }
             }
 
-            if (other is not null && other.TryGetValue(child.Name, out var twin) && twin.TreeId == child.ObjectId)
-            {
-                result[child.Name] = (child.ObjectId, twin.Folder);
-                continue;
-            }
-
-            var script = source.Children(child.ObjectId).FirstOrDefault(c => c.Name == "migration.sql" && !c.IsTree);
-            result[child.Name] = (child.ObjectId, new MigrationFolder(child.Name, script?.ObjectId));
+            return (beforeFolders, afterFolders);
         }
 
-        return result;
+        foreach (var child in afterChildren)
+        {
+            if (child.IsTree)
+            {
+                afterFolders[child.Name] = ReadFolder(after, child);
+            }
+        }
+
+        var afterIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in afterChildren)
+        {
+            if (child.IsTree)
+            {
+                afterIds[child.Name] = child.ObjectId;
+            }
+        }
+
+        foreach (var child in beforeChildren)
+        {
+            if (child.IsTree)
+            {
+                beforeFolders[child.Name] = afterIds.GetValueOrDefault(child.Name) == child.ObjectId
+                    ? afterFolders[child.Name]
+                    : ReadFolder(before, child);
+            }
+        }
+
+        return (beforeFolders, afterFolders);
+    }
+
+    private static IReadOnlyList<TreeNode> FolderChildren(ITreeSource source, string path) =>
+        source.Find(path) is { IsTree: true } node ? source.Children(node.ObjectId) : [];
+
+    private static MigrationFolder ReadFolder(ITreeSource source, TreeNode folder)
+    {
+        foreach (var child in source.Children(folder.ObjectId))
+        {
+            if (child.Name == "migration.sql" && !child.IsTree)
+            {
+                return new MigrationFolder(folder.Name, child.ObjectId);
+            }
+        }
+
+        return new MigrationFolder(folder.Name, null);
     }
 
     private static List<FileVersion> SchemaFiles(PrismaProject project, ITreeSource source)

@@ -20,6 +20,20 @@ public static class TreeDiff
         return byName;
     }
 
+    /// <summary>True when the names are strictly in git's tree order (a malformed tree may not be).</summary>
+    internal static bool IsInGitOrder(IReadOnlyList<TreeNode> nodes)
+    {
+        for (var k = 1; k < nodes.Count; k++)
+        {
+            if (IndexTree.CompareGitOrder(nodes[k - 1], nodes[k]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void Compare(string path, TreeNode? old, ITreeSource before, TreeNode? @new, ITreeSource after, List<FileChange> changes)
     {
         if ((old is null && @new is null) || (old is not null && @new is not null && old.ObjectId == @new.ObjectId && old.Mode == @new.Mode))
@@ -29,14 +43,36 @@ public static class TreeDiff
 
         if (old is { IsTree: true } || @new is { IsTree: true })
         {
-            var oldChildren = ByName(old is { IsTree: true } ? before.Children(old.ObjectId) : []);
-            var newChildren = ByName(@new is { IsTree: true } ? after.Children(@new.ObjectId) : []);
-            var names = new SortedSet<string>(oldChildren.Keys, StringComparer.Ordinal);
-            names.UnionWith(newChildren.Keys);
-            foreach (var name in names)
+            var oldList = old is { IsTree: true } ? before.Children(old.ObjectId) : [];
+            var newList = @new is { IsTree: true } ? after.Children(@new.ObjectId) : [];
+            if (IsInGitOrder(oldList) && IsInGitOrder(newList))
             {
-                var childPath = path.Length == 0 ? name : path + "/" + name;
-                Compare(childPath, oldChildren.GetValueOrDefault(name), before, newChildren.GetValueOrDefault(name), after, changes);
+                // Both sorted (as git writes trees): one merge walk, and equal children cost no path or lookup.
+                // A file and a folder of one name sort apart, so they come as a deletion and an addition.
+                int i = 0, j = 0;
+                while (i < oldList.Count || j < newList.Count)
+                {
+                    var order = i == oldList.Count ? 1 : j == newList.Count ? -1 : IndexTree.CompareGitOrder(oldList[i], newList[j]);
+                    var o = order <= 0 ? oldList[i++] : null;
+                    var n = order >= 0 ? newList[j++] : null;
+                    if (o is null || n is null || o.ObjectId != n.ObjectId || o.Mode != n.Mode)
+                    {
+                        var name = (o ?? n)!.Name;
+                        Compare(path.Length == 0 ? name : path + "/" + name, o, before, n, after, changes);
+                    }
+                }
+            }
+            else
+            {
+                var oldChildren = ByName(oldList);
+                var newChildren = ByName(newList);
+                var names = new SortedSet<string>(oldChildren.Keys, StringComparer.Ordinal);
+                names.UnionWith(newChildren.Keys);
+                foreach (var name in names)
+                {
+                    var childPath = path.Length == 0 ? name : path + "/" + name;
+                    Compare(childPath, oldChildren.GetValueOrDefault(name), before, newChildren.GetValueOrDefault(name), after, changes);
+                }
             }
 
             // A file replaced by a folder (or the reverse) is also a change of the file itself.

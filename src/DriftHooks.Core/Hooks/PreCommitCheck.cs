@@ -30,24 +30,30 @@ public static class PreCommitCheck
             ? [.. scan.Second.Where(e => prefixes.Any(p => RepoPath.IsUnder(e.Path, p)))]
             : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
 
+        // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
+        var cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: false);
         try
         {
             using var store = ObjectStore.Open(location);
             var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
-            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, scan.CachedTreeIds)))
+            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, cachedTreeIds)))
             {
                 return [];
             }
 
-            var index = new IndexTree(entries, store.ReadBlob, scan.CachedTreeIds, prefixes);
+            cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: true);
+
+            // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
+            var index = new IndexTree(entries, store.ReadBlob, cachedTreeIds, prefixes, hashFolders: false);
             return Evaluate(projects, head, index, location, options);
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
             // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
+            cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: true);
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
-            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), scan.CachedTreeIds, prefixes);
+            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cachedTreeIds, prefixes);
             return Evaluate(projects, head, index, location, options);
         }
     }

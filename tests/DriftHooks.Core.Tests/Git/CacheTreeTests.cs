@@ -133,6 +133,23 @@ public class CacheTreeTests
         Assert.That(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4)), Is.EqualTo(version), "index version");
     }
 
+    [TestCase(2)]
+    [TestCase(4)]
+    public void Ids_for_prefixes_are_those_at_and_above_them_and_below_when_asked(int version)
+    {
+        CommitFiles(version);
+        var scan = GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false);
+        var all = scan.CachedTreeIds;
+        string[] prefixes = ["a/b", "d/six.txt"];
+
+        var at = scan.CachedTreeIdsFor(prefixes, below: false);
+        Assert.That(at, Is.EquivalentTo(all.Where(p => p.Key is "" or "a" or "a/b" or "d")));
+        var under = scan.CachedTreeIdsFor(prefixes, below: true);
+        Assert.That(under, Is.EquivalentTo(all.Where(p => p.Key is "" or "a" or "a/b" or "a/b/c" or "d")));
+        Assert.That(scan.CachedTreeIdsFor([""], below: true), Is.EquivalentTo(all));
+        Assert.That(scan.CachedTreeIdsFor([""], below: false).Keys, Is.EqualTo(new[] { "" }));
+    }
+
     private Dictionary<string, string> Scan() =>
         GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false).CachedTreeIds;
 

@@ -272,6 +272,77 @@ public class ObjectStoreTests
         Assert.That(store.ReadTree(RevParse("HEAD^{tree}")), Is.Not.Empty, "other entries still read");
     }
 
+    [Test]
+    public void Ref_deltas_whose_bases_point_at_each_other_throw()
+    {
+        // A hand-made pack of two REF_DELTA entries, each naming the other as its base; no real object stands behind them.
+        var a = Enumerable.Repeat((byte)0x11, 20).ToArray();
+        var b = Enumerable.Repeat((byte)0x22, 20).ToArray();
+        var pack = new List<byte>();
+        pack.AddRange("PACK"u8.ToArray());
+        pack.AddRange(BigEndian(2));
+        pack.AddRange(BigEndian(2));
+        var offsetA = pack.Count;
+        pack.Add((RefDelta << 4) | 4); // type and a size of 4; the delta data is never reached
+        pack.AddRange(b);
+        pack.AddRange(Deflate([4, 4, 0x90, 4]));
+        var offsetB = pack.Count;
+        pack.Add((RefDelta << 4) | 4);
+        pack.AddRange(a);
+        pack.AddRange(Deflate([4, 4, 0x90, 4]));
+        pack.AddRange(new byte[20]); // trailing checksum (not verified by the reader)
+
+        var idx = new List<byte>();
+        idx.AddRange([0xFF, (byte)'t', (byte)'O', (byte)'c']);
+        idx.AddRange(BigEndian(2));
+        for (var i = 0; i < 256; i++)
+        {
+            idx.AddRange(BigEndian((uint)((i >= 0x11 ? 1 : 0) + (i >= 0x22 ? 1 : 0))));
+        }
+
+        idx.AddRange(a);
+        idx.AddRange(b);
+        idx.AddRange(new byte[8]); // CRC-32s
+        idx.AddRange(BigEndian((uint)offsetA));
+        idx.AddRange(BigEndian((uint)offsetB));
+        idx.AddRange(new byte[40]); // pack and index checksums
+
+        var packDirectory = Path.Combine(_repo.Root, ".git", "objects", "pack");
+        Directory.CreateDirectory(packDirectory);
+        File.WriteAllBytes(Path.Combine(packDirectory, "pack-cycle.pack"), [.. pack]);
+        File.WriteAllBytes(Path.Combine(packDirectory, "pack-cycle.idx"), [.. idx]);
+
+        using var store = ObjectStore.Open(Location(_repo));
+        Assert.Throws<ObjectStoreException>(() => store.Read(Convert.ToHexStringLower(a)));
+        Assert.Throws<ObjectStoreException>(() => store.Read(Convert.ToHexStringLower(b)));
+    }
+
+    [TestCase("[core]\n\tbare = false\n", false)]
+    [TestCase("[core]\n\trepositoryformatversion = 1\n[extensions]\n\tworktreeConfig = true\n", false)]
+    [TestCase("[Extensions]\n\tWorktreeConfig\n\tnoop = x ; comment\n\t# objectFormat = sha256\n\tpreciousObjects = true\n", false)]
+    [TestCase("[remote \"origin\"]\n\turl = \"[extensions] objectFormat\"\n", false)]
+    [TestCase("[extensions]\n\tobjectFormat = sha256\n", true)]
+    [TestCase("[extensions]\n\tworktreeConfig = true\n\trefStorage = reftable\n", true)]
+    [TestCase("[extensions] refStorage = reftable\n", true)]
+    [TestCase("[extensions]\n\tpartialClone = origin\n", true)]
+    [TestCase("[extensions \"x\"]\n\tworktreeConfig = true\n", true)]
+    [TestCase("[extensions.objectFormat]\n", true)]
+    [TestCase("[extensions\n", true)]
+    public void Only_harmless_repository_extensions_keep_the_direct_reader(string config, bool unhandled) =>
+        Assert.That(ObjectStore.HasUnhandledExtension(config), Is.EqualTo(unhandled));
+
+    [Test]
+    public void A_worktree_config_extension_keeps_the_direct_reader()
+    {
+        Build(_repo, commits: 1);
+        _repo.Git("config", "extensions.worktreeConfig", "true");
+        _repo.Git("config", "--worktree", "core.sparseCheckout", "false");
+        using var store = ObjectStore.Open(Location(_repo));
+        Assert.That(store.CommitTree(ObjectStore.ResolveHead(Location(_repo))), Is.EqualTo(RevParse("HEAD^{tree}")));
+    }
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
     private static byte[] Flip(byte[] data, int at)
     {
         var copy = (byte[])data.Clone();
