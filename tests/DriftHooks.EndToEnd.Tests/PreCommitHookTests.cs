@@ -111,6 +111,28 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void Deleting_the_whole_Prisma_project_is_refused_and_remembered_until_it_is_gone_from_HEAD()
+    {
+        using var repo = Baseline();
+        repo.Write("README.md", "seen by the hook\n");
+        Assert.That(repo.Commit("-a", "-q").ExitCode, Is.Zero);
+
+        repo.MustGit("rm", "-q", "-r", "prisma");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH103").And.Contain("20240101000000_init").And.Contain("DH106"));
+        Assert.That(repo.Commit().ExitCode, Is.Not.Zero, "a retry is refused again");
+
+        repo.Environment["DRIFTHOOKS_OVERRIDE"] = "project moved to another repository, agreed in ADR-7";
+        Assert.That(repo.Commit().ExitCode, Is.Zero);
+        repo.Environment.Remove("DRIFTHOOKS_OVERRIDE");
+        repo.Write("README.md", "after\n");
+        var after = repo.Commit("-a", "-q");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.All, Is.Empty);
+    }
+
+    [Test]
     public void Renaming_a_committed_migration_is_refused()
     {
         using var repo = Baseline();

@@ -19,7 +19,9 @@ public static class PreCommitCheck
     {
         var scan = GitIndexReader.Scan(location.IndexFile, PrismaProjectLocator.IsCandidate, PrismaProjectLocator.IsLikelyProjectPath);
         var candidates = scan.First.Select(e => e.Path).ToList();
-        var projects = PrismaProjectLocator.Locate(candidates, path => ReadWorkingFile(location.WorkTree, path), options.Projects);
+        var discovered = PrismaProjectLocator.Locate(candidates, path => ReadWorkingFile(location.WorkTree, path), options.Projects);
+        var remembered = options.Projects.Count == 0 ? ProjectMemory.Read(location.StateDirectory) : [];
+        var projects = discovered.Concat(remembered.Where(r => !discovered.Any(d => d.SchemaPath == r.SchemaPath))).ToList();
         if (projects.Count == 0)
         {
             return [];
@@ -36,6 +38,7 @@ public static class PreCommitCheck
         {
             using var store = ObjectStore.Open(location);
             var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+            Remember(location, remembered, discovered, projects, head);
             if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, cachedTreeIds)))
             {
                 return [];
@@ -53,6 +56,7 @@ public static class PreCommitCheck
             cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: true);
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
+            Remember(location, remembered, discovered, projects, head);
             var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cachedTreeIds, prefixes);
             return Evaluate(projects, head, index, location, options);
         }
@@ -124,6 +128,18 @@ public static class PreCommitCheck
         }
 
         return findings;
+    }
+
+    // Remembered projects stay remembered while HEAD still holds them, so retrying a refused deletion is refused again.
+    private static void Remember(RepositoryLocation location, IReadOnlyList<PrismaProject> remembered, IReadOnlyList<PrismaProject> discovered, List<PrismaProject> projects, ITreeSource head)
+    {
+        if (remembered.Count == 0 && discovered.Count == 0)
+        {
+            return;
+        }
+
+        var keep = projects.Where(p => discovered.Contains(p) || head.Find(p.SchemaPath) is not null || head.Find(p.MigrationsPath) is not null).ToList();
+        ProjectMemory.Write(location.StateDirectory, remembered, keep);
     }
 
     private static string? ReadWorkingFile(string workTree, string path)
