@@ -196,7 +196,7 @@ public static class GitIndexReader
                 var entry = new IndexEntry(
                     Decode(path),
                     mode,
-                    Convert.ToHexStringLower(data.Slice(ObjectIdOffset, HashSize)),
+                    RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)),
                     (flags >> 12) & 3,
                     (extendedFlags & ExtendedIntentToAdd) != 0,
                     (extendedFlags & ExtendedSkipWorktree) != 0);
@@ -300,7 +300,7 @@ public static class GitIndexReader
     /// When given, only folders at or above one of these get an id (the others are walked, not decoded).
     /// </param>
     /// <param name="below">With prefixes, folders below one of them get an id too.</param>
-    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids, IReadOnlyList<string>? prefixes, bool below)
+    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, RawId> ids, IReadOnlyList<string>? prefixes, bool below)
     {
         // Each folder on the stack says what its subfolders are: none wanted (their paths are never built), all wanted,
         // or to be checked one by one (a folder above a prefix).
@@ -370,7 +370,7 @@ public static class GitIndexReader
 
                 if (path is not null)
                 {
-                    ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                    ids[path] = RawId.FromBytes(data.Slice(pos, HashSize));
                 }
 
                 pos += HashSize;

@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Git;
 public sealed class IndexTree : ITreeSource
 {
     private readonly Dictionary<string, Folder> _folders = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TreeNode>> _childrenByTreeId = new(StringComparer.Ordinal);
+    private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
     private readonly Func<string, byte[]> _readBlob;
 
     /// <param name="entries">Index entries; only merged (stage 0) entries that will be committed are used.</param>
@@ -30,6 +30,16 @@ public sealed class IndexTree : ITreeSource
         IReadOnlyDictionary<string, string>? cachedTreeIds = null,
         IReadOnlyList<string>? completePrefixes = null,
         bool hashFolders = true)
+        : this(entries, readBlob, RawIds(cachedTreeIds), completePrefixes, hashFolders)
+    {
+    }
+
+    internal IndexTree(
+        IEnumerable<IndexEntry> entries,
+        Func<string, byte[]> readBlob,
+        IReadOnlyDictionary<string, RawId>? cachedTreeIds,
+        IReadOnlyList<string>? completePrefixes,
+        bool hashFolders)
     {
         _readBlob = readBlob;
         var root = new Folder("", "", null);
@@ -56,7 +66,7 @@ public sealed class IndexTree : ITreeSource
             var nameSpan = path.AsSpan(slash + 1);
             var name = lastName is not null && nameSpan.SequenceEqual(lastName) ? lastName : nameSpan.ToString();
             lastName = name;
-            current.Children.Add(new TreeNode(name, entry.Mode, entry.ObjectId));
+            current.Children.Add(entry.ToNode(name));
         }
 
         // Subfolders before their parents, so each folder's id is known before its parent is hashed.
@@ -65,12 +75,10 @@ public sealed class IndexTree : ITreeSource
         {
             var folder = created[k];
             var children = folder.Children;
-            var id = cachedTreeIds is not null && completePrefixes is not null && folder.Path.Length > 0
+            folder.Node = cachedTreeIds is not null && completePrefixes is not null && folder.Path.Length > 0
                 && cachedTreeIds.TryGetValue(folder.Path, out var cached) && IsUnderAny(folder.Path, completePrefixes)
-                ? cached
-                : hashFolders ? HashTree(children, buffer) : "index:" + folder.Path;
-            _childrenByTreeId.TryAdd(id, children);
-            folder.Node = new TreeNode(folder.Name, TreeNode.TreeMode, id);
+                ? new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexChildren = children }
+                : new TreeNode(folder.Name, TreeNode.TreeMode, hashFolders ? HashTree(children, buffer) : "index:" + folder.Path) { IndexChildren = children };
             folder.Parent?.Children.Add(folder.Node);
         }
     }
@@ -99,10 +107,45 @@ public sealed class IndexTree : ITreeSource
         return null;
     }
 
-    public IReadOnlyList<TreeNode> Children(string treeId) =>
-        _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+    public IReadOnlyList<TreeNode> Children(string treeId)
+    {
+        if (_childrenByTreeId is null)
+        {
+            _childrenByTreeId = new Dictionary<string, List<TreeNode>>(_folders.Count, StringComparer.Ordinal);
+            foreach (var folder in _folders.Values)
+            {
+                _childrenByTreeId.TryAdd(folder.Node!.ObjectId, folder.Children);
+            }
+        }
+
+        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+    }
+
+    /// <summary>A folder's entries straight from the node when it is one of this tree's, with no id lookup.</summary>
+    public IReadOnlyList<TreeNode> Children(TreeNode folder) =>
+        folder.IndexChildren is { } children ? SortedInGitOrder(children) : Children(folder.ObjectId);
 
     public byte[] ReadBlob(string blobId) => _readBlob(blobId);
+
+    private static Dictionary<string, RawId>? RawIds(IReadOnlyDictionary<string, string>? ids)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        // An id that is not 40 hex digits is left out: the folder is then hashed or walked, never trusted.
+        var raw = new Dictionary<string, RawId>(ids.Count, StringComparer.Ordinal);
+        foreach (var (path, hex) in ids)
+        {
+            if (RawId.TryParse(hex, out var id))
+            {
+                raw[path] = id;
+            }
+        }
+
+        return raw;
+    }
 
     private static bool IsUnderAny(string folder, IReadOnlyList<string> prefixes)
     {
