@@ -110,7 +110,7 @@ public static class ProjectChangesReader
         {
             if (child.Name == "migration.sql" && !child.IsTree)
             {
-                return new MigrationFolder(folder.Name, child.ObjectId);
+                return MigrationFolder.FromTree(folder.Name, child);
             }
         }
 
