@@ -354,8 +354,8 @@ public static class GitIndexReader
                 stack.Push((parent.Path, parent.Remaining - 1, parent.Subfolders));
                 (path, subfolders) = parent.Subfolders switch
                 {
-                    Wanted.All => (parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), Wanted.All),
-                    Wanted.Check => Classify(parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), prefixes!, below),
+                    Wanted.All => (Join(parent.Path!, name), Wanted.All),
+                    Wanted.Check => Classify(Join(parent.Path!, name), prefixes!, below),
                     _ => (null, Wanted.None),
                 };
             }
@@ -378,6 +378,26 @@ public static class GitIndexReader
 
             stack.Push((path, subtrees, subfolders));
         }
+    }
+
+    /// <summary>parent + "/" + name, decoded straight into one string (a thousand folders: no intermediate name strings).</summary>
+    private static string Join(string parent, ReadOnlySpan<byte> name)
+    {
+        if (parent.Length == 0)
+        {
+            return Decode(name);
+        }
+
+        if (!System.Text.Ascii.IsValid(name))
+        {
+            return parent + "/" + Decode(name);
+        }
+
+        Span<char> path = parent.Length + 1 + name.Length <= 512 ? stackalloc char[parent.Length + 1 + name.Length] : new char[parent.Length + 1 + name.Length];
+        parent.CopyTo(path);
+        path[parent.Length] = '/';
+        System.Text.Ascii.ToUtf16(name, path[(parent.Length + 1)..], out _);
+        return new string(path);
     }
 
     /// <summary>Whether a folder's id is wanted (else a null path), and what its subfolders are.</summary>

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Git;
 /// </summary>
 public sealed class IndexTree : ITreeSource
 {
-    private readonly Dictionary<string, Folder> _folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Folder> _folders;
     private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
     private readonly Func<string, byte[]> _readBlob;
 
@@ -42,9 +42,12 @@ public sealed class IndexTree : ITreeSource
         bool hashFolders)
     {
         _readBlob = readBlob;
+        // Sized once: a thousand migration folders would otherwise regrow the table (and the list) several times.
+        var expected = entries is IReadOnlyCollection<IndexEntry> collection ? collection.Count + 1 : 16;
+        _folders = new Dictionary<string, Folder>(expected, StringComparer.Ordinal);
         var root = new Folder("", "", null);
         _folders[""] = root;
-        var created = new List<Folder> { root }; // parents before their subfolders
+        var created = new List<Folder>(expected) { root }; // parents before their subfolders
         var current = root;
         string? lastName = null;
         foreach (var entry in entries)
