@@ -37,7 +37,7 @@ public sealed class IndexTree : ITreeSource
     internal IndexTree(
         IEnumerable<IndexEntry> entries,
         Func<string, byte[]> readBlob,
-        IReadOnlyDictionary<string, RawId>? cachedTreeIds,
+        Dictionary<string, RawId>? cachedTreeIds,
         IReadOnlyList<string>? completePrefixes,
         bool hashFolders)
     {
@@ -63,7 +63,7 @@ public sealed class IndexTree : ITreeSource
             var folderLength = slash < 0 ? 0 : slash;
             if (current.Path.Length != folderLength || !path.AsSpan(0, folderLength).SequenceEqual(current.Path))
             {
-                current = GetFolder(path[..folderLength], created);
+                current = GetFolder(path.AsSpan(0, folderLength), created, cachedTreeIds);
             }
 
             var nameSpan = path.AsSpan(slash + 1);
@@ -163,14 +163,19 @@ public sealed class IndexTree : ITreeSource
         return false;
     }
 
-    private Folder GetFolder(string path, List<Folder> created)
+    // Looked up by span, and a new folder takes its path string from the cache-tree's table when it is there: a thousand
+    // migration folders then cost no path strings of their own.
+    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, Dictionary<string, RawId>? cachedTreeIds)
     {
-        if (!_folders.TryGetValue(path, out var folder))
+        if (!_folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var folder))
         {
             var slash = path.LastIndexOf('/');
-            var parent = GetFolder(slash < 0 ? "" : path[..slash], created);
-            folder = new Folder(path, path[(slash + 1)..], parent);
-            _folders[path] = folder;
+            var parent = GetFolder(slash < 0 ? [] : path[..slash], created, cachedTreeIds);
+            var key = cachedTreeIds is not null && cachedTreeIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var shared, out _)
+                ? shared
+                : path.ToString();
+            folder = new Folder(key, key[(slash + 1)..], parent);
+            _folders[key] = folder;
             created.Add(folder);
         }
 
