@@ -196,7 +196,7 @@ public static class GitIndexReader
                 var entry = new IndexEntry(
                     Decode(path),
                     mode,
-                    Convert.ToHexStringLower(data.Slice(ObjectIdOffset, HashSize)),
+                    RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)),
                     (flags >> 12) & 3,
                     (extendedFlags & ExtendedIntentToAdd) != 0,
                     (extendedFlags & ExtendedSkipWorktree) != 0);
@@ -300,7 +300,7 @@ public static class GitIndexReader
     /// When given, only folders at or above one of these get an id (the others are walked, not decoded).
     /// </param>
     /// <param name="below">With prefixes, folders below one of them get an id too.</param>
-    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, string> ids, IReadOnlyList<string>? prefixes, bool below)
+    internal static void ReadCacheTree(ReadOnlySpan<byte> data, Dictionary<string, RawId> ids, IReadOnlyList<string>? prefixes, bool below)
     {
         // Each folder on the stack says what its subfolders are: none wanted (their paths are never built), all wanted,
         // or to be checked one by one (a folder above a prefix).
@@ -354,8 +354,8 @@ public static class GitIndexReader
                 stack.Push((parent.Path, parent.Remaining - 1, parent.Subfolders));
                 (path, subfolders) = parent.Subfolders switch
                 {
-                    Wanted.All => (parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), Wanted.All),
-                    Wanted.Check => Classify(parent.Path!.Length == 0 ? Decode(name) : parent.Path + "/" + Decode(name), prefixes!, below),
+                    Wanted.All => (Join(parent.Path!, name), Wanted.All),
+                    Wanted.Check => Classify(Join(parent.Path!, name), prefixes!, below),
                     _ => (null, Wanted.None),
                 };
             }
@@ -370,7 +370,7 @@ public static class GitIndexReader
 
                 if (path is not null)
                 {
-                    ids[path] = Convert.ToHexStringLower(data.Slice(pos, HashSize));
+                    ids[path] = RawId.FromBytes(data.Slice(pos, HashSize));
                 }
 
                 pos += HashSize;
@@ -378,6 +378,26 @@ public static class GitIndexReader
 
             stack.Push((path, subtrees, subfolders));
         }
+    }
+
+    /// <summary>parent + "/" + name, decoded straight into one string (a thousand folders: no intermediate name strings).</summary>
+    private static string Join(string parent, ReadOnlySpan<byte> name)
+    {
+        if (parent.Length == 0)
+        {
+            return Decode(name);
+        }
+
+        if (!System.Text.Ascii.IsValid(name))
+        {
+            return parent + "/" + Decode(name);
+        }
+
+        Span<char> path = parent.Length + 1 + name.Length <= 512 ? stackalloc char[parent.Length + 1 + name.Length] : new char[parent.Length + 1 + name.Length];
+        parent.CopyTo(path);
+        path[parent.Length] = '/';
+        System.Text.Ascii.ToUtf16(name, path[(parent.Length + 1)..], out _);
+        return new string(path);
     }
 
     /// <summary>Whether a folder's id is wanted (else a null path), and what its subfolders are.</summary>

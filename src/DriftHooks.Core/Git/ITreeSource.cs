@@ -8,5 +8,8 @@ public interface ITreeSource
 
     IReadOnlyList<TreeNode> Children(string treeId);
 
+    /// <summary>The entries of a folder node from this source; a source may find them without the id in hex.</summary>
+    IReadOnlyList<TreeNode> Children(TreeNode folder) => Children(folder.ObjectId);
+
     byte[] ReadBlob(string blobId);
 }

@@ -19,9 +19,13 @@ public sealed class IndexScan
     /// The valid cache-tree ids of the folders at or above <paramref name="prefixes"/>, and below them too when
     /// <paramref name="below"/> (all folders when prefixes is null); decoding only those saves most of the work.
     /// </summary>
-    public Dictionary<string, string> CachedTreeIdsFor(IReadOnlyList<string>? prefixes, bool below)
+    public Dictionary<string, string> CachedTreeIdsFor(IReadOnlyList<string>? prefixes, bool below) =>
+        RawCachedTreeIdsFor(prefixes, below).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+
+    /// <summary>As <see cref="CachedTreeIdsFor"/>, with raw ids: the thousand folders below a prefix need no hex.</summary>
+    internal Dictionary<string, RawId> RawCachedTreeIdsFor(IReadOnlyList<string>? prefixes, bool below)
     {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, RawId>(StringComparer.Ordinal);
         if (CacheTree is not null)
         {
             GitIndexReader.ReadCacheTree(CacheTree, ids, prefixes, below);

@@ -9,9 +9,8 @@ namespace DriftHooks.Core.Git;
 /// </summary>
 public sealed class IndexTree : ITreeSource
 {
-    private readonly Dictionary<string, TreeNode> _nodesByPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TreeNode>> _childrenByTreeId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TreeNode>> _folderChildren = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Folder> _folders;
+    private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
     private readonly Func<string, byte[]> _readBlob;
 
     /// <param name="entries">Index entries; only merged (stage 0) entries that will be committed are used.</param>
@@ -31,9 +30,26 @@ public sealed class IndexTree : ITreeSource
         IReadOnlyDictionary<string, string>? cachedTreeIds = null,
         IReadOnlyList<string>? completePrefixes = null,
         bool hashFolders = true)
+        : this(entries, readBlob, RawIds(cachedTreeIds), completePrefixes, hashFolders)
+    {
+    }
+
+    internal IndexTree(
+        IEnumerable<IndexEntry> entries,
+        Func<string, byte[]> readBlob,
+        Dictionary<string, RawId>? cachedTreeIds,
+        IReadOnlyList<string>? completePrefixes,
+        bool hashFolders)
     {
         _readBlob = readBlob;
-        var folders = new Dictionary<string, List<TreeNode>>(StringComparer.Ordinal) { [""] = [] };
+        // Sized once: a thousand migration folders would otherwise regrow the table (and the list) several times.
+        var expected = entries is IReadOnlyCollection<IndexEntry> collection ? collection.Count + 1 : 16;
+        _folders = new Dictionary<string, Folder>(expected, StringComparer.Ordinal);
+        var root = new Folder("", "", null);
+        _folders[""] = root;
+        var created = new List<Folder>(expected) { root }; // parents before their subfolders
+        var current = root;
+        string? lastName = null;
         foreach (var entry in entries)
         {
             if (entry.Stage != 0 || entry.IntentToAdd)
@@ -41,52 +57,49 @@ public sealed class IndexTree : ITreeSource
                 continue;
             }
 
-            // Files are found through their folder (see Find): one lookup table entry per folder, not per file.
-            var folder = Prisma.RepoPath.Directory(entry.Path);
-            GetFolder(folders, folder).Add(new TreeNode(Prisma.RepoPath.FileName(entry.Path), entry.Mode, entry.ObjectId));
-        }
-
-        // Deepest folders first, so each folder's id is known before its parent is hashed.
-        var order = new List<(int Depth, string Folder)>(folders.Count);
-        foreach (var folder in folders.Keys)
-        {
-            order.Add((folder.Length == 0 ? 0 : folder.AsSpan().Count('/') + 1, folder));
-        }
-
-        order.Sort(static (a, b) => b.Depth.CompareTo(a.Depth));
-        var buffer = new MemoryStream(); // reused for every tree object hashed
-        foreach (var (_, folder) in order)
-        {
-            var children = folders[folder];
-            var id = cachedTreeIds is not null && completePrefixes is not null && folder.Length > 0
-                && cachedTreeIds.TryGetValue(folder, out var cached) && IsUnderAny(folder, completePrefixes)
-                ? cached
-                : hashFolders ? HashTree(children, buffer) : "index:" + folder;
-            _childrenByTreeId.TryAdd(id, children);
-            var node = new TreeNode(folder.Length == 0 ? "" : Prisma.RepoPath.FileName(folder), TreeNode.TreeMode, id);
-            _nodesByPath[folder] = node;
-            _folderChildren[folder] = children;
-            if (folder.Length > 0)
+            // Index order keeps a folder's files together: most entries reuse the previous entry's folder and name.
+            var path = entry.Path;
+            var slash = path.LastIndexOf('/');
+            var folderLength = slash < 0 ? 0 : slash;
+            if (current.Path.Length != folderLength || !path.AsSpan(0, folderLength).SequenceEqual(current.Path))
             {
-                folders[Prisma.RepoPath.Directory(folder)].Add(node);
+                current = GetFolder(path.AsSpan(0, folderLength), created, cachedTreeIds);
             }
+
+            var nameSpan = path.AsSpan(slash + 1);
+            var name = lastName is not null && nameSpan.SequenceEqual(lastName) ? lastName : nameSpan.ToString();
+            lastName = name;
+            current.Children.Add(entry.ToNode(name));
+        }
+
+        // Subfolders before their parents, so each folder's id is known before its parent is hashed.
+        var buffer = new MemoryStream(); // reused for every tree object hashed
+        for (var k = created.Count - 1; k >= 0; k--)
+        {
+            var folder = created[k];
+            var children = folder.Children;
+            folder.Node = cachedTreeIds is not null && completePrefixes is not null && folder.Path.Length > 0
+                && cachedTreeIds.TryGetValue(folder.Path, out var cached) && IsUnderAny(folder.Path, completePrefixes)
+                ? new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexChildren = children }
+                : new TreeNode(folder.Name, TreeNode.TreeMode, hashFolders ? HashTree(children, buffer) : "index:" + folder.Path) { IndexChildren = children };
+            folder.Parent?.Children.Add(folder.Node);
         }
     }
 
     public TreeNode? Find(string path)
     {
-        if (_nodesByPath.TryGetValue(path, out var folder))
+        if (_folders.TryGetValue(path, out var folder))
         {
-            return folder;
+            return folder.Node;
         }
 
-        if (path.Length == 0 || !_folderChildren.TryGetValue(Prisma.RepoPath.Directory(path), out var children))
+        if (path.Length == 0 || !_folders.TryGetValue(Prisma.RepoPath.Directory(path), out var parent))
         {
             return null;
         }
 
         var name = Prisma.RepoPath.FileName(path);
-        foreach (var child in children)
+        foreach (var child in parent.Children)
         {
             if (!child.IsTree && child.Name == name)
             {
@@ -97,10 +110,45 @@ public sealed class IndexTree : ITreeSource
         return null;
     }
 
-    public IReadOnlyList<TreeNode> Children(string treeId) =>
-        _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+    public IReadOnlyList<TreeNode> Children(string treeId)
+    {
+        if (_childrenByTreeId is null)
+        {
+            _childrenByTreeId = new Dictionary<string, List<TreeNode>>(_folders.Count, StringComparer.Ordinal);
+            foreach (var folder in _folders.Values)
+            {
+                _childrenByTreeId.TryAdd(folder.Node!.ObjectId, folder.Children);
+            }
+        }
+
+        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+    }
+
+    /// <summary>A folder's entries straight from the node when it is one of this tree's, with no id lookup.</summary>
+    public IReadOnlyList<TreeNode> Children(TreeNode folder) =>
+        folder.IndexChildren is { } children ? SortedInGitOrder(children) : Children(folder.ObjectId);
 
     public byte[] ReadBlob(string blobId) => _readBlob(blobId);
+
+    private static Dictionary<string, RawId>? RawIds(IReadOnlyDictionary<string, string>? ids)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        // An id that is not 40 hex digits is left out: the folder is then hashed or walked, never trusted.
+        var raw = new Dictionary<string, RawId>(ids.Count, StringComparer.Ordinal);
+        foreach (var (path, hex) in ids)
+        {
+            if (RawId.TryParse(hex, out var id))
+            {
+                raw[path] = id;
+            }
+        }
+
+        return raw;
+    }
 
     private static bool IsUnderAny(string folder, IReadOnlyList<string> prefixes)
     {
@@ -115,19 +163,36 @@ public sealed class IndexTree : ITreeSource
         return false;
     }
 
-    private static List<TreeNode> GetFolder(Dictionary<string, List<TreeNode>> folders, string folder)
+    // Looked up by span, and a new folder takes its path string from the cache-tree's table when it is there: a thousand
+    // migration folders then cost no path strings of their own.
+    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, Dictionary<string, RawId>? cachedTreeIds)
     {
-        if (!folders.TryGetValue(folder, out var list))
+        if (!_folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var folder))
         {
-            list = [];
-            folders[folder] = list;
-            if (folder.Length > 0)
-            {
-                GetFolder(folders, Prisma.RepoPath.Directory(folder));
-            }
+            var slash = path.LastIndexOf('/');
+            var parent = GetFolder(slash < 0 ? [] : path[..slash], created, cachedTreeIds);
+            var key = cachedTreeIds is not null && cachedTreeIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var shared, out _)
+                ? shared
+                : path.ToString();
+            folder = new Folder(key, key[(slash + 1)..], parent);
+            _folders[key] = folder;
+            created.Add(folder);
         }
 
-        return list;
+        return folder;
+    }
+
+    private sealed class Folder(string path, string name, Folder? parent)
+    {
+        public string Path { get; } = path;
+
+        public string Name { get; } = name;
+
+        public Folder? Parent { get; } = parent;
+
+        public List<TreeNode> Children { get; } = [];
+
+        public TreeNode? Node { get; set; }
     }
 
     /// <summary>Git's tree id: entries sorted as git sorts them (a folder as if its name ended in '/').</summary>

@@ -221,7 +221,7 @@ internal sealed class ObjectStore : IDisposable
             nodes.Add(new TreeNode(
                 Encoding.UTF8.GetString(span[(space + 1)..nul]),
                 mode,
-                Convert.ToHexStringLower(span.Slice(nul + 1, HashSize))));
+                RawId.FromBytes(span.Slice(nul + 1, HashSize))));
             span = span[(nul + 1 + HashSize)..];
         }
 

@@ -8,7 +8,9 @@ public static class ProjectChangesReader
 {
     /// <summary>True when nothing under the project's folders differs; the common case, decided from folder ids alone.</summary>
     public static bool IsUnchanged(PrismaProject project, ITreeSource before, ITreeSource after) =>
-        project.Prefixes.All(prefix => before.Find(prefix)?.ObjectId == after.Find(prefix)?.ObjectId);
+        project.Prefixes.All(prefix => SameId(before.Find(prefix), after.Find(prefix)));
+
+    private static bool SameId(TreeNode? a, TreeNode? b) => a is null ? b is null : b is not null && a.HasSameId(b);
 
     public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree)
     {
@@ -47,7 +49,7 @@ public static class ProjectChangesReader
                 var order = i == beforeChildren.Count ? 1 : j == afterChildren.Count ? -1 : IndexTree.CompareGitOrder(beforeChildren[i], afterChildren[j]);
                 var b = order <= 0 ? beforeChildren[i++] : null;
                 var a = order >= 0 ? afterChildren[j++] : null;
-                if (a is { IsTree: true } && b is { IsTree: true } && a.ObjectId == b.ObjectId)
+                if (a is { IsTree: true } && b is { IsTree: true } && a.HasSameId(b))
                 {
                     var shared = ReadFolder(after, a);
                     beforeFolders[b.Name] = shared;
@@ -100,15 +102,15 @@ public static class ProjectChangesReader
     }
 
     private static IReadOnlyList<TreeNode> FolderChildren(ITreeSource source, string path) =>
-        source.Find(path) is { IsTree: true } node ? source.Children(node.ObjectId) : [];
+        source.Find(path) is { IsTree: true } node ? source.Children(node) : [];
 
     private static MigrationFolder ReadFolder(ITreeSource source, TreeNode folder)
     {
-        foreach (var child in source.Children(folder.ObjectId))
+        foreach (var child in source.Children(folder))
         {
             if (child.Name == "migration.sql" && !child.IsTree)
             {
-                return new MigrationFolder(folder.Name, child.ObjectId);
+                return MigrationFolder.FromTree(folder.Name, child);
             }
         }
 
@@ -155,7 +157,7 @@ public static class ProjectChangesReader
             return;
         }
 
-        foreach (var child in source.Children(node.ObjectId))
+        foreach (var child in source.Children(node))
         {
             CollectPrismaFiles(project, source, path + "/" + child.Name, child, files);
         }

@@ -36,15 +36,15 @@ public static class TreeDiff
 
     private static void Compare(string path, TreeNode? old, ITreeSource before, TreeNode? @new, ITreeSource after, List<FileChange> changes)
     {
-        if ((old is null && @new is null) || (old is not null && @new is not null && old.ObjectId == @new.ObjectId && old.Mode == @new.Mode))
+        if ((old is null && @new is null) || (old is not null && @new is not null && old.HasSameId(@new) && old.Mode == @new.Mode))
         {
             return;
         }
 
         if (old is { IsTree: true } || @new is { IsTree: true })
         {
-            var oldList = old is { IsTree: true } ? before.Children(old.ObjectId) : [];
-            var newList = @new is { IsTree: true } ? after.Children(@new.ObjectId) : [];
+            var oldList = old is { IsTree: true } ? before.Children(old) : [];
+            var newList = @new is { IsTree: true } ? after.Children(@new) : [];
             if (IsInGitOrder(oldList) && IsInGitOrder(newList))
             {
                 // Both sorted (as git writes trees): one merge walk, and equal children cost no path or lookup.
@@ -55,7 +55,7 @@ public static class TreeDiff
                     var order = i == oldList.Count ? 1 : j == newList.Count ? -1 : IndexTree.CompareGitOrder(oldList[i], newList[j]);
                     var o = order <= 0 ? oldList[i++] : null;
                     var n = order >= 0 ? newList[j++] : null;
-                    if (o is null || n is null || o.ObjectId != n.ObjectId || o.Mode != n.Mode)
+                    if (o is null || n is null || !o.HasSameId(n) || o.Mode != n.Mode)
                     {
                         var name = (o ?? n)!.Name;
                         Compare(path.Length == 0 ? name : path + "/" + name, o, before, n, after, changes);

@@ -33,7 +33,7 @@ public static class PreCommitCheck
             : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
 
         // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
-        var cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: false);
+        var cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: false);
         try
         {
             using var store = ObjectStore.Open(location);
@@ -44,7 +44,7 @@ public static class PreCommitCheck
                 return [];
             }
 
-            cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: true);
+            cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: true);
 
             // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
             var index = new IndexTree(entries, store.ReadBlob, cachedTreeIds, prefixes, hashFolders: false);
@@ -53,11 +53,11 @@ public static class PreCommitCheck
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
             // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
-            cachedTreeIds = scan.CachedTreeIdsFor(prefixes, below: true);
+            cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: true);
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
             Remember(location, remembered, discovered, projects, head);
-            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cachedTreeIds, prefixes);
+            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cachedTreeIds, prefixes, hashFolders: true);
             return Evaluate(projects, head, index, location, options);
         }
     }
@@ -66,7 +66,7 @@ public static class PreCommitCheck
     /// The common commit, decided without building the index's trees: each prefix's id in the index (its entry's
     /// blob id, or its folder's cache-tree id) equals HEAD's. False whenever that is not certain.
     /// </summary>
-    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, Dictionary<string, string> cachedTreeIds)
+    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, Dictionary<string, RawId> cachedTreeIds)
     {
         foreach (var prefix in project.Prefixes)
         {
@@ -93,20 +93,25 @@ public static class PreCommitCheck
                 return false;
             }
 
-            string? indexId = null; // nothing at or under the prefix in the index
+            var headNode = head.Find(prefix);
             if (file is not null)
             {
-                indexId = file.ObjectId;
+                if (headNode is null || headNode.ObjectId != file.ObjectId)
+                {
+                    return false;
+                }
             }
-            else if (below && !cachedTreeIds.TryGetValue(prefix, out indexId))
+            else if (below)
             {
-                return false;
+                // Raw ids compared: no hex for either side.
+                if (!cachedTreeIds.TryGetValue(prefix, out var indexId) || headNode is null || !headNode.HasId(indexId))
+                {
+                    return false;
+                }
             }
-
-            var headId = head.Find(prefix)?.ObjectId;
-            if (headId != indexId)
+            else if (headNode is not null)
             {
-                return false;
+                return false; // nothing at or under the prefix in the index, something in HEAD
             }
         }
 
