@@ -8,6 +8,10 @@ namespace DriftHooks.Core.Tests.Support;
 /// </summary>
 public static class PrismaOracle
 {
+    // prisma.sh installs its npm packages on first use and rewrites its config files on every call (and deletes
+    // node_modules when they differ), so concurrent calls can break one another: one call at a time.
+    static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public static string Script => Path.Combine(SharedFolder.Root, "prisma-oracle", "prisma.sh");
 
     public static string Corpus => SharedFolder.Corpus;
@@ -66,6 +70,19 @@ public static class PrismaOracle
 
     /// <summary>As above, with extra environment (e.g. <c>DEBUG=prisma:schemaEngine*</c> to see the engine's diagnosis).</summary>
     public static async Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        await OneAtATime.WaitAsync();
+        try
+        {
+            return await RunAloneAsync(databaseUrl, schemaFile, migrationsDirectory, environment, arguments);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    static async Task<Result> RunAloneAsync(string databaseUrl, string schemaFile, string migrationsDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo(Script)
         {
