@@ -43,7 +43,8 @@ public static class OptionsLoader
         var builder = new ConfigurationBuilder();
         foreach (var path in files)
         {
-            builder.AddJsonFile(path, optional: true, reloadOnChange: false);
+            // A stream, not AddJsonFile: the file provider (globbing, watchers) would weigh on every hook's start-up.
+            builder.AddJsonStream(new MemoryStream(File.ReadAllBytes(path)));
         }
 
         builder.AddInMemoryCollection(fromEnvironment);
