@@ -190,6 +190,26 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void Rules_can_be_switched_off_in_drifthooks_json_and_malformed_configuration_is_a_usage_error()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/20230101000000_old/migration.sql", "SELECT 1;\n");
+        repo.MustGit("add", "-A");
+        Assert.That(repo.Commit().Error, Does.Contain("DH109"));
+
+        repo.Write("drifthooks.json", "{ \"Rules\": { \"DH109\": false } }\n");
+        repo.MustGit("add", "-A");
+        var passed = repo.Commit();
+        Assert.That(passed.ExitCode, Is.Zero, passed.ToString());
+
+        repo.Write("drifthooks.json", "{ \"Rules\": { \"DH109\": maybe } }\n");
+        repo.MustGit("add", "-A");
+        var broken = repo.Run(Path.Combine(repo.GitDir, "hooks", "pre-commit"), []);
+        Assert.That(broken.ExitCode, Is.EqualTo(2), broken.ToString());
+        Assert.That(broken.Error, Does.Contain("drifthooks.json").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public void Deleting_or_changing_the_migration_lock_is_refused()
     {
         using var repo = Baseline();

@@ -44,7 +44,17 @@ public static class OptionsLoader
         foreach (var path in files)
         {
             // A stream, not AddJsonFile: the file provider (globbing, watchers) would weigh on every hook's start-up.
-            builder.AddJsonStream(new MemoryStream(File.ReadAllBytes(path)));
+            var content = File.ReadAllBytes(path);
+            try
+            {
+                using var _ = System.Text.Json.JsonDocument.Parse(content, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new ConfigurationException($"{Path.GetFileName(path)} at the repository root is not valid JSON ({e.Message}). Fix it, or remove it to use the defaults.", e);
+            }
+
+            builder.AddJsonStream(new MemoryStream(content));
         }
 
         builder.AddInMemoryCollection(fromEnvironment);
