@@ -18,7 +18,7 @@ namespace DriftHooks.Core.Doctor;
 /// </summary>
 public static class DoctorCheck
 {
-    public const string DefaultBackupsFolder = ".drifthooks/backups";
+    public const string DefaultBackupsFolder = Backups.HistoryBackupFile.DefaultFolder;
     public static readonly TimeSpan BackupMaxAge = TimeSpan.FromDays(7);
 
     public static async Task<IReadOnlyList<DoctorItem>> RunAsync(
@@ -369,33 +369,9 @@ public static class DoctorCheck
             options.Projects);
     }
 
-    // Backups:Folder is read here rather than in the shared options record, which the backup command owns.
-    private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment)
-    {
-        if (environment.GetValueOrDefault("DRIFTHOOKS__BACKUPS__FOLDER") is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-
-        var builder = new ConfigurationBuilder();
-        foreach (var name in new[] { OptionsLoader.CommittedFile, OptionsLoader.LocalFile })
-        {
-            var path = Path.Combine(workTree, name);
-            if (File.Exists(path))
-            {
-                builder.AddJsonFile(path, optional: true, reloadOnChange: false);
-            }
-        }
-
-        try
-        {
-            return builder.Build()["Backups:Folder"] is { Length: > 0 } folder ? folder : DefaultBackupsFolder;
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
-        {
-            throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message}", e);
-        }
-    }
+    // The same lookup as the backup command (CompanionContext.BackupFolder): one setting, read one way.
+    private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment) =>
+        SettingFiles.Read(workTree, environment, "Backups", "Folder")?.Value ?? DefaultBackupsFolder;
 
     private static bool SameContent(string a, string b)
     {
