@@ -51,18 +51,32 @@ public static class GitIndexReader
     public static IndexScan Scan(string indexPath, PathFilter first, PathFilter second)
     {
         var scan = new IndexScan();
-        Read(indexPath, new FilterSelector(first), new FilterSelector(second), scan);
+        Read<IEntrySelector, IEntrySelector>(indexPath, new FilterSelector(first), new FilterSelector(second), hasSecond: true, scan);
+        return scan;
+    }
+
+    /// <summary>
+    /// <see cref="Scan"/> with <see cref="Prisma.PrismaProjectLocator.IsCandidate"/> and
+    /// <see cref="Prisma.PrismaProjectLocator.IsLikelyProjectPath"/>, called directly: they run on every index entry.
+    /// </summary>
+    internal static IndexScan ScanForProjects(string indexPath)
+    {
+        var scan = new IndexScan();
+        Read(indexPath, default(CandidateSelector), default(LikelyProjectSelector), hasSecond: true, scan);
         return scan;
     }
 
     private static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, IEntrySelector matcher)
     {
         var scan = new IndexScan();
-        Read(indexPath, matcher, null, scan);
+        Read<IEntrySelector, IEntrySelector>(indexPath, matcher, matcher, hasSecond: false, scan);
         return scan.First;
     }
 
-    private static void Read(string indexPath, IEntrySelector first, IEntrySelector? second, IndexScan scan)
+    // Generic so that struct selectors get their own code, with the per-entry checks called directly.
+    private static void Read<TFirst, TSecond>(string indexPath, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
+        where TFirst : IEntrySelector
+        where TSecond : IEntrySelector
     {
         ArgumentException.ThrowIfNullOrEmpty(indexPath);
         try
@@ -70,7 +84,7 @@ public static class GitIndexReader
             using var cursor = IndexFileCursor.Open(indexPath);
             if (cursor is not null)
             {
-                Parse(indexPath, cursor, first, second, scan);
+                Parse(indexPath, cursor, first, second, hasSecond, scan);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -81,7 +95,9 @@ public static class GitIndexReader
         }
     }
 
-    private static void Parse(string indexPath, IndexFileCursor cursor, IEntrySelector first, IEntrySelector? second, IndexScan scan)
+    private static void Parse<TFirst, TSecond>(string indexPath, IndexFileCursor cursor, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
+        where TFirst : IEntrySelector
+        where TSecond : IEntrySelector
     {
         if (cursor.Length < HeaderSize + HashSize)
         {
@@ -182,14 +198,14 @@ public static class GitIndexReader
 
             var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
             var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
-            if (isSparseDirectory && (first.OverlapsDirectory(path) || (second?.OverlapsDirectory(path) ?? false)))
+            if (isSparseDirectory && (first.OverlapsDirectory(path) || (hasSecond && second.OverlapsDirectory(path))))
             {
                 throw new UnsupportedIndexException(
                     $"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
             }
 
             var inFirst = first.Matches(path);
-            var inSecond = second is not null && second.Matches(path);
+            var inSecond = hasSecond && second.Matches(path);
             if (inFirst || inSecond)
             {
                 var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
@@ -214,7 +230,7 @@ public static class GitIndexReader
             cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, cursor, end, second is null ? null : scan);
+        CheckExtensions(indexPath, cursor, end, hasSecond ? scan : null);
     }
 
     /// <summary>

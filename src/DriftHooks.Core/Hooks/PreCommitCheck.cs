@@ -17,7 +17,7 @@ public static class PreCommitCheck
 {
     public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options)
     {
-        var scan = GitIndexReader.Scan(location.IndexFile, PrismaProjectLocator.IsCandidate, PrismaProjectLocator.IsLikelyProjectPath);
+        var scan = GitIndexReader.ScanForProjects(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
         var discovered = PrismaProjectLocator.Locate(candidates, path => ReadWorkingFile(location.WorkTree, path), options.Projects);
         var remembered = options.Projects.Count == 0 ? ProjectMemory.Read(location.StateDirectory) : [];
