@@ -84,6 +84,22 @@ public sealed class IndexTree : ITreeSource
                 : new TreeNode(folder.Name, TreeNode.TreeMode, hashFolders ? HashTree(children, buffer) : "index:" + folder.Path) { IndexChildren = children };
             folder.Parent?.Children.Add(folder.Node);
         }
+
+        // Every list is complete now: put each in git's order once and say so, so comparisons need not check again.
+        // A list that is still not strictly ordered after sorting (two equal names) is left unmarked.
+        foreach (var folder in created)
+        {
+            var children = folder.Children;
+            if (!TreeDiff.IsInGitOrder(children))
+            {
+                children.Sort(CompareGitOrder);
+                children.InGitOrder = TreeDiff.IsInGitOrder(children);
+            }
+            else
+            {
+                children.InGitOrder = true;
+            }
+        }
     }
 
     public TreeNode? Find(string path)
@@ -190,7 +206,7 @@ public sealed class IndexTree : ITreeSource
 
         public Folder? Parent { get; } = parent;
 
-        public List<TreeNode> Children { get; } = [];
+        public TreeNodeList Children { get; } = [];
 
         public TreeNode? Node { get; set; }
     }

@@ -196,7 +196,7 @@ internal sealed class ObjectStore : IDisposable
             throw new ObjectStoreException($"object {treeId} is not a tree");
         }
 
-        var nodes = new List<TreeNode>();
+        var nodes = new TreeNodeList();
         var span = data.AsSpan();
         while (span.Length > 0)
         {

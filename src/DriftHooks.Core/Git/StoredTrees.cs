@@ -51,6 +51,11 @@ internal sealed class StoredTrees(ObjectStore store, string? rootTreeId) : ITree
         if (!_trees.TryGetValue(treeId, out var children))
         {
             children = store.ReadTree(treeId);
+            if (children is TreeNodeList list && TreeDiff.IsInGitOrder(list))
+            {
+                list.InGitOrder = true; // checked once here: the list is this cache's and never changes
+            }
+
             _trees[treeId] = children;
         }
 

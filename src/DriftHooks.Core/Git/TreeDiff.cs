@@ -23,6 +23,11 @@ public static class TreeDiff
     /// <summary>True when the names are strictly in git's tree order (a malformed tree may not be).</summary>
     internal static bool IsInGitOrder(IReadOnlyList<TreeNode> nodes)
     {
+        if (nodes is TreeNodeList { InGitOrder: true })
+        {
+            return true;
+        }
+
         for (var k = 1; k < nodes.Count; k++)
         {
             if (IndexTree.CompareGitOrder(nodes[k - 1], nodes[k]) >= 0)

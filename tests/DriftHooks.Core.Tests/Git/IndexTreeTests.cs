@@ -26,6 +26,23 @@ public class IndexTreeTests
     }
 
     [Test]
+    public void Folder_lists_are_marked_ordered_only_when_strictly_in_git_order()
+    {
+        const string Blob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+        IndexEntry File(string path) => new(path, 0x81A4, Blob, 0, intentToAdd: false, skipWorktree: false);
+
+        // Out of git's order ("a-b" sorts before the folder "a"): sorted and marked.
+        var sorted = new IndexTree([File("p/a/x"), File("p/a-b"), File("p/c")], _ => []);
+        var children = sorted.Children(sorted.Find("p")!);
+        Assert.That(children.Select(c => c.Name), Is.EqualTo(new[] { "a-b", "a", "c" }));
+        Assert.That(children, Is.TypeOf<TreeNodeList>().With.Property(nameof(TreeNodeList.InGitOrder)).True);
+
+        // Two entries of one name (a malformed index): never taken as ordered, so comparisons fall back to names.
+        var duplicate = new IndexTree([File("p/a"), File("p/a"), File("p/b")], _ => []);
+        Assert.That(TreeDiff.IsInGitOrder(duplicate.Children(duplicate.Find("p")!)), Is.False);
+    }
+
+    [Test]
     public void Diff_against_the_index_descends_only_into_changed_folders()
     {
         var before = new IndexTree([Entry("m/a/migration.sql", "1"), Entry("m/b/migration.sql", "2"), Entry("schema.prisma", "3")], _ => []);
