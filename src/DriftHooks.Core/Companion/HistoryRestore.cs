@@ -67,7 +67,7 @@ public static class HistoryRestore
         {
             return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
-                $"The backup claims {ThreeWayStatus.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {string.Join(", ", unknown)}. Without the script, restore cannot check the schema carries it.",
+                $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {string.Join(", ", unknown)}. Without the script, restore cannot check the schema carries it.",
                 context.Project.MigrationFolder(unknown[0]),
                 "check out the branch the backup was taken on, then restore again")];
         }

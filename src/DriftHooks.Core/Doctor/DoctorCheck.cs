@@ -94,10 +94,10 @@ public static class DoctorCheck
 
         if (behind > 0)
         {
-            return new("upstream", "upstream", DoctorStatus.Fail, $"{Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
+            return new("upstream", "upstream", DoctorStatus.Fail, $"{Rules.FixText.Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
         }
 
-        return new("upstream", "upstream", DoctorStatus.Pass, ahead > 0 ? $"up to date with {name}; {Count(ahead, "commit")} not pushed yet{note}" : $"up to date with {name}{note}");
+        return new("upstream", "upstream", DoctorStatus.Pass, ahead > 0 ? $"up to date with {name}; {Rules.FixText.Count(ahead, "commit")} not pushed yet{note}" : $"up to date with {name}{note}");
     }
 
     private static DoctorItem Migrations(RepositoryLocation location, IReadOnlyList<PrismaProject> projects)
@@ -141,7 +141,7 @@ public static class DoctorCheck
                     continue;
                 }
 
-                var quoted = CommitRules.Quote(folder);
+                var quoted = FixText.Quote(folder);
                 if (x == '?')
                 {
                     failing.Add((folder, "untracked", $"git add {quoted} && git commit"));
@@ -343,7 +343,7 @@ public static class DoctorCheck
         {
             var applied = report.Rows.Count(r => r.Local == PlaceState.Applied);
             var production = report.Production.Kind == DatabaseSideKind.Read ? " and production" : "";
-            return new(id, title, DoctorStatus.Pass, $"{report.Local.Url}: {Count(applied, "migration")} applied, in line with the working tree{production}");
+            return new(id, title, DoctorStatus.Pass, $"{report.Local.Url}: {Rules.FixText.Count(applied, "migration")} applied, in line with the working tree{production}");
         }
 
         var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -365,7 +365,7 @@ public static class DoctorCheck
         var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
         return PrismaProjectLocator.Locate(
             candidates,
-            path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null,
+            location.ReadWorkTreeFile,
             options.Projects);
     }
 
@@ -390,8 +390,7 @@ public static class DoctorCheck
 
     private static string FirstLine(string text) => text.Trim().Split('\n')[0].Trim();
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string Age(TimeSpan age) =>
-        age.TotalDays >= 1 ? Count((int)age.TotalDays, "day") : age.TotalHours >= 1 ? Count((int)age.TotalHours, "hour") : Count(Math.Max(0, (int)age.TotalMinutes), "minute");
+        age.TotalDays >= 1 ? Rules.FixText.Count((int)age.TotalDays, "day") : age.TotalHours >= 1 ? Rules.FixText.Count((int)age.TotalHours, "hour") : Rules.FixText.Count(Math.Max(0, (int)age.TotalMinutes), "minute");
 }

@@ -58,6 +58,13 @@ public sealed record RepositoryLocation(string WorkTree, string GitDirectory, st
     /// <summary>The folder where DriftHooks keeps its own state: binaries, audit log, install record.</summary>
     public string StateDirectory => Path.Combine(CommonDirectory, "drifthooks");
 
+    /// <summary>A small file of the work tree by repository path (package.json, prisma.config.ts), or null when absent.</summary>
+    public string? ReadWorkTreeFile(string repositoryPath)
+    {
+        var full = Path.Combine(WorkTree, repositoryPath);
+        return File.Exists(full) ? File.ReadAllText(full) : null;
+    }
+
     private static string? FindDotGit(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -19,7 +19,7 @@ public static class PreCommitCheck
     {
         var scan = GitIndexReader.ScanForProjects(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
-        var discovered = PrismaProjectLocator.Locate(candidates, path => ReadWorkingFile(location.WorkTree, path), options.Projects);
+        var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
         var remembered = options.Projects.Count == 0 ? ProjectMemory.Read(location.StateDirectory) : [];
         var projects = discovered.Concat(remembered.Where(r => !discovered.Any(d => d.SchemaPath == r.SchemaPath))).ToList();
         if (projects.Count == 0)
@@ -145,11 +145,5 @@ public static class PreCommitCheck
 
         var keep = projects.Where(p => discovered.Contains(p) || head.Find(p.SchemaPath) is not null || head.Find(p.MigrationsPath) is not null).ToList();
         ProjectMemory.Write(location.StateDirectory, remembered, keep);
-    }
-
-    private static string? ReadWorkingFile(string workTree, string path)
-    {
-        var full = Path.Combine(workTree, path);
-        return File.Exists(full) ? File.ReadAllText(full) : null;
     }
 }

@@ -174,7 +174,7 @@ public static class PrePushCheck
     public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
     {
         var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
-        var projects = PrismaProjectLocator.Locate(candidates, path => File.Exists(Path.Combine(location.WorkTree, path)) ? File.ReadAllText(Path.Combine(location.WorkTree, path)) : null, options.Projects);
+        var projects = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
         return ChooseProject(projects, options);
     }
 

@@ -48,7 +48,7 @@ public static class CommitRules
                 RuleCodes.SchemaUnreadable,
                 $"DriftHooks cannot read the Prisma schema, so it cannot tell whether this commit needs a migration: {e.Message}",
                 project.SchemaPath,
-                $"Fix the schema (npx prisma validate{SchemaArgument(project)} shows Prisma's own diagnosis), then stage it again."));
+                $"Fix the schema (npx prisma validate{FixText.SchemaArgument(project)} shows Prisma's own diagnosis), then stage it again."));
             return;
         }
 
@@ -79,7 +79,7 @@ public static class CommitRules
                     RuleCodes.MigrationNotStaged,
                     $"The schema change ({what}) is staged but its migration '{migration.Name}' is not: the commit would carry a schema that no committed migration produces.",
                     folder,
-                    $"git add {Quote(folder)}"));
+                    $"git add {FixText.Quote(folder)}"));
             }
 
             return;
@@ -89,7 +89,7 @@ public static class CommitRules
             RuleCodes.SchemaWithoutMigration,
             $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
-            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{SchemaArgument(project)}, then git add {Quote(project.MigrationsPath)}"));
+            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}"));
     }
 
     private static void CheckCommittedMigrations(ProjectChanges changes, List<Finding> findings)
@@ -123,7 +123,7 @@ public static class CommitRules
                     RuleCodes.MigrationRenamed,
                     $"The committed migration '{name}' is renamed to '{newName}'. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
                     folder,
-                    $"git mv {Quote(project.MigrationFolder(newName))} {Quote(folder)} (keep the old name; put new changes in a new migration)"));
+                    $"git mv {FixText.Quote(project.MigrationFolder(newName))} {FixText.Quote(folder)} (keep the old name; put new changes in a new migration)"));
             }
             else if (removed.Contains(name))
             {
@@ -131,7 +131,7 @@ public static class CommitRules
                     RuleCodes.MigrationDeleted,
                     $"The committed migration '{name}' is deleted. Every database that applied it still records it, and Prisma will report it as missing from the migrations folder.",
                     folder,
-                    $"git restore --staged --worktree --source=HEAD -- {Quote(folder)}"));
+                    $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(folder)}"));
             }
             else
             {
@@ -140,7 +140,7 @@ public static class CommitRules
                     RuleCodes.MigrationEdited,
                     $"The committed migration '{name}' is changed ({string.Join(", ", files)}). Its checksum in every database that applied it would stop matching; write the change as a new migration instead.",
                     folder,
-                    $"npx prisma migrate dev --create-only --name <change>{SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source=HEAD -- {Quote(folder)}"));
+                    $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source=HEAD -- {FixText.Quote(folder)}"));
             }
         }
     }
@@ -160,7 +160,7 @@ public static class CommitRules
                 RuleCodes.LockFileDeleted,
                 "migration_lock.toml is deleted. Prisma uses it to refuse migrations written for another database provider; without it that safety is gone.",
                 change.Path,
-                $"git restore --staged --worktree --source=HEAD -- {Quote(change.Path)}"));
+                $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(change.Path)}"));
         }
         else if (change.Kind == ChangeKind.Modified)
         {
@@ -172,7 +172,7 @@ public static class CommitRules
                     RuleCodes.LockProviderChanged,
                     $"migration_lock.toml changes the provider from '{before ?? "(none)"}' to '{after ?? "(none)"}'. The committed migrations are SQL for '{before ?? "(none)"}'; switching providers needs a new baseline, not an edit.",
                     change.Path,
-                    $"git restore --staged --worktree --source=HEAD -- {Quote(change.Path)}"));
+                    $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(change.Path)}"));
             }
         }
     }
@@ -192,12 +192,12 @@ public static class CommitRules
                         RuleCodes.MigrationNotStaged,
                         $"The new migration '{name}' is staged without its migration.sql, so the commit would carry an empty migration.",
                         folder,
-                        $"git add {Quote(folder + "/migration.sql")}")
+                        $"git add {FixText.Quote(folder + "/migration.sql")}")
                     : Finding.Error(
                         RuleCodes.MigrationWithoutScript,
                         $"The new migration folder '{name}' has no migration.sql; Prisma fails on a migration folder without one.",
                         folder,
-                        $"Create it with npx prisma migrate dev --name <name>{SchemaArgument(project)}, or remove the folder: git rm -r --cached {Quote(folder)}"));
+                        $"Create it with npx prisma migrate dev --name <name>{FixText.SchemaArgument(project)}, or remove the folder: git rm -r --cached {FixText.Quote(folder)}"));
             }
 
             if (newest is not null && string.CompareOrdinal(name, newest) < 0)
@@ -206,7 +206,7 @@ public static class CommitRules
                     RuleCodes.MigrationOutOfOrder,
                     $"The new migration '{name}' sorts before the newest committed migration '{newest}'. Prisma applies migrations in name order, so databases that already applied '{newest}' would see a history that diverged.",
                     folder,
-                    $"Rename it with a current timestamp, e.g. git mv {Quote(folder)} {Quote(project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss") + NameSuffix(name)))}"));
+                    $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}"));
             }
         }
     }
@@ -241,15 +241,6 @@ public static class CommitRules
         return null;
     }
 
-    private static string NameSuffix(string name)
-    {
-        var underscore = name.IndexOf('_');
-        return underscore < 0 ? "_" + name : name[underscore..];
-    }
-
-    private static string SchemaArgument(PrismaProject project) =>
-        project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + Quote(project.SchemaPath);
-
     private static string KindName(SchemaObjectKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Verb(ChangeKind kind) => kind switch
@@ -258,10 +249,4 @@ public static class CommitRules
         ChangeKind.Deleted => "deleted",
         _ => "modified",
     };
-
-    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
-    public static string Quote(string path) =>
-        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@')
-            ? path
-            : "'" + path.Replace("'", "'\\''") + "'";
 }

@@ -59,7 +59,7 @@ public static class HistoryComparison
     public static IReadOnlyList<Finding> Findings(IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project)
     {
         var findings = new List<Finding>();
-        var schema = project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
+        var schema = FixText.SchemaArgument(project);
         var newestApplied = statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
 
         var missing = statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name).ToList();
@@ -67,7 +67,7 @@ public static class HistoryComparison
         {
             findings.Add(Finding.Error(
                 PushRuleCodes.MissingLocally,
-                $"{Capitalise(database)} has applied {Count(missing.Count, "migration")} that {context} does not contain: {string.Join(", ", missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
+                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {string.Join(", ", missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
                 $"{project.MigrationsPath}/{missing[0]}",
                 "git pull --rebase (or merge the branch that holds those migrations), then push again"));
         }
@@ -82,7 +82,7 @@ public static class HistoryComparison
                         PushRuleCodes.ModifiedAfterApply,
                         $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                         folder,
-                        $"git log -p -- {CommitRules.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
+                        $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
                     break;
                 case MigrationState.Failed:
                     var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
@@ -97,14 +97,14 @@ public static class HistoryComparison
                         PushRuleCodes.PendingOutOfOrder,
                         $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
                         folder,
-                        $"rename it after the newest applied migration, e.g. git mv {CommitRules.Quote(folder)} {CommitRules.Quote(project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss") + Suffix(status.Name)))}, and check it still applies on top of '{newestApplied}'"));
+                        $"rename it after the newest applied migration, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, status.Name))}, and check it still applies on top of '{newestApplied}'"));
                     break;
                 case MigrationState.Malformed:
                     findings.Add(Finding.Error(
                         PushRuleCodes.MigrationWithoutScript,
                         $"Migration folder '{status.Name}' in {context} has no migration.sql; Prisma's deploy fails on it.",
                         folder,
-                        $"add its migration.sql, or remove the folder: git rm -r {CommitRules.Quote(folder)}"));
+                        $"add its migration.sql, or remove the folder: git rm -r {FixText.Quote(folder)}"));
                     break;
             }
         }
@@ -114,7 +114,7 @@ public static class HistoryComparison
         {
             findings.Add(Finding.Note(
                 PushRuleCodes.Pending,
-                $"{Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {string.Join(", ", pending)}.",
+                $"{FixText.Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {string.Join(", ", pending)}.",
                 project.MigrationsPath,
                 null));
         }
@@ -125,7 +125,7 @@ public static class HistoryComparison
     /// <summary>The finding for a database that has never been migrated by Prisma (or whose history lives in another schema).</summary>
     public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository)
     {
-        var schema = project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
+        var schema = FixText.SchemaArgument(project);
         var first = repository.Select(m => m.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "<baseline_migration>";
         return Finding.Error(
             PushRuleCodes.NoHistoryTable,
@@ -134,15 +134,7 @@ public static class HistoryComparison
             $"baseline it: npx prisma migrate resolve --applied {first}{schema} for each migration {database} already reflects (see https://pris.ly/d/migrate-baseline)");
     }
 
-    private static string Suffix(string name)
-    {
-        var underscore = name.IndexOf('_');
-        return underscore < 0 ? "_" + name : name[underscore..];
-    }
-
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
-
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -29,7 +29,7 @@ public static class SyncPlanner
             {
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncPullFirst,
-                    $"Production has applied {ThreeWayStatus.Count(ahead.Count, "migration")} that the working tree lacks: {string.Join(", ", ahead)}. Syncing now would build a local history production does not have.",
+                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {string.Join(", ", ahead)}. Syncing now would build a local history production does not have.",
                     project.MigrationFolder(ahead[0]),
                     "git pull --rebase (or merge the branch that holds them) first, then drifthooks sync"));
             }
@@ -40,7 +40,7 @@ public static class SyncPlanner
                     CompanionRuleCodes.SyncProductionModified,
                     $"Migration '{name}' in the working tree differs from the version production applied; the local database would get a history production does not have.",
                     project.MigrationFolder(name),
-                    $"git log -p -- {CommitRules.Quote(project.MigrationFolder(name))}: restore the applied version and put the change in a new migration"));
+                    $"git log -p -- {FixText.Quote(project.MigrationFolder(name))}: restore the applied version and put the change in a new migration"));
             }
         }
         else if (production is null)
@@ -52,13 +52,13 @@ public static class SyncPlanner
         if (!reset)
         {
             AddLocalBlocker(blockers, localStates, PlaceState.NotInRepository, CompanionRuleCodes.LocalOnly,
-                names => $"The local database has applied {ThreeWayStatus.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {string.Join(", ", names)}.",
+                names => $"The local database has applied {FixText.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {string.Join(", ", names)}.",
                 project);
             AddLocalBlocker(blockers, localStates, PlaceState.Modified, CompanionRuleCodes.LocalModified,
-                names => $"{ThreeWayStatus.Count(names.Count, "migration")} changed after being applied locally: {string.Join(", ", names)}.",
+                names => $"{FixText.Count(names.Count, "migration")} changed after being applied locally: {string.Join(", ", names)}.",
                 project);
             AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
-                names => $"{ThreeWayStatus.Count(names.Count, "migration")} failed in the local database and never finished: {string.Join(", ", names)}.",
+                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {string.Join(", ", names)}.",
                 project);
         }
 

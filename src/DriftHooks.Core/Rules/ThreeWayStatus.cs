@@ -80,9 +80,9 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Note(
                 CompanionRuleCodes.Uncommitted,
-                $"{Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
+                $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
-                $"git add {CommitRules.Quote(project.MigrationsPath)} && git commit"));
+                $"git add {FixText.Quote(project.MigrationsPath)} && git commit"));
         }
 
         var deleted = rows.Where(r => r.Repository == RepositoryState.Deleted).Select(r => r.Name).ToList();
@@ -90,9 +90,9 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.DeletedFromWorkingTree,
-                $"{Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {string.Join(", ", deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
+                $"{FixText.Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {string.Join(", ", deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
                 project.MigrationFolder(deleted[0]),
-                $"git restore {CommitRules.Quote(project.MigrationsPath)}"));
+                $"git restore {FixText.Quote(project.MigrationsPath)}"));
         }
     }
 
@@ -118,7 +118,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalNoHistoryTable,
-                $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}': none of the {Count(workingTree.Count, "migration")} is applied there.",
+                $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}': none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
                 local.Url,
                 "drifthooks sync"));
             return;
@@ -131,7 +131,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database has applied {Count(abandoned.Count, "migration")} that the working tree does not have: {string.Join(", ", abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
+                $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {string.Join(", ", abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
                 project.MigrationFolder(abandoned[0]),
                 "check out the branch that has them, or rebuild the local database from this branch: drifthooks sync --reset"));
         }
@@ -140,7 +140,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database and production have applied {Count(pulled.Count, "migration")} that the working tree lacks: {string.Join(", ", pulled)}. This branch is behind.",
+                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {string.Join(", ", pulled)}. This branch is behind.",
                 project.MigrationFolder(pulled[0]),
                 "git pull --rebase (or merge the branch that holds them), then drifthooks sync"));
         }
@@ -155,14 +155,14 @@ public static class ThreeWayStatus
                         CompanionRuleCodes.LocalModified,
                         $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum.",
                         folder,
-                        "if the edit is intended (not yet in production), rebuild the local database: drifthooks sync --reset; otherwise git restore " + CommitRules.Quote(folder)));
+                        "if the edit is intended (not yet in production), rebuild the local database: drifthooks sync --reset; otherwise git restore " + FixText.Quote(folder)));
                     break;
                 case PlaceState.Failed:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
                         $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved.",
                         folder,
-                        $"drifthooks sync --reset, or undo its partial changes and run npx prisma migrate resolve --rolled-back {row.Name}{SchemaArgument(project)}"));
+                        $"drifthooks sync --reset, or undo its partial changes and run npx prisma migrate resolve --rolled-back {row.Name}{FixText.SchemaArgument(project)}"));
                     break;
             }
         }
@@ -172,7 +172,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"{Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {string.Join(", ", outOfOrder)} (a rebase or merge brought them in).",
+                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {string.Join(", ", outOfOrder)} (a rebase or merge brought them in).",
                 project.MigrationFolder(outOfOrder[0]),
                 "drifthooks sync (applies them after the newer ones, as a deploy would), or drifthooks sync --reset for a clean replay"));
         }
@@ -182,7 +182,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalPending,
-                $"The local database is behind the working tree by {Count(pending.Count, "migration")}: {string.Join(", ", pending)}.",
+                $"The local database is behind the working tree by {FixText.Count(pending.Count, "migration")}: {string.Join(", ", pending)}.",
                 local.Url,
                 "drifthooks sync"));
         }
@@ -223,10 +223,6 @@ public static class ThreeWayStatus
             CompanionRuleCodes.MigrationWithoutScript,
             $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it.",
             project.MigrationFolder(m.Name),
-            $"add its migration.sql, or remove the folder: rm -r {CommitRules.Quote(project.MigrationFolder(m.Name))}"));
+            $"add its migration.sql, or remove the folder: rm -r {FixText.Quote(project.MigrationFolder(m.Name))}"));
 
-    internal static string SchemaArgument(PrismaProject project) =>
-        project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + CommitRules.Quote(project.SchemaPath);
-
-    internal static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

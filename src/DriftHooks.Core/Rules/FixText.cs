@@ -1,0 +1,28 @@
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Rules;
+
+/// <summary>Pieces of the commands that findings suggest as fixes, written once for every rule.</summary>
+public static class FixText
+{
+    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
+    public static string Quote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@')
+            ? path
+            : "'" + path.Replace("'", "'\\''") + "'";
+
+    /// <summary><c> --schema &lt;path&gt;</c> for Prisma commands, empty where Prisma finds the schema by itself.</summary>
+    public static string SchemaArgument(PrismaProject project) =>
+        project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + Quote(project.SchemaPath);
+
+    /// <summary>The folder a migration would have if renamed with the current timestamp, keeping its descriptive part.</summary>
+    public static string RenamedNow(PrismaProject project, string name)
+    {
+        var underscore = name.IndexOf('_');
+        var suffix = underscore < 0 ? "_" + name : name[underscore..];
+        return project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + suffix);
+    }
+
+    /// <summary>"1 migration", "3 migrations".</summary>
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}
