@@ -4,6 +4,8 @@ namespace DriftHooks.Core.Git;
 public sealed class IndexScan
 {
     private Dictionary<string, string>? _cachedTreeIds;
+    private CacheTree? _parsed;
+    private bool _parsedOnce;
 
     public List<IndexEntry> First { get; } = [];
 
@@ -13,7 +15,7 @@ public sealed class IndexScan
     public Dictionary<string, string> CachedTreeIds => _cachedTreeIds ??= CachedTreeIdsFor(null, below: true);
 
     /// <summary>The raw "TREE" extension, or null when the index has none.</summary>
-    internal byte[]? CacheTree { get; set; }
+    internal byte[]? RawCacheTree { get; set; }
 
     /// <summary>
     /// The valid cache-tree ids of the folders at or above <paramref name="prefixes"/>, and below them too when
@@ -23,14 +25,21 @@ public sealed class IndexScan
         RawCachedTreeIdsFor(prefixes, below).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
     /// <summary>As <see cref="CachedTreeIdsFor"/>, with raw ids: the thousand folders below a prefix need no hex.</summary>
-    internal Dictionary<string, RawId> RawCachedTreeIdsFor(IReadOnlyList<string>? prefixes, bool below)
-    {
-        var ids = new Dictionary<string, RawId>(StringComparer.Ordinal);
-        if (CacheTree is not null)
-        {
-            GitIndexReader.ReadCacheTree(CacheTree, ids, prefixes, below);
-        }
+    internal Dictionary<string, RawId> RawCachedTreeIdsFor(IReadOnlyList<string>? prefixes, bool below) =>
+        ParsedCacheTree?.Ids(prefixes, below) ?? new Dictionary<string, RawId>(StringComparer.Ordinal);
 
-        return ids;
+    /// <summary>The cache-tree decoded (once), or null when the index has none or it is malformed.</summary>
+    internal CacheTree? ParsedCacheTree
+    {
+        get
+        {
+            if (!_parsedOnce)
+            {
+                _parsed = RawCacheTree is null ? null : CacheTree.Parse(RawCacheTree);
+                _parsedOnce = true;
+            }
+
+            return _parsed;
+        }
     }
 }

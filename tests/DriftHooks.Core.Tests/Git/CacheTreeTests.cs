@@ -20,6 +20,8 @@ public class CacheTreeTests
         "d/e/seven.txt",
         "ünï/eight.txt",
         "with space/nine.txt",
+        "a/bb/ten.txt", // git keeps subfolders by name length first: "bb" after "b-sibling" in byte order, before it in git's
+        "a/b.c/eleven.txt",
     ];
 
     private TempGitRepository _repo = null!;
@@ -107,6 +109,38 @@ public class CacheTreeTests
         var ids = Scan();
         Assert.That(ids["d"], Is.EqualTo(_repo.Git("write-tree", "--prefix=d/").Trim()).And.Not.EqualTo(TreeOf("d")));
         Assert.That(ids[""], Is.EqualTo(_repo.Git("write-tree").Trim()));
+    }
+
+    [TestCase(2)]
+    [TestCase(4)]
+    public void Each_folder_is_found_by_its_path_with_its_committed_id(int version)
+    {
+        CommitFiles(version);
+        var tree = GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false).ParsedCacheTree!;
+        foreach (var folder in CommittedFolders())
+        {
+            Assert.That(tree.TryGetId(tree.Find(folder), out var id), Is.True, $"'{folder}'");
+            Assert.That(id.ToString(), Is.EqualTo(TreeOf(folder)), $"'{folder}'");
+        }
+
+        Assert.That(tree.Find("a/missing"), Is.EqualTo(-1));
+        Assert.That(tree.Find("README.md"), Is.EqualTo(-1), "a file is not a folder");
+        _repo.WriteFile("a/bb/ten.txt", "changed\n");
+        _repo.Git("add", "a/bb/ten.txt");
+        tree = GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false).ParsedCacheTree!;
+        Assert.That(tree.TryGetId(tree.Find("a/bb"), out _), Is.False, "invalidated by the staged change");
+        Assert.That(tree.TryGetId(tree.Find("a/b-sibling"), out _), Is.True);
+    }
+
+    [Test]
+    public void A_malformed_cache_tree_gives_no_ids()
+    {
+        Assert.That(CacheTree.Parse("\u00001 0\n"u8.ToArray()), Is.Null, "an id that is cut short");
+        Assert.That(CacheTree.Parse("x\u0000-1 0\n"u8.ToArray()), Is.Null, "a root with a name");
+        Assert.That(CacheTree.Parse("\u0000-1 0\n\u0000-1 0\n"u8.ToArray()), Is.Null, "two roots");
+        Assert.That(CacheTree.Parse("\u0000-1 x\n"u8.ToArray()), Is.Null, "a count that is not a number");
+        Assert.That(CacheTree.Parse([.. "\u0000-1 1\n"u8, 0xFF, .. "\u0000-1 0\n"u8]), Is.Null, "a name that is not UTF-8");
+        Assert.That(CacheTree.Parse([.. "\u0000-1 1\nsub\u0000-1 0\n"u8])!.Find("sub"), Is.EqualTo(1), "the well-formed control");
     }
 
     private void CommitFiles(int version)
