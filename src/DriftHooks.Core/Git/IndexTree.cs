@@ -6,52 +6,138 @@ namespace DriftHooks.Core.Git;
 /// The folders of index entries as git would write them as trees, with their object ids, so that a folder whose
 /// id equals the one in HEAD can be skipped without looking inside. A folder's id comes from the index's own
 /// cache-tree (what <c>git commit</c> itself writes) when that is valid, else from hashing the tree object.
+/// A folder with a valid cached id is kept as one node over its run of entries and built only when someone looks
+/// inside: a thousand unchanged migration folders then cost a node each, not a folder, a list and a file node each.
 /// </summary>
 public sealed class IndexTree : ITreeSource
 {
-    private readonly Dictionary<string, Folder> _folders;
-    private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
+    private readonly IReadOnlyList<IndexEntry> _entries;
+    private readonly Dictionary<string, Folder> _folders; // the folders built so far, by path
     private readonly Func<string, byte[]> _readBlob;
+    private readonly CacheTree? _cacheTree;
+    private readonly IReadOnlyList<string>? _completePrefixes;
+    private readonly bool _hashFolders;
+    private readonly MemoryStream _hashBuffer = new(); // reused for every tree object hashed
+    private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
 
     /// <param name="entries">Index entries; only merged (stage 0) entries that will be committed are used.</param>
     /// <param name="readBlob">Reads a blob from the object database.</param>
-    /// <param name="cachedTreeIds">Valid cache-tree ids by folder path, or null.</param>
-    /// <param name="completePrefixes">
-    /// The prefixes under which <paramref name="entries"/> holds every index entry: only there can a cached id stand
-    /// for the folder's entries (an ancestor folder holds entries that were not read).
-    /// </param>
     /// <param name="hashFolders">
     /// False: a folder without a cached id gets a stand-in id ("index:" and its path) that equals no object id, instead
     /// of hashing its tree object. Comparisons then descend into it and find what differs; no result changes.
     /// </param>
-    public IndexTree(
-        IEnumerable<IndexEntry> entries,
-        Func<string, byte[]> readBlob,
-        IReadOnlyDictionary<string, string>? cachedTreeIds = null,
-        IReadOnlyList<string>? completePrefixes = null,
-        bool hashFolders = true)
-        : this(entries, readBlob, RawIds(cachedTreeIds), completePrefixes, hashFolders)
+    public IndexTree(IEnumerable<IndexEntry> entries, Func<string, byte[]> readBlob, bool hashFolders = true)
+        : this([.. entries], readBlob, cacheTree: null, completePrefixes: null, hashFolders)
     {
     }
 
+    /// <param name="entries">Index entries, in index order for folders to be kept unbuilt.</param>
+    /// <param name="readBlob">Reads a blob from the object database.</param>
+    /// <param name="cacheTree">The index's cache-tree, or null.</param>
+    /// <param name="completePrefixes">
+    /// The prefixes under which <paramref name="entries"/> holds every index entry: only there can a cached id stand
+    /// for the folder's entries (an ancestor folder holds entries that were not read).
+    /// </param>
+    /// <param name="hashFolders">As for the public constructor.</param>
     internal IndexTree(
-        IEnumerable<IndexEntry> entries,
+        IReadOnlyList<IndexEntry> entries,
         Func<string, byte[]> readBlob,
-        Dictionary<string, RawId>? cachedTreeIds,
+        CacheTree? cacheTree,
         IReadOnlyList<string>? completePrefixes,
         bool hashFolders)
     {
+        _entries = entries;
         _readBlob = readBlob;
-        // Sized once: a thousand migration folders would otherwise regrow the table (and the list) several times.
-        var expected = entries is IReadOnlyCollection<IndexEntry> collection ? collection.Count + 1 : 16;
-        _folders = new Dictionary<string, Folder>(expected, StringComparer.Ordinal);
-        var root = new Folder("", "", null);
+        _cacheTree = cacheTree;
+        _completePrefixes = completePrefixes;
+        _hashFolders = hashFolders;
+        _folders = new Dictionary<string, Folder>(StringComparer.Ordinal);
+        var root = new Folder(this, "", "", null, cacheTree?.Root ?? -1);
         _folders[""] = root;
-        var created = new List<Folder>(expected) { root }; // parents before their subfolders
-        var current = root;
-        string? lastName = null;
-        foreach (var entry in entries)
+
+        // A folder's entries form one run only when the entries are in order; otherwise every folder is built.
+        var keepUnbuilt = cacheTree is not null && completePrefixes is not null && IsOrdered(entries);
+        Add(root, 0, entries.Count, [root], keepUnbuilt);
+    }
+
+    public TreeNode? Find(string path)
+    {
+        if (_folders.TryGetValue(path, out var folder))
         {
+            return folder.Node;
+        }
+
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        var parentPath = Prisma.RepoPath.Directory(path);
+        if (!_folders.TryGetValue(parentPath, out var parent))
+        {
+            // Inside a folder not built yet: build it (and those above it) first.
+            if (Find(parentPath)?.IndexFolder is not { } unbuilt || unbuilt.Owner != this)
+            {
+                return null;
+            }
+
+            Build(unbuilt, keepUnbuilt: true);
+            parent = unbuilt;
+        }
+
+        var name = Prisma.RepoPath.FileName(path);
+        foreach (var child in parent.Children)
+        {
+            if (child.Name == name)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    public IReadOnlyList<TreeNode> Children(string treeId)
+    {
+        if (_childrenByTreeId is null)
+        {
+            BuildAll();
+            _childrenByTreeId = new Dictionary<string, List<TreeNode>>(_folders.Count, StringComparer.Ordinal);
+            foreach (var folder in _folders.Values)
+            {
+                _childrenByTreeId.TryAdd(folder.Node!.ObjectId, folder.Children);
+            }
+        }
+
+        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+    }
+
+    /// <summary>A folder's entries straight from the node when it is one of this tree's, with no id lookup.</summary>
+    public IReadOnlyList<TreeNode> Children(TreeNode folder)
+    {
+        if (folder.IndexFolder is { } own && own.Owner == this)
+        {
+            Build(own, keepUnbuilt: true);
+            return SortedInGitOrder(own.Children);
+        }
+
+        return Children(folder.ObjectId);
+    }
+
+    public byte[] ReadBlob(string blobId) => _readBlob(blobId);
+
+    /// <summary>
+    /// Adds the entries [from, to) below <paramref name="top"/>, creating folders as it goes; <paramref name="created"/>
+    /// starts with the folders whose ids are still to be set. With <paramref name="keepUnbuilt"/>, a new folder with a
+    /// valid cached id takes its whole run of entries unbuilt.
+    /// </summary>
+    private void Add(Folder top, int from, int to, List<Folder> created, bool keepUnbuilt)
+    {
+        var current = top;
+        string? lastName = null;
+        for (var i = from; i < to; i++)
+        {
+            var entry = _entries[i];
             if (entry.Stage != 0 || entry.IntentToAdd)
             {
                 continue;
@@ -61,9 +147,25 @@ public sealed class IndexTree : ITreeSource
             var path = entry.Path;
             var slash = path.LastIndexOf('/');
             var folderLength = slash < 0 ? 0 : slash;
-            if (current.Path.Length != folderLength || !path.AsSpan(0, folderLength).SequenceEqual(current.Path))
+            if (current.Path!.Length != folderLength || !path.AsSpan(0, folderLength).SequenceEqual(current.Path))
             {
-                current = GetFolder(path.AsSpan(0, folderLength), created, cachedTreeIds);
+                current = GetFolder(path.AsSpan(0, folderLength), created, keepUnbuilt);
+                if (current.Path is null)
+                {
+                    // A new unbuilt folder: its run is every following entry inside it.
+                    var inside = path.AsSpan(0, current.PathLength);
+                    var end = i + 1;
+                    while (end < to && IsInside(_entries[end].Path, inside))
+                    {
+                        end++;
+                    }
+
+                    current.UnbuiltFrom = i;
+                    current.UnbuiltTo = end;
+                    i = end - 1;
+                    current = current.Parent!;
+                    continue;
+                }
             }
 
             var nameSpan = path.AsSpan(slash + 1);
@@ -73,15 +175,17 @@ public sealed class IndexTree : ITreeSource
         }
 
         // Subfolders before their parents, so each folder's id is known before its parent is hashed.
-        var buffer = new MemoryStream(); // reused for every tree object hashed
         for (var k = created.Count - 1; k >= 0; k--)
         {
             var folder = created[k];
-            var children = folder.Children;
-            folder.Node = cachedTreeIds is not null && completePrefixes is not null && folder.Path.Length > 0
-                && cachedTreeIds.TryGetValue(folder.Path, out var cached) && IsUnderAny(folder.Path, completePrefixes)
-                ? new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexChildren = children }
-                : new TreeNode(folder.Name, TreeNode.TreeMode, hashFolders ? HashTree(children, buffer) : "index:" + folder.Path) { IndexChildren = children };
+            if (folder.Node is not null)
+            {
+                continue; // the folder being built: its node (and cached id) came first
+            }
+
+            folder.Node = CachedId(folder.Path, folder.CacheNode) is { } cached
+                ? new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexFolder = folder }
+                : new TreeNode(folder.Name, TreeNode.TreeMode, _hashFolders ? HashTree(folder.Children, _hashBuffer) : "index:" + folder.Path) { IndexFolder = folder };
             folder.Parent?.Children.Add(folder.Node);
         }
 
@@ -102,75 +206,75 @@ public sealed class IndexTree : ITreeSource
         }
     }
 
-    public TreeNode? Find(string path)
+    /// <summary>The folder at a path, created (with its parents) when new; a new folder with a cached id comes back unbuilt (no path).</summary>
+    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, bool keepUnbuilt)
     {
-        if (_folders.TryGetValue(path, out var folder))
+        if (_folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var folder))
         {
-            return folder.Node;
+            return folder;
         }
 
-        if (path.Length == 0 || !_folders.TryGetValue(Prisma.RepoPath.Directory(path), out var parent))
+        var slash = path.LastIndexOf('/');
+        var parent = GetFolder(slash < 0 ? [] : path[..slash], created, keepUnbuilt);
+        if (parent.Path is null)
         {
-            return null;
+            return parent; // a new unbuilt folder above takes this entry too
         }
 
-        var name = Prisma.RepoPath.FileName(path);
-        foreach (var child in parent.Children)
+        var name = path[(slash + 1)..];
+        var cacheNode = _cacheTree is not null && parent.CacheNode >= 0 ? _cacheTree.FindChild(parent.CacheNode, name) : -1;
+        if (keepUnbuilt && CachedId(path, cacheNode) is { } cached)
         {
-            if (!child.IsTree && child.Name == name)
-            {
-                return child;
-            }
+            folder = new Folder(this, null, name.ToString(), parent, cacheNode) { PathLength = path.Length };
+            folder.Node = new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexFolder = folder };
+            parent.Children.Add(folder.Node);
+            return folder;
         }
 
-        return null;
+        var key = path.ToString();
+        folder = new Folder(this, key, key[(slash + 1)..], parent, cacheNode);
+        _folders[key] = folder;
+        created.Add(folder);
+        return folder;
     }
 
-    public IReadOnlyList<TreeNode> Children(string treeId)
+    /// <summary>Builds an unbuilt folder from its run of entries; nothing for a built one.</summary>
+    private void Build(Folder folder, bool keepUnbuilt)
     {
-        if (_childrenByTreeId is null)
+        if (folder.Path is not null)
         {
-            _childrenByTreeId = new Dictionary<string, List<TreeNode>>(_folders.Count, StringComparer.Ordinal);
-            foreach (var folder in _folders.Values)
-            {
-                _childrenByTreeId.TryAdd(folder.Node!.ObjectId, folder.Children);
-            }
+            return;
         }
 
-        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+        folder.Path = _entries[folder.UnbuiltFrom].Path[..folder.PathLength];
+        _folders[folder.Path] = folder;
+        Add(folder, folder.UnbuiltFrom, folder.UnbuiltTo, [folder], keepUnbuilt);
     }
 
-    /// <summary>A folder's entries straight from the node when it is one of this tree's, with no id lookup.</summary>
-    public IReadOnlyList<TreeNode> Children(TreeNode folder) =>
-        folder.IndexChildren is { } children ? SortedInGitOrder(children) : Children(folder.ObjectId);
-
-    public byte[] ReadBlob(string blobId) => _readBlob(blobId);
-
-    private static Dictionary<string, RawId>? RawIds(IReadOnlyDictionary<string, string>? ids)
+    private void BuildAll()
     {
-        if (ids is null)
+        foreach (var folder in _folders.Values.ToList())
         {
-            return null;
-        }
-
-        // An id that is not 40 hex digits is left out: the folder is then hashed or walked, never trusted.
-        var raw = new Dictionary<string, RawId>(ids.Count, StringComparer.Ordinal);
-        foreach (var (path, hex) in ids)
-        {
-            if (RawId.TryParse(hex, out var id))
+            foreach (var child in folder.Children.ToList())
             {
-                raw[path] = id;
+                if (child.IndexFolder is { Path: null } unbuilt)
+                {
+                    Build(unbuilt, keepUnbuilt: false);
+                }
             }
         }
-
-        return raw;
     }
 
-    private static bool IsUnderAny(string folder, IReadOnlyList<string> prefixes)
+    private RawId? CachedId(ReadOnlySpan<char> path, int cacheNode) =>
+        path.Length > 0 && _cacheTree is not null && _cacheTree.TryGetId(cacheNode, out var id) && IsUnderAny(path, _completePrefixes)
+            ? id
+            : null;
+
+    private static bool IsUnderAny(ReadOnlySpan<char> folder, IReadOnlyList<string>? prefixes)
     {
-        foreach (var prefix in prefixes)
+        foreach (var prefix in prefixes ?? [])
         {
-            if (prefix.Length > 0 && Prisma.RepoPath.IsUnder(folder, prefix))
+            if (prefix.Length > 0 && folder.StartsWith(prefix, StringComparison.Ordinal) && (folder.Length == prefix.Length || folder[prefix.Length] == '/'))
             {
                 return true;
             }
@@ -179,36 +283,46 @@ public sealed class IndexTree : ITreeSource
         return false;
     }
 
-    // Looked up by span, and a new folder takes its path string from the cache-tree's table when it is there: a thousand
-    // migration folders then cost no path strings of their own.
-    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, Dictionary<string, RawId>? cachedTreeIds)
+    private static bool IsInside(string path, ReadOnlySpan<char> folder) =>
+        path.Length > folder.Length && path[folder.Length] == '/' && path.AsSpan(0, folder.Length).SequenceEqual(folder);
+
+    private static bool IsOrdered(IReadOnlyList<IndexEntry> entries)
     {
-        if (!_folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var folder))
+        for (var k = 1; k < entries.Count; k++)
         {
-            var slash = path.LastIndexOf('/');
-            var parent = GetFolder(slash < 0 ? [] : path[..slash], created, cachedTreeIds);
-            var key = cachedTreeIds is not null && cachedTreeIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var shared, out _)
-                ? shared
-                : path.ToString();
-            folder = new Folder(key, key[(slash + 1)..], parent);
-            _folders[key] = folder;
-            created.Add(folder);
+            if (string.CompareOrdinal(entries[k - 1].Path, entries[k].Path) > 0)
+            {
+                return false;
+            }
         }
 
-        return folder;
+        return true;
     }
 
-    private sealed class Folder(string path, string name, Folder? parent)
+    /// <summary>A folder of the index; unbuilt (no path yet) while it stands for a run of entries by its cached id.</summary>
+    internal sealed class Folder(IndexTree owner, string? path, string name, Folder? parent, int cacheNode)
     {
-        public string Path { get; } = path;
+        private TreeNodeList? _children;
+
+        public IndexTree Owner { get; } = owner;
+
+        public string? Path { get; set; } = path;
 
         public string Name { get; } = name;
 
         public Folder? Parent { get; } = parent;
 
-        public TreeNodeList Children { get; } = [];
+        public int CacheNode { get; } = cacheNode;
+
+        public TreeNodeList Children => _children ??= [];
 
         public TreeNode? Node { get; set; }
+
+        public int PathLength { get; init; }
+
+        public int UnbuiltFrom { get; set; }
+
+        public int UnbuiltTo { get; set; }
     }
 
     /// <summary>Git's tree id: entries sorted as git sorts them (a folder as if its name ended in '/').</summary>

@@ -51,7 +51,7 @@ public static class ProjectChangesReader
                 var a = order >= 0 ? afterChildren[j++] : null;
                 if (a is { IsTree: true } && b is { IsTree: true } && a.HasSameId(b))
                 {
-                    var shared = ReadFolder(after, a);
+                    var shared = MigrationFolder.Unread(a.Name, after, a);
                     beforeFolders[b.Name] = shared;
                     afterFolders[a.Name] = shared;
                     continue;
@@ -104,17 +104,20 @@ public static class ProjectChangesReader
     private static IReadOnlyList<TreeNode> FolderChildren(ITreeSource source, string path) =>
         source.Find(path) is { IsTree: true } node ? source.Children(node) : [];
 
-    private static MigrationFolder ReadFolder(ITreeSource source, TreeNode folder)
+    private static MigrationFolder ReadFolder(ITreeSource source, TreeNode folder) => MigrationFolder.FromTree(folder.Name, FindScript(source, folder));
+
+    /// <summary>The migration.sql file of a migration folder, or null.</summary>
+    internal static TreeNode? FindScript(ITreeSource source, TreeNode folder)
     {
         foreach (var child in source.Children(folder))
         {
             if (child.Name == "migration.sql" && !child.IsTree)
             {
-                return MigrationFolder.FromTree(folder.Name, child);
+                return child;
             }
         }
 
-        return new MigrationFolder(folder.Name, null);
+        return null;
     }
 
     private static List<FileVersion> SchemaFiles(PrismaProject project, ITreeSource source)

@@ -34,8 +34,8 @@ public sealed class TreeNode : IEquatable<TreeNode>
 
     public bool IsTree => Mode == TreeMode;
 
-    /// <summary>The folder's entries when the node was built from the index (no id lookup needed), else null.</summary>
-    internal List<TreeNode>? IndexChildren { get; init; }
+    /// <summary>The index folder this node stands for when it was made by an <see cref="IndexTree"/> (no id lookup needed), else null.</summary>
+    internal IndexTree.Folder? IndexFolder { get; init; }
 
     /// <summary>Same object id, compared without hex when both ids are raw.</summary>
     internal bool HasSameId(TreeNode other) => _isRaw && other._isRaw ? _id.Equals(other._id) : ObjectId == other.ObjectId;

@@ -33,31 +33,28 @@ public static class PreCommitCheck
             : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
 
         // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
-        var cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: false);
+        var cacheTree = scan.ParsedCacheTree;
         try
         {
             using var store = ObjectStore.Open(location);
             var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
             Remember(location, remembered, discovered, projects, head);
-            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, cachedTreeIds)))
+            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
             {
                 return [];
             }
 
-            cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: true);
-
             // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
-            var index = new IndexTree(entries, store.ReadBlob, cachedTreeIds, prefixes, hashFolders: false);
+            var index = new IndexTree(entries, store.ReadBlob, cacheTree, prefixes, hashFolders: false);
             return Evaluate(projects, head, index, location, options);
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
             // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
-            cachedTreeIds = scan.RawCachedTreeIdsFor(prefixes, below: true);
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
             Remember(location, remembered, discovered, projects, head);
-            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cachedTreeIds, prefixes, hashFolders: true);
+            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true);
             return Evaluate(projects, head, index, location, options);
         }
     }
@@ -66,7 +63,7 @@ public static class PreCommitCheck
     /// The common commit, decided without building the index's trees: each prefix's id in the index (its entry's
     /// blob id, or its folder's cache-tree id) equals HEAD's. False whenever that is not certain.
     /// </summary>
-    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, Dictionary<string, RawId> cachedTreeIds)
+    private static bool IsUnchangedByCachedIds(PrismaProject project, ITreeSource head, IReadOnlyList<IndexEntry> entries, CacheTree? cacheTree)
     {
         foreach (var prefix in project.Prefixes)
         {
@@ -104,7 +101,7 @@ public static class PreCommitCheck
             else if (below)
             {
                 // Raw ids compared: no hex for either side.
-                if (!cachedTreeIds.TryGetValue(prefix, out var indexId) || headNode is null || !headNode.HasId(indexId))
+                if (cacheTree is null || !cacheTree.TryGetId(cacheTree.Find(prefix), out var indexId) || headNode is null || !headNode.HasId(indexId))
                 {
                     return false;
                 }

@@ -5,8 +5,10 @@ namespace DriftHooks.Core.Rules;
 /// <summary>A migration folder on one side of a comparison: its name and the blob id of its migration.sql, if any.</summary>
 public sealed record MigrationFolder
 {
-    private readonly TreeNode? _script;
     private readonly string? _scriptId;
+    private TreeNode? _script;
+    private ITreeSource? _unreadSource; // with _unreadFolder: the folder's entries, read on first use
+    private TreeNode? _unreadFolder;
 
     public MigrationFolder(string name, string? scriptId)
     {
@@ -14,18 +16,36 @@ public sealed record MigrationFolder
         _scriptId = scriptId;
     }
 
-    private MigrationFolder(string name, TreeNode script)
+    private MigrationFolder(string name, TreeNode? script, ITreeSource? unreadSource, TreeNode? unreadFolder)
     {
         Name = name;
         _script = script;
+        _unreadSource = unreadSource;
+        _unreadFolder = unreadFolder;
     }
 
     public string Name { get; }
 
-    public string? ScriptId => _scriptId ?? _script?.ObjectId;
+    public string? ScriptId
+    {
+        get
+        {
+            if (_unreadSource is not null)
+            {
+                _script = ProjectChangesReader.FindScript(_unreadSource, _unreadFolder!);
+                _unreadSource = null;
+                _unreadFolder = null;
+            }
+
+            return _scriptId ?? _script?.ObjectId;
+        }
+    }
 
     // From a tree: the id stays raw until asked for, as most of a thousand folders are never asked.
-    internal static MigrationFolder FromTree(string name, TreeNode script) => new(name, script);
+    internal static MigrationFolder FromTree(string name, TreeNode? script) => new(name, script, null, null);
+
+    // A folder both sides share (same tree id): its entries are read only if someone asks for its script.
+    internal static MigrationFolder Unread(string name, ITreeSource source, TreeNode folder) => new(name, null, source, folder);
 
     public bool Equals(MigrationFolder? other) => other is not null && Name == other.Name && ScriptId == other.ScriptId;
 

@@ -57,6 +57,50 @@ public class IndexTreeTests
         }));
     }
 
+    [Test]
+    public void Folders_kept_unbuilt_by_their_cached_ids_read_as_the_fully_built_tree()
+    {
+        using var repo = new TempGitRepository();
+        repo.WriteFile("prisma/schema/base.prisma", "model A { id Int @id }\n");
+        repo.WriteFile("prisma/schema/more/extra.prisma", "model B { id Int @id }\n");
+        foreach (var name in new[] { "20240101000000_init", "20240102000000_b", "20240103000000_c-d", "20240103000000_c" })
+        {
+            repo.WriteFile($"prisma/migrations/{name}/migration.sql", $"-- {name}\n");
+        }
+
+        repo.WriteFile("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "init");
+        repo.WriteFile("prisma/migrations/20240102000000_b/migration.sql", "-- edited\n");
+        repo.WriteFile("prisma/migrations/20240104000000_new/migration.sql", "-- new\n");
+        repo.Git("add", "prisma/migrations/20240102000000_b/migration.sql", "prisma/migrations/20240104000000_new/migration.sql");
+
+        var scan = GitIndexReader.Scan(repo.IndexPath, _ => false, path => path.StartsWith("prisma/"u8));
+        Assert.That(scan.ParsedCacheTree, Is.Not.Null);
+        var unbuilt = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true);
+        var built = new IndexTree(scan.Second, _ => []);
+
+        string[] folders = ["prisma", "prisma/schema", "prisma/schema/more", "prisma/migrations", "prisma/migrations/20240101000000_init", "prisma/migrations/20240102000000_b", "prisma/migrations/20240104000000_new"];
+        foreach (var folder in folders)
+        {
+            Assert.That(unbuilt.Find(folder)?.ObjectId, Is.EqualTo(built.Find(folder)!.ObjectId), folder);
+            Assert.That(Listing(unbuilt.Children(unbuilt.Find(folder)!)), Is.EqualTo(Listing(built.Children(built.Find(folder)!))), folder);
+        }
+
+        // A file inside a folder never built before is found; ids from the cache-tree are those git committed.
+        var fresh = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true);
+        Assert.That(fresh.Find("prisma/schema/more/extra.prisma")?.ObjectId, Is.EqualTo(repo.Git("rev-parse", ":prisma/schema/more/extra.prisma").Trim()));
+        Assert.That(fresh.Find("prisma/schema")!.ObjectId, Is.EqualTo(repo.Git("rev-parse", "HEAD:prisma/schema").Trim()));
+        Assert.That(fresh.Find("prisma/schema/missing.prisma"), Is.Null);
+
+        // Lookups by id build everything first.
+        var byId = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true);
+        var treeId = repo.Git("rev-parse", "HEAD:prisma/migrations/20240103000000_c").Trim();
+        Assert.That(Listing(byId.Children(treeId)), Is.EqualTo(Listing(built.Children(treeId))).And.Count.EqualTo(1));
+    }
+
+    private static List<string> Listing(IReadOnlyList<TreeNode> nodes) => [.. nodes.Select(n => $"{n.Name} {n.Mode} {n.ObjectId}")];
+
     private static string Id(string digit) => new(digit[0], 40);
 
     private static IndexEntry Entry(string path, string digit) => new(path, 0x81A4, Id(digit), 0, false, false);
