@@ -272,8 +272,9 @@ public sealed class IndexTree : ITreeSource
 
     private static bool IsUnderAny(ReadOnlySpan<char> folder, IReadOnlyList<string>? prefixes)
     {
-        foreach (var prefix in prefixes ?? [])
+        for (var k = 0; k < (prefixes?.Count ?? 0); k++) // indexed: called per folder, and a foreach would box an enumerator
         {
+            var prefix = prefixes![k];
             if (prefix.Length > 0 && folder.StartsWith(prefix, StringComparison.Ordinal) && (folder.Length == prefix.Length || folder[prefix.Length] == '/'))
             {
                 return true;

@@ -29,7 +29,7 @@ public static class PreCommitCheck
 
         var prefixes = projects.SelectMany(p => p.Prefixes).Distinct(StringComparer.Ordinal).ToList();
         IReadOnlyList<IndexEntry> entries = prefixes.All(PrismaProjectLocator.IsCoveredByLikely)
-            ? [.. scan.Second.Where(e => prefixes.Any(p => RepoPath.IsUnder(e.Path, p)))]
+            ? UnderAny(scan.Second, prefixes)
             : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
 
         // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
@@ -57,6 +57,25 @@ public static class PreCommitCheck
             var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true);
             return Evaluate(projects, head, index, location, options);
         }
+    }
+
+    // A plain loop: a lambda per entry (a thousand migrations) would allocate a closure and an enumerator each.
+    private static List<IndexEntry> UnderAny(List<IndexEntry> entries, List<string> prefixes)
+    {
+        var under = new List<IndexEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (RepoPath.IsUnder(entry.Path, prefix))
+                {
+                    under.Add(entry);
+                    break;
+                }
+            }
+        }
+
+        return under;
     }
 
     /// <summary>

@@ -8,8 +8,9 @@ public sealed record PrismaAttribute(string Name, IReadOnlyList<PrismaArgument> 
     {
         var unnamed = 0;
         PrismaValue? positional = null;
-        foreach (var argument in Arguments)
+        for (var k = 0; k < Arguments.Count; k++) // indexed: a foreach over the interface would box an enumerator per call
         {
+            var argument = Arguments[k];
             if (argument.Name == name)
             {
                 return argument.Value;

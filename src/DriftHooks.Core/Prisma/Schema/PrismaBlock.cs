@@ -10,5 +10,16 @@ public sealed record PrismaBlock(
     string Path,
     int Line)
 {
-    public PrismaValue? Property(string name) => Properties.FirstOrDefault(p => p.Name == name)?.Value;
+    public PrismaValue? Property(string name)
+    {
+        for (var k = 0; k < Properties.Count; k++)
+        {
+            if (Properties[k].Name == name)
+            {
+                return Properties[k].Value;
+            }
+        }
+
+        return null;
+    }
 }

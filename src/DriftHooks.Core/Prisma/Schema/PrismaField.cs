@@ -13,5 +13,17 @@ public sealed record PrismaField(
     IReadOnlyList<PrismaAttribute> Attributes,
     int Line)
 {
-    public PrismaAttribute? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
+    // Asked many times per field while building the model: a loop, not a capturing lambda and a boxed enumerator.
+    public PrismaAttribute? Attribute(string name)
+    {
+        for (var k = 0; k < Attributes.Count; k++)
+        {
+            if (Attributes[k].Name == name)
+            {
+                return Attributes[k];
+            }
+        }
+
+        return null;
+    }
 }
