@@ -4,102 +4,53 @@ using System.Text;
 namespace DriftHooks.Core.Git;
 
 /// <summary>
-/// The index's cache-tree ("TREE" extension) decoded once into a flat pre-order array, without a string per folder:
-/// a thousand migration folders cost one array. Folders are found by name from the root. git keeps a folder's
-/// subfolders sorted by name length, then bytes (cache-tree.c, subtree_name_cmp), and writes them in that order, so
-/// a child is found by binary search in that order.
+/// The index's cache-tree ("TREE" extension): folders in pre-order, each "name NUL entry-count SP subtree-count LF"
+/// then its tree id when entry-count is not -1 (-1: invalidated since the last write). Git keeps it exact: it
+/// invalidates a folder and its parents whenever an entry below changes, and <c>git commit</c> writes these ids.
+/// Checked once, then read in place: a folder is the offset of its line, and only the folders someone asks about
+/// get their subfolders listed (a thousand migration folders cost one array of offsets, no strings). git keeps a
+/// folder's subfolders sorted by name length, then bytes (cache-tree.c, subtree_name_cmp), and writes them in that
+/// order, so a child is found by binary search in that order. Anything malformed drops the whole cache: the caller
+/// then walks folders itself, which is only slower.
 /// </summary>
 internal sealed class CacheTree
 {
     private readonly byte[] _data;
-    private readonly Node[] _nodes;
-    private readonly int _count;
-    private Dictionary<int, int[]>? _children; // a folder's subfolders in git's order, made for the few folders asked
+    private Dictionary<int, int[]>? _children; // a folder's subfolders, listed for the few folders asked
 
-    private CacheTree(byte[] data, Node[] nodes, int count)
-    {
-        _data = data;
-        _nodes = nodes;
-        _count = count;
-    }
+    private CacheTree(byte[] data) => _data = data;
 
-    /// <summary>The root folder's node, or -1 when the cache-tree is empty.</summary>
-    public int Root => _count > 0 ? 0 : -1;
+    /// <summary>The root folder, or -1 when the cache-tree is empty.</summary>
+    public int Root => _data.Length > 0 ? 0 : -1;
 
-    /// <summary>Decodes the raw extension; null when it is malformed (then no folder id is trusted).</summary>
+    /// <summary>Checks the raw extension; null when it is malformed (then no folder id is trusted).</summary>
     public static CacheTree? Parse(byte[] data)
     {
-        var nodes = new Node[Math.Max(4, data.Length / 40)];
-        var count = 0;
-        var open = new Stack<(int Node, long Remaining)>();
+        if (data.Length == 0)
+        {
+            return new CacheTree(data);
+        }
+
+        if (!TryReadLine(data, 0, out var root) || root.NameLength != 0)
+        {
+            return null;
+        }
+
+        // One root whose subtrees account for every line after it.
         var pos = 0;
-        while (pos < data.Length)
+        long open = 1;
+        while (open > 0)
         {
-            var rest = data.AsSpan(pos);
-            var nul = rest.IndexOf((byte)0);
-            var newline = nul < 0 ? -1 : rest[nul..].IndexOf((byte)'\n');
-            if (nul < 0 || newline < 0)
+            if (!TryReadLine(data, pos, out var line))
             {
                 return null;
             }
 
-            var counts = rest.Slice(nul + 1, newline - 1);
-            var space = counts.IndexOf((byte)' ');
-            if (space < 0
-                || !int.TryParse(counts[..space], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var entryCount)
-                || !int.TryParse(counts[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var subtrees)
-                || !System.Text.Unicode.Utf8.IsValid(rest[..nul]))
-            {
-                return null;
-            }
-
-            // Folders whose subtrees are all read end here: their subtree ends before this node.
-            while (open.Count > 0 && open.Peek().Remaining == 0)
-            {
-                nodes[open.Pop().Node].End = count;
-            }
-
-            if (open.Count == 0 && (count > 0 || nul != 0))
-            {
-                return null; // a second root, or a root with a name
-            }
-
-            if (open.Count > 0)
-            {
-                var (parent, remaining) = open.Pop();
-                open.Push((parent, remaining - 1));
-            }
-
-            var nameStart = pos;
-            pos += nul + newline + 1;
-            RawId id = default;
-            if (entryCount >= 0)
-            {
-                if (data.Length - pos < RawId.Size)
-                {
-                    return null;
-                }
-
-                id = RawId.FromBytes(data.AsSpan(pos, RawId.Size));
-                pos += RawId.Size;
-            }
-
-            if (count == nodes.Length)
-            {
-                Array.Resize(ref nodes, nodes.Length * 2);
-            }
-
-            nodes[count] = new Node(nameStart, nul, entryCount, id);
-            open.Push((count, subtrees));
-            count++;
+            open += line.Subtrees - 1;
+            pos = line.Next;
         }
 
-        while (open.Count > 0)
-        {
-            nodes[open.Pop().Node].End = count;
-        }
-
-        return new CacheTree(data, nodes, count);
+        return pos == data.Length ? new CacheTree(data) : null;
     }
 
     /// <summary>The node of a folder ("" is the root), or -1.</summary>
@@ -170,9 +121,9 @@ internal sealed class CacheTree
     /// <summary>The folder's tree id when the cache-tree holds a valid one.</summary>
     public bool TryGetId(int node, out RawId id)
     {
-        if (node >= 0 && _nodes[node].EntryCount >= 0)
+        if (node >= 0 && TryReadLine(_data, node, out var line) && line.EntryCount >= 0)
         {
-            id = _nodes[node].Id;
+            id = RawId.FromBytes(_data.AsSpan(line.Next - RawId.Size, RawId.Size));
             return true;
         }
 
@@ -184,7 +135,7 @@ internal sealed class CacheTree
     public Dictionary<string, RawId> Ids(IReadOnlyList<string>? prefixes, bool below)
     {
         var ids = new Dictionary<string, RawId>(StringComparer.Ordinal);
-        if (_count > 0)
+        if (_data.Length > 0)
         {
             Collect(0, "", prefixes, below, ids);
         }
@@ -225,30 +176,71 @@ internal sealed class CacheTree
         _children ??= [];
         if (!_children.TryGetValue(node, out var children))
         {
-            var list = new List<int>();
-            for (var child = node + 1; child < _nodes[node].End; child = _nodes[child].End)
+            TryReadLine(_data, node, out var line);
+            children = new int[line.Subtrees];
+            var pos = line.Next;
+            for (var k = 0; k < children.Length; k++)
             {
-                list.Add(child);
+                children[k] = pos;
+                pos = SkipFolder(pos);
             }
 
-            children = [.. list];
             _children[node] = children;
         }
 
         return children;
     }
 
-    private ReadOnlySpan<byte> Name(int node) => _data.AsSpan(_nodes[node].NameStart, _nodes[node].NameLength);
+    // The offset after a folder's line and all its subfolders' (the data was checked by Parse).
+    private int SkipFolder(int pos)
+    {
+        long open = 1;
+        while (open > 0)
+        {
+            TryReadLine(_data, pos, out var line);
+            open += line.Subtrees - 1;
+            pos = line.Next;
+        }
+
+        return pos;
+    }
+
+    private ReadOnlySpan<byte> Name(int node) => _data.AsSpan(node, _data.AsSpan(node).IndexOf((byte)0));
+
+    private static bool TryReadLine(byte[] data, int pos, out Line line)
+    {
+        line = default;
+        var rest = data.AsSpan(pos);
+        var nul = rest.IndexOf((byte)0);
+        var newline = nul < 0 ? -1 : rest[nul..].IndexOf((byte)'\n');
+        if (nul < 0 || newline < 0)
+        {
+            return false;
+        }
+
+        var counts = rest.Slice(nul + 1, newline - 1);
+        var space = counts.IndexOf((byte)' ');
+        if (space < 0
+            || !int.TryParse(counts[..space], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var entryCount)
+            || !int.TryParse(counts[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var subtrees)
+            || !System.Text.Unicode.Utf8.IsValid(rest[..nul]))
+        {
+            return false;
+        }
+
+        var next = pos + nul + newline + 1 + (entryCount >= 0 ? RawId.Size : 0);
+        if (next > data.Length)
+        {
+            return false;
+        }
+
+        line = new Line(nul, entryCount, subtrees, next);
+        return true;
+    }
 
     private static int CompareAsGitStoresThem(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) =>
         a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.SequenceCompareTo(b);
 
-    private struct Node(int nameStart, int nameLength, int entryCount, RawId id)
-    {
-        public readonly int NameStart = nameStart;
-        public readonly int NameLength = nameLength;
-        public readonly int EntryCount = entryCount; // -1: invalidated, no id
-        public readonly RawId Id = id;
-        public int End; // the node after this folder's subtree
-    }
+    /// <summary>One folder's line: its name's length, entry count (-1: invalidated), subfolder count, and where the next line starts.</summary>
+    private readonly record struct Line(int NameLength, int EntryCount, int Subtrees, int Next);
 }

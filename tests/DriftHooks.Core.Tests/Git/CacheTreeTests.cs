@@ -140,7 +140,10 @@ public class CacheTreeTests
         Assert.That(CacheTree.Parse("\u0000-1 0\n\u0000-1 0\n"u8.ToArray()), Is.Null, "two roots");
         Assert.That(CacheTree.Parse("\u0000-1 x\n"u8.ToArray()), Is.Null, "a count that is not a number");
         Assert.That(CacheTree.Parse([.. "\u0000-1 1\n"u8, 0xFF, .. "\u0000-1 0\n"u8]), Is.Null, "a name that is not UTF-8");
-        Assert.That(CacheTree.Parse([.. "\u0000-1 1\nsub\u0000-1 0\n"u8])!.Find("sub"), Is.EqualTo(1), "the well-formed control");
+        var control = CacheTree.Parse([.. "\u0000-1 1\nsub\u0000-1 0\n"u8])!;
+        Assert.That(control.Find("sub"), Is.Not.EqualTo(-1), "the well-formed control");
+        Assert.That(control.Find("other"), Is.EqualTo(-1));
+        Assert.That(CacheTree.Parse([.. "\u0000-1 2\nsub\u0000-1 0\n"u8]), Is.Null, "a subfolder promised but missing");
     }
 
     private void CommitFiles(int version)
