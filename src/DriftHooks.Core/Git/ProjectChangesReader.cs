@@ -32,14 +32,16 @@ public static class ProjectChangesReader
             () => workTree is null ? [] : ReadWorkingTree(project, workTree));
     }
 
-    // Folders whose tree id equals the other side's share its migration.sql id, so an unchanged history costs no reads.
-    private static (Dictionary<string, MigrationFolder> Before, Dictionary<string, MigrationFolder> After) ReadMigrationFolders(
+    // Folders whose tree id equals the other side's share its migration.sql id, so an unchanged history costs no reads:
+    // they go in one table both sides point to.
+    private static (IReadOnlyDictionary<string, MigrationFolder> Before, IReadOnlyDictionary<string, MigrationFolder> After) ReadMigrationFolders(
         PrismaProject project, ITreeSource before, ITreeSource after)
     {
         var beforeChildren = FolderChildren(before, project.MigrationsPath);
         var afterChildren = FolderChildren(after, project.MigrationsPath);
-        var beforeFolders = new Dictionary<string, MigrationFolder>(beforeChildren.Count, StringComparer.Ordinal);
-        var afterFolders = new Dictionary<string, MigrationFolder>(afterChildren.Count, StringComparer.Ordinal);
+        var shared = new Dictionary<string, TreeNode>(afterChildren.Count, StringComparer.Ordinal);
+        var beforeFolders = new Dictionary<string, MigrationFolder>(StringComparer.Ordinal);
+        var afterFolders = new Dictionary<string, MigrationFolder>(StringComparer.Ordinal);
         if (TreeDiff.IsInGitOrder(beforeChildren) && TreeDiff.IsInGitOrder(afterChildren))
         {
             // Both sides sorted: a merge walk pairs equal names without building lookups.
@@ -51,9 +53,7 @@ public static class ProjectChangesReader
                 var a = order >= 0 ? afterChildren[j++] : null;
                 if (a is { IsTree: true } && b is { IsTree: true } && a.HasSameId(b))
                 {
-                    var shared = MigrationFolder.Unread(a.Name, after, a);
-                    beforeFolders[b.Name] = shared;
-                    afterFolders[a.Name] = shared;
+                    shared[a.Name] = a;
                     continue;
                 }
 
@@ -67,38 +67,45 @@ public static class ProjectChangesReader
                     afterFolders[a.Name] = ReadFolder(after, a);
                 }
             }
-
-            return (beforeFolders, afterFolders);
         }
-
-        foreach (var child in afterChildren)
+        else
         {
-            if (child.IsTree)
+            var afterByName = new Dictionary<string, TreeNode>(StringComparer.Ordinal);
+            foreach (var child in afterChildren)
             {
-                afterFolders[child.Name] = ReadFolder(after, child);
+                if (child.IsTree)
+                {
+                    afterByName[child.Name] = child;
+                }
+            }
+
+            foreach (var child in beforeChildren)
+            {
+                if (!child.IsTree)
+                {
+                    continue;
+                }
+
+                if (afterByName.TryGetValue(child.Name, out var twin) && twin.HasSameId(child) && !shared.ContainsKey(child.Name))
+                {
+                    shared[child.Name] = twin;
+                }
+                else
+                {
+                    beforeFolders[child.Name] = ReadFolder(before, child);
+                }
+            }
+
+            foreach (var (name, child) in afterByName)
+            {
+                if (!shared.ContainsKey(name))
+                {
+                    afterFolders[name] = ReadFolder(after, child);
+                }
             }
         }
 
-        var afterIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var child in afterChildren)
-        {
-            if (child.IsTree)
-            {
-                afterIds[child.Name] = child.ObjectId;
-            }
-        }
-
-        foreach (var child in beforeChildren)
-        {
-            if (child.IsTree)
-            {
-                beforeFolders[child.Name] = afterIds.GetValueOrDefault(child.Name) == child.ObjectId
-                    ? afterFolders[child.Name]
-                    : ReadFolder(before, child);
-            }
-        }
-
-        return (beforeFolders, afterFolders);
+        return (new MigrationFolderMap(shared, after, beforeFolders), new MigrationFolderMap(shared, after, afterFolders));
     }
 
     private static IReadOnlyList<TreeNode> FolderChildren(ITreeSource source, string path) =>

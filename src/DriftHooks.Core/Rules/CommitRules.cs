@@ -18,7 +18,7 @@ public static class CommitRules
     {
         var findings = new List<Finding>();
         var project = changes.Project;
-        var newFolders = changes.After.Keys.Where(n => !changes.Before.ContainsKey(n)).Order(StringComparer.Ordinal).ToList();
+        var newFolders = MigrationFolderMap.OnlyIn(changes.After, changes.Before).Order(StringComparer.Ordinal).ToList();
 
         CheckCommittedMigrations(changes, findings);
         CheckLockFile(changes, findings);
@@ -95,7 +95,7 @@ public static class CommitRules
     private static void CheckCommittedMigrations(ProjectChanges changes, List<Finding> findings)
     {
         var project = changes.Project;
-        var removed = changes.Before.Keys.Where(n => !changes.After.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var removed = MigrationFolderMap.OnlyIn(changes.Before, changes.After).ToHashSet(StringComparer.Ordinal);
         var renamedTo = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in removed)
         {
