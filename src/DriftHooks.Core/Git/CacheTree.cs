@@ -16,7 +16,7 @@ namespace DriftHooks.Core.Git;
 internal sealed class CacheTree
 {
     private readonly byte[] _data;
-    private Dictionary<int, int[]>? _children; // a folder's subfolders, listed for the few folders asked
+    private Dictionary<int, Child[]>? _children; // a folder's subfolders, listed for the few folders asked
 
     private CacheTree(byte[] data) => _data = data;
 
@@ -82,18 +82,21 @@ internal sealed class CacheTree
             return -1;
         }
 
+        // Compared as UTF-8 bytes; an ASCII name (nearly all) is its own UTF-8, so it needs no encoding.
+        var ascii = Ascii.IsValid(name);
         Span<byte> buffer = stackalloc byte[256];
-        var utf8 = Encoding.UTF8.GetMaxByteCount(name.Length) <= buffer.Length ? buffer : new byte[Encoding.UTF8.GetByteCount(name)];
-        var wanted = utf8[..Encoding.UTF8.GetBytes(name, utf8)];
+        var utf8 = ascii ? [] : Encoding.UTF8.GetMaxByteCount(name.Length) <= buffer.Length ? buffer : new byte[Encoding.UTF8.GetByteCount(name)];
+        var wanted = ascii ? [] : utf8[..Encoding.UTF8.GetBytes(name, utf8)];
         var children = ChildrenOf(parent);
         int low = 0, high = children.Length - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
-            var order = CompareAsGitStoresThem(Name(children[middle]), wanted);
+            var child = Name(children[middle]);
+            var order = ascii ? CompareAsGitStoresThem(child, name) : CompareAsGitStoresThem(child, wanted);
             if (order == 0)
             {
-                return children[middle];
+                return children[middle].Offset;
             }
 
             if (order < 0)
@@ -109,9 +112,9 @@ internal sealed class CacheTree
         // A cache-tree written by another tool may not keep git's order: look through them all before giving up.
         foreach (var child in children)
         {
-            if (Name(child).SequenceEqual(wanted))
+            if (ascii ? CompareAsGitStoresThem(Name(child), name) == 0 : Name(child).SequenceEqual(wanted))
             {
-                return child;
+                return child.Offset;
             }
         }
 
@@ -166,22 +169,23 @@ internal sealed class CacheTree
             foreach (var child in ChildrenOf(node))
             {
                 var name = Encoding.UTF8.GetString(Name(child));
-                Collect(child, path.Length == 0 ? name : path + "/" + name, prefixes, below, ids);
+                Collect(child.Offset, path.Length == 0 ? name : path + "/" + name, prefixes, below, ids);
             }
         }
     }
 
-    private int[] ChildrenOf(int node)
+    private Child[] ChildrenOf(int node)
     {
         _children ??= [];
         if (!_children.TryGetValue(node, out var children))
         {
             TryReadLine(_data, node, out var line);
-            children = new int[line.Subtrees];
+            children = new Child[line.Subtrees];
             var pos = line.Next;
             for (var k = 0; k < children.Length; k++)
             {
-                children[k] = pos;
+                TryReadLine(_data, pos, out var child);
+                children[k] = new Child(pos, child.NameLength);
                 pos = SkipFolder(pos);
             }
 
@@ -205,7 +209,7 @@ internal sealed class CacheTree
         return pos;
     }
 
-    private ReadOnlySpan<byte> Name(int node) => _data.AsSpan(node, _data.AsSpan(node).IndexOf((byte)0));
+    private ReadOnlySpan<byte> Name(Child child) => _data.AsSpan(child.Offset, child.NameLength);
 
     private static bool TryReadLine(byte[] data, int pos, out Line line)
     {
@@ -240,6 +244,26 @@ internal sealed class CacheTree
 
     private static int CompareAsGitStoresThem(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) =>
         a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.SequenceCompareTo(b);
+
+    private static int CompareAsGitStoresThem(ReadOnlySpan<byte> a, ReadOnlySpan<char> ascii)
+    {
+        if (a.Length != ascii.Length)
+        {
+            return a.Length.CompareTo(ascii.Length);
+        }
+
+        for (var k = 0; k < a.Length; k++)
+        {
+            if (a[k] != ascii[k])
+            {
+                return a[k] < ascii[k] ? -1 : 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private readonly record struct Child(int Offset, int NameLength);
 
     /// <summary>One folder's line: its name's length, entry count (-1: invalidated), subfolder count, and where the next line starts.</summary>
     private readonly record struct Line(int NameLength, int EntryCount, int Subtrees, int Next);
