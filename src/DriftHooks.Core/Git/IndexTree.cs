@@ -8,6 +8,8 @@ namespace DriftHooks.Core.Git;
 /// cache-tree (what <c>git commit</c> itself writes) when that is valid, else from hashing the tree object.
 /// A folder with a valid cached id is kept as one node over its run of entries and built only when someone looks
 /// inside: a thousand unchanged migration folders then cost a node each, not a folder, a list and a file node each.
+/// Given the tree it will be compared with (HEAD), such a folder whose id equals the base's takes the base's own
+/// node, which costs nothing: equal ids mean equal contents, so the base answers for everything inside it.
 /// </summary>
 public sealed class IndexTree : ITreeSource
 {
@@ -17,6 +19,7 @@ public sealed class IndexTree : ITreeSource
     private readonly CacheTree? _cacheTree;
     private readonly IReadOnlyList<string>? _completePrefixes;
     private readonly bool _hashFolders;
+    private readonly ITreeSource? _base;
     private readonly MemoryStream _hashBuffer = new(); // reused for every tree object hashed
     private Dictionary<string, List<TreeNode>>? _childrenByTreeId; // made on first lookup by id: it needs every id in hex
 
@@ -27,7 +30,7 @@ public sealed class IndexTree : ITreeSource
     /// of hashing its tree object. Comparisons then descend into it and find what differs; no result changes.
     /// </param>
     public IndexTree(IEnumerable<IndexEntry> entries, Func<string, byte[]> readBlob, bool hashFolders = true)
-        : this([.. entries], readBlob, cacheTree: null, completePrefixes: null, hashFolders)
+        : this([.. entries], readBlob, cacheTree: null, completePrefixes: null, hashFolders, baseTree: null)
     {
     }
 
@@ -39,13 +42,16 @@ public sealed class IndexTree : ITreeSource
     /// for the folder's entries (an ancestor folder holds entries that were not read).
     /// </param>
     /// <param name="hashFolders">As for the public constructor.</param>
+    /// <param name="baseTree">The tree this one will be compared with, whose folder nodes may be shared; or null.</param>
     internal IndexTree(
         IReadOnlyList<IndexEntry> entries,
         Func<string, byte[]> readBlob,
         CacheTree? cacheTree,
         IReadOnlyList<string>? completePrefixes,
-        bool hashFolders)
+        bool hashFolders,
+        ITreeSource? baseTree = null)
     {
+        _base = baseTree;
         _entries = entries;
         _readBlob = readBlob;
         _cacheTree = cacheTree;
@@ -75,10 +81,17 @@ public sealed class IndexTree : ITreeSource
         var parentPath = Prisma.RepoPath.Directory(path);
         if (!_folders.TryGetValue(parentPath, out var parent))
         {
-            // Inside a folder not built yet: build it (and those above it) first.
-            if (Find(parentPath)?.IndexFolder is not { } unbuilt || unbuilt.Owner != this)
+            // Inside a folder not built yet: build it (and those above it) first; inside a folder shared with the
+            // base, the base's answer is this tree's too.
+            var parentNode = Find(parentPath);
+            if (parentNode is not { IsTree: true })
             {
                 return null;
+            }
+
+            if (parentNode.IndexFolder is not { } unbuilt || unbuilt.Owner != this)
+            {
+                return _base?.Find(path);
             }
 
             Build(unbuilt, keepUnbuilt: true);
@@ -109,10 +122,15 @@ public sealed class IndexTree : ITreeSource
             }
         }
 
-        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : [];
+        // An id of none of this tree's own folders may be one of the base's shared folders: ids name contents, so the
+        // base's answer is right for any id it knows.
+        return _childrenByTreeId.TryGetValue(treeId, out var children) ? SortedInGitOrder(children) : _base?.Children(treeId) ?? [];
     }
 
-    /// <summary>A folder's entries straight from the node when it is one of this tree's, with no id lookup.</summary>
+    /// <summary>
+    /// A folder's entries straight from the node when it is one of this tree's, with no id lookup; a folder node
+    /// shared with the base is read from the base.
+    /// </summary>
     public IReadOnlyList<TreeNode> Children(TreeNode folder)
     {
         if (folder.IndexFolder is { } own && own.Owner == this)
@@ -121,7 +139,7 @@ public sealed class IndexTree : ITreeSource
             return SortedInGitOrder(own.Children);
         }
 
-        return Children(folder.ObjectId);
+        return _base is not null && folder.IsTree && folder.IndexFolder is null ? _base.Children(folder) : Children(folder.ObjectId);
     }
 
     public byte[] ReadBlob(string blobId) => _readBlob(blobId);
@@ -149,21 +167,24 @@ public sealed class IndexTree : ITreeSource
             var folderLength = slash < 0 ? 0 : slash;
             if (current.Path!.Length != folderLength || !path.AsSpan(0, folderLength).SequenceEqual(current.Path))
             {
-                current = GetFolder(path.AsSpan(0, folderLength), created, keepUnbuilt);
-                if (current.Path is null)
+                current = GetFolder(path.AsSpan(0, folderLength), created, keepUnbuilt, out var runPathLength, out var unbuilt);
+                if (runPathLength > 0)
                 {
-                    // A new unbuilt folder: its run is every following entry inside it.
-                    var inside = path.AsSpan(0, current.PathLength);
+                    // A new folder left unbuilt: its run is every following entry inside it.
+                    var inside = path.AsSpan(0, runPathLength);
                     var end = i + 1;
                     while (end < to && IsInside(_entries[end].Path, inside))
                     {
                         end++;
                     }
 
-                    current.UnbuiltFrom = i;
-                    current.UnbuiltTo = end;
+                    if (unbuilt is not null)
+                    {
+                        unbuilt.UnbuiltFrom = i;
+                        unbuilt.UnbuiltTo = end;
+                    }
+
                     i = end - 1;
-                    current = current.Parent!;
                     continue;
                 }
             }
@@ -206,17 +227,24 @@ public sealed class IndexTree : ITreeSource
         }
     }
 
-    /// <summary>The folder at a path, created (with its parents) when new; a new folder with a cached id comes back unbuilt (no path).</summary>
-    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, bool keepUnbuilt)
+    /// <summary>
+    /// The built folder at a path, created (with its parents) when new. When the path lies in a new folder left
+    /// unbuilt (its cached id known), that folder's parent comes back instead, with the folder's path length in
+    /// <paramref name="runPathLength"/> and the folder in <paramref name="unbuilt"/> (null when the base's node
+    /// stands for it).
+    /// </summary>
+    private Folder GetFolder(ReadOnlySpan<char> path, List<Folder> created, bool keepUnbuilt, out int runPathLength, out Folder? unbuilt)
     {
+        runPathLength = 0;
+        unbuilt = null;
         if (_folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var folder))
         {
             return folder;
         }
 
         var slash = path.LastIndexOf('/');
-        var parent = GetFolder(slash < 0 ? [] : path[..slash], created, keepUnbuilt);
-        if (parent.Path is null)
+        var parent = GetFolder(slash < 0 ? [] : path[..slash], created, keepUnbuilt, out runPathLength, out unbuilt);
+        if (runPathLength > 0)
         {
             return parent; // a new unbuilt folder above takes this entry too
         }
@@ -225,10 +253,17 @@ public sealed class IndexTree : ITreeSource
         var cacheNode = _cacheTree is not null && parent.CacheNode >= 0 ? _cacheTree.FindChild(parent.CacheNode, name) : -1;
         if (keepUnbuilt && CachedId(path, cacheNode) is { } cached)
         {
-            folder = new Folder(this, null, name.ToString(), parent, cacheNode) { PathLength = path.Length };
-            folder.Node = new TreeNode(folder.Name, TreeNode.TreeMode, cached) { IndexFolder = folder };
-            parent.Children.Add(folder.Node);
-            return folder;
+            runPathLength = path.Length;
+            if (SharedWithBase(parent, name, cached) is { } shared)
+            {
+                parent.Children.Add(shared);
+                return parent;
+            }
+
+            unbuilt = new Folder(this, null, name.ToString(), parent, cacheNode) { PathLength = path.Length };
+            unbuilt.Node = new TreeNode(unbuilt.Name, TreeNode.TreeMode, cached) { IndexFolder = unbuilt };
+            parent.Children.Add(unbuilt.Node);
+            return parent;
         }
 
         var key = path.ToString();
@@ -236,6 +271,40 @@ public sealed class IndexTree : ITreeSource
         _folders[key] = folder;
         created.Add(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// The base's node for the subfolder <paramref name="name"/> of <paramref name="parent"/> when it has the same id.
+    /// A folder's subfolders are created in git's order, so one cursor per folder walks the base's list once.
+    /// </summary>
+    private TreeNode? SharedWithBase(Folder parent, ReadOnlySpan<char> name, RawId id)
+    {
+        if (_base is null)
+        {
+            return null;
+        }
+
+        if (parent.BaseChildren is null)
+        {
+            var node = _base.Find(parent.Path!);
+            var list = node is { IsTree: true } ? _base.Children(node) : [];
+            parent.BaseChildren = TreeDiff.IsInGitOrder(list) ? list : [];
+        }
+
+        var children = parent.BaseChildren;
+        while (parent.BaseCursor < children.Count && CompareGitOrder(children[parent.BaseCursor].Name, children[parent.BaseCursor].IsTree, name, true) < 0)
+        {
+            parent.BaseCursor++;
+        }
+
+        if (parent.BaseCursor < children.Count && children[parent.BaseCursor] is { IsTree: true } candidate
+            && candidate.Name.AsSpan().SequenceEqual(name) && candidate.HasId(id))
+        {
+            parent.BaseCursor++;
+            return candidate;
+        }
+
+        return null;
     }
 
     /// <summary>Builds an unbuilt folder from its run of entries; nothing for a built one.</summary>
@@ -324,6 +393,11 @@ public sealed class IndexTree : ITreeSource
         public int UnbuiltFrom { get; set; }
 
         public int UnbuiltTo { get; set; }
+
+        /// <summary>The base's entries of this folder (for sharing its subfolders' nodes), once looked up.</summary>
+        public IReadOnlyList<TreeNode>? BaseChildren { get; set; }
+
+        public int BaseCursor { get; set; }
     }
 
     /// <summary>Git's tree id: entries sorted as git sorts them (a folder as if its name ended in '/').</summary>
@@ -395,28 +469,28 @@ public sealed class IndexTree : ITreeSource
 
     // Byte order of the UTF-8 names, a folder compared as if its name ended in '/'. Below the surrogates UTF-16 order is
     // code point order, which is UTF-8 byte order, so only a difference at a surrogate or above needs the UTF-8 bytes.
-    internal static int CompareGitOrder(TreeNode a, TreeNode b)
+    internal static int CompareGitOrder(TreeNode a, TreeNode b) => CompareGitOrder(a.Name, a.IsTree, b.Name, b.IsTree);
+
+    private static int CompareGitOrder(ReadOnlySpan<char> x, bool xIsTree, ReadOnlySpan<char> y, bool yIsTree)
     {
-        var x = a.Name;
-        var y = b.Name;
         var common = Math.Min(x.Length, y.Length);
-        var at = x.AsSpan(0, common).CommonPrefixLength(y.AsSpan(0, common));
+        var at = x[..common].CommonPrefixLength(y[..common]);
         if (at < common)
         {
-            return x[at] < 0xD800 && y[at] < 0xD800 ? x[at].CompareTo(y[at]) : CompareUtf8(a, b);
+            return x[at] < 0xD800 && y[at] < 0xD800 ? x[at].CompareTo(y[at]) : CompareUtf8(x, xIsTree, y, yIsTree);
         }
 
         // Equal up to the shorter name: its end ('/' for a folder, else none) against the longer one's next character,
         // whose first UTF-8 byte is above '/' whenever the character is not ASCII.
-        var ca = x.Length > common ? x[common] : a.IsTree ? '/' : '\0';
-        var cb = y.Length > common ? y[common] : b.IsTree ? '/' : '\0';
+        var ca = x.Length > common ? x[common] : xIsTree ? '/' : '\0';
+        var cb = y.Length > common ? y[common] : yIsTree ? '/' : '\0';
         return ca.CompareTo(cb);
     }
 
-    private static int CompareUtf8(TreeNode a, TreeNode b)
+    private static int CompareUtf8(ReadOnlySpan<char> x, bool xIsTree, ReadOnlySpan<char> y, bool yIsTree)
     {
-        var x = Encoding.UTF8.GetBytes(a.IsTree ? a.Name + "/" : a.Name);
-        var y = Encoding.UTF8.GetBytes(b.IsTree ? b.Name + "/" : b.Name);
-        return x.AsSpan().SequenceCompareTo(y);
+        var a = Encoding.UTF8.GetBytes(xIsTree ? x.ToString() + "/" : x.ToString());
+        var b = Encoding.UTF8.GetBytes(yIsTree ? y.ToString() + "/" : y.ToString());
+        return a.AsSpan().SequenceCompareTo(b);
     }
 }

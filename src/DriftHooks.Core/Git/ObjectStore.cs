@@ -196,7 +196,10 @@ internal sealed class ObjectStore : IDisposable
             throw new ObjectStoreException($"object {treeId} is not a tree");
         }
 
+        // Sized once from the data (a migration folder's entry is ~56 bytes; shorter names regrow it once at most):
+        // a thousand migrations would otherwise regrow the list nine times.
         var nodes = new TreeNodeList();
+        nodes.Capacity = data.Length / 40 + 1;
         var span = data.AsSpan();
         while (span.Length > 0)
         {

@@ -45,7 +45,7 @@ public static class PreCommitCheck
             }
 
             // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
-            var index = new IndexTree(entries, store.ReadBlob, cacheTree, prefixes, hashFolders: false);
+            var index = new IndexTree(entries, store.ReadBlob, cacheTree, prefixes, hashFolders: false, baseTree: head);
             return Evaluate(projects, head, index, location, options);
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
@@ -54,7 +54,7 @@ public static class PreCommitCheck
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
             Remember(location, remembered, discovered, projects, head);
-            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true);
+            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true, baseTree: head);
             return Evaluate(projects, head, index, location, options);
         }
     }

@@ -93,6 +93,23 @@ public class IndexTreeTests
         Assert.That(fresh.Find("prisma/schema")!.ObjectId, Is.EqualTo(repo.Git("rev-parse", "HEAD:prisma/schema").Trim()));
         Assert.That(fresh.Find("prisma/schema/missing.prisma"), Is.Null);
 
+        // With HEAD as its base, an unchanged folder is HEAD's own node; what lies inside reads the same.
+        var location = RepositoryLocation.Find(repo.Root);
+        using var store = ObjectStore.Open(location);
+        var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+        var based = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true, baseTree: head);
+        Assert.That(based.Find("prisma/migrations/20240101000000_init"), Is.SameAs(head.Find("prisma/migrations/20240101000000_init")));
+        Assert.That(based.Find("prisma/schema/more/extra.prisma")?.ObjectId, Is.EqualTo(repo.Git("rev-parse", ":prisma/schema/more/extra.prisma").Trim()));
+        Assert.That(based.Find("prisma/migrations/20240102000000_b"), Is.Not.SameAs(head.Find("prisma/migrations/20240102000000_b")), "changed: its own node");
+        foreach (var folder in folders)
+        {
+            Assert.That(based.Find(folder)?.ObjectId, Is.EqualTo(built.Find(folder)!.ObjectId), folder);
+            Assert.That(Listing(based.Children(based.Find(folder)!)), Is.EqualTo(Listing(built.Children(built.Find(folder)!))), folder);
+        }
+
+        var shared = repo.Git("rev-parse", "HEAD:prisma/migrations/20240103000000_c-d").Trim();
+        Assert.That(Listing(based.Children(shared)), Is.EqualTo(Listing(built.Children(shared))).And.Count.EqualTo(1));
+
         // Lookups by id build everything first.
         var byId = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true);
         var treeId = repo.Git("rev-parse", "HEAD:prisma/migrations/20240103000000_c").Trim();
