@@ -18,31 +18,40 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1
 unset GIT_DIR GIT_INDEX_FILE
 
 "$hook" || { echo "bench: the hook refused the benchmark commit; see above" >&2; exit 1; }
-# A second case: the same repository with the staged change of a file outside Prisma only.
-git stash -q && echo "// touched" >> src/module000/file0000.ts && git add src/module000/file0000.ts
-"$hook"
-git reset -q --hard && git stash pop -q --index
 
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/staged.json" \
+# Case 1: staged with `git add`, as a developer does; git's cache-tree is invalid along the changed paths.
+hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/added.json" \
   -n 'git diff --cached --name-status' 'git diff --cached --name-status' \
   -n 'pre-commit (schema edit + migration staged)' "$hook" >/dev/null
 
+# Case 2: the same change with the index rewritten whole (stash and pop --index): every folder id in the
+# cache-tree is valid, the migrations folder's too, so the hook compares that folder entry by entry with HEAD.
+git stash -q && git stash pop -q --index
+"$hook"
+hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/whole.json" \
+  -n 'git diff --cached --name-status (index rewritten)' 'git diff --cached --name-status' \
+  -n 'pre-commit (same, index rewritten)' "$hook" >/dev/null
+
+# Case 3: the same repository with the staged change of a file outside Prisma only.
 git stash -q && echo "// touched" >> src/module000/file0000.ts && git add src/module000/file0000.ts
+"$hook"
 hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/other.json" \
+  -n 'git diff --cached --name-status (no Prisma file)' 'git diff --cached --name-status' \
   -n 'pre-commit (no Prisma file staged)' "$hook" >/dev/null
 git reset -q --hard && git stash pop -q --index
+git reset -q && git add prisma/schema.prisma prisma/migrations/20300101000000_add_column/migration.sql
 
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1/p'; }
 git_kb=$(peak git diff --cached --name-status)
 hook_kb=$(peak "$hook")
 
-python3 - "$work/staged.json" "$work/other.json" "$git_kb" "$hook_kb" <<'PY'
+python3 - "$work/added.json" "$work/whole.json" "$work/other.json" "$git_kb" "$hook_kb" <<'PY'
 import json, sys
-rows = json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[2]))["results"]
-git = rows[0]["median"]
-print(f"repository: 21,003 files, 1,000 migrations; {rows[0]['times'].__len__()} runs each")
-print(f"{'command':45} {'median ms':>10} {'min ms':>8} {'x git':>6}")
-for r in rows:
-    print(f"{r['command']:45} {r['median']*1000:10.2f} {r['min']*1000:8.2f} {r['median']/git:6.2f}")
-print(f"peak memory: git diff --cached {int(sys.argv[3])/1024:.1f} MiB, pre-commit {int(sys.argv[4])/1024:.1f} MiB")
+print(f"repository: 21,003 files, 1,000 migrations; {len(json.load(open(sys.argv[1]))['results'][0]['times'])} runs each")
+print(f"{'command':50} {'median ms':>10} {'min ms':>8} {'x git':>6}")
+for path in sys.argv[1:4]:
+    git, hook = json.load(open(path))["results"]
+    for r in (git, hook):
+        print(f"{r['command']:50} {r['median']*1000:10.2f} {r['min']*1000:8.2f} {r['median']/git['median']:6.2f}")
+print(f"peak memory (case 1): git diff --cached {int(sys.argv[4])/1024:.1f} MiB, pre-commit {int(sys.argv[5])/1024:.1f} MiB")
 PY
