@@ -1,6 +1,9 @@
 using System.CommandLine;
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
+using DriftHooks.Hooks;
 
 namespace DriftHooks.Cli.Commands;
 
@@ -24,6 +27,20 @@ internal static class InstallCommand
             foreach (var line in HookInstaller.Install(location, Path.GetFullPath(source)))
             {
                 Console.WriteLine(line);
+            }
+
+            // Projects are remembered now, not at the first commit: that commit may be the one deleting a project.
+            try
+            {
+                var projects = ProjectMemory.Seed(location, OptionsLoader.Load(location.WorkTree, HookHost.ReadEnvironment()));
+                if (projects.Count > 0)
+                {
+                    Console.WriteLine($"pre-commit: watching {string.Join(", ", projects.Select(p => p.SchemaPath))}");
+                }
+            }
+            catch (DriftHooksException e)
+            {
+                Console.WriteLine($"pre-commit: the Prisma projects are found at the first commit instead ({e.Message})");
             }
 
             return ExitCodes.Passed;

@@ -1,3 +1,5 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Hooks;
@@ -30,6 +32,26 @@ public static class ProjectMemory
         }
 
         return projects;
+    }
+
+    /// <summary>
+    /// Remembers the projects the index holds now (run by <c>drifthooks install</c>), so that even the first commit
+    /// after installing cannot delete a whole project unnoticed. Configured projects need no memory: they are always
+    /// checked. Returns the projects remembered.
+    /// </summary>
+    public static IReadOnlyList<PrismaProject> Seed(RepositoryLocation location, DriftHooksOptions options)
+    {
+        if (options.Projects.Count > 0)
+        {
+            return [];
+        }
+
+        var candidates = GitIndexReader.ScanForProjects(location.IndexFile).First.Select(e => e.Path).ToList();
+        var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
+        var remembered = Read(location.StateDirectory);
+        var all = remembered.Concat(discovered.Where(d => !remembered.Contains(d))).ToList();
+        Write(location.StateDirectory, remembered, all);
+        return all;
     }
 
     /// <summary>Records the projects when they differ from what is remembered; a failure to write only costs the memory.</summary>
