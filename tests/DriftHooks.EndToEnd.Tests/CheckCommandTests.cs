@@ -129,6 +129,20 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void An_unreachable_production_is_a_resource_error_worded_for_the_check()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.CommitAllWithoutHooks("base");
+        repo.Environment["DRIFTHOOKS_PRODUCTION_URL"] = "postgresql://ci:not-a-real-secret@127.0.0.1:1/app?schema=public";
+        var result = repo.Drifthooks("check", "--base", "HEAD");
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Output, Does.Contain("DH200").And.Contain("let the head commit through unchecked"));
+        Assert.That(result.Output, Does.Not.Contain("pushes").And.Not.Contain("head compared with production"), "it was not compared");
+        Assert.That(result.All, Does.Not.Contain("not-a-real-secret"));
+    }
+
+    [Test]
     public void Without_a_default_branch_or_base_it_is_a_usage_error()
     {
         using var repo = new TestRepository(init: false);

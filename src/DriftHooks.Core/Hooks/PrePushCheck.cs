@@ -101,7 +101,8 @@ public static class PrePushCheck
 
     /// <summary>
     /// The per-commit comparison on its own: each commit's migrations (from its tree) against production's history.
-    /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range.
+    /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range, and <c>doctor</c>;
+    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit").
     /// </summary>
     public static async Task<IReadOnlyList<Finding>> CompareAsync(
         RepositoryLocation location,
@@ -109,7 +110,8 @@ public static class PrePushCheck
         PrismaProject project,
         DatabaseUrlSource source,
         IReadOnlyList<CommitToCompare> commits,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string subject = "the push")
     {
         var url = DatabaseUrl.Parse(source.Url);
         var historyTask = ReadHistoryAsync(url, options.Production, cancellationToken);
@@ -139,8 +141,8 @@ public static class PrePushCheck
                 $"{e.Message} (production URL from {source.Source})",
                 url.Redacted,
                 options.Production.WarnWhenUnreachable
-                    ? "the push was not compared with production (Production:OnUnreachable is \"warn\")"
-                    : "make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let pushes through unchecked");
+                    ? $"{subject} was not compared with production (Production:OnUnreachable is \"warn\")"
+                    : $"make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let {subject} through unchecked while it is unreachable");
             return [finding];
         }
 

@@ -108,9 +108,10 @@ public static class RangeCheck
                     productionProject,
                     source,
                     [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}")],
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken,
+                    subject: "the head commit").ConfigureAwait(false);
                 findings.AddRange(production.Select(f => new CommitFinding(headInfo, f)));
-                compared = true;
+                compared = !production.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
             }
         }
 
