@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using DriftHooks.Core.Tests.Support;
 
 namespace DriftHooks.Core.Tests.Git;
 
@@ -21,7 +21,7 @@ internal sealed class TempGitRepository : IDisposable
     public string IndexPath => Path.Combine(Root, ".git", "index");
 
     /// <summary>Extra environment for every git call (e.g. GIT_INDEX_FILE).</summary>
-    public Dictionary<string, string> Environment { get; } = [];
+    public Dictionary<string, string?> Environment { get; } = [];
 
     public void WriteFile(string relativePath, string content)
     {
@@ -43,53 +43,8 @@ internal sealed class TempGitRepository : IDisposable
         return stdout;
     }
 
-    public (int Code, byte[] Stdout, string Stderr) Run(byte[]? stdin, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Isolate from the caller's git environment (tests may run inside a hook) and user config.
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
-        {
-            psi.Environment.Remove(key);
-        }
-
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        psi.Environment["GIT_AUTHOR_NAME"] = "Test";
-        psi.Environment["GIT_AUTHOR_EMAIL"] = "test@example.com";
-        psi.Environment["GIT_COMMITTER_NAME"] = "Test";
-        psi.Environment["GIT_COMMITTER_EMAIL"] = "test@example.com";
-        foreach (var (key, value) in Environment)
-        {
-            psi.Environment[key] = value;
-        }
-
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdoutBuffer = new MemoryStream();
-        var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(stdoutBuffer);
-        if (stdin is not null)
-        {
-            process.StandardInput.BaseStream.Write(stdin);
-        }
-
-        process.StandardInput.Close();
-        stdoutTask.GetAwaiter().GetResult();
-        var stderr = stderrTask.GetAwaiter().GetResult();
-        process.WaitForExit();
-        return (process.ExitCode, stdoutBuffer.ToArray(), stderr);
-    }
+    public (int Code, byte[] Stdout, string Stderr) Run(byte[]? stdin, params string[] args) =>
+        IsolatedProcess.Run("git", args, Root, Environment, stdin);
 
     /// <summary>Writes a blob and returns its id.</summary>
     public string HashObject(string content) =>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using DriftHooks.Core.Tests.Support;
 
 namespace DriftHooks.EndToEnd.Tests.Support;
 
@@ -91,52 +91,8 @@ internal sealed class TestRepository : IDisposable
 
     public ProcessResult Run(string file, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory ?? Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) || k.StartsWith("DRIFTHOOKS", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_AUTHOR_NAME"] = "Test Author";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "author@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Test Author";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "author@example.com";
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in Environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-        }
-
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in time");
-        }
-
-        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+        var (code, stdout, stderr) = IsolatedProcess.Run(file, args, workingDirectory ?? Root, Environment, stdin is null ? null : Encoding.UTF8.GetBytes(stdin), timeout);
+        return new ProcessResult(code, Encoding.UTF8.GetString(stdout), stderr);
     }
 
     public void Dispose()
