@@ -32,7 +32,7 @@ internal static class HookHost
 
             var options = OptionsLoader.Load(location.WorkTree, environment);
             var findings = check(location, options);
-            return HookOutcome.Complete(hook, findings, location, environment, error, UseColor(environment));
+            return HookOutcome.Complete(hook, findings, location, environment, error, UseColor(environment), options.LocallyDisabledRules);
         }
         catch (DriftHooksException e)
         {

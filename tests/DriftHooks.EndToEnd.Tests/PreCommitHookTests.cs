@@ -235,6 +235,31 @@ public class PreCommitHookTests
         Assert.That(audit, Does.Contain("override").And.Contain("hotfix OPS-123 approved by lead").And.Contain("branch=main").And.Contain("author@example.com").And.Contain("DH102"));
     }
 
+    [Test]
+    public void A_rule_switched_off_by_this_machine_passes_as_a_recorded_override_and_by_the_committed_file_as_policy()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.MustGit("add", "-A");
+        repo.Environment["DRIFTHOOKS__RULES__DH101"] = "false";
+        var result = repo.Commit();
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("warning DH101").And.Contain("let through").And.Contain("DRIFTHOOKS__RULES__DH101"));
+        var audit = File.ReadAllText(Path.Combine(repo.GitDir, "drifthooks", "audit.log"));
+        Assert.That(audit, Does.Contain("rule-off").And.Contain("DRIFTHOOKS__RULES__DH101").And.Contain("DH101"));
+
+        // The team's committed switch is policy: no warning, nothing recorded.
+        repo.Environment.Remove("DRIFTHOOKS__RULES__DH101");
+        repo.Write("drifthooks.json", "{ \"Rules\": { \"DH101\": false } }\n");
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName + "model Post {\n  id Int @id\n}\n");
+        repo.MustGit("add", "-A");
+        var before = File.ReadAllText(Path.Combine(repo.GitDir, "drifthooks", "audit.log"));
+        var policy = repo.Commit();
+        Assert.That(policy.ExitCode, Is.Zero, policy.ToString());
+        Assert.That(policy.All, Does.Not.Contain("DH101"));
+        Assert.That(File.ReadAllText(Path.Combine(repo.GitDir, "drifthooks", "audit.log")), Is.EqualTo(before));
+    }
+
     [TestCase("1")]
     [TestCase("true")]
     [TestCase("")]

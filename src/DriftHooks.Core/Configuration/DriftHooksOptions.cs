@@ -8,8 +8,14 @@ public sealed record DriftHooksOptions
     /// <summary>Explicit project locations; empty means discover them as Prisma does.</summary>
     public IReadOnlyList<ProjectLocation> Projects { get; init; } = [];
 
-    /// <summary>Finding codes switched off (e.g. <c>"Rules": { "DH109": false }</c>).</summary>
+    /// <summary>Finding codes switched off by the committed <c>drifthooks.json</c> (e.g. <c>"Rules": { "DH109": false }</c>): team policy.</summary>
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Finding codes switched off only by this machine (<c>.drifthooks.local.json</c> or a <c>DRIFTHOOKS__RULES__…</c>
+    /// variable), with where. The hooks treat these as an override: the findings pass, are shown and are recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LocallyDisabledRules { get; init; } = new Dictionary<string, string>();
 
     public ProductionOptions Production { get; init; } = new();
 }

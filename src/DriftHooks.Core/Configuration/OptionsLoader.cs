@@ -41,6 +41,7 @@ public static class OptionsLoader
         }
 
         var builder = new ConfigurationBuilder();
+        byte[]? committed = null;
         foreach (var path in files)
         {
             // A stream, not AddJsonFile: the file provider (globbing, watchers) would weigh on every hook's start-up.
@@ -55,6 +56,10 @@ public static class OptionsLoader
             }
 
             builder.AddJsonStream(new MemoryStream(content));
+            if (Path.GetFileName(path) == CommittedFile)
+            {
+                committed = content;
+            }
         }
 
         builder.AddInMemoryCollection(fromEnvironment);
@@ -69,7 +74,37 @@ public static class OptionsLoader
             throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message} Fix {CommittedFile} or {LocalFile} at the repository root.", e);
         }
 
-        return FromConfiguration(configuration);
+        var options = FromConfiguration(configuration);
+
+        // A rule that only this machine switches off is a personal bypass, not team policy: the hooks let it through
+        // as an override (shown and recorded) rather than not asking. Policy is what the committed file says alone.
+        var policy = committed is null
+            ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            : DisabledRules(new ConfigurationBuilder().AddJsonStream(new MemoryStream(committed)).Build());
+        var locally = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in options.DisabledRules.Where(r => !policy.Contains(r)))
+        {
+            var variable = fromEnvironment.FirstOrDefault(e => string.Equals(e.Key, "Rules:" + rule, StringComparison.OrdinalIgnoreCase));
+            locally[rule] = variable.Key is not null ? $"the environment variable DRIFTHOOKS__RULES__{rule}" : LocalFile;
+        }
+
+        // A rule the committed file switches off stays off unless this machine switches it back on (stricter is fine).
+        policy.IntersectWith(options.DisabledRules);
+        return options with { DisabledRules = policy, LocallyDisabledRules = locally };
+    }
+
+    private static HashSet<string> DisabledRules(IConfiguration configuration)
+    {
+        var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in configuration.GetSection("Rules").GetChildren())
+        {
+            if (!Bool(rule.Value, true, $"Rules:{rule.Key}"))
+            {
+                disabled.Add(rule.Key.ToUpperInvariant());
+            }
+        }
+
+        return disabled;
     }
 
     internal static DriftHooksOptions FromConfiguration(IConfiguration configuration)
@@ -80,15 +115,7 @@ public static class OptionsLoader
                 p["Migrations"]))
             .ToList();
 
-        var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in configuration.GetSection("Rules").GetChildren())
-        {
-            if (!Bool(rule.Value, true, $"Rules:{rule.Key}"))
-            {
-                disabled.Add(rule.Key.ToUpperInvariant());
-            }
-        }
-
+        var disabled = DisabledRules(configuration);
         var production = configuration.GetSection("Production");
         var onUnreachable = production["OnUnreachable"] ?? "block";
         if (onUnreachable is not ("block" or "warn"))

@@ -11,19 +11,54 @@ namespace DriftHooks.Core.Hooks;
 /// </summary>
 public static class HookOutcome
 {
+    /// <param name="hook">The hook's name, for messages and the audit record.</param>
+    /// <param name="findings">What the check found.</param>
+    /// <param name="location">The repository (its git directory holds the audit log).</param>
+    /// <param name="environment">The process environment (the override's reason, the user's name).</param>
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="color">Whether to colour the report.</param>
+    /// <param name="locallyDisabled">
+    /// Rules switched off on this machine only, with where (see <see cref="Configuration.DriftHooksOptions.LocallyDisabledRules"/>):
+    /// their errors pass as an override would, shown as warnings and recorded.
+    /// </param>
     public static int Complete(
         string hook,
         IReadOnlyList<Finding> findings,
         RepositoryLocation location,
         IReadOnlyDictionary<string, string?> environment,
         TextWriter output,
-        bool color)
+        bool color,
+        IReadOnlyDictionary<string, string>? locallyDisabled = null)
     {
         var reason = OverrideReason.Read(environment);
+        var user = new Lazy<string>(() => GitRepository.CurrentUser(location, environment));
+        var branch = new Lazy<string>(() => GitRepository.CurrentBranch(location));
+        var switchedOff = locallyDisabled is { Count: > 0 }
+            ? findings.Where(f => f.Severity == Severity.Error && locallyDisabled.ContainsKey(f.Code)).ToList()
+            : [];
+        var switchedBy = "";
+        if (switchedOff.Count > 0)
+        {
+            // A personal rule switch is a bypass like any other: shown, and recorded with where it came from.
+            switchedBy = string.Join("; ", switchedOff.Select(f => f.Code).Distinct(StringComparer.Ordinal).Select(c => $"{c} by {locallyDisabled![c]}"));
+            AuditLog.Record(location.StateDirectory, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {switchedBy}", switchedOff));
+            findings = [.. findings.Select(f => switchedOff.Contains(f)
+                ? f with { Severity = Severity.Warning, Message = $"(let through: switched off by {locallyDisabled![f.Code]}) {f.Message}" }
+                : f)];
+        }
+
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         if (findings.Count > 0)
         {
             output.Write(TextRenderer.Render(findings, color));
+        }
+
+        if (switchedOff.Count > 0)
+        {
+            output.WriteLine(TextRenderer.Paint(
+                $"DriftHooks {hook}: {Problems(switchedOff.Count)} let through because this machine switches {(switchedOff.Count == 1 ? "its rule" : "their rules")} off ({switchedBy}); recorded in {AuditLog.PathFor(location.StateDirectory)}. Switch a rule off for everyone in {Configuration.OptionsLoader.CommittedFile}, or once with {OverrideReason.Variable}=\"<reason>\".",
+                "33;1",
+                color));
         }
 
         if (errors.Count == 0)
@@ -31,11 +66,9 @@ public static class HookOutcome
             return ExitCodes.Passed;
         }
 
-        var user = GitRepository.CurrentUser(location, environment);
-        var branch = GitRepository.CurrentBranch(location);
         if (reason is not null)
         {
-            AuditLog.Record(location.StateDirectory, new AuditEntry("override", hook, user, branch, reason, findings));
+            AuditLog.Record(location.StateDirectory, new AuditEntry("override", hook, user.Value, branch.Value, reason, findings));
             output.WriteLine(TextRenderer.Paint(
                 $"DriftHooks {hook}: OVERRIDDEN ({reason}). The {Problems(errors.Count)} above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
                 "33;1",
@@ -43,7 +76,7 @@ public static class HookOutcome
             return ExitCodes.Passed;
         }
 
-        AuditLog.Record(location.StateDirectory, new AuditEntry("block", hook, user, branch, null, findings));
+        AuditLog.Record(location.StateDirectory, new AuditEntry("block", hook, user.Value, branch.Value, null, findings));
         output.WriteLine(
             $"DriftHooks {hook}: refused ({Problems(errors.Count)}). Fix them as shown, or, if this is deliberate, " +
             $"override with a reason that is recorded: {OverrideReason.Variable}=\"<why, ticket, who approved>\" git {(hook == "pre-push" ? "push" : "commit")} …");

@@ -81,7 +81,7 @@ public static class RangeCheck
 
                     var changes = ProjectChangesReader.Read(project, before, after, workTree: null);
                     var parent = commit.Parents.FirstOrDefault()?.Sha[..7];
-                    findings.AddRange(CommitRules.Evaluate(changes, options.DisabledRules).Select(f => new CommitFinding(info, ForCommit(f, parent))));
+                    findings.AddRange(CommitRules.Evaluate(changes, AllDisabled(options)).Select(f => new CommitFinding(info, ForCommit(f, parent))));
                 }
             }
 
@@ -117,6 +117,10 @@ public static class RangeCheck
 
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
     }
+
+    // In CI the environment is the workflow's, which the team commits: a rule switched off there is policy.
+    private static HashSet<string> AllDisabled(DriftHooksOptions options) =>
+        [.. options.DisabledRules, .. options.LocallyDisabledRules.Keys];
 
     // The rules' fixes speak of the index against HEAD; in a range the commit's parent plays HEAD's part.
     private static Finding ForCommit(Finding finding, string? parent) =>

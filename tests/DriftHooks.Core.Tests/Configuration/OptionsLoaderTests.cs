@@ -1,0 +1,58 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Findings;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Configuration;
+
+/// <summary>Where rule switches come from decides what they are: the committed file is policy, anything else a bypass.</summary>
+public class OptionsLoaderTests
+{
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "drifthooks-options-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Nothing_configured_switches_nothing_off()
+    {
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?>());
+        Assert.That(options.DisabledRules, Is.Empty);
+        Assert.That(options.LocallyDisabledRules, Is.Empty);
+    }
+
+    [Test]
+    public void A_rule_switched_off_in_the_committed_file_is_policy()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Rules": { "dh109": false, "DH101": true } }""");
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?>());
+        Assert.That(options.DisabledRules, Is.EquivalentTo(new[] { "DH109" }));
+        Assert.That(options.LocallyDisabledRules, Is.Empty);
+    }
+
+    [Test]
+    public void A_rule_switched_off_by_this_machine_alone_is_a_bypass_naming_its_source()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Rules": { "DH109": false } }""");
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.LocalFile), """{ "Rules": { "DH102": false } }""");
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__RULES__DH101"] = "false" });
+        Assert.That(options.DisabledRules, Is.EquivalentTo(new[] { "DH109" }));
+        Assert.That(options.LocallyDisabledRules, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["DH101"] = "the environment variable DRIFTHOOKS__RULES__DH101",
+            ["DH102"] = OptionsLoader.LocalFile,
+        }));
+    }
+
+    [Test]
+    public void This_machine_may_switch_a_rule_back_on_but_not_write_a_switch_that_is_not_a_boolean()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Rules": { "DH109": false } }""");
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__RULES__DH109"] = "true" });
+        Assert.That(options.DisabledRules, Is.Empty, "stricter than the policy is allowed");
+        Assert.That(options.LocallyDisabledRules, Is.Empty);
+        Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__RULES__DH101"] = "nope" }));
+    }
+}
