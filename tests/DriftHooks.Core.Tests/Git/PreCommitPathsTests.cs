@@ -43,13 +43,27 @@ public class PreCommitPathsTests
     [TearDown]
     public void TearDown() => _repo.Dispose();
 
-    [TestCase("edited", RuleCodes.MigrationEdited)]
-    [TestCase("deleted", RuleCodes.MigrationDeleted)]
-    [TestCase("schema without migration", RuleCodes.SchemaWithoutMigration)]
-    [TestCase("readme only", null)]
-    [TestCase("nothing staged", null)]
-    public void Fast_path_and_libgit2_fallback_find_the_same(string change, string? code)
+    // The index's cache-tree decides how much the fast path builds: "as staged" (files written within the second
+    // of the index are re-hashed, so git may invalidate every folder), "from HEAD" (valid but along the staged change,
+    // as in a developer's repository: HEAD's own nodes stand for the unchanged folders), and "rewritten" (valid
+    // everywhere, the changed folders' new ids included).
+    [Test]
+    public void Fast_path_and_libgit2_fallback_find_the_same(
+        [Values("edited", "deleted", "schema without migration", "new migration", "readme only", "nothing staged")] string change,
+        [Values("as staged", "from HEAD", "rewritten")] string cacheTree)
     {
+        if (cacheTree != "as staged")
+        {
+            _repo.Git("read-tree", "HEAD");
+        }
+
+        string? code = change switch
+        {
+            "edited" => RuleCodes.MigrationEdited,
+            "deleted" => RuleCodes.MigrationDeleted,
+            "schema without migration" => RuleCodes.SchemaWithoutMigration,
+            _ => null,
+        };
         switch (change)
         {
             case "edited":
@@ -63,10 +77,27 @@ public class PreCommitPathsTests
                 _repo.WriteFile("prisma/schema.prisma", Datasource + UserModel + "\nmodel Post {\n  id Int @id\n}\n");
                 _repo.Git("add", "prisma/schema.prisma");
                 break;
+            case "new migration":
+                _repo.WriteFile("prisma/schema.prisma", Datasource + UserModel + "\nmodel Post {\n  id Int @id\n}\n");
+                _repo.WriteFile("prisma/migrations/20240301000000_post/migration.sql", "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n");
+                _repo.Git("add", "prisma/schema.prisma", "prisma/migrations/20240301000000_post/migration.sql");
+                break;
             case "readme only":
                 _repo.WriteFile("README.md", "changed\n");
                 _repo.Git("add", "README.md");
                 break;
+        }
+
+        if (cacheTree == "rewritten")
+        {
+            _repo.Git("write-tree");
+        }
+
+        if (cacheTree != "as staged")
+        {
+            // The case under test: the migrations folder's unchanged subfolders have valid ids in the cache-tree.
+            var tree = GitIndexReader.Scan(_repo.IndexPath, _ => false, _ => false).ParsedCacheTree!;
+            Assert.That(tree.TryGetId(tree.Find("prisma/migrations/20240201000000_step1"), out _), Is.True);
         }
 
         var location = GitHistory.Location(_repo);
