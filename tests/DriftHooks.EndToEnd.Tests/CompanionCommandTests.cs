@@ -158,11 +158,13 @@ public class CompanionCommandTests
         Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
         var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
 
-        // The table survives, its column does not: a table-only check would let the rows lie.
-        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; ALTER TABLE \"T1\" DROP COLUMN \"email\"; CREATE TABLE \"scratch\" (x int)");
+        // The table survives, its column does not: a table-only check would let the rows lie. Extra objects do not.
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; ALTER TABLE \"T1\" DROP COLUMN \"email\"; CREATE TABLE \"scratch\" (x int); "
+            + "CREATE FUNCTION \"scratch_touch\"() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; "
+            + "CREATE TRIGGER \"scratch_trigger\" BEFORE INSERT ON \"T1\" FOR EACH ROW EXECUTE FUNCTION \"scratch_touch\"(); CREATE EXTENSION \"uuid-ossp\"");
         var restore = s.Repository.Drifthooks("restore", file, "--yes");
         Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
-        Assert.That(restore.Error, Does.Contain("DH433").And.Contain("public.T1.email").And.Contain("DH304").And.Not.Contain("scratch"));
+        Assert.That(restore.Error, Does.Contain("DH433").And.Contain("public.T1.email").And.Contain("DH304").And.Not.Contain("scratch").And.Not.Contain("uuid-ossp"));
         Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "nothing was written");
 
         await s.Server.ExecuteAsync(s.Local.Name, "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT");

@@ -112,6 +112,7 @@ public static class HistoryRestore
     {
         SchemaDriftCodes.ExtraTable, SchemaDriftCodes.ExtraColumn, SchemaDriftCodes.ExtraConstraint, SchemaDriftCodes.ExtraIndex,
         SchemaDriftCodes.ExtraEnum, SchemaDriftCodes.ExtraEnumValue, SchemaDriftCodes.ExtraView, SchemaDriftCodes.ExtraSequence,
+        SchemaDriftCodes.ExtraFunction, SchemaDriftCodes.ExtraTrigger, SchemaDriftCodes.ExtraExtension,
     };
 
     // CatalogDiff names the compared database "production"; here it is the local one.

@@ -96,6 +96,34 @@ internal static class CatalogReader
         ORDER BY n.nspname, c.relname
         """;
 
+    // Functions and procedures only: pg_get_functiondef fails on aggregates, and window functions are C code.
+    static readonly string Functions = $"""
+        SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind = 'p', pg_catalog.pg_get_functiondef(p.oid)
+        FROM pg_catalog.pg_proc p
+        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY($1)
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "p.oid")}
+        ORDER BY n.nspname, p.proname, 3
+        """;
+
+    // Not the internal triggers behind foreign keys, nor the clones a partitioned table's trigger puts on each
+    // partition (they depend on the parent's trigger and go with it).
+    static readonly string Triggers = $"""
+        SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)
+        FROM pg_catalog.pg_trigger t
+        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT t.tgisinternal AND n.nspname = ANY($1) AND c.relname <> '{Sql.MigrationsTable}'
+          AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFromExtension, "c.oid")}
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                          WHERE x.classid = 'pg_catalog.pg_trigger'::regclass AND x.objid = t.oid
+                            AND x.refclassid = 'pg_catalog.pg_trigger'::regclass)
+        ORDER BY n.nspname, c.relname, t.tgname
+        """;
+
+    // Database-wide, whatever the schemas: no parameter.
+    const string Extensions = "SELECT e.extname FROM pg_catalog.pg_extension e ORDER BY e.extname";
+
     /// <summary>
     /// Reads the catalog of <paramref name="schemas"/> (the first one becomes <c>search_path</c>, so that both
     /// databases print names relative to the same schema). <c>_prisma_migrations</c> is left out.
@@ -114,12 +142,14 @@ internal static class CatalogReader
         var setPath = new NpgsqlBatchCommand("SELECT pg_catalog.set_config('search_path', $1, true)");
         setPath.Parameters.Add(new NpgsqlParameter { Value = Sql.QuoteIdentifier(names[0]) });
         batch.BatchCommands.Add(setPath);
-        foreach (var sql in new[] { Columns, Constraints, Indexes, Enums, Views, Sequences })
+        foreach (var sql in new[] { Columns, Constraints, Indexes, Enums, Views, Sequences, Functions, Triggers })
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(new NpgsqlParameter { Value = names });
             batch.BatchCommands.Add(command);
         }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Extensions));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
@@ -219,12 +249,33 @@ internal static class CatalogReader
                 reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
+        var functions = new List<CatalogFunction>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            functions.Add(new CatalogFunction(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4)));
+        }
+
+        var triggers = new List<CatalogTrigger>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            triggers.Add(new CatalogTrigger(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        var extensions = new List<string>();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            extensions.Add(reader.GetString(0));
+        }
+
         var tableList = tables
             .OrderBy(t => t.Key.Item1, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Item2, StringComparer.Ordinal)
             .Select(t => new CatalogTable(t.Key.Item1, t.Key.Item2, t.Value.Columns, t.Value.Constraints, t.Value.Indexes))
             .ToList();
-        return new DatabaseCatalog(tableList, enums, views, sequences);
+        return new DatabaseCatalog(tableList, enums, views, sequences, functions, triggers, extensions);
     }
 
     /// <summary>The part of <c>pg_get_indexdef</c> that defines the index: from <c>USING</c> on.</summary>

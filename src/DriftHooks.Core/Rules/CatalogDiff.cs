@@ -15,33 +15,40 @@ public static class CatalogDiff
 {
     const string Public = "public";
 
+    // Every database has it (template0 included); no migration creates it.
+    const string Plpgsql = "plpgsql";
+
     public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
         var findings = new List<Finding>();
         var skippedSequenceOwners = new HashSet<(string Table, string? Column)>();
+        var skippedTriggerTables = new HashSet<(string Schema, string Table)>();
+        CompareExtensions(expected.Extensions, actual.Extensions, findings);
 
         var expectedTables = expected.Tables.ToDictionary(t => (t.Schema, t.Name));
         var actualTables = actual.Tables.ToDictionary(t => (t.Schema, t.Name));
         foreach (var table in actual.Tables.Where(t => !expectedTables.ContainsKey((t.Schema, t.Name))))
         {
             skippedSequenceOwners.Add((table.Name, null));
+            skippedTriggerTables.Add((table.Schema, table.Name));
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraTable,
                 $"Production has table `{Name(table.Schema, table.Name)}` ({table.Columns.Count} columns) that no migration creates.",
                 $"table {Name(table.Schema, table.Name)}",
-                Extra($"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table))));
+                Extra($"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table, actual.Triggers))));
         }
 
         foreach (var table in expected.Tables.Where(t => !actualTables.ContainsKey((t.Schema, t.Name))))
         {
             skippedSequenceOwners.Add((table.Name, null));
+            skippedTriggerTables.Add((table.Schema, table.Name));
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingTable,
                 $"Table `{Name(table.Schema, table.Name)}` is missing in production: the applied migrations create it.",
                 $"table {Name(table.Schema, table.Name)}",
-                Missing(CreateTable(table), $"DROP TABLE {Q(table.Schema, table.Name)};")));
+                Missing(CreateTable(table, expected.Triggers), $"DROP TABLE {Q(table.Schema, table.Name)};")));
         }
 
         foreach (var want in expected.Tables)
@@ -55,6 +62,8 @@ public static class CatalogDiff
         CompareEnums(expected.Enums, actual.Enums, findings);
         CompareViews(expected.Views, actual.Views, findings);
         CompareSequences(expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
+        CompareFunctions(expected.Functions, actual.Functions, findings);
+        CompareTriggers(expected.Triggers, actual.Triggers, findings, skippedTriggerTables);
         return findings;
     }
 
@@ -352,6 +361,111 @@ public static class CatalogDiff
         }
     }
 
+    static void CompareExtensions(IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<Finding> findings)
+    {
+        // By name only: versions legitimately differ between production's server and a local shadow server.
+        var want = expected.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
+        var have = actual.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in have.Where(e => !want.Contains(e)).Order(StringComparer.Ordinal))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraExtension,
+                $"Production has extension `{name}` that no migration creates.",
+                $"extension {name}",
+                Extra($"DROP EXTENSION {Q(name)};", CreateExtension(name))));
+        }
+
+        foreach (var name in want.Where(e => !have.Contains(e)).Order(StringComparer.Ordinal))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingExtension,
+                $"Extension `{name}` is missing in production: the applied migrations create it.",
+                $"extension {name}",
+                Missing(CreateExtension(name), $"DROP EXTENSION {Q(name)};")));
+        }
+    }
+
+    static void CompareFunctions(IReadOnlyList<CatalogFunction> expected, IReadOnlyList<CatalogFunction> actual, List<Finding> findings)
+    {
+        var wantByKey = expected.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
+        var haveByKey = actual.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
+        foreach (var f in actual.Where(f => !wantByKey.ContainsKey((f.Schema, f.Name, f.Arguments))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraFunction,
+                $"Production has {Kind(f)} `{Signature(f)}` that no migration creates.",
+                $"{Kind(f)} {Signature(f)}",
+                Extra(DropFunction(f), FunctionSql(f))));
+        }
+
+        foreach (var f in expected.Where(f => !haveByKey.ContainsKey((f.Schema, f.Name, f.Arguments))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingFunction,
+                $"{Capitalise(Kind(f))} `{Signature(f)}` is missing in production: the applied migrations create it.",
+                $"{Kind(f)} {Signature(f)}",
+                Missing(FunctionSql(f), DropFunction(f))));
+        }
+
+        foreach (var w in expected)
+        {
+            if (!haveByKey.TryGetValue((w.Schema, w.Name, w.Arguments), out var h)
+                || (w.IsProcedure == h.IsProcedure && Lines(w.Definition).SequenceEqual(Lines(h.Definition))))
+            {
+                continue;
+            }
+
+            // CREATE OR REPLACE cannot turn a function into a procedure or back.
+            var kindChanged = w.IsProcedure != h.IsProcedure;
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.FunctionDiffers,
+                kindChanged
+                    ? $"{Capitalise(Kind(w))} `{Signature(w)}` differs: expected a {Kind(w)}, production has a {Kind(h)}."
+                    : $"{Capitalise(Kind(w))} `{Signature(w)}` differs {FirstDifference(Lines(w.Definition), Lines(h.Definition))}.",
+                $"{Kind(w)} {Signature(w)}",
+                Differs(
+                    (kindChanged ? DropFunction(h) + " " : "") + FunctionSql(w),
+                    (kindChanged ? DropFunction(w) + " " : "") + FunctionSql(h))));
+        }
+    }
+
+    static void CompareTriggers(IReadOnlyList<CatalogTrigger> expected, IReadOnlyList<CatalogTrigger> actual, List<Finding> findings, HashSet<(string, string)> skippedTables)
+    {
+        // A trigger on a table that is itself extra or missing goes with the table (its create statement carries it).
+        var wantByKey = expected.ToDictionary(t => (t.Schema, t.Table, t.Name));
+        var haveByKey = actual.ToDictionary(t => (t.Schema, t.Table, t.Name));
+        foreach (var t in actual.Where(t => !wantByKey.ContainsKey((t.Schema, t.Table, t.Name)) && !skippedTables.Contains((t.Schema, t.Table))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ExtraTrigger,
+                $"Production has trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` that no migration creates: {t.Definition}.",
+                $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
+                Extra(DropTrigger(t), t.Definition + ";")));
+        }
+
+        foreach (var t in expected.Where(t => !haveByKey.ContainsKey((t.Schema, t.Table, t.Name)) && !skippedTables.Contains((t.Schema, t.Table))))
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.MissingTrigger,
+                $"Trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` is missing in production: the applied migrations create it ({t.Definition}).",
+                $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
+                Missing(t.Definition + ";", DropTrigger(t))));
+        }
+
+        foreach (var w in expected)
+        {
+            if (haveByKey.TryGetValue((w.Schema, w.Table, w.Name), out var h) && w.Definition != h.Definition)
+            {
+                var drop = DropTrigger(w) + " ";
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.TriggerDiffers,
+                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, production {h.Definition}.",
+                    $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
+                    Differs(drop + w.Definition + ";", drop + h.Definition + ";")));
+            }
+        }
+    }
+
     // Fix texts: the same two ways out for every finding.
     const string CaptureSteps = "run `npx prisma migrate dev --create-only`, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with `npx prisma migrate resolve --applied <that migration>`";
 
@@ -434,7 +548,8 @@ public static class CatalogDiff
         return text.ToString();
     }
 
-    static string CreateTable(CatalogTable table)
+    // The table with its indexes and, from the same side's triggers, the ones on it.
+    static string CreateTable(CatalogTable table, IReadOnlyList<CatalogTrigger> triggers)
     {
         var parts = table.Columns.Select(ColumnSql)
             .Concat(table.Constraints.Select(c => $"CONSTRAINT {Q(c.Name)} {c.Definition}"));
@@ -442,6 +557,11 @@ public static class CatalogDiff
         foreach (var index in table.Indexes)
         {
             text.Append(' ').Append(index.CreateStatement).Append(';');
+        }
+
+        foreach (var trigger in triggers.Where(t => t.Schema == table.Schema && t.Table == table.Name))
+        {
+            text.Append(' ').Append(trigger.Definition).Append(';');
         }
 
         return text.ToString();
@@ -460,6 +580,34 @@ public static class CatalogDiff
         $"AS {s.DataType} INCREMENT BY {s.Increment} MINVALUE {s.Min} MAXVALUE {s.Max} START WITH {s.Start} {(s.Cycle ? "CYCLE" : "NO CYCLE")}");
 
     static string CreateSequence(CatalogSequence s) => $"CREATE SEQUENCE {Q(s.Schema, s.Name)} {SequenceSettings(s)};";
+
+    static string CreateExtension(string name) => $"CREATE EXTENSION IF NOT EXISTS {Q(name)};";
+
+    static string Kind(CatalogFunction function) => function.IsProcedure ? "procedure" : "function";
+
+    static string Signature(CatalogFunction function) => $"{Name(function.Schema, function.Name)}({function.Arguments})";
+
+    static string DropFunction(CatalogFunction f) => $"DROP {(f.IsProcedure ? "PROCEDURE" : "FUNCTION")} {Q(f.Schema, f.Name)}({f.Arguments});";
+
+    // pg_get_functiondef's text as it is (a body's line breaks matter: `--` comments), ended by a semicolon.
+    static string FunctionSql(CatalogFunction f) => f.Definition.TrimEnd() + ";";
+
+    // A definition's lines without trailing blanks or line-ending differences: the body is the migration's own text.
+    static string[] Lines(string definition) => definition.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(l => l.TrimEnd()).ToArray();
+
+    static string FirstDifference(string[] want, string[] have)
+    {
+        var line = 0;
+        while (line < want.Length && line < have.Length && want[line] == have[line])
+        {
+            line++;
+        }
+
+        static string At(string[] lines, int line) => line < lines.Length ? $"`{lines[line].Trim()}`" : "no line";
+        return string.Create(CultureInfo.InvariantCulture, $"from line {line + 1} of its definition on: expected {At(want, line)}, production {At(have, line)}");
+    }
+
+    static string DropTrigger(CatalogTrigger t) => $"DROP TRIGGER {Q(t.Name)} ON {Q(t.Schema, t.Table)};";
 
     static string DefaultSql(string alter, string? value) => value is null ? $"{alter} DROP DEFAULT;" : $"{alter} SET DEFAULT {value};";
 

@@ -37,4 +37,14 @@ public static class SchemaDriftCodes
     public const string ChecksumDiffers = "DH331";
     public const string ReplayFailed = "DH332";
     public const string NoHistoryTable = "DH333";
+
+    // Functions and procedures, triggers, extensions.
+    public const string ExtraFunction = "DH340";
+    public const string MissingFunction = "DH341";
+    public const string FunctionDiffers = "DH342";
+    public const string ExtraTrigger = "DH343";
+    public const string MissingTrigger = "DH344";
+    public const string TriggerDiffers = "DH345";
+    public const string ExtraExtension = "DH346";
+    public const string MissingExtension = "DH347";
 }

@@ -103,6 +103,8 @@ public sealed class SchemaDriftCheckTests
         new object[] { "add unique constraint", "ALTER TABLE \"Passkey\" ADD CONSTRAINT \"Passkey_name_key\" UNIQUE (\"name\")", SchemaDriftCodes.ExtraConstraint, "Production has unique constraint `Passkey_name_key` on `Passkey` that no migration creates: UNIQUE (name)." },
         new object[] { "create table", "CREATE TABLE \"AuditNote\" (\"id\" SERIAL PRIMARY KEY, \"body\" TEXT NOT NULL)", SchemaDriftCodes.ExtraTable, "Production has table `AuditNote` (2 columns) that no migration creates." },
         new object[] { "create view", "CREATE VIEW \"ActiveUser\" AS SELECT \"id\", \"email\" FROM \"User\" WHERE NOT \"disabled\"", SchemaDriftCodes.ExtraView, "Production has view `ActiveUser` that no migration creates." },
+        new object[] { "create function", "CREATE FUNCTION \"user_count\"() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM \"User\" $$", SchemaDriftCodes.ExtraFunction, "Production has function `user_count()` that no migration creates." },
+        new object[] { "replace a migration's function", "CREATE OR REPLACE FUNCTION generate_id() RETURNS TEXT AS $$\nBEGIN\n  RETURN nanoid(21);\nEND;\n$$ LANGUAGE plpgsql VOLATILE", SchemaDriftCodes.FunctionDiffers, "Function `generate_id()` differs from line 6 of its definition on: expected `RETURN nanoid(16, 'abcdefhiklmnorstuvwxyz');`, production `RETURN nanoid(21);`." },
     ];
 
     [TestCaseSource(nameof(ManualChanges))]
@@ -119,6 +121,122 @@ public sealed class SchemaDriftCheckTests
         Assert.That(finding.Message, Does.Contain(message));
         Assert.That(finding.Fix, Does.Contain("`"), "the fix gives SQL");
         Assert.That(result.HasDrift, Is.True);
+        Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Extension_created_by_hand_is_one_finding_and_its_functions_are_not_reported()
+    {
+        var production = await CloneAsync();
+        await _server.ExecuteAsync(production.Name, "CREATE EXTENSION \"uuid-ossp\"");
+        var functions = await _server.QueryScalarAsync(production.Name,
+            "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname LIKE 'uuid\\_generate\\_%'");
+        Assert.That(functions, Is.GreaterThan(0), "the extension put its functions in the compared schema");
+
+        var result = await CheckAsync(production);
+
+        var finding = result.Findings.Single();
+        Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.ExtraExtension));
+        Assert.That(finding.Message, Is.EqualTo("Production has extension `uuid-ossp` that no migration creates."));
+        Assert.That(finding.Location, Is.EqualTo("extension uuid-ossp"));
+        Assert.That(finding.Fix, Does.Contain("`DROP EXTENSION \"uuid-ossp\";`").And.Contain("`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";`"));
+    }
+
+    // A small history of its own: a table, then a function and the trigger that calls it.
+    static readonly PrismaMigrator.Migration[] TriggerHistory =
+    [
+        new("20240101000000_init", Encoding.UTF8.GetBytes(
+            "CREATE TABLE \"Note\" (\"id\" SERIAL PRIMARY KEY, \"body\" TEXT NOT NULL, \"updatedAt\" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);\n")),
+        new("20240102000000_touch_updated_at", Encoding.UTF8.GetBytes("""
+            CREATE FUNCTION "touch_updated_at"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              NEW."updatedAt" := now();
+              RETURN NEW;
+            END
+            $$;
+
+            CREATE TRIGGER "Note_touch" BEFORE UPDATE ON "Note" FOR EACH ROW EXECUTE FUNCTION "touch_updated_at"();
+
+            """)),
+    ];
+
+    async Task<(TestDatabase Production, SchemaDriftRequest Request)> TriggerProductionAsync()
+    {
+        var production = await _server.CreateDatabaseAsync();
+        await PrismaMigrator.ApplyAsync(production.PrismaUrl, TriggerHistory);
+        var migrations = TriggerHistory.Select(m => new RepositoryMigration(m.Name, m.Script)).ToList();
+        return (production, new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), "trigger history") { Migrations = migrations });
+    }
+
+    [Test]
+    public async Task Function_and_trigger_a_migration_created_are_no_drift()
+    {
+        var (production, request) = await TriggerProductionAsync();
+
+        var result = await SchemaDriftCheck.RunAsync(request);
+
+        Assert.That(result.Findings, Is.Empty, string.Join('\n', result.Findings));
+        Assert.That(result.ReplayedMigrations, Is.EqualTo(2));
+        await using var database = await ReadOnlyDatabase.OpenAsync(DatabaseUrl.Parse(production.PrismaUrl));
+        var catalog = await database.ReadCatalogAsync();
+        Assert.That(catalog.Functions.Select(f => f.Name), Is.EqualTo(new[] { "touch_updated_at" }), "both are read, so both were compared");
+        Assert.That(catalog.Functions[0].Definition, Does.Contain("NEW.\"updatedAt\" := now();"));
+        Assert.That(catalog.Triggers.Select(t => (t.Table, t.Name)), Is.EqualTo(new[] { ("Note", "Note_touch") }));
+        Assert.That(catalog.Triggers[0].Definition, Is.EqualTo("CREATE TRIGGER \"Note_touch\" BEFORE UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()"));
+        Assert.That(catalog.Extensions, Is.EqualTo(new[] { "plpgsql" }));
+    }
+
+    // Each manual change to the trigger history's production, and the one finding it must give.
+    static readonly object[] TriggerChanges =
+    [
+        new object[]
+        {
+            "trigger function body replaced",
+            "CREATE OR REPLACE FUNCTION \"touch_updated_at\"() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.\"updatedAt\" := clock_timestamp();\n  RETURN NEW;\nEND\n$$",
+            SchemaDriftCodes.FunctionDiffers,
+            "Function `touch_updated_at()` differs from line 6 of its definition on: expected `NEW.\"updatedAt\" := now();`, production `NEW.\"updatedAt\" := clock_timestamp();`.",
+            "function touch_updated_at()",
+        },
+        new object[]
+        {
+            "trigger dropped",
+            "DROP TRIGGER \"Note_touch\" ON \"Note\"",
+            SchemaDriftCodes.MissingTrigger,
+            "Trigger `Note_touch` on `Note` is missing in production: the applied migrations create it (CREATE TRIGGER \"Note_touch\" BEFORE UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()).",
+            "trigger Note.Note_touch",
+        },
+        new object[]
+        {
+            "trigger recreated on other events",
+            "DROP TRIGGER \"Note_touch\" ON \"Note\"; CREATE TRIGGER \"Note_touch\" BEFORE INSERT OR UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION \"touch_updated_at\"()",
+            SchemaDriftCodes.TriggerDiffers,
+            "Trigger `Note_touch` on `Note` differs: expected CREATE TRIGGER \"Note_touch\" BEFORE UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at(), production CREATE TRIGGER \"Note_touch\" BEFORE INSERT OR UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at().",
+            "trigger Note.Note_touch",
+        },
+        new object[]
+        {
+            "trigger added",
+            "CREATE TRIGGER \"Note_touch_insert\" BEFORE INSERT ON \"Note\" FOR EACH ROW EXECUTE FUNCTION \"touch_updated_at\"()",
+            SchemaDriftCodes.ExtraTrigger,
+            "Production has trigger `Note_touch_insert` on `Note` that no migration creates: CREATE TRIGGER \"Note_touch_insert\" BEFORE INSERT ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at().",
+            "trigger Note.Note_touch_insert",
+        },
+    ];
+
+    [TestCaseSource(nameof(TriggerChanges))]
+    public async Task Manual_change_to_a_trigger_or_its_function_is_reported_exactly(string change, string sql, string code, string message, string location)
+    {
+        var (production, request) = await TriggerProductionAsync();
+        await _server.ExecuteAsync(production.Name, sql);
+
+        var result = await SchemaDriftCheck.RunAsync(request);
+
+        Assert.That(result.Findings, Has.Count.EqualTo(1), change + ":\n" + string.Join('\n', result.Findings));
+        var finding = result.Findings[0];
+        Assert.That(finding.Code, Is.EqualTo(code));
+        Assert.That(finding.Message, Is.EqualTo(message));
+        Assert.That(finding.Location, Is.EqualTo(location));
+        Assert.That(finding.Fix, Does.Contain(code == SchemaDriftCodes.FunctionDiffers ? "`CREATE OR REPLACE FUNCTION public.touch_updated_at()" : "CREATE TRIGGER \"Note_touch"), "the fix gives the SQL");
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
     }
 

@@ -171,6 +171,117 @@ public sealed class CatalogDiffTests
         Assert.That(CatalogDiff.Compare(Catalog(), Catalog(sequences: [UserSeq, standalone])).Single().Code, Is.EqualTo(SchemaDriftCodes.ExtraSequence));
     }
 
+    const string TouchBody = "CREATE OR REPLACE FUNCTION public.touch_updated_at()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$\nBEGIN\n  NEW.\"updatedAt\" := now(); -- stamp\n  RETURN NEW;\nEND\n$function$\n";
+
+    static CatalogFunction Touch => new("public", "touch_updated_at", "", false, TouchBody);
+
+    static CatalogTrigger UserTouch => new("public", "User", "User_touch", "CREATE TRIGGER \"User_touch\" BEFORE UPDATE ON \"User\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()");
+
+    static DatabaseCatalog WithRoutines(IReadOnlyList<CatalogFunction> functions, IReadOnlyList<CatalogTrigger> triggers, IReadOnlyList<string>? extensions = null) =>
+        Catalog() with { Functions = functions, Triggers = triggers, Extensions = extensions ?? ["plpgsql"] };
+
+    [Test]
+    public void Functions_extra_missing_and_changed()
+    {
+        Assert.That(CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([Touch with { Definition = TouchBody.Replace("\n", "\r\n  ", StringComparison.Ordinal) + "\n\n" }], [])), Has.Count.EqualTo(1),
+            "indentation inside the body is the function's text");
+        Assert.That(CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([Touch with { Definition = TouchBody.Replace("\n", " \r\n", StringComparison.Ordinal) }], [])), Is.Empty,
+            "line endings and trailing blanks are not");
+
+        var extra = CatalogDiff.Compare(WithRoutines([], []), WithRoutines([Touch], [])).Single();
+        Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraFunction));
+        Assert.That(extra.Message, Is.EqualTo("Production has function `touch_updated_at()` that no migration creates."));
+        Assert.That(extra.Location, Is.EqualTo("function touch_updated_at()"));
+        Assert.That(extra.Fix, Does.Contain("`DROP FUNCTION \"touch_updated_at\"();`"));
+        Assert.That(extra.Fix, Does.Contain("`" + TouchBody.TrimEnd() + ";`"), "the capture is the whole definition, line breaks kept");
+
+        var missing = CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([], [])).Single();
+        Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingFunction));
+        Assert.That(missing.Message, Is.EqualTo("Function `touch_updated_at()` is missing in production: the applied migrations create it."));
+        Assert.That(missing.Location, Is.EqualTo("function touch_updated_at()"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: `" + TouchBody.TrimEnd() + ";`"));
+
+        var changed = CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([Touch with { Definition = TouchBody.Replace("now()", "clock_timestamp()", StringComparison.Ordinal) }], [])).Single();
+        Assert.That(changed.Code, Is.EqualTo(SchemaDriftCodes.FunctionDiffers));
+        Assert.That(changed.Message, Is.EqualTo(
+            "Function `touch_updated_at()` differs from line 6 of its definition on: expected `NEW.\"updatedAt\" := now(); -- stamp`, production `NEW.\"updatedAt\" := clock_timestamp(); -- stamp`."));
+        Assert.That(changed.Location, Is.EqualTo("function touch_updated_at()"));
+        Assert.That(changed.Fix, Does.StartWith("Revert production to what the migrations say: `" + TouchBody.TrimEnd() + ";`"));
+        Assert.That(changed.Fix, Does.Contain("clock_timestamp()"));
+    }
+
+    [Test]
+    public void Functions_are_told_apart_by_arguments_and_procedures_are_named_so()
+    {
+        var one = new CatalogFunction("app", "nanoid", "size integer", false, "CREATE OR REPLACE FUNCTION app.nanoid(size integer)\n RETURNS text\n LANGUAGE sql\nAS $function$ SELECT 'x' $function$\n");
+        var two = one with { Arguments = "size integer, alphabet text", Definition = one.Definition.Replace("(size integer)", "(size integer, alphabet text)", StringComparison.Ordinal) };
+        var extra = CatalogDiff.Compare(WithRoutines([one], []), WithRoutines([one, two], [])).Single();
+        Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraFunction));
+        Assert.That(extra.Location, Is.EqualTo("function app.nanoid(size integer, alphabet text)"));
+        Assert.That(extra.Fix, Does.Contain("DROP FUNCTION \"app\".\"nanoid\"(size integer, alphabet text);"));
+
+        var archive = new CatalogFunction("public", "archive", "IN days integer", true, "CREATE OR REPLACE PROCEDURE public.archive(IN days integer)\n LANGUAGE sql\nAS $procedure$ SELECT 1 $procedure$\n");
+        var missing = CatalogDiff.Compare(WithRoutines([archive], []), WithRoutines([], [])).Single();
+        Assert.That(missing.Message, Is.EqualTo("Procedure `archive(IN days integer)` is missing in production: the applied migrations create it."));
+        Assert.That(missing.Fix, Does.Contain("DROP PROCEDURE \"archive\"(IN days integer);"));
+
+        var kind = CatalogDiff.Compare(WithRoutines([archive], []), WithRoutines([archive with { IsProcedure = false }], [])).Single();
+        Assert.That(kind.Code, Is.EqualTo(SchemaDriftCodes.FunctionDiffers));
+        Assert.That(kind.Fix, Does.StartWith("Revert production to what the migrations say: `DROP FUNCTION \"archive\"(IN days integer); CREATE OR REPLACE PROCEDURE"));
+    }
+
+    [Test]
+    public void Triggers_extra_missing_and_changed()
+    {
+        Assert.That(CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [UserTouch])), Is.Empty);
+
+        var extra = CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([Touch], [UserTouch])).Single();
+        Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraTrigger));
+        Assert.That(extra.Message, Is.EqualTo($"Production has trigger `User_touch` on `User` that no migration creates: {UserTouch.Definition}."));
+        Assert.That(extra.Location, Is.EqualTo("trigger User.User_touch"));
+        Assert.That(extra.Fix, Does.Contain("`DROP TRIGGER \"User_touch\" ON \"User\";`").And.Contain("`" + UserTouch.Definition + ";`"));
+
+        var missing = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [])).Single();
+        Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingTrigger));
+        Assert.That(missing.Message, Is.EqualTo($"Trigger `User_touch` on `User` is missing in production: the applied migrations create it ({UserTouch.Definition})."));
+        Assert.That(missing.Location, Is.EqualTo("trigger User.User_touch"));
+        Assert.That(missing.Fix, Does.StartWith($"Restore it in production: `{UserTouch.Definition};`"));
+
+        var afterInsert = UserTouch with { Definition = UserTouch.Definition.Replace("BEFORE UPDATE", "BEFORE INSERT OR UPDATE", StringComparison.Ordinal) };
+        var changed = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [afterInsert])).Single();
+        Assert.That(changed.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
+        Assert.That(changed.Message, Does.StartWith("Trigger `User_touch` on `User` differs: expected CREATE TRIGGER").And.Contain("production CREATE TRIGGER \"User_touch\" BEFORE INSERT OR UPDATE"));
+        Assert.That(changed.Location, Is.EqualTo("trigger User.User_touch"));
+        Assert.That(changed.Fix, Does.StartWith($"Revert production to what the migrations say: `DROP TRIGGER \"User_touch\" ON \"User\"; {UserTouch.Definition};`"));
+    }
+
+    [Test]
+    public void Triggers_go_with_their_table()
+    {
+        var missing = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], []) with { Tables = [], Sequences = [] }).Single();
+        Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingTable));
+        Assert.That(missing.Fix, Does.Contain(UserTouch.Definition + ";"), "restoring the table restores its trigger");
+    }
+
+    [Test]
+    public void Extensions_compare_by_name_and_plpgsql_is_ignored()
+    {
+        Assert.That(CatalogDiff.Compare(WithRoutines([], [], ["pgcrypto", "plpgsql"]), WithRoutines([], [], ["pgcrypto"])), Is.Empty);
+        Assert.That(CatalogDiff.Compare(WithRoutines([], [], []), WithRoutines([], [], ["plpgsql"])), Is.Empty);
+
+        var extra = CatalogDiff.Compare(WithRoutines([], [], ["plpgsql"]), WithRoutines([], [], ["plpgsql", "uuid-ossp"])).Single();
+        Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraExtension));
+        Assert.That(extra.Message, Is.EqualTo("Production has extension `uuid-ossp` that no migration creates."));
+        Assert.That(extra.Location, Is.EqualTo("extension uuid-ossp"));
+        Assert.That(extra.Fix, Does.StartWith("Revert the manual change in production: `DROP EXTENSION \"uuid-ossp\";`").And.Contain("`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";`"));
+
+        var missing = CatalogDiff.Compare(WithRoutines([], [], ["pg_trgm", "plpgsql"]), WithRoutines([], [], ["plpgsql"])).Single();
+        Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingExtension));
+        Assert.That(missing.Message, Is.EqualTo("Extension `pg_trgm` is missing in production: the applied migrations create it."));
+        Assert.That(missing.Location, Is.EqualTo("extension pg_trgm"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: `CREATE EXTENSION IF NOT EXISTS \"pg_trgm\";`"));
+    }
+
     [Test]
     public void Other_schemas_are_named_with_their_schema()
     {

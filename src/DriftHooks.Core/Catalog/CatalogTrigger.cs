@@ -1,0 +1,7 @@
+namespace DriftHooks.Core.Catalog;
+
+/// <summary>
+/// A trigger a user created on a table (<c>NOT tgisinternal</c>: not the ones behind foreign keys).
+/// <paramref name="Definition"/> is <c>pg_get_triggerdef</c>'s <c>CREATE TRIGGER …</c> text and is what is compared.
+/// </summary>
+public sealed record CatalogTrigger(string Schema, string Table, string Name, string Definition);
