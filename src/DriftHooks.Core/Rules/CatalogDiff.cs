@@ -366,9 +366,11 @@ public static class CatalogDiff
         // By name only: versions legitimately differ between production's server and a local shadow server.
         var want = expected.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
         var have = actual.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
+        // An extra extension is a warning: managed hosts (Supabase, Azure, RDS) install their own, and no migration
+        // depends on one it does not create. A missing one is an error: the migrations use it.
         foreach (var name in have.Where(e => !want.Contains(e)).Order(StringComparer.Ordinal))
         {
-            findings.Add(Finding.Error(
+            findings.Add(Finding.Warning(
                 SchemaDriftCodes.ExtraExtension,
                 $"Production has extension `{name}` that no migration creates.",
                 $"extension {name}",
