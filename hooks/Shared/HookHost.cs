@@ -15,7 +15,8 @@ internal static class HookHost
 {
     public static int Run(string hook, string[] args, byte[]? input, Func<RepositoryLocation, DriftHooksOptions, IReadOnlyList<Finding>> check)
     {
-        var error = Console.Error;
+        // Console.Error is made on first use (encoding lookup and all): a passing hook prints nothing and never pays for it.
+        static TextWriter Error() => Console.Error;
         try
         {
             var environment = ReadEnvironment();
@@ -32,22 +33,24 @@ internal static class HookHost
 
             var options = OptionsLoader.Load(location.WorkTree, environment);
             var findings = check(location, options);
-            return HookOutcome.Complete(hook, findings, location, environment, error, UseColor(environment), options.LocallyDisabledRules);
+            return findings.Count == 0
+                ? ExitCodes.Passed
+                : HookOutcome.Complete(hook, findings, location, environment, Error(), UseColor(environment), options.LocallyDisabledRules);
         }
         catch (DriftHooksException e)
         {
-            error.WriteLine($"DriftHooks {hook}: {e.Message}");
+            Error().WriteLine($"DriftHooks {hook}: {e.Message}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
         {
-            error.WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {e.Message}). Check that the repository is intact and readable; 'git status' should work.");
+            Error().WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {e.Message}). Check that the repository is intact and readable; 'git status' should work.");
             return ExitCodes.ResourceUnavailable;
         }
         catch (Exception e)
         {
             // A defect in DriftHooks: fail closed, in one paragraph, with what a bug report needs.
-            error.WriteLine($"DriftHooks {hook}: an unexpected error stopped the check ({e.GetType().Name}: {e.Message}). This is a DriftHooks defect: please report it with this message.");
+            Error().WriteLine($"DriftHooks {hook}: an unexpected error stopped the check ({e.GetType().Name}: {e.Message}). This is a DriftHooks defect: please report it with this message.");
             return ExitCodes.ResourceUnavailable;
         }
     }
