@@ -153,21 +153,29 @@ public class CompanionCommandTests
     public async Task Restore_refuses_when_a_column_the_history_claims_is_missing_locally()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 2, production: 0, local: 2);
-        s.Repository.Write("prisma/migrations/20240103000000_email/migration.sql", "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n");
-        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240103000000_email", Encoding.UTF8.GetBytes("ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\n"))]);
+        const string Script = "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT;\nCREATE EXTENSION IF NOT EXISTS \"pg_trgm\";\n"
+            + "CREATE FUNCTION \"t1_touch\"() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
+            + "CREATE TRIGGER \"T1_touch\" BEFORE UPDATE ON \"T1\" FOR EACH ROW EXECUTE FUNCTION \"t1_touch\"();\n";
+        s.Repository.Write("prisma/migrations/20240103000000_email/migration.sql", Script);
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240103000000_email", Encoding.UTF8.GetBytes(Script))]);
         Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
         var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
 
         // The table survives, its column does not: a table-only check would let the rows lie. Extra objects do not.
+        // The migration's extension is gone and its trigger disabled: refusals too, each named as it is.
         await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"; ALTER TABLE \"T1\" DROP COLUMN \"email\"; CREATE TABLE \"scratch\" (x int); "
             + "CREATE FUNCTION \"scratch_touch\"() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; "
-            + "CREATE TRIGGER \"scratch_trigger\" BEFORE INSERT ON \"T1\" FOR EACH ROW EXECUTE FUNCTION \"scratch_touch\"(); CREATE EXTENSION \"uuid-ossp\"");
+            + "CREATE TRIGGER \"scratch_trigger\" BEFORE INSERT ON \"T1\" FOR EACH ROW EXECUTE FUNCTION \"scratch_touch\"(); CREATE EXTENSION \"uuid-ossp\"; "
+            + "DROP EXTENSION \"pg_trgm\"; ALTER TABLE \"T1\" DISABLE TRIGGER \"T1_touch\"");
         var restore = s.Repository.Drifthooks("restore", file, "--yes");
         Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
         Assert.That(restore.Error, Does.Contain("DH433").And.Contain("public.T1.email").And.Contain("DH304").And.Not.Contain("scratch").And.Not.Contain("uuid-ossp"));
+        Assert.That(restore.Error, Does.Contain("The restored history claims extension pg_trgm as its migrations leave it").And.Contain("DH347").And.Not.Contain("public.pg_trgm"),
+            "an extension is database-wide: no schema in its name");
+        Assert.That(restore.Error, Does.Contain("claims trigger public.T1.T1_touch").And.Contain("(DH345: Trigger `T1_touch` on `T1` is disabled in the local database; the applied migrations leave it enabled.)"));
         Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "nothing was written");
 
-        await s.Server.ExecuteAsync(s.Local.Name, "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT");
+        await s.Server.ExecuteAsync(s.Local.Name, "ALTER TABLE \"T1\" ADD COLUMN \"email\" TEXT; CREATE EXTENSION \"pg_trgm\"; ALTER TABLE \"T1\" ENABLE TRIGGER \"T1_touch\"");
         var ok = s.Repository.Drifthooks("restore", file, "--yes");
         Assert.That(ok.ExitCode, Is.Zero, ok.ToString());
         Assert.That(ok.Output, Does.Contain("restored 3 added"));

@@ -103,7 +103,7 @@ public static class HistoryRestore
             .Where(f => f.Severity == Severity.Error && !ExtraCodes.Contains(f.Code))
             .Select(f => Finding.Error(
                 CompanionRuleCodes.RestoreTablesMissing,
-                $"The restored history claims {Qualified(f.Location, schema)} as its migrations leave it, but the local database differs ({f.Code}: {Local(f.Message)}). Rows would then lie about the schema.",
+                $"The restored history claims {Qualified(f, schema)} as its migrations leave it, but the local database differs ({f.Code}: {Local(f.Message)}). Rows would then lie about the schema.",
                 f.Location,
                 "drifthooks sync --reset --yes rebuilds the local database from the migrations instead"))];
     }
@@ -120,15 +120,21 @@ public static class HistoryRestore
         .Replace("in production", "in the local database", StringComparison.Ordinal)
         .Replace(", production ", ", local ", StringComparison.Ordinal);
 
-    // CatalogDiff leaves the public schema out of names ("table T3"); a refusal names the schema too.
-    static string Qualified(string? location, string schema)
+    // CatalogDiff leaves the public schema out of names ("table T3"); a refusal names the schema too. Extensions are
+    // database-wide, in no schema: "extension pg_trgm" stays as it is.
+    static string Qualified(Finding finding, string schema)
     {
+        var location = finding.Location;
         if (location is null)
         {
             return "an object";
         }
 
         var space = location.IndexOf(' ', StringComparison.Ordinal);
-        return schema == "public" && space > 0 ? $"{location[..space]} public.{location[(space + 1)..]}" : location;
+        return schema == "public" && space > 0 && !DatabaseWideCodes.Contains(finding.Code)
+            ? $"{location[..space]} public.{location[(space + 1)..]}"
+            : location;
     }
+
+    static readonly HashSet<string> DatabaseWideCodes = new(StringComparer.Ordinal) { SchemaDriftCodes.ExtraExtension, SchemaDriftCodes.MissingExtension };
 }

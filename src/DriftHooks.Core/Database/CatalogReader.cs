@@ -107,9 +107,10 @@ internal static class CatalogReader
         """;
 
     // Not the internal triggers behind foreign keys, nor the clones a partitioned table's trigger puts on each
-    // partition (they depend on the parent's trigger and go with it).
+    // partition (they depend on the parent's trigger and go with it). pg_get_triggerdef leaves out whether the trigger
+    // fires (ALTER TABLE … DISABLE TRIGGER): tgenabled is read beside it.
     static readonly string Triggers = $"""
-        SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)
+        SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled::text
         FROM pg_catalog.pg_trigger t
         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -260,7 +261,14 @@ internal static class CatalogReader
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            triggers.Add(new CatalogTrigger(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            var state = reader.GetString(4) switch
+            {
+                "D" => TriggerState.Disabled,
+                "R" => TriggerState.Replica,
+                "A" => TriggerState.Always,
+                _ => TriggerState.Enabled,
+            };
+            triggers.Add(new CatalogTrigger(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), state));
         }
 
         var extensions = new List<string>();

@@ -442,7 +442,7 @@ public static class CatalogDiff
                 SchemaDriftCodes.ExtraTrigger,
                 $"Production has trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` that no migration creates: {t.Definition}.",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Extra(DropTrigger(t), t.Definition + ";")));
+                Extra(DropTrigger(t), TriggerSql(t))));
         }
 
         foreach (var t in expected.Where(t => !haveByKey.ContainsKey((t.Schema, t.Table, t.Name)) && !skippedTables.Contains((t.Schema, t.Table))))
@@ -451,19 +451,35 @@ public static class CatalogDiff
                 SchemaDriftCodes.MissingTrigger,
                 $"Trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` is missing in production: the applied migrations create it ({t.Definition}).",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Missing(t.Definition + ";", DropTrigger(t))));
+                Missing(TriggerSql(t), DropTrigger(t))));
         }
 
         foreach (var w in expected)
         {
-            if (haveByKey.TryGetValue((w.Schema, w.Table, w.Name), out var h) && w.Definition != h.Definition)
+            if (!haveByKey.TryGetValue((w.Schema, w.Table, w.Name), out var h))
+            {
+                continue;
+            }
+
+            // pg_get_triggerdef leaves the state out: a trigger disabled by hand has the migrations' definition.
+            var state = $"{Describe(h.State)} in production; the applied migrations leave it {Describe(w.State)}.";
+            if (w.Definition != h.Definition)
             {
                 var drop = DropTrigger(w) + " ";
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.TriggerDiffers,
-                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, production {h.Definition}.",
+                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, production {h.Definition}."
+                    + (w.State == h.State ? "" : " It is also " + state),
                     $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
-                    Differs(drop + w.Definition + ";", drop + h.Definition + ";")));
+                    Differs(drop + TriggerSql(w), drop + TriggerSql(h))));
+            }
+            else if (w.State != h.State)
+            {
+                findings.Add(Finding.Error(
+                    SchemaDriftCodes.TriggerDiffers,
+                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` is {state}",
+                    $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
+                    Differs(SetTriggerState(w), SetTriggerState(h))));
             }
         }
     }
@@ -563,7 +579,7 @@ public static class CatalogDiff
 
         foreach (var trigger in triggers.Where(t => t.Schema == table.Schema && t.Table == table.Name))
         {
-            text.Append(' ').Append(trigger.Definition).Append(';');
+            text.Append(' ').Append(TriggerSql(trigger));
         }
 
         return text.ToString();
@@ -610,6 +626,29 @@ public static class CatalogDiff
     }
 
     static string DropTrigger(CatalogTrigger t) => $"DROP TRIGGER {Q(t.Name)} ON {Q(t.Schema, t.Table)};";
+
+    // CREATE TRIGGER makes an enabled trigger; any other state takes an ALTER TABLE after it.
+    static string TriggerSql(CatalogTrigger t) => t.Definition + ";" + (t.State == TriggerState.Enabled ? "" : " " + SetTriggerState(t));
+
+    static string SetTriggerState(CatalogTrigger t)
+    {
+        var keyword = t.State switch
+        {
+            TriggerState.Disabled => "DISABLE",
+            TriggerState.Replica => "ENABLE REPLICA",
+            TriggerState.Always => "ENABLE ALWAYS",
+            _ => "ENABLE",
+        };
+        return $"ALTER TABLE {Q(t.Schema, t.Table)} {keyword} TRIGGER {Q(t.Name)};";
+    }
+
+    static string Describe(TriggerState state) => state switch
+    {
+        TriggerState.Disabled => "disabled",
+        TriggerState.Replica => "enabled only for replica sessions (ENABLE REPLICA)",
+        TriggerState.Always => "enabled always, replica sessions included (ENABLE ALWAYS)",
+        _ => "enabled",
+    };
 
     static string DefaultSql(string alter, string? value) => value is null ? $"{alter} DROP DEFAULT;" : $"{alter} SET DEFAULT {value};";
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Catalog;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
@@ -239,6 +240,35 @@ public sealed class SchemaDriftCheckTests
         Assert.That(finding.Location, Is.EqualTo(location));
         Assert.That(finding.Fix, Does.Contain(code == SchemaDriftCodes.FunctionDiffers ? "`CREATE OR REPLACE FUNCTION public.touch_updated_at()" : "CREATE TRIGGER \"Note_touch"), "the fix gives the SQL");
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+    }
+
+    // pg_get_triggerdef's text does not change when a trigger is disabled by hand: only tgenabled does.
+    [TestCase("DISABLE", TriggerState.Disabled, "disabled")]
+    [TestCase("ENABLE REPLICA", TriggerState.Replica, "enabled only for replica sessions (ENABLE REPLICA)")]
+    [TestCase("ENABLE ALWAYS", TriggerState.Always, "enabled always, replica sessions included (ENABLE ALWAYS)")]
+    public async Task Trigger_disabled_by_hand_is_one_finding(string keyword, TriggerState state, string described)
+    {
+        var (production, request) = await TriggerProductionAsync();
+        await _server.ExecuteAsync(production.Name, $"ALTER TABLE \"Note\" {keyword} TRIGGER \"Note_touch\"");
+
+        var result = await SchemaDriftCheck.RunAsync(request);
+
+        Assert.That(result.Findings, Has.Count.EqualTo(1), string.Join('\n', result.Findings));
+        var finding = result.Findings[0];
+        Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
+        Assert.That(finding.Message, Is.EqualTo($"Trigger `Note_touch` on `Note` is {described} in production; the applied migrations leave it enabled."));
+        Assert.That(finding.Location, Is.EqualTo("trigger Note.Note_touch"));
+        Assert.That(finding.Fix, Does.Contain("`ALTER TABLE \"Note\" ENABLE TRIGGER \"Note_touch\";`").And.Contain($"`ALTER TABLE \"Note\" {keyword} TRIGGER \"Note_touch\";`"));
+        Assert.That(result.HasDrift, Is.True);
+        Assert.That(await ShadowDatabasesAsync(), Is.Zero);
+
+        await using var database = await ReadOnlyDatabase.OpenAsync(DatabaseUrl.Parse(production.PrismaUrl));
+        var trigger = (await database.ReadCatalogAsync()).Triggers.Single();
+        Assert.That((trigger.State, trigger.Definition), Is.EqualTo((state, "CREATE TRIGGER \"Note_touch\" BEFORE UPDATE ON \"Note\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()")));
+
+        // The fix's revert really puts production back: no drift left.
+        await _server.ExecuteAsync(production.Name, "ALTER TABLE \"Note\" ENABLE TRIGGER \"Note_touch\"");
+        Assert.That((await SchemaDriftCheck.RunAsync(request)).Findings, Is.Empty);
     }
 
     [Test]

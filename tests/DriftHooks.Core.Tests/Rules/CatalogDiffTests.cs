@@ -175,7 +175,7 @@ public sealed class CatalogDiffTests
 
     static CatalogFunction Touch => new("public", "touch_updated_at", "", false, TouchBody);
 
-    static CatalogTrigger UserTouch => new("public", "User", "User_touch", "CREATE TRIGGER \"User_touch\" BEFORE UPDATE ON \"User\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()");
+    static CatalogTrigger UserTouch => new("public", "User", "User_touch", "CREATE TRIGGER \"User_touch\" BEFORE UPDATE ON \"User\" FOR EACH ROW EXECUTE FUNCTION touch_updated_at()", TriggerState.Enabled);
 
     static DatabaseCatalog WithRoutines(IReadOnlyList<CatalogFunction> functions, IReadOnlyList<CatalogTrigger> triggers, IReadOnlyList<string>? extensions = null) =>
         Catalog() with { Functions = functions, Triggers = triggers, Extensions = extensions ?? ["plpgsql"] };
@@ -253,6 +253,40 @@ public sealed class CatalogDiffTests
         Assert.That(changed.Message, Does.StartWith("Trigger `User_touch` on `User` differs: expected CREATE TRIGGER").And.Contain("production CREATE TRIGGER \"User_touch\" BEFORE INSERT OR UPDATE"));
         Assert.That(changed.Location, Is.EqualTo("trigger User.User_touch"));
         Assert.That(changed.Fix, Does.StartWith($"Revert production to what the migrations say: `DROP TRIGGER \"User_touch\" ON \"User\"; {UserTouch.Definition};`"));
+    }
+
+    [Test]
+    public void Trigger_state_is_compared_beside_its_definition()
+    {
+        var disabled = UserTouch with { State = TriggerState.Disabled };
+        Assert.That(CatalogDiff.Compare(WithRoutines([Touch], [disabled]), WithRoutines([Touch], [disabled])), Is.Empty, "the same state on both sides");
+
+        var finding = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [disabled])).Single();
+        Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
+        Assert.That(finding.Severity, Is.EqualTo(Severity.Error));
+        Assert.That(finding.Message, Is.EqualTo("Trigger `User_touch` on `User` is disabled in production; the applied migrations leave it enabled."));
+        Assert.That(finding.Location, Is.EqualTo("trigger User.User_touch"));
+        Assert.That(finding.Fix, Does.StartWith("Revert production to what the migrations say: `ALTER TABLE \"User\" ENABLE TRIGGER \"User_touch\";`")
+            .And.Contain("capture production's version in a migration").And.Contain("paste `ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
+
+        var replica = CatalogDiff.Compare(WithRoutines([Touch], [disabled]), WithRoutines([Touch], [UserTouch with { State = TriggerState.Replica }])).Single();
+        Assert.That(replica.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
+        Assert.That(replica.Message, Is.EqualTo("Trigger `User_touch` on `User` is enabled only for replica sessions (ENABLE REPLICA) in production; the applied migrations leave it disabled."));
+        Assert.That(replica.Fix, Does.StartWith("Revert production to what the migrations say: `ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`")
+            .And.Contain("`ALTER TABLE \"User\" ENABLE REPLICA TRIGGER \"User_touch\";`"));
+
+        var always = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [UserTouch with { State = TriggerState.Always }])).Single();
+        Assert.That(always.Fix, Does.Contain("`ALTER TABLE \"User\" ENABLE ALWAYS TRIGGER \"User_touch\";`"));
+
+        // Recreating a trigger enables it: a fix that recreates one says the state again; one finding when both differ.
+        var afterInsert = disabled with { Definition = UserTouch.Definition.Replace("BEFORE UPDATE", "BEFORE INSERT OR UPDATE", StringComparison.Ordinal) };
+        var both = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [afterInsert])).Single();
+        Assert.That(both.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
+        Assert.That(both.Message, Does.EndWith("It is also disabled in production; the applied migrations leave it enabled."));
+        Assert.That(both.Fix, Does.Contain($"`DROP TRIGGER \"User_touch\" ON \"User\"; {afterInsert.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
+
+        var missing = CatalogDiff.Compare(WithRoutines([Touch], [disabled]), WithRoutines([Touch], [])).Single();
+        Assert.That(missing.Fix, Does.StartWith($"Restore it in production: `{UserTouch.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
     }
 
     [Test]
