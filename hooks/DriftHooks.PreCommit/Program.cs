@@ -2,4 +2,6 @@ using DriftHooks.Core.Hooks;
 using DriftHooks.Hooks;
 
 // git runs this at the work tree's top, with GIT_INDEX_FILE naming the index to check when it is not the default.
-return HookHost.Run("pre-commit", args, input: null, PreCommitCheck.Run);
+// Installed as pre-merge-commit too (a merge git concludes by itself), under that name: the name picks the chained hook.
+var hook = Path.GetFileName(Environment.GetCommandLineArgs()[0]) == "pre-merge-commit" ? "pre-merge-commit" : "pre-commit";
+return HookHost.Run(hook, args, input: null, PreCommitCheck.Run);

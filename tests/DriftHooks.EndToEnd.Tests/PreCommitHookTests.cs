@@ -131,6 +131,35 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_merge_git_concludes_by_itself_is_checked_by_pre_merge_commit()
+    {
+        using var repo = Baseline();
+        repo.Write(".git/hooks/pre-merge-commit.drifthooks-chained", "#!/bin/sh\necho \"chained merge hook ran as $(basename \"$0\")\" >&2\n");
+        File.SetUnixFileMode(Path.Combine(repo.GitDir, "hooks", "pre-merge-commit.drifthooks-chained"), (UnixFileMode)0b111_101_101);
+
+        // A feature branch writes a migration; main meanwhile commits a newer one. Each is fine on its own branch.
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Write("prisma/migrations/20240201000000_feature/migration.sql", "SELECT 1;\n");
+        repo.CommitAllWithoutHooks("feature migration");
+        repo.MustGit("switch", "-q", "main");
+        repo.Write("prisma/migrations/20240301000000_main/migration.sql", "SELECT 2;\n");
+        repo.CommitAllWithoutHooks("main migration");
+
+        // No conflict, so git commits the merge itself: pre-commit never runs, pre-merge-commit does.
+        var merge = repo.Git("merge", "--no-ff", "-m", "Merge feature", "feature");
+        Assert.That(merge.ExitCode, Is.Not.Zero, merge.ToString());
+        Assert.That(merge.Error, Does.Contain("DH109").And.Contain("20240201000000_feature").And.Contain("DriftHooks pre-merge-commit"));
+        Assert.That(merge.Error, Does.Contain("chained merge hook ran as pre-merge-commit"));
+        Assert.That(repo.MustGit("rev-list", "--count", "HEAD").Trim(), Is.EqualTo("2"), "no merge commit: base and main's migration");
+        repo.MustGit("merge", "--abort");
+
+        // Merging main into the feature branch brings a newer migration: fine.
+        repo.MustGit("switch", "-q", "feature");
+        var update = repo.Git("merge", "--no-ff", "-m", "Merge main", "main");
+        Assert.That(update.ExitCode, Is.Zero, update.ToString());
+    }
+
+    [Test]
     public void Renaming_a_committed_migration_is_refused()
     {
         using var repo = Baseline();

@@ -207,12 +207,12 @@ public static class DoctorCheck
                 return new("hooks", "hooks", DoctorStatus.Fail, $"{link} is not DriftHooks's {hook} hook (another tool may have replaced it)", install);
             }
 
-            var shipped = Path.Combine(binariesDirectory, hook);
+            var shipped = Path.Combine(binariesDirectory, HookInstaller.BinaryFor(hook));
             if (!File.Exists(shipped))
             {
                 unknown = true;
             }
-            else if (!SameContent(shipped, installed))
+            else if (!SameContent(shipped, Path.Combine(bin, HookInstaller.BinaryFor(hook))))
             {
                 stale.Add(hook);
             }

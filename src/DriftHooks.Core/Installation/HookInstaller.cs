@@ -11,7 +11,14 @@ namespace DriftHooks.Core.Installation;
 /// </summary>
 public static class HookInstaller
 {
-    public static readonly IReadOnlyList<string> HookNames = ["pre-commit", "pre-push"];
+    /// <summary>
+    /// The hooks installed. <c>pre-merge-commit</c> is the pre-commit check for a merge git concludes by itself
+    /// (<c>git merge</c>, <c>git pull</c> without conflicts), which never runs <c>pre-commit</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HookNames = ["pre-commit", "pre-merge-commit", "pre-push"];
+
+    /// <summary>The built executable a hook runs: pre-merge-commit is the pre-commit binary under another name.</summary>
+    public static string BinaryFor(string hook) => hook == "pre-merge-commit" ? "pre-commit" : hook;
 
     public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory)
     {
@@ -44,9 +51,16 @@ public static class HookInstaller
         foreach (var hook in HookNames)
         {
             var binary = Path.Combine(bin, hook);
+            if (BinaryFor(hook) != hook)
+            {
+                // A link under the hook's own name, so that the process knows which hook git ran (its argv[0]).
+                File.Delete(binary);
+                File.CreateSymbolicLink(binary, BinaryFor(hook));
+            }
+
             if (!File.Exists(binary))
             {
-                throw new ConfigurationException($"'{Path.Combine(binariesDirectory, hook)}' is missing. Build the native hooks first: install/install.sh --build-only");
+                throw new ConfigurationException($"'{Path.Combine(binariesDirectory, BinaryFor(hook))}' is missing. Build the native hooks first: install/install.sh --build-only");
             }
 
             var target = Path.Combine(hooksDirectory, hook);
