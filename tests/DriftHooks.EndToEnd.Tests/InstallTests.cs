@@ -69,8 +69,10 @@ public class InstallTests
 
         var install = repo.Install();
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
-        Assert.That(install.Output, Does.Contain(".husky/_"));
-        Assert.That(new FileInfo(Path.Combine(repo.Root, ".husky/_/pre-commit")).LinkTarget, Is.Not.Null);
+        Assert.That(install.Output, Does.Contain(".husky/pre-commit").And.Contain("commit it"));
+        Assert.That(new FileInfo(Path.Combine(repo.Root, ".husky/_/pre-commit")).LinkTarget, Is.Null, "husky's own stub is left alone");
+        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith("echo husky-ran >> husky.log\n").And.Contain("drifthooks/bin/pre-commit"));
+        Assert.That(repo.Drifthooks("doctor").Output, Does.Contain("[ok]   hooks"));
 
         repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
         var result = repo.Commit("-a");
@@ -78,8 +80,21 @@ public class InstallTests
         Assert.That(result.Error, Does.Contain("DH102"));
         Assert.That(repo.Read("husky.log"), Is.EqualTo("husky-ran\n"));
 
+        // husky rewrites its stubs on every npm install (writing through links): DriftHooks must survive that.
+        foreach (var stub in new[] { "pre-commit", "pre-push", "pre-merge-commit" })
+        {
+            File.WriteAllText(Path.Combine(repo.Root, ".husky/_", stub), "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"");
+            File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_", stub), (UnixFileMode)0b111_101_101);
+        }
+
+        var again = repo.Commit("-a");
+        Assert.That(again.ExitCode, Is.Not.Zero, again.ToString());
+        Assert.That(again.Error, Does.Contain("DH102"));
+        Assert.That(File.ReadAllBytes(Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit")).Length, Is.GreaterThan(1_000_000), "the binary is intact");
+
         Assert.That(repo.Drifthooks("uninstall").ExitCode, Is.Zero);
-        Assert.That(repo.Read(".husky/_/pre-commit"), Does.Contain("dirname"));
+        Assert.That(repo.Read(".husky/pre-commit"), Is.EqualTo("echo husky-ran >> husky.log\n"));
+        Assert.That(repo.Exists(".husky/pre-push"), Is.False, "created for DriftHooks alone, removed with it");
     }
 
     [Test]

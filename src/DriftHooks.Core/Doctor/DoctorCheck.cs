@@ -201,10 +201,21 @@ public static class DoctorCheck
         {
             var link = Path.Combine(hooksDirectory, hook);
             var installed = Path.Combine(bin, hook);
-            var target = new FileInfo(link).LinkTarget;
-            if (target is null || !SamePath(Path.GetFullPath(target, hooksDirectory), installed) || !File.Exists(installed))
+            if (state.Husky)
             {
-                return new("hooks", "hooks", DoctorStatus.Fail, $"{link} is not DriftHooks's {hook} hook (another tool may have replaced it)", install);
+                var script = HuskyScript.PathFor(hooksDirectory, hook);
+                if (!HuskyScript.Has(script, hook) || !File.Exists(installed))
+                {
+                    return new("hooks", "hooks", DoctorStatus.Fail, $"{script} does not run DriftHooks's {hook} hook (husky runs that script)", install);
+                }
+            }
+            else
+            {
+                var target = new FileInfo(link).LinkTarget;
+                if (target is null || !SamePath(Path.GetFullPath(target, hooksDirectory), installed) || !File.Exists(installed))
+                {
+                    return new("hooks", "hooks", DoctorStatus.Fail, $"{link} is not DriftHooks's {hook} hook (another tool may have replaced it)", install);
+                }
             }
 
             var shipped = Path.Combine(binariesDirectory, HookInstaller.BinaryFor(hook));

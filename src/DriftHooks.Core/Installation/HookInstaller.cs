@@ -35,7 +35,8 @@ public static class HookInstaller
         {
             foreach (var hook in previous.Hooks)
             {
-                report.Add(RemoveLink(previous.HooksDirectory, hook) + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
+                var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveLink(previous.HooksDirectory, hook);
+                report.Add(removed + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
             }
         }
 
@@ -62,6 +63,28 @@ public static class HookInstaller
             {
                 throw new ConfigurationException($"'{Path.Combine(binariesDirectory, BinaryFor(hook))}' is missing. Build the native hooks first: install/install.sh --build-only");
             }
+        }
+
+        if (HuskyScript.IsHuskyFolder(hooksDirectory))
+        {
+            foreach (var hook in HookNames)
+            {
+                // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
+                if (IsDriftHooksLink(Path.Combine(hooksDirectory, hook), hook))
+                {
+                    report.Add(RemoveLink(hooksDirectory, hook));
+                }
+
+                report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
+            }
+
+            new InstallState(hooksDirectory, HookNames, Husky: true).Write(location.StateDirectory);
+            return report;
+        }
+
+        foreach (var hook in HookNames)
+        {
+            var binary = Path.Combine(bin, hook);
 
             var target = Path.Combine(hooksDirectory, hook);
             var chained = InstallState.ChainedPath(hooksDirectory, hook);
@@ -108,7 +131,7 @@ public static class HookInstaller
         var bin = Path.Combine(location.StateDirectory, "bin");
         foreach (var hook in state.Hooks)
         {
-            report.Add(RemoveLink(state.HooksDirectory, hook));
+            report.Add(state.Husky ? HuskyScript.Remove(HuskyScript.PathFor(state.HooksDirectory, hook), hook) : RemoveLink(state.HooksDirectory, hook));
         }
 
         if (Directory.Exists(bin))

@@ -4,7 +4,10 @@ namespace DriftHooks.Core.Installation;
 /// What <c>drifthooks install</c> did, kept in <c>.git/drifthooks/install.state</c> so that the hooks can find a
 /// chained hook and <c>uninstall</c> can put back exactly what was there.
 /// </summary>
-public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks)
+/// <param name="HooksDirectory">The folder git runs hooks from.</param>
+/// <param name="Hooks">The hooks installed.</param>
+/// <param name="Husky">The hooks run from husky's scripts (<see cref="HuskyScript"/>), not from links in the folder.</param>
+public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false)
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "install.state");
 
@@ -18,6 +21,7 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
 
         string? hooksDirectory = null;
         var hooks = new List<string>();
+        var husky = false;
         foreach (var line in File.ReadAllLines(path))
         {
             if (line.StartsWith("hooks-dir=", StringComparison.Ordinal))
@@ -28,9 +32,13 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
             {
                 hooks.Add(line["hook=".Length..]);
             }
+            else if (line == "mode=husky")
+            {
+                husky = true;
+            }
         }
 
-        return hooksDirectory is null ? null : new InstallState(hooksDirectory, hooks);
+        return hooksDirectory is null ? null : new InstallState(hooksDirectory, hooks, husky);
     }
 
     public void Write(string stateDirectory)
@@ -38,6 +46,11 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
         Directory.CreateDirectory(stateDirectory);
         var lines = new List<string> { "# written by drifthooks install; read by the hooks and by drifthooks uninstall", "hooks-dir=" + HooksDirectory };
         lines.AddRange(Hooks.Select(h => "hook=" + h));
+        if (Husky)
+        {
+            lines.Add("mode=husky");
+        }
+
         File.WriteAllLines(PathFor(stateDirectory), lines);
     }
 

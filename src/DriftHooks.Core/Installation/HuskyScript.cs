@@ -1,0 +1,80 @@
+namespace DriftHooks.Core.Installation;
+
+/// <summary>
+/// DriftHooks's block in a husky hook script (<c>.husky/pre-commit</c> …). husky 9 keeps its own stubs in
+/// <c>.husky/_</c> (git's <c>core.hooksPath</c>) and rewrites them on every <c>npm install</c> (its prepare script),
+/// writing through links: a DriftHooks link there would have its binary overwritten by a husky stub. The scripts
+/// beside them are the team's, committed, and never rewritten, so with husky DriftHooks is called from there.
+/// </summary>
+internal static class HuskyScript
+{
+    private const string Begin = "# >>> drifthooks (added by drifthooks install; drifthooks uninstall removes it)";
+    private const string End = "# <<< drifthooks";
+
+    /// <summary>True for husky's stub folder: named <c>_</c>, with husky's runner <c>h</c> in it.</summary>
+    public static bool IsHuskyFolder(string hooksDirectory) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(hooksDirectory)) == "_" && File.Exists(Path.Combine(hooksDirectory, "h"));
+
+    /// <summary>The team's script husky runs for <paramref name="hook"/>: <c>.husky/&lt;hook&gt;</c> beside the stub folder.</summary>
+    public static string PathFor(string hooksDirectory, string hook) =>
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(hooksDirectory))!, hook);
+
+    /// <summary>
+    /// The block: it runs this clone's installed hook with husky's arguments (its input passes through), and says so
+    /// when a clone has not installed DriftHooks rather than failing everyone's commits there.
+    /// </summary>
+    public static string Block(string hook) =>
+        $"{Begin}\n"
+        + $"drifthooks=\"$(git rev-parse --git-common-dir)/drifthooks/bin/{hook}\"\n"
+        + "if [ -x \"$drifthooks\" ]; then \"$drifthooks\" \"$@\"; else echo \"DriftHooks is not installed in this clone: run drifthooks install\" >&2; fi\n"
+        + $"{End}\n";
+
+    public static bool Has(string path, string hook) => File.Exists(path) && File.ReadAllText(path).Contains(Block(hook), StringComparison.Ordinal);
+
+    /// <summary>Adds (or refreshes) the block at the end of the script, creating the script when husky has none for the hook.</summary>
+    public static string Add(string path, string hook)
+    {
+        var existing = File.Exists(path) ? Without(File.ReadAllText(path)) : null;
+        var text = string.IsNullOrEmpty(existing) ? Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
+        File.WriteAllText(path, text);
+        return $"{hook}: DriftHooks runs from {path} (husky runs that script; commit it so that every clone's husky does)";
+    }
+
+    /// <summary>Takes the block out again; a script that held nothing else is removed.</summary>
+    public static string Remove(string path, string hook)
+    {
+        if (!File.Exists(path))
+        {
+            return $"{hook}: {path} is gone; nothing to remove";
+        }
+
+        var text = File.ReadAllText(path);
+        var without = Without(text);
+        if (without == text)
+        {
+            return $"{hook}: {path} holds no DriftHooks block; left alone";
+        }
+
+        if (string.IsNullOrWhiteSpace(without))
+        {
+            File.Delete(path);
+            return $"{hook}: removed {path} (it held only DriftHooks)";
+        }
+
+        File.WriteAllText(path, without.TrimEnd('\n') + "\n");
+        return $"{hook}: removed DriftHooks from {path}";
+    }
+
+    private static string Without(string text)
+    {
+        var start = text.IndexOf(Begin, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var end = text.IndexOf(End, start, StringComparison.Ordinal);
+        var after = end < 0 ? text.Length : Math.Min(text.Length, end + End.Length + 1);
+        return (text[..start].TrimEnd('\n') + (after < text.Length ? "\n" + text[after..] : "")).TrimStart('\n');
+    }
+}
