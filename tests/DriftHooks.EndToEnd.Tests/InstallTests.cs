@@ -116,6 +116,29 @@ public class InstallTests
     }
 
     [Test]
+    public void Through_husky_the_pre_push_hook_gets_git_s_arguments_and_pushed_refs()
+    {
+        using var repo = new TestRepository();
+        using var remote = new TestRepository(init: false);
+        remote.MustGit("init", "-q", "--bare");
+        repo.WritePrismaProject(Models);
+        repo.Write(".husky/_/h", "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\nsh -e \"$s\" \"$@\"\n");
+        repo.Write(".husky/_/pre-push", "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n");
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_/h"), (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/_/pre-push"), (UnixFileMode)0b111_101_101);
+        repo.Write(".gitignore", ".husky/_\n");
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("config", "core.hooksPath", ".husky/_");
+        repo.MustGit("remote", "add", "origin", remote.Root);
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+
+        // With no production configured the hook warns about the pushed branch: it saw the refs on its input.
+        var push = repo.Git("push", "origin", "main");
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        Assert.That(push.Error, Does.Contain("DH208"));
+    }
+
+    [Test]
     public void Uninstall_restores_a_husky_hook_byte_for_byte_with_its_mode()
     {
         using var repo = new TestRepository();
