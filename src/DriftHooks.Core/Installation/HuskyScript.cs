@@ -3,21 +3,31 @@ namespace DriftHooks.Core.Installation;
 /// <summary>
 /// DriftHooks's block in a husky hook script (<c>.husky/pre-commit</c> …). husky 9 keeps its own stubs in
 /// <c>.husky/_</c> (git's <c>core.hooksPath</c>) and rewrites them on every <c>npm install</c> (its prepare script),
-/// writing through links: a DriftHooks link there would have its binary overwritten by a husky stub. The scripts
-/// beside them are the team's, committed, and never rewritten, so with husky DriftHooks is called from there.
+/// writing through links: a DriftHooks link there would have its binary overwritten by a husky stub. husky 4–8 point
+/// <c>core.hooksPath</c> at <c>.husky</c> itself, whose scripts are committed: a link there would replace the team's
+/// file in everyone's work tree. Either way the scripts are the team's and husky never rewrites them, so with husky
+/// DriftHooks is called from there.
 /// </summary>
 internal static class HuskyScript
 {
     private const string Begin = "# >>> drifthooks (added by drifthooks install; drifthooks uninstall removes it)";
     private const string End = "# <<< drifthooks";
+    private const string Shebang = "#!/usr/bin/env sh\n";
 
-    /// <summary>True for husky's stub folder: named <c>_</c>, with husky's runner <c>h</c> in it.</summary>
-    public static bool IsHuskyFolder(string hooksDirectory) =>
-        Path.GetFileName(Path.TrimEndingDirectorySeparator(hooksDirectory)) == "_" && File.Exists(Path.Combine(hooksDirectory, "h"));
+    /// <summary>
+    /// True for a folder husky runs hooks from: husky 9's stub folder (named <c>_</c>, with its runner <c>h</c>), or
+    /// husky 4–8's script folder (with <c>_/husky.sh</c>).
+    /// </summary>
+    public static bool IsHuskyFolder(string hooksDirectory) => IsStubFolder(hooksDirectory) || File.Exists(Path.Combine(hooksDirectory, "_", "husky.sh"));
 
-    /// <summary>The team's script husky runs for <paramref name="hook"/>: <c>.husky/&lt;hook&gt;</c> beside the stub folder.</summary>
+    /// <summary>The team's script husky runs for <paramref name="hook"/>: <c>.husky/&lt;hook&gt;</c>, beside husky 9's stub folder.</summary>
     public static string PathFor(string hooksDirectory, string hook) =>
-        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(hooksDirectory))!, hook);
+        IsStubFolder(hooksDirectory)
+            ? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(hooksDirectory))!, hook)
+            : Path.Combine(hooksDirectory, hook);
+
+    private static bool IsStubFolder(string hooksDirectory) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(hooksDirectory)) == "_" && File.Exists(Path.Combine(hooksDirectory, "h"));
 
     /// <summary>
     /// The block: it runs this clone's installed hook with husky's arguments (its input passes through), and says so
@@ -31,12 +41,20 @@ internal static class HuskyScript
 
     public static bool Has(string path, string hook) => File.Exists(path) && File.ReadAllText(path).Contains(Block(hook), StringComparison.Ordinal);
 
-    /// <summary>Adds (or refreshes) the block at the end of the script, creating the script when husky has none for the hook.</summary>
+    /// <summary>
+    /// Adds (or refreshes) the block at the end of the script. A script husky has none of is created as husky 4–8 run
+    /// theirs (git executes them): with a shell line and executable.
+    /// </summary>
     public static string Add(string path, string hook)
     {
         var existing = File.Exists(path) ? Without(File.ReadAllText(path)) : null;
-        var text = string.IsNullOrEmpty(existing) ? Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
+        var text = string.IsNullOrWhiteSpace(existing) ? Shebang + Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
         File.WriteAllText(path, text);
+        if (existing is null && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         return $"{hook}: DriftHooks runs from {path} (husky runs that script; commit it so that every clone's husky does)";
     }
 
@@ -55,7 +73,7 @@ internal static class HuskyScript
             return $"{hook}: {path} holds no DriftHooks block; left alone";
         }
 
-        if (string.IsNullOrWhiteSpace(without))
+        if (string.IsNullOrWhiteSpace(without) || without.Trim() == Shebang.Trim())
         {
             File.Delete(path);
             return $"{hook}: removed {path} (it held only DriftHooks)";

@@ -24,6 +24,11 @@ public class HuskyScriptTests
         Assert.That(HuskyScript.IsHuskyFolder(stubs + "/"), Is.True);
         Assert.That(HuskyScript.PathFor(stubs, "pre-push"), Is.EqualTo(Path.Combine(_folder, "pre-push")));
         Assert.That(HuskyScript.IsHuskyFolder(_folder), Is.False, "the scripts' folder is not the stubs'");
+
+        // husky 4-8: git runs the committed scripts in .husky itself.
+        File.WriteAllText(Path.Combine(stubs, "husky.sh"), "# husky\n");
+        Assert.That(HuskyScript.IsHuskyFolder(_folder), Is.True);
+        Assert.That(HuskyScript.PathFor(_folder, "pre-commit"), Is.EqualTo(Path.Combine(_folder, "pre-commit")));
     }
 
     [TestCase("npx lint-staged\n")]
@@ -50,7 +55,12 @@ public class HuskyScriptTests
     {
         var script = Path.Combine(_folder, "pre-push");
         HuskyScript.Add(script, "pre-push");
-        Assert.That(File.ReadAllText(script), Is.EqualTo(HuskyScript.Block("pre-push")));
+        Assert.That(File.ReadAllText(script), Is.EqualTo("#!/usr/bin/env sh\n" + HuskyScript.Block("pre-push")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(script) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute), "husky 4-8 have git run it");
+        }
+
         HuskyScript.Remove(script, "pre-push");
         Assert.That(File.Exists(script), Is.False);
 
