@@ -182,6 +182,51 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_new_migration_committed_without_its_schema_edit_is_refused()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+
+        repo.MustGit("add", "prisma/migrations");
+        var staged = repo.Commit();
+        Assert.That(staged.ExitCode, Is.EqualTo(1), staged.ToString());
+        Assert.That(staged.Error, Does.Contain("DH110").And.Contain("20240201000000_add_name").And.Contain("git add prisma/schema.prisma"));
+
+        // git commit <paths> hands the hook a temporary index holding only the migration.
+        var onlyPath = repo.Commit("prisma/migrations");
+        Assert.That(onlyPath.ExitCode, Is.EqualTo(1), onlyPath.ToString());
+        Assert.That(onlyPath.Error, Does.Contain("DH110"));
+
+        repo.MustGit("add", "prisma/schema.prisma");
+        var both = repo.Commit();
+        Assert.That(both.ExitCode, Is.Zero, both.ToString());
+    }
+
+    [Test]
+    public void A_new_migration_written_as_UTF16_or_left_with_conflict_markers_is_refused()
+    {
+        using var repo = Baseline();
+        var sql = "ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT;\r\n";
+        repo.WriteBytes("prisma/migrations/20240201000000_custom/migration.sql", [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(sql)]);
+        repo.MustGit("add", "-A");
+        var utf16 = repo.Commit();
+        Assert.That(utf16.ExitCode, Is.EqualTo(1), utf16.ToString());
+        Assert.That(utf16.Error, Does.Contain("DH111").And.Contain("UTF-16"));
+
+        repo.Write("prisma/migrations/20240201000000_custom/migration.sql", "<<<<<<< HEAD\n" + sql + "=======\n>>>>>>> topic\n");
+        repo.MustGit("add", "-A");
+        var conflicted = repo.Commit();
+        Assert.That(conflicted.ExitCode, Is.EqualTo(1), conflicted.ToString());
+        Assert.That(conflicted.Error, Does.Contain("DH112").And.Contain("line 1"));
+
+        repo.Write("prisma/migrations/20240201000000_custom/migration.sql", sql);
+        repo.MustGit("add", "-A");
+        var fixedUp = repo.Commit();
+        Assert.That(fixedUp.ExitCode, Is.Zero, fixedUp.ToString());
+    }
+
+    [Test]
     public void A_new_migration_staged_without_its_script_is_refused()
     {
         using var repo = Baseline();

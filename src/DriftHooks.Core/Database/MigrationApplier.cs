@@ -26,7 +26,7 @@ public static class MigrationApplier
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(script.Span);
+            text = PrismaText.StrictUtf8.GetString(script.Span);
         }
         catch (DecoderFallbackException e)
         {

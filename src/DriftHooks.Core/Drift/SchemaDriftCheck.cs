@@ -142,7 +142,7 @@ public static class SchemaDriftCheck
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<(string, string)>();
-        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var utf8 = PrismaText.StrictUtf8;
         var given = request.Migrations?.Where(m => m.Script is not null).ToDictionary(m => m.Name, m => m.Script!, StringComparer.Ordinal);
         var complete = true;
         foreach (var record in history.Records.Where(r => r.IsApplied))

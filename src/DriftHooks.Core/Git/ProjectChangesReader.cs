@@ -1,4 +1,5 @@
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Git;
@@ -29,7 +30,8 @@ public static class ProjectChangesReader
             SchemaFiles(project, before),
             SchemaFiles(project, after),
             after.ReadBlob,
-            () => workTree is null ? [] : ReadWorkingTree(project, workTree));
+            () => workTree is null ? [] : ReadWorkingTree(project, workTree),
+            () => workTree is null ? null : ReadWorkingTreeSchema(project, workTree));
     }
 
     // Folders whose tree id equals the other side's share its migration.sql id, so an unchanged history costs no reads:
@@ -183,5 +185,33 @@ public static class ProjectChangesReader
 
         return [.. Directory.EnumerateDirectories(folder)
             .Select(d => new WorkingTreeMigration(Path.GetFileName(d), File.Exists(Path.Combine(d, "migration.sql"))))];
+    }
+
+    private static List<SchemaSource>? ReadWorkingTreeSchema(PrismaProject project, string workTree)
+    {
+        var root = Path.Combine(workTree, project.SchemaPath);
+        var paths = project.SchemaIsFolder
+            ? Directory.Exists(root)
+                ? Directory.EnumerateFiles(root, "*.prisma", SearchOption.AllDirectories)
+                    .Select(f => project.SchemaPath + "/" + Path.GetRelativePath(root, f).Replace('\\', '/'))
+                    .Where(project.IsSchemaFile)
+                    .Order(StringComparer.Ordinal)
+                    .ToList()
+                : []
+            : File.Exists(root) ? [project.SchemaPath] : [];
+        var sources = new List<SchemaSource>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (PrismaText.TryDecode(File.ReadAllBytes(Path.Combine(workTree, path)), out var text, out _))
+            {
+                sources.Add(new SchemaSource(path, text));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return sources.Count == 0 ? null : sources;
     }
 }

@@ -12,8 +12,6 @@ namespace DriftHooks.Core.Rules;
 /// </summary>
 public static class CommitRules
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static IReadOnlyList<Finding> Evaluate(ProjectChanges changes, IReadOnlySet<string> disabledRules)
     {
         var findings = new List<Finding>();
@@ -24,7 +22,9 @@ public static class CommitRules
         CheckLockFile(changes, findings);
         var workingTree = new Lazy<IReadOnlyList<WorkingTreeMigration>>(changes.ReadWorkingTreeMigrations);
         CheckNewFolders(changes, newFolders, workingTree, findings);
+        CheckNewScripts(changes, newFolders, findings);
         CheckSchema(changes, newFolders, workingTree, findings);
+        CheckMigrationWithoutSchema(changes, newFolders, findings);
 
         return [.. findings.Where(f => !disabledRules.Contains(f.Code)).DistinctBy(f => (f.Code, f.Location))];
     }
@@ -42,7 +42,7 @@ public static class CommitRules
         {
             comparison = DatabaseSchemaComparer.Compare(ReadSchema(changes, changes.SchemaBefore), ReadSchema(changes, changes.SchemaAfter));
         }
-        catch (Exception e) when (e is DriftHooksException or DecoderFallbackException)
+        catch (DriftHooksException e)
         {
             findings.Add(Finding.Error(
                 RuleCodes.SchemaUnreadable,
@@ -63,12 +63,7 @@ public static class CommitRules
             return;
         }
 
-        var what = string.Join("; ", comparison.Changes.Take(8).Select(c => $"{KindName(c.Kind)} {c.Name}: {c.Description}"));
-        if (comparison.Changes.Count > 8)
-        {
-            what += $"; and {comparison.Changes.Count - 8} more";
-        }
-
+        var what = Describe(comparison);
         var unstaged = workingTree.Value.Where(m => m.HasScript && !changes.Before.ContainsKey(m.Name) && !changes.After.ContainsKey(m.Name)).ToList();
         if (unstaged.Count > 0)
         {
@@ -211,21 +206,116 @@ public static class CommitRules
         }
     }
 
+    // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),
+    // or left with merge-conflict markers. Only new scripts: an edited committed one is refused already.
+    private static void CheckNewScripts(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
+    {
+        var project = changes.Project;
+        foreach (var name in newFolders)
+        {
+            if (changes.After[name].ScriptId is not { } scriptId)
+            {
+                continue;
+            }
+
+            var script = project.MigrationFolder(name) + "/migration.sql";
+            var bytes = changes.ReadBlob(scriptId);
+            if (!PrismaText.TryDecode(bytes, out var text, out var offset))
+            {
+                var what = PrismaText.IsUtf16(bytes) ? "is UTF-16 (as PowerShell's `>` redirection writes)" : $"is not valid UTF-8 (byte offset {offset})";
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationNotUtf8,
+                    $"The new migration '{name}' {what}; Prisma reads migration.sql as UTF-8, so every deploy of it would fail.",
+                    script,
+                    $"Save it as UTF-8 (iconv -f {(PrismaText.IsUtf16(bytes) ? "UTF-16" : "<its encoding>")} -t UTF-8; in PowerShell write it with --output or Out-File -Encoding utf8), then git add {FixText.Quote(script)}"));
+                continue;
+            }
+
+            if (ConflictMarkerLine(text) is { } line)
+            {
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationConflictMarkers,
+                    $"The new migration '{name}' still holds a merge-conflict marker (line {line}), so PostgreSQL would reject it on deploy.",
+                    script,
+                    $"Resolve the conflict in {FixText.Quote(script)} (or regenerate the migration with npx prisma migrate dev{FixText.SchemaArgument(project)}), then git add it"));
+            }
+        }
+    }
+
+    /// <summary>The 1-based line of the first <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt;</c> or <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</c> marker git writes, or null.</summary>
+    internal static int? ConflictMarkerLine(string text)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            var span = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd('\r');
+            if ((span.StartsWith("<<<<<<<", StringComparison.Ordinal) || span.StartsWith(">>>>>>>", StringComparison.Ordinal))
+                && (span.Length == 7 || span[7] == ' '))
+            {
+                return line;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+            line++;
+        }
+
+        return null;
+    }
+
+    // A new migration staged while the schema edit it was made from stays in the working tree: committed alone, it
+    // leaves every clone with a schema its database contradicts, and their next `prisma migrate dev` writes a
+    // migration that undoes it. Judged only when no schema file is staged at all (a partly staged schema is judged by
+    // CheckSchema) and only against a working-tree schema that reads; a schema still being typed is no finding.
+    private static void CheckMigrationWithoutSchema(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
+    {
+        var project = changes.Project;
+        var staged = newFolders.Where(n => changes.After[n].ScriptId is not null).ToList();
+        if (staged.Count == 0 || changes.SchemaAfter.Count == 0 || changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
+        {
+            return;
+        }
+
+        if (changes.ReadWorkingTreeSchema() is not { } workingSchema)
+        {
+            return;
+        }
+
+        SchemaComparison comparison;
+        try
+        {
+            comparison = DatabaseSchemaComparer.Compare(ReadSchema(changes, changes.SchemaAfter), workingSchema);
+        }
+        catch (DriftHooksException)
+        {
+            return;
+        }
+
+        if (!comparison.ChangesDatabase)
+        {
+            return;
+        }
+
+        var schemaFiles = string.Join(" ", workingSchema.Select(s => FixText.Quote(s.Path)));
+        findings.Add(Finding.Error(
+            RuleCodes.MigrationWithoutSchema,
+            $"The new migration '{string.Join("', '", staged)}' is staged but the schema edit it was made from is not ({Describe(comparison)}, in the working tree only). Committed alone, it leaves every clone's schema contradicting its database, and their next prisma migrate dev would write a migration that undoes it.",
+            project.SchemaPath,
+            $"git add {schemaFiles} (if the migration is hand-written SQL unrelated to that edit: git stash push --keep-index, commit, git stash pop)"));
+    }
+
     private static IReadOnlyList<SchemaSource> ReadSchema(ProjectChanges changes, IReadOnlyList<FileVersion> files) =>
         [.. files.Select(f => new SchemaSource(f.Path, Decode(changes.ReadBlob(f.ObjectId), f.Path)))];
 
-    private static string Decode(byte[] bytes, string path)
-    {
-        try
-        {
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new ConfigurationException($"'{path}' is not valid UTF-8 (byte offset {e.Index}); Prisma reads schemas as UTF-8.", e);
-        }
-    }
+    private static string Decode(byte[] bytes, string path) =>
+        PrismaText.TryDecode(bytes, out var text, out var offset)
+            ? text
+            : throw new ConfigurationException($"'{path}' is not valid UTF-8 (byte offset {offset}); Prisma reads schemas as UTF-8.");
 
     internal static string? LockProvider(byte[] content)
     {
@@ -239,6 +329,12 @@ public static class CommitRules
         }
 
         return null;
+    }
+
+    private static string Describe(SchemaComparison comparison)
+    {
+        var what = string.Join("; ", comparison.Changes.Take(8).Select(c => $"{KindName(c.Kind)} {c.Name}: {c.Description}"));
+        return comparison.Changes.Count > 8 ? what + $"; and {comparison.Changes.Count - 8} more" : what;
     }
 
     private static string KindName(SchemaObjectKind kind) => kind.ToString().ToLowerInvariant();

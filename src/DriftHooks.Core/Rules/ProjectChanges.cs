@@ -1,11 +1,14 @@
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Schema;
 
 namespace DriftHooks.Core.Rules;
 
 /// <summary>
 /// What a commit changes in one Prisma project, as plain data: the changed files, the migration folders before
 /// and after, the schema files on each side (path and blob id), and a way to read blobs and the working tree.
+/// The working-tree readers give nothing (empty, null) where there is no working tree, as over a commit range; the
+/// schema reader gives null too when the working tree's schema is missing or not UTF-8.
 /// </summary>
 public sealed record ProjectChanges(
     PrismaProject Project,
@@ -15,4 +18,5 @@ public sealed record ProjectChanges(
     IReadOnlyList<FileVersion> SchemaBefore,
     IReadOnlyList<FileVersion> SchemaAfter,
     Func<string, byte[]> ReadBlob,
-    Func<IReadOnlyList<WorkingTreeMigration>> ReadWorkingTreeMigrations);
+    Func<IReadOnlyList<WorkingTreeMigration>> ReadWorkingTreeMigrations,
+    Func<IReadOnlyList<SchemaSource>?> ReadWorkingTreeSchema);

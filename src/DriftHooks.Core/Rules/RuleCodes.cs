@@ -13,4 +13,7 @@ public static class RuleCodes
     public const string LockProviderChanged = "DH107";
     public const string MigrationWithoutScript = "DH108";
     public const string MigrationOutOfOrder = "DH109";
+    public const string MigrationWithoutSchema = "DH110";
+    public const string MigrationNotUtf8 = "DH111";
+    public const string MigrationConflictMarkers = "DH112";
 }

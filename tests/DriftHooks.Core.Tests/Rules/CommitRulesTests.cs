@@ -1,6 +1,7 @@
 using System.Text;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
 using NUnit.Framework;
 
@@ -13,6 +14,7 @@ public class CommitRulesTests
     private static readonly PrismaProject Project = new("prisma/schema.prisma", false, "prisma/migrations");
 
     private readonly Dictionary<string, byte[]> _blobs = [];
+    private IReadOnlyList<SchemaSource>? _workingTreeSchema;
 
     private string Blob(string content)
     {
@@ -35,8 +37,10 @@ public class CommitRulesTests
             after.ToDictionary(p => p.Key, p => new MigrationFolder(p.Key, p.Value)),
             schemaBefore is null ? [] : [new FileVersion("prisma/schema.prisma", Blob(schemaBefore))],
             schemaAfter is null ? [] : [new FileVersion("prisma/schema.prisma", Blob(schemaAfter))],
-            id => _blobs[id],
-            () => workingTree);
+            // Ids no test registered stand for plain, well-formed scripts.
+            id => _blobs.TryGetValue(id, out var bytes) ? bytes : Encoding.UTF8.GetBytes($"-- script {id}\n"),
+            () => workingTree,
+            () => _workingTreeSchema);
 
     private static IReadOnlyList<string> Codes(ProjectChanges changes) =>
         [.. CommitRules.Evaluate(changes, new HashSet<string>()).Select(f => f.Code)];
@@ -92,4 +96,74 @@ public class CommitRulesTests
         Assert.That(CommitRules.LockProvider(Encoding.UTF8.GetBytes("# comment\nprovider = \"postgresql\"\n")), Is.EqualTo("postgresql"));
         Assert.That(CommitRules.LockProvider(Encoding.UTF8.GetBytes("")), Is.Null);
     }
+
+    [Test]
+    public void A_new_migration_staged_without_the_schema_edit_it_came_from_is_refused()
+    {
+        var schema = Datasource + "model A {\n  id Int @id\n}\n";
+        var edited = Datasource + "model A {\n  id Int @id\n  b  String\n}\n";
+        var script = Blob("ALTER TABLE \"A\" ADD COLUMN \"b\" TEXT NOT NULL;\n");
+        var migration = new FileChange("prisma/migrations/2_add_b/migration.sql", ChangeKind.Added, null, script);
+        var before = new Dictionary<string, string?> { ["1_init"] = "aa" };
+        var after = new Dictionary<string, string?> { ["1_init"] = "aa", ["2_add_b"] = script };
+        ProjectChanges MigrationOnly() => Changes([migration], schema, schema, before, after);
+
+        _workingTreeSchema = [new SchemaSource("prisma/schema.prisma", edited)];
+        var findings = CommitRules.Evaluate(MigrationOnly(), new HashSet<string>());
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationWithoutSchema }));
+        Assert.That(findings[0].Message, Does.Contain("2_add_b").And.Contain("model A"));
+        Assert.That(findings[0].Fix, Does.StartWith("git add prisma/schema.prisma"));
+
+        _workingTreeSchema = [new SchemaSource("prisma/schema.prisma", "// note\n" + schema)];
+        Assert.That(Codes(MigrationOnly()), Is.Empty, "a working-tree edit that reaches no table is not the migration's source");
+        _workingTreeSchema = [new SchemaSource("prisma/schema.prisma", schema + "model B {\n")];
+        Assert.That(Codes(MigrationOnly()), Is.Empty, "a schema still being typed is no finding");
+        _workingTreeSchema = null;
+        Assert.That(Codes(MigrationOnly()), Is.Empty, "no working tree (a commit range)");
+
+        // The schema edit staged too: the ordinary, passing commit, whatever else the working tree holds.
+        _workingTreeSchema = [new SchemaSource("prisma/schema.prisma", edited + "model C {\n  id Int @id\n}\n")];
+        var schemaChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(schema), Blob(edited));
+        Assert.That(Codes(Changes([schemaChange, migration], schema, edited, before, after)), Is.Empty);
+    }
+
+    [Test]
+    public void A_new_script_that_is_not_UTF8_is_refused_and_UTF16_is_named()
+    {
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("CREATE TABLE \"A\" ();\n")).ToArray();
+        var latin1 = Encoding.Latin1.GetBytes("-- café\nCREATE TABLE \"A\" ();\n");
+        foreach (var (bytes, expected) in new[] { (utf16, "UTF-16"), (latin1, "byte offset 6") })
+        {
+            var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(bytes));
+            _blobs[id] = bytes;
+            var change = new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Added, null, id);
+            var findings = CommitRules.Evaluate(Changes([change], null, null, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_b"] = id }), new HashSet<string>());
+            Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationNotUtf8 }));
+            Assert.That(findings[0].Message, Does.Contain(expected));
+        }
+
+        var bom = Blob("\uFEFFCREATE TABLE \"A\" ();\n");
+        var withBom = new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Added, null, bom);
+        Assert.That(Codes(Changes([withBom], null, null, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_b"] = bom })), Is.Empty);
+    }
+
+    [Test]
+    public void A_new_script_with_merge_conflict_markers_is_refused()
+    {
+        var conflicted = Blob("CREATE TABLE \"A\" ();\r\n<<<<<<< HEAD\r\nALTER TABLE \"A\" ADD \"b\" INT;\r\n=======\r\nALTER TABLE \"A\" ADD \"c\" INT;\r\n>>>>>>> feature\r\n");
+        var change = new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Added, null, conflicted);
+        var findings = CommitRules.Evaluate(Changes([change], null, null, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_b"] = conflicted }), new HashSet<string>());
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationConflictMarkers }));
+        Assert.That(findings[0].Message, Does.Contain("line 2"));
+    }
+
+    [TestCase("<<<<<<< HEAD\nx\n", 1)]
+    [TestCase("a\nb\n>>>>>>>\n", 3)]
+    [TestCase("a\r\n>>>>>>> topic\r\n", 2)]
+    [TestCase("-- <<<<<<< in a comment\nSELECT '>>>>>>>';\n", null)]
+    [TestCase("<<<<<<<<< longer\n", null)]
+    [TestCase("=======\n", null)]
+    [TestCase("", null)]
+    public void Conflict_markers_are_found_at_line_starts_only(string text, int? line) =>
+        Assert.That(CommitRules.ConflictMarkerLine(text), Is.EqualTo(line));
 }
