@@ -45,6 +45,25 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_split_index_is_read_with_its_shared_part()
+    {
+        using var repo = Baseline();
+        repo.MustGit("config", "core.splitIndex", "true");
+        repo.MustGit("config", "splitIndex.maxPercentChange", "100");
+        repo.MustGit("update-index", "--split-index");
+        repo.Write("README.md", "changed\n");
+        var other = repo.Commit("-a", "-q");
+        Assert.That(other.ExitCode, Is.Zero, other.ToString());
+        Assert.That(other.All, Is.Empty);
+
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.MustGit("add", "prisma/schema.prisma");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH101"));
+    }
+
+    [Test]
     public void Schema_change_with_its_migration_passes()
     {
         using var repo = Baseline();

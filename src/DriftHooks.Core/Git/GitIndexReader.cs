@@ -81,10 +81,15 @@ public static class GitIndexReader
         ArgumentException.ThrowIfNullOrEmpty(indexPath);
         try
         {
-            using var cursor = IndexFileCursor.Open(indexPath);
-            if (cursor is not null)
+            byte[]? link;
+            using (var cursor = IndexFileCursor.Open(indexPath))
             {
-                Parse(indexPath, cursor, first, second, hasSecond, scan);
+                link = cursor is null ? null : Parse(indexPath, cursor, first, second, hasSecond, scan);
+            }
+
+            if (link is not null)
+            {
+                ReadSplit(indexPath, link, first, second, hasSecond, scan);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -95,7 +100,8 @@ public static class GitIndexReader
         }
     }
 
-    private static void Parse<TFirst, TSecond>(string indexPath, IndexFileCursor cursor, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
+    /// <summary>Reads the entries into <paramref name="scan"/>; returns the "link" extension's data when this is a split index.</summary>
+    private static byte[]? Parse<TFirst, TSecond>(string indexPath, IndexFileCursor cursor, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
         where TFirst : IEntrySelector
         where TSecond : IEntrySelector
     {
@@ -200,8 +206,7 @@ public static class GitIndexReader
             var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
             if (isSparseDirectory && (first.OverlapsDirectory(path) || (hasSecond && second.OverlapsDirectory(path))))
             {
-                throw new UnsupportedIndexException(
-                    $"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
+                throw SparseDirectory(indexPath, path);
             }
 
             var inFirst = first.Matches(path);
@@ -230,7 +235,7 @@ public static class GitIndexReader
             cursor.Advance(entryLength);
         }
 
-        CheckExtensions(indexPath, cursor, end, hasSecond ? scan : null);
+        return CheckExtensions(indexPath, cursor, end, hasSecond ? scan : null);
     }
 
     /// <summary>
@@ -262,8 +267,9 @@ public static class GitIndexReader
         }
     }
 
-    private static void CheckExtensions(string indexPath, IndexFileCursor cursor, long end, IndexScan? scan)
+    private static byte[]? CheckExtensions(string indexPath, IndexFileCursor cursor, long end, IndexScan? scan)
     {
+        byte[]? link = null;
         // Extensions follow the entries: 4-byte signature, 4-byte size, data. A signature starting with
         // 'A'-'Z' is optional (caches); any other is required to read the index correctly.
         while (cursor.Position < end)
@@ -283,12 +289,11 @@ public static class GitIndexReader
 
             if (signature.SequenceEqual("link"u8))
             {
-                throw new UnsupportedIndexException(
-                    $"The git index '{indexPath}' is a split index (most entries live in a shared index file), which is not supported. Run 'git update-index --no-split-index' (and 'git config core.splitIndex false').");
+                link = cursor.Peek(8 + (int)size).Slice(8, (int)size).ToArray();
             }
 
             // 'sdir' only marks the index as sparse; its directory entries were checked while reading them.
-            if (signature[0] is < (byte)'A' or > (byte)'Z' && !signature.SequenceEqual("sdir"u8))
+            else if (signature[0] is < (byte)'A' or > (byte)'Z' && !signature.SequenceEqual("sdir"u8))
             {
                 throw new UnsupportedIndexException(
                     $"The git index '{indexPath}' uses the required extension '{Decode(signature)}', which this reader does not understand. Upgrade DriftHooks or rewrite the index with 'git update-index --index-version 2'.");
@@ -302,6 +307,143 @@ public static class GitIndexReader
 
             cursor.Advance(8 + size);
         }
+
+        return link;
+    }
+
+    /// <summary>
+    /// A split index (core.splitIndex): most entries live in the shared index <c>sharedindex.&lt;id&gt;</c> beside the
+    /// index file; this file holds the entries that replace shared ones (nameless, in the order of the replace bitmap's
+    /// set bits), then entries it adds, and a bitmap of shared entries deleted. Merged as git's merge_base_index does,
+    /// then selected. Only repositories that turned the feature on pay for reading both files whole.
+    /// </summary>
+    private static void ReadSplit<TFirst, TSecond>(string indexPath, byte[] link, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
+        where TFirst : IEntrySelector
+        where TSecond : IEntrySelector
+    {
+        scan.First.Clear();
+        scan.Second.Clear();
+        var own = ReadAll(indexPath, out _);
+        if (link.Length < HashSize)
+        {
+            throw Corrupt(indexPath, "its split-index link is shorter than an object id");
+        }
+
+        var sharedId = Convert.ToHexStringLower(link, 0, HashSize);
+        List<IndexEntry> shared = [];
+        if (link.AsSpan(0, HashSize).ContainsAnyExcept((byte)0))
+        {
+            var sharedPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(indexPath))!, "sharedindex." + sharedId);
+            if (!File.Exists(sharedPath))
+            {
+                throw new ResourceUnavailableException(
+                    $"The git index '{indexPath}' is a split index whose shared part '{sharedPath}' is missing. Run 'git status' to see whether git can read it; 'git update-index --no-split-index' writes a whole index again.");
+            }
+
+            shared = ReadAll(sharedPath, out var sharedIsSplit);
+            if (sharedIsSplit)
+            {
+                throw Corrupt(sharedPath, "a shared index links to another shared index");
+            }
+        }
+
+        List<int> deleted = [], replaced = [];
+        try
+        {
+            var offset = HashSize;
+            if (offset < link.Length)
+            {
+                deleted = EwahBitmap.ReadSetBits(link, ref offset, shared.Count);
+                replaced = EwahBitmap.ReadSetBits(link, ref offset, shared.Count);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(indexPath, "its split-index link is damaged: " + e.Message);
+        }
+
+        if (replaced.Count > own.Count)
+        {
+            throw Corrupt(indexPath, $"its split-index link replaces {replaced.Count} entries but the file holds {own.Count}");
+        }
+
+        // Replacements keep the shared entry's path and take everything else; deletions apply after them.
+        var merged = new Dictionary<(string Path, int Stage), IndexEntry>(shared.Count + own.Count);
+        var replacement = 0;
+        var deletedSet = deleted.ToHashSet();
+        for (var position = 0; position < shared.Count; position++)
+        {
+            var entry = shared[position];
+            if (replacement < replaced.Count && replaced[replacement] == position)
+            {
+                var by = own[replacement++];
+                entry = new IndexEntry(entry.Path, by.Mode, by.ObjectId, by.Stage, by.IntentToAdd, by.SkipWorktree);
+            }
+
+            if (!deletedSet.Contains(position))
+            {
+                merged[(entry.Path, entry.Stage)] = entry;
+            }
+        }
+
+        // Added entries replace an entry of the same path and stage; a merged (stage 0) one ends that path's conflict.
+        foreach (var entry in own.Skip(replaced.Count))
+        {
+            if (entry.Stage == 0)
+            {
+                merged.Remove((entry.Path, 1));
+                merged.Remove((entry.Path, 2));
+                merged.Remove((entry.Path, 3));
+            }
+
+            merged[(entry.Path, entry.Stage)] = entry;
+        }
+
+        foreach (var (bytes, entry) in merged.Values
+            .Select(e => (Bytes: Encoding.UTF8.GetBytes(e.Path), Entry: e))
+            .OrderBy(e => e.Bytes, ByteOrder.Instance)
+            .ThenBy(e => e.Entry.Stage))
+        {
+            if ((entry.Mode & ModeTypeMask) == ModeTypeDirectory && (first.OverlapsDirectory(bytes) || (hasSecond && second.OverlapsDirectory(bytes))))
+            {
+                throw SparseDirectory(indexPath, bytes);
+            }
+
+            if (first.Matches(bytes))
+            {
+                scan.First.Add(entry);
+            }
+
+            if (hasSecond && second.Matches(bytes))
+            {
+                scan.Second.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Every entry of one index file, in its order, as written (a split index's replacements nameless).</summary>
+    private static List<IndexEntry> ReadAll(string path, out bool isSplit)
+    {
+        var all = new IndexScan();
+        using var cursor = IndexFileCursor.Open(path) ?? throw Corrupt(path, "the file disappeared while it was read");
+        isSplit = Parse(path, cursor, default(EveryEntry), default(EveryEntry), hasSecond: false, all) is not null;
+        return all.First;
+    }
+
+    /// <summary>Selects every entry; collapsed sparse directories are checked after a split index is merged.</summary>
+    private readonly struct EveryEntry : IEntrySelector
+    {
+        public bool Matches(ReadOnlySpan<byte> path) => true;
+
+        public bool OverlapsDirectory(ReadOnlySpan<byte> directoryWithSlash) => false;
+    }
+
+    /// <summary>git's path order: bytes, unsigned.</summary>
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 
     // git's varint (varint.c): 7 bits a byte, most significant first, each continuation adding one.
@@ -330,6 +472,9 @@ public static class GitIndexReader
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    private static UnsupportedIndexException SparseDirectory(string indexPath, ReadOnlySpan<byte> path) =>
+        new($"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
 
     private static ResourceUnavailableException Corrupt(string indexPath, string what) =>
         new($"The git index '{indexPath}' is corrupt or truncated: {what}. Run 'git status' to see whether git can read it; if not, delete it and run 'git reset' to rebuild it from HEAD.");

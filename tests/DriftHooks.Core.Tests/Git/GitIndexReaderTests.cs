@@ -139,18 +139,7 @@ public class GitIndexReaderTests
     [Test]
     public void Merge_conflict_gives_stages_1_to_3()
     {
-        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id }\n");
-        _repo.WriteFile("other.txt", "x");
-        _repo.Git("add", "-A");
-        _repo.Git("commit", "-q", "-m", "base");
-        _repo.Git("checkout", "-q", "-b", "theirs");
-        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id\n  theirs String }\n");
-        _repo.Git("commit", "-q", "-am", "theirs");
-        _repo.Git("checkout", "-q", "main");
-        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id\n  ours String }\n");
-        _repo.Git("commit", "-q", "-am", "ours");
-        var (code, _, _) = _repo.Run(null, "merge", "-q", "theirs");
-        Assert.That(code, Is.Not.Zero);
+        MergeWithSchemaConflict();
 
         var entries = GitIndexReader.ReadEntries(_repo.IndexPath, ["prisma"]);
         Assert.That(entries.Select(e => (e.Path, e.Stage)), Is.EqualTo(new[]
@@ -160,22 +149,67 @@ public class GitIndexReaderTests
         AssertSameAsGit("", "prisma");
     }
 
+    [TestCase(2, 20)]
+    [TestCase(4, 100)]
+    public void Split_index_is_merged_with_its_shared_index_as_git_reads_it(int version, int maxPercentChange)
+    {
+        // maxPercentChange 100 keeps every change in the split file (replace and delete bitmaps); 20 lets git fold
+        // them into a new shared index once enough has changed.
+        _repo.Git("config", "splitIndex.maxPercentChange", maxPercentChange.ToString(CultureInfo.InvariantCulture));
+        WriteTypicalTree();
+        _repo.Git("add", "-A");
+        _repo.Git("update-index", "--index-version", version.ToString(CultureInfo.InvariantCulture));
+        _repo.Git("commit", "-q", "-m", "init");
+        _repo.Git("update-index", "--split-index");
+        Assert.That(Directory.GetFiles(Path.Combine(_repo.Root, ".git"), "sharedindex.*"), Is.Not.Empty, "git wrote no shared index");
+
+        _repo.WriteFile("prisma/schema.prisma", "model Changed {}\n");                              // replaces a shared entry
+        _repo.Git("rm", "-q", "--cached", "prisma/migrations/20200101000000_init/migration.sql"); // deletes one
+        _repo.WriteFile("prisma/migrations/20300101000000_new/migration.sql", "SELECT 2;\n");      // adds one
+        _repo.WriteFile("a-first.txt", "sorts before everything\n");
+        _repo.Git("add", "prisma/schema.prisma", "prisma/migrations/20300101000000_new", "a-first.txt");
+        _repo.Git("update-index", "--skip-worktree", "src/index.ts");
+
+        AssertSameAsGit("", "prisma", "prisma/migrations", "src", "a-first.txt");
+        var scan = GitIndexReader.Scan(_repo.IndexPath, p => p.StartsWith("prisma"u8), p => p.StartsWith("src"u8));
+        Assert.That(scan.First.Select(e => e.Path), Is.EqualTo(_repo.LsFilesStage("prisma").Select(l => l[(l.IndexOf('\t') + 1)..])));
+        Assert.That(scan.Second.Single(e => e.Path == "src/index.ts").SkipWorktree, Is.True);
+
+        // Git's own fix-up still reads the same.
+        _repo.Git("update-index", "--no-split-index");
+        AssertSameAsGit("", "prisma");
+    }
+
     [Test]
-    public void Split_index_is_refused_with_a_typed_exception()
+    public void Split_index_conflicts_and_their_resolution_read_as_git_reads_them()
+    {
+        _repo.Git("config", "splitIndex.maxPercentChange", "100");
+        _repo.Git("config", "core.splitIndex", "true");
+        MergeWithSchemaConflict();
+        Assert.That(Directory.GetFiles(Path.Combine(_repo.Root, ".git"), "sharedindex.*"), Is.Not.Empty, "git wrote no shared index");
+
+        AssertSameAsGit("", "prisma");
+        Assert.That(GitIndexReader.ReadEntries(_repo.IndexPath, ["prisma"]).Select(e => e.Stage), Is.EqualTo(new[] { 1, 2, 3 }));
+
+        _repo.WriteFile("prisma/schema.prisma", "resolved\n");
+        _repo.Git("add", "prisma/schema.prisma");
+        AssertSameAsGit("", "prisma");
+    }
+
+    [Test]
+    public void Split_index_without_its_shared_part_is_a_resource_error_naming_it()
     {
         WriteTypicalTree();
         _repo.Git("add", "-A");
         _repo.Git("update-index", "--split-index");
-        _repo.WriteFile("prisma/new.sql", "x");
-        _repo.Git("add", "prisma/new.sql");
+        foreach (var shared in Directory.GetFiles(Path.Combine(_repo.Root, ".git"), "sharedindex.*"))
+        {
+            File.Delete(shared);
+        }
 
-        var ex = Assert.Throws<UnsupportedIndexException>(() => GitIndexReader.ReadEntries(_repo.IndexPath, ["prisma"]));
-        Assert.That(ex!.Message, Does.Contain("split index").And.Contain("--no-split-index"));
+        var ex = Assert.Throws<ResourceUnavailableException>(() => GitIndexReader.ReadEntries(_repo.IndexPath, ["prisma"]));
+        Assert.That(ex!.Message, Does.Contain("sharedindex.").And.Contain("is missing"));
         Assert.That(ex.ExitCode, Is.EqualTo(ExitCodes.ResourceUnavailable));
-
-        // The advised fix works.
-        _repo.Git("update-index", "--no-split-index");
-        AssertSameAsGit("", "prisma");
     }
 
     [Test]
@@ -299,6 +333,22 @@ public class GitIndexReaderTests
     private int IndexVersion() => (int)BinaryPrimitives.ReadUInt32BigEndian(File.ReadAllBytes(_repo.IndexPath).AsSpan(4));
 
     private int EntryCount() => (int)BinaryPrimitives.ReadUInt32BigEndian(File.ReadAllBytes(_repo.IndexPath).AsSpan(8));
+
+    /// <summary>Merges two branches that both changed prisma/schema.prisma: the index then holds its stages 1 to 3.</summary>
+    private void MergeWithSchemaConflict()
+    {
+        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id }\n");
+        _repo.WriteFile("other.txt", "x");
+        _repo.Git("add", "-A");
+        _repo.Git("commit", "-q", "-m", "base");
+        _repo.Git("checkout", "-q", "-b", "theirs");
+        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id\n  theirs String }\n");
+        _repo.Git("commit", "-q", "-am", "theirs");
+        _repo.Git("checkout", "-q", "main");
+        _repo.WriteFile("prisma/schema.prisma", "model A { id Int @id\n  ours String }\n");
+        _repo.Git("commit", "-q", "-am", "ours");
+        Assert.That(_repo.Run(null, "merge", "-q", "theirs").Code, Is.Not.Zero, "the merge should conflict");
+    }
 
     private void AssertSameAsGit(params string[] prefixes) => AssertSameAsGitAt(_repo.IndexPath, prefixes);
 
