@@ -64,6 +64,37 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_sparse_index_is_checked_where_it_can_change_and_refused_where_it_hides_a_change()
+    {
+        using var repo = Baseline();
+        repo.WritePrismaProject(UserModel, prefix: "apps/other/prisma");
+        repo.Write("apps/web/src/a.ts", "a\n");
+        repo.CommitAllWithoutHooks("more");
+        var beforeWeb = repo.MustGit("rev-parse", "HEAD").Trim();
+        repo.Write("apps/web/src/a.ts", "b\n");
+        repo.CommitAllWithoutHooks("web");
+        repo.MustGit("sparse-checkout", "set", "--cone", "--sparse-index", "prisma");
+        Assert.That(repo.MustGit("ls-files", "--sparse", "-s"), Does.Contain("040000").And.Contain("apps/"), "git did not collapse apps/");
+
+        repo.Write("README.md", "changed\n");
+        var other = repo.Commit("-a", "-q");
+        Assert.That(other.ExitCode, Is.Zero, other.ToString());
+        Assert.That(other.All, Is.Empty);
+
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        var refused = repo.Commit("-a");
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH101").And.Not.Contain("apps/other"));
+        repo.MustGit("checkout", "--", "prisma/schema.prisma");
+
+        // Back to the commit before "web": the collapsed apps/ keeps the newer tree, a change the check cannot see into.
+        repo.MustGit("reset", "-q", "--soft", beforeWeb);
+        var unreadable = repo.Commit("-q");
+        Assert.That(unreadable.ExitCode, Is.Not.Zero, unreadable.ToString());
+        Assert.That(unreadable.Error, Does.Contain("apps/").And.Contain("differs from HEAD").And.Contain("--no-sparse-index"));
+    }
+
+    [Test]
     public void Schema_change_with_its_migration_passes()
     {
         using var repo = Baseline();

@@ -61,7 +61,7 @@ public static class GitIndexReader
     /// </summary>
     internal static IndexScan ScanForProjects(string indexPath)
     {
-        var scan = new IndexScan();
+        var scan = new IndexScan { Collapsed = [] };
         Read(indexPath, default(CandidateSelector), default(LikelyProjectSelector), hasSecond: true, scan);
         return scan;
     }
@@ -206,7 +206,9 @@ public static class GitIndexReader
             var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
             if (isSparseDirectory && (first.OverlapsDirectory(path) || (hasSecond && second.OverlapsDirectory(path))))
             {
-                throw SparseDirectory(indexPath, path);
+                Collapse(indexPath, scan, new IndexEntry(Decode(path).TrimEnd('/'), mode, RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)), 0, false, true));
+                cursor.Advance(entryLength);
+                continue;
             }
 
             var inFirst = first.Matches(path);
@@ -323,6 +325,7 @@ public static class GitIndexReader
     {
         scan.First.Clear();
         scan.Second.Clear();
+        scan.Collapsed?.Clear();
         var own = ReadAll(indexPath, out _);
         if (link.Length < HashSize)
         {
@@ -406,7 +409,8 @@ public static class GitIndexReader
         {
             if ((entry.Mode & ModeTypeMask) == ModeTypeDirectory && (first.OverlapsDirectory(bytes) || (hasSecond && second.OverlapsDirectory(bytes))))
             {
-                throw SparseDirectory(indexPath, bytes);
+                Collapse(indexPath, scan, new IndexEntry(entry.Path.TrimEnd('/'), entry.Mode, entry.ObjectId, 0, false, true));
+                continue;
             }
 
             if (first.Matches(bytes))
@@ -473,8 +477,20 @@ public static class GitIndexReader
 
     private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
-    private static UnsupportedIndexException SparseDirectory(string indexPath, ReadOnlySpan<byte> path) =>
-        new($"The git index '{indexPath}' is a sparse index and the directory '{Decode(path)}' is collapsed into one entry, hiding paths this check needs. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
+    // A collapsed sparse directory may hide entries a selection wants: listed where the caller can judge it, else refused.
+    private static void Collapse(string indexPath, IndexScan scan, IndexEntry directory)
+    {
+        if (scan.Collapsed is null)
+        {
+            throw SparseDirectory(indexPath, directory.Path);
+        }
+
+        scan.Collapsed.Add(directory);
+    }
+
+    /// <summary>The refusal of a sparse index whose collapsed <paramref name="directory"/> hides what a check needs.</summary>
+    internal static UnsupportedIndexException SparseDirectory(string indexPath, string directory, string why = "is collapsed into one entry, hiding paths this check needs") =>
+        new($"The git index '{indexPath}' is a sparse index and the directory '{directory}/' {why}. Run 'git sparse-checkout set --no-sparse-index' (or 'git sparse-checkout disable').");
 
     private static ResourceUnavailableException Corrupt(string indexPath, string what) =>
         new($"The git index '{indexPath}' is corrupt or truncated: {what}. Run 'git status' to see whether git can read it; if not, delete it and run 'git reset' to rebuild it from HEAD.");

@@ -11,6 +11,12 @@ public sealed class IndexScan
 
     public List<IndexEntry> Second { get; } = [];
 
+    /// <summary>
+    /// Where given, the sparse index's collapsed directories (path without the trailing '/', tree id) that a selection
+    /// could reach are listed here instead of refused; the caller then decides whether their content matters.
+    /// </summary>
+    public List<IndexEntry>? Collapsed { get; init; }
+
     /// <summary>Folder path ("" for the root) to the tree id the index's cache-tree holds for it, where valid.</summary>
     public Dictionary<string, string> CachedTreeIds => _cachedTreeIds ??= CachedTreeIdsFor(null, below: true);
 

@@ -27,11 +27,6 @@ public static class PreCommitCheck
             return [];
         }
 
-        var prefixes = projects.SelectMany(p => p.Prefixes).Distinct(StringComparer.Ordinal).ToList();
-        IReadOnlyList<IndexEntry> entries = prefixes.All(PrismaProjectLocator.IsCoveredByLikely)
-            ? UnderAny(scan.Second, prefixes)
-            : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
-
         // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
         var cacheTree = scan.ParsedCacheTree;
         try
@@ -39,14 +34,15 @@ public static class PreCommitCheck
             using var store = ObjectStore.Open(location);
             var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
             Remember(location, remembered, discovered, projects, head);
-            if (projects.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
+            var (changed, prefixes, entries) = Select(location, scan, projects, head);
+            if (changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
             {
                 return [];
             }
 
             // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
             var index = new IndexTree(entries, store.ReadBlob, cacheTree, prefixes, hashFolders: false, baseTree: head);
-            return Evaluate(projects, head, index, location, options);
+            return Evaluate(changed, head, index, location, options);
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
@@ -54,9 +50,43 @@ public static class PreCommitCheck
             using var repository = GitRepository.Open(location);
             var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
             Remember(location, remembered, discovered, projects, head);
+            var (changed, prefixes, entries) = Select(location, scan, projects, head);
             var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true, baseTree: head);
-            return Evaluate(projects, head, index, location, options);
+            return Evaluate(changed, head, index, location, options);
         }
+    }
+
+    /// <summary>
+    /// The projects the index can change, their prefixes, and the index entries under those. A sparse index's collapsed
+    /// directory holding exactly HEAD's tree changes nothing, so a project inside one is left out; one that differs from
+    /// HEAD, or that cuts a project in two, hides what the check must see and is refused.
+    /// </summary>
+    private static (List<PrismaProject> Projects, List<string> Prefixes, IReadOnlyList<IndexEntry> Entries) Select(
+        RepositoryLocation location, IndexScan scan, List<PrismaProject> projects, ITreeSource head)
+    {
+        var collapsed = scan.Collapsed ?? [];
+        foreach (var directory in collapsed)
+        {
+            if (head.Find(directory.Path) is not { IsTree: true } node || !node.HasSameId(directory.ToNode(node.Name)))
+            {
+                throw GitIndexReader.SparseDirectory(location.IndexFile, directory.Path, "is collapsed into one entry that differs from HEAD's, hiding changes this check needs");
+            }
+        }
+
+        var changed = collapsed.Count == 0 ? projects : [.. projects.Where(p => !p.Prefixes.All(prefix => collapsed.Any(d => RepoPath.IsUnder(prefix, d.Path))))];
+        var prefixes = changed.SelectMany(p => p.Prefixes).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var directory in collapsed)
+        {
+            if (prefixes.FirstOrDefault(p => RepoPath.IsUnder(directory.Path, p) || RepoPath.IsUnder(p, directory.Path)) is { } prefix)
+            {
+                throw GitIndexReader.SparseDirectory(location.IndexFile, directory.Path, $"is collapsed into one entry, cutting the Prisma folder '{prefix}' in two");
+            }
+        }
+
+        IReadOnlyList<IndexEntry> entries = prefixes.All(PrismaProjectLocator.IsCoveredByLikely)
+            ? UnderAny(scan.Second, prefixes)
+            : GitIndexReader.ReadEntries(location.IndexFile, prefixes);
+        return (changed, prefixes, entries);
     }
 
     // A plain loop: a lambda per entry (a thousand migrations) would allocate a closure and an enumerator each.
