@@ -22,14 +22,15 @@ public static class CommitRules
         CheckLockFile(changes, findings);
         var workingTree = new Lazy<IReadOnlyList<WorkingTreeMigration>>(changes.ReadWorkingTreeMigrations);
         CheckNewFolders(changes, newFolders, workingTree, findings);
-        CheckNewScripts(changes, newFolders, findings);
-        CheckSchema(changes, newFolders, workingTree, findings);
+        var scripts = CheckNewScripts(changes, newFolders, findings);
+        CheckSchema(changes, newFolders, scripts, workingTree, findings);
         CheckMigrationWithoutSchema(changes, newFolders, findings);
 
         return [.. findings.Where(f => !disabledRules.Contains(f.Code)).DistinctBy(f => (f.Code, f.Location))];
     }
 
-    private static void CheckSchema(ProjectChanges changes, List<string> newFolders, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+    private static void CheckSchema(
+        ProjectChanges changes, List<string> newFolders, Dictionary<string, string> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
     {
         var project = changes.Project;
         if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
@@ -60,6 +61,7 @@ public static class CommitRules
         var stagedMigration = newFolders.Any(n => changes.After[n].ScriptId is not null);
         if (stagedMigration)
         {
+            CheckScriptsCoverSchema(project, comparison, scripts, findings);
             return;
         }
 
@@ -208,9 +210,11 @@ public static class CommitRules
 
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),
     // or left with merge-conflict markers. Only new scripts: an edited committed one is refused already.
-    private static void CheckNewScripts(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
+    /// <returns>The readable new scripts' text, by migration name.</returns>
+    private static Dictionary<string, string> CheckNewScripts(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
     {
         var project = changes.Project;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in newFolders)
         {
             if (changes.After[name].ScriptId is not { } scriptId)
@@ -231,6 +235,7 @@ public static class CommitRules
                 continue;
             }
 
+            texts[name] = text;
             if (ConflictMarkerLine(text) is { } line)
             {
                 findings.Add(Finding.Error(
@@ -240,7 +245,39 @@ public static class CommitRules
                     $"Resolve the conflict in {FixText.Quote(script)} (or regenerate the migration with npx prisma migrate dev{FixText.SchemaArgument(project)}), then git add it"));
             }
         }
+
+        return texts;
     }
+
+    // A migration made before the last schema edit misses that edit. Prisma names every table, type and extension it
+    // touches in the SQL it writes, so a changed object no new script mentions (by name, in any case) is a warning:
+    // hand-written SQL may name it in ways this cannot see.
+    private static void CheckScriptsCoverSchema(PrismaProject project, SchemaComparison comparison, Dictionary<string, string> scripts, List<Finding> findings)
+    {
+        if (scripts.Count == 0)
+        {
+            return;
+        }
+
+        var missed = comparison.Changes
+            .Where(c => c.Kind is SchemaObjectKind.Model or SchemaObjectKind.RelationTable or SchemaObjectKind.Enum or SchemaObjectKind.Extension)
+            .Where(c => !scripts.Values.Any(text => text.Contains(UnqualifiedName(c.Name), StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (missed.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join("', '", scripts.Keys.Order(StringComparer.Ordinal));
+        findings.Add(Finding.Warning(
+            RuleCodes.MigrationMissesSchemaChange,
+            $"The staged migration '{names}' never names what part of the schema change alters ({Describe(new SchemaComparison(missed))}). If it was made before your last schema edit, that edit reaches no database.",
+            project.SchemaPath,
+            $"npx prisma migrate dev --name <what_is_missing>{FixText.SchemaArgument(project)} writes a migration for what is missing, then git add {FixText.Quote(project.MigrationsPath)}"));
+    }
+
+    // Tables of other PostgreSQL schemas are keyed "schema.table"; the SQL names the table either way.
+    private static string UnqualifiedName(string name) => name[(name.LastIndexOf('.') + 1)..];
 
     /// <summary>The 1-based line of the first <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt;</c> or <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</c> marker git writes, or null.</summary>
     internal static int? ConflictMarkerLine(string text)

@@ -16,4 +16,5 @@ public static class RuleCodes
     public const string MigrationWithoutSchema = "DH110";
     public const string MigrationNotUtf8 = "DH111";
     public const string MigrationConflictMarkers = "DH112";
+    public const string MigrationMissesSchemaChange = "DH113";
 }

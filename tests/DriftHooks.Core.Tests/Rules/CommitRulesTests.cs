@@ -1,8 +1,10 @@
 using System.Text;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.Tests.Prisma.Schema;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Rules;
@@ -54,7 +56,7 @@ public class CommitRulesTests
         var existing = new Dictionary<string, string?> { ["1_init"] = "aa" };
 
         Assert.That(Codes(Changes([schemaChange], before, after, existing, new(existing))), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
-        var withMigration = new Dictionary<string, string?>(existing) { ["2_add_b"] = "bb" };
+        var withMigration = new Dictionary<string, string?>(existing) { ["2_add_b"] = Blob("ALTER TABLE \"A\" ADD COLUMN \"b\" TEXT NOT NULL;\n") };
         Assert.That(Codes(Changes([schemaChange], before, after, existing, withMigration)), Is.Empty);
         Assert.That(Codes(Changes([schemaChange], before, after, existing, new(existing), new WorkingTreeMigration("2_add_b", true))), Is.EqualTo(new[] { RuleCodes.MigrationNotStaged }));
     }
@@ -166,4 +168,53 @@ public class CommitRulesTests
     [TestCase("", null)]
     public void Conflict_markers_are_found_at_line_starts_only(string text, int? line) =>
         Assert.That(CommitRules.ConflictMarkerLine(text), Is.EqualTo(line));
+
+    [Test]
+    public void A_staged_migration_that_never_names_a_changed_table_is_a_warning()
+    {
+        var before = Datasource + "model Post {\n  id Int @id\n}\n\nmodel Tag {\n  id Int @id\n}\n";
+        var after = Datasource + "model Post {\n  id    Int    @id\n  title String\n}\n\nmodel Tag {\n  id   Int    @id\n  name String\n}\n";
+        var schemaChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after));
+        IReadOnlyList<Finding> Judge(string sql)
+        {
+            var script = Blob(sql);
+            var migration = new FileChange("prisma/migrations/2_m/migration.sql", ChangeKind.Added, null, script);
+            return CommitRules.Evaluate(
+                Changes([schemaChange, migration], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_m"] = script }),
+                new HashSet<string>());
+        }
+
+        Assert.That(Judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL;\n"), Is.Empty);
+        Assert.That(Judge("alter table post add column title text not null;\nalter table tag add column name text not null;\n"), Is.Empty, "hand-written, unquoted");
+
+        var partial = Judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\n");
+        Assert.That(partial.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationMissesSchemaChange, Severity.Warning) }));
+        Assert.That(partial[0].Message, Does.Contain("model Tag").And.Not.Contain("model Post").And.Contain("2_m"));
+    }
+
+    public static IEnumerable<TestCaseData> PairsWithPrismaMigrations() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Rules", "SchemaPairMigrations"), "*.sql")
+            .Order(StringComparer.Ordinal)
+            .Select(f => new TestCaseData(Path.GetFileNameWithoutExtension(f)).SetName($"Pair_{Path.GetFileNameWithoutExtension(f)}_with_Prisma_s_migration"));
+
+    [TestCaseSource(nameof(PairsWithPrismaMigrations))]
+    public void A_schema_pair_staged_with_the_migration_Prisma_writes_for_it_passes_without_a_word(string id)
+    {
+        var before = File.ReadAllText(Path.Combine(SharedCorpus.SchemaPairs, id + ".before.prisma"));
+        var after = File.ReadAllText(Path.Combine(SharedCorpus.SchemaPairs, id + ".after.prisma"));
+        var script = Blob(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Rules", "SchemaPairMigrations", id + ".sql")));
+        var changes = new[]
+        {
+            new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after)),
+            new FileChange("prisma/migrations/2_change/migration.sql", ChangeKind.Added, null, script),
+        };
+
+        var findings = CommitRules.Evaluate(
+            Changes(changes, before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_change"] = script }),
+            new HashSet<string>());
+        Assert.That(findings, Is.Empty, string.Join("\n", findings.Select(f => $"{f.Code}: {f.Message}")));
+
+        // Without it, the same edit is refused: the pair does change the database.
+        Assert.That(Codes(Changes([changes[0]], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa" })), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
+    }
 }

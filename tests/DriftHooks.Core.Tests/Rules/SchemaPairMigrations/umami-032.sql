@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "team" ALTER COLUMN "deleted_at" DROP DEFAULT;
+

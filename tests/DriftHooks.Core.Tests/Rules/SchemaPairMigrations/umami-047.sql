@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "session" ALTER COLUMN "subdivision1" SET DATA TYPE VARCHAR(20);
+

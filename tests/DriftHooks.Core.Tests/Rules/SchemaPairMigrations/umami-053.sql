@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "website_event" DROP COLUMN "event_data";
+

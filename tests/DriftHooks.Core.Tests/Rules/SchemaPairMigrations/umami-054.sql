@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "session" ALTER COLUMN "subdivision2" SET DATA TYPE VARCHAR(50);
+

@@ -1,0 +1,48 @@
+-- DropForeignKey
+ALTER TABLE "event" DROP CONSTRAINT "event_session_id_fkey";
+
+-- DropForeignKey
+ALTER TABLE "event" DROP CONSTRAINT "event_website_id_fkey";
+
+-- DropForeignKey
+ALTER TABLE "pageview" DROP CONSTRAINT "pageview_session_id_fkey";
+
+-- DropForeignKey
+ALTER TABLE "pageview" DROP CONSTRAINT "pageview_website_id_fkey";
+
+-- DropForeignKey
+ALTER TABLE "session" DROP CONSTRAINT "session_website_id_fkey";
+
+-- DropForeignKey
+ALTER TABLE "website" DROP CONSTRAINT "website_user_id_fkey";
+
+-- AddForeignKey
+ALTER TABLE "event" ADD CONSTRAINT "event_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "session"("session_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "event" ADD CONSTRAINT "event_website_id_fkey" FOREIGN KEY ("website_id") REFERENCES "website"("website_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "pageview" ADD CONSTRAINT "pageview_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "session"("session_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "pageview" ADD CONSTRAINT "pageview_website_id_fkey" FOREIGN KEY ("website_id") REFERENCES "website"("website_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "session" ADD CONSTRAINT "session_website_id_fkey" FOREIGN KEY ("website_id") REFERENCES "website"("website_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "website" ADD CONSTRAINT "website_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "account"("user_id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- RenameIndex
+ALTER INDEX "account_username_key" RENAME TO "account.username_unique";
+
+-- RenameIndex
+ALTER INDEX "session_session_uuid_key" RENAME TO "session.session_uuid_unique";
+
+-- RenameIndex
+ALTER INDEX "website_website_uuid_key" RENAME TO "website.website_uuid_unique";
+
+-- RenameIndex
+ALTER INDEX "website_share_id_idx" RENAME TO "website.share_id_unique";
+
