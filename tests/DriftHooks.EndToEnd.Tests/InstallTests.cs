@@ -98,6 +98,37 @@ public class InstallTests
     }
 
     [Test]
+    public void With_husky_4_to_8_the_committed_scripts_in_core_hooks_path_carry_the_block()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        // husky 4-8: core.hooksPath is .husky itself; git runs the team's scripts there, which source _/husky.sh.
+        repo.Write(".husky/_/husky.sh", "# husky\n");
+        repo.Write(".husky/pre-commit", "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\necho husky-ran >> husky.log\n");
+        File.SetUnixFileMode(Path.Combine(repo.Root, ".husky/pre-commit"), (UnixFileMode)0b111_101_101);
+        repo.Write(".gitignore", "husky.log\n");
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("config", "core.hooksPath", ".husky");
+        var teamScript = repo.Read(".husky/pre-commit");
+
+        var install = repo.Install();
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+        Assert.That(new FileInfo(Path.Combine(repo.Root, ".husky/pre-commit")).LinkTarget, Is.Null, "the team's committed script is not replaced by a link");
+        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith(teamScript).And.Contain("drifthooks/bin/pre-commit"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(repo.Root, ".husky/pre-push")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute), "git runs it directly");
+
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        var result = repo.Commit("-a");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("DH102"));
+        Assert.That(repo.Read("husky.log"), Is.EqualTo("husky-ran\n"));
+
+        Assert.That(repo.Drifthooks("uninstall").ExitCode, Is.Zero);
+        Assert.That(repo.Read(".husky/pre-commit"), Is.EqualTo(teamScript));
+        Assert.That(repo.Exists(".husky/pre-push"), Is.False, "created for DriftHooks alone, removed with it");
+    }
+
+    [Test]
     public void Outside_a_repository_install_fails_with_exit_code_3()
     {
         using var repo = new TestRepository(init: false);
