@@ -35,6 +35,23 @@ public class PrePushHookTests
     }
 
     [Test]
+    public async Task In_a_sparse_index_the_project_is_found_inside_a_collapsed_directory()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        var repo = scenario.Repository;
+        repo.Write("docs/guide.md", "guide\n");
+        repo.CommitAllWithoutHooks("docs");
+        repo.MustGit("sparse-checkout", "set", "--cone", "--sparse-index", "docs");
+        Assert.That(repo.MustGit("ls-files", "--sparse", "-s"), Does.Contain("040000").And.Contain("prisma/"), "git did not collapse prisma/");
+        Assert.That(repo.Exists("prisma/schema.prisma"), Is.False, "the project is not in the work tree");
+
+        await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
+        var result = scenario.Push();
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("DH201").And.Contain("20240301000000_hotfix"));
+    }
+
+    [Test]
     public async Task A_migration_modified_after_it_was_applied_blocks()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);

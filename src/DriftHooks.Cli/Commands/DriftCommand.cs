@@ -108,19 +108,12 @@ internal static class DriftCommand
 
     static string LocateMigrations(RepositoryLocation location, DriftHooksOptions options)
     {
-        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
-        var projects = PrismaProjectLocator.Locate(candidates, path => ReadFile(location.WorkTree, path), options.Projects);
+        var projects = IndexProjects.Locate(location, options.Projects);
         return projects.Count switch
         {
             0 => throw new ConfigurationException("No Prisma project was found in this repository. Give the migrations folder with --migrations <dir>, or configure Projects in drifthooks.json."),
             1 => Path.Combine(location.WorkTree, projects[0].MigrationsPath),
             _ => throw new ConfigurationException($"This repository has {projects.Count} Prisma projects ({string.Join(", ", projects.Select(p => p.MigrationsPath))}); choose one with --migrations <dir>."),
         };
-    }
-
-    static string? ReadFile(string workTree, string path)
-    {
-        var full = Path.Combine(workTree, path);
-        return File.Exists(full) ? File.ReadAllText(full) : null;
     }
 }

@@ -371,14 +371,8 @@ public static class DoctorCheck
             string.Join("; ", fixes));
     }
 
-    private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options)
-    {
-        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
-        return PrismaProjectLocator.Locate(
-            candidates,
-            location.ReadWorkTreeFile,
-            options.Projects);
-    }
+    private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options) =>
+        IndexProjects.Locate(location, options.Projects);
 
     // The same lookup as the backup command (CompanionContext.BackupFolder): one setting, read one way.
     private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment) =>

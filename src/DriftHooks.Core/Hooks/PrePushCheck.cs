@@ -175,9 +175,7 @@ public static class PrePushCheck
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>
     public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
     {
-        var candidates = GitIndexReader.ReadEntries(location.IndexFile, PrismaProjectLocator.IsCandidate).Select(e => e.Path).ToList();
-        var projects = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
-        return ChooseProject(projects, options);
+        return ChooseProject(IndexProjects.Locate(location, options.Projects), options);
     }
 
     /// <summary>Of the located projects, the one production runs: the only one, or the one <c>Production:Project</c> names.</summary>
