@@ -130,6 +130,33 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void An_amend_is_judged_as_the_commit_it_replaces_HEAD_with()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName.Replace("name ", "nme  ", StringComparison.Ordinal));
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"nme\" TEXT;\n");
+        repo.MustGit("add", "-A");
+        Assert.That(repo.Commit("-q").ExitCode, Is.Zero);
+
+        // The typo fixed in the schema and in the migration of the commit not yet pushed: one commit again, with its migration.
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+        var plain = repo.Git("commit", "-a", "-m", "again");
+        Assert.That(plain.ExitCode, Is.EqualTo(1), "as a new commit it edits a committed migration");
+        Assert.That(plain.Error, Does.Contain("DH102"));
+        var amend = repo.Git("commit", "-a", "-q", "--amend", "--no-edit");
+        Assert.That(amend.ExitCode, Is.Zero, amend.ToString());
+        Assert.That(repo.MustGit("rev-list", "--count", "HEAD").Trim(), Is.EqualTo("2"));
+
+        // An amend still may not touch what HEAD's parent committed; the fix names that parent. Through an alias too.
+        repo.MustGit("config", "alias.fixup-last", "commit --amend --no-edit");
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
+        var older = repo.Git("fixup-last", "-a");
+        Assert.That(older.ExitCode, Is.EqualTo(1), older.ToString());
+        Assert.That(older.Error, Does.Contain("DH102").And.Contain("20240101000000_init").And.Contain("--source=HEAD~1 "));
+    }
+
+    [Test]
     public void Editing_a_committed_migration_is_refused()
     {
         using var repo = Baseline();

@@ -187,6 +187,20 @@ internal sealed class ObjectStore : IDisposable
         return Encoding.ASCII.GetString(data, 5, 2 * HashSize);
     }
 
+    /// <summary>The first parent of a commit, or null for a root commit.</summary>
+    public string? FirstParent(string commitId)
+    {
+        var (type, data) = Read(commitId);
+        const int treeLine = 5 + (2 * HashSize) + 1;
+        if (type != ObjectType.Commit || data.Length < treeLine || !data.AsSpan().StartsWith("tree "u8))
+        {
+            throw new ObjectStoreException($"object {commitId} is not a commit");
+        }
+
+        var rest = data.AsSpan(treeLine);
+        return rest.StartsWith("parent "u8) && rest.Length > 7 + (2 * HashSize) ? Encoding.ASCII.GetString(rest.Slice(7, 2 * HashSize)) : null;
+    }
+
     /// <summary>The entries of a tree object, in stored order.</summary>
     public List<TreeNode> ReadTree(string treeId)
     {

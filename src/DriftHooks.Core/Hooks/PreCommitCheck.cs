@@ -15,7 +15,23 @@ namespace DriftHooks.Core.Hooks;
 /// </summary>
 public static class PreCommitCheck
 {
-    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options)
+    /// <param name="location">The repository, with the index git handed the hook.</param>
+    /// <param name="options">The loaded configuration.</param>
+    /// <param name="amend">
+    /// The commit replaces HEAD (<c>git commit --amend</c>): it is judged against HEAD's parent, as the commit it will be,
+    /// so fixing up the migration of a commit not yet pushed is no edit of a committed migration.
+    /// </param>
+    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, bool amend = false)
+    {
+        var findings = Check(location, options, amend);
+        return amend
+            ? [.. findings.Select(f => f.Fix is not null && f.Fix.Contains("--source=HEAD ", StringComparison.Ordinal)
+                ? f with { Fix = f.Fix.Replace("--source=HEAD ", "--source=HEAD~1 ", StringComparison.Ordinal) }
+                : f)]
+            : findings;
+    }
+
+    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, bool amend)
     {
         var scan = GitIndexReader.ScanForProjects(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
@@ -32,7 +48,13 @@ public static class PreCommitCheck
         try
         {
             using var store = ObjectStore.Open(location);
-            var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+            var baseCommit = ObjectStore.ResolveHead(location);
+            if (amend)
+            {
+                baseCommit = store.FirstParent(baseCommit);
+            }
+
+            var head = new StoredTrees(store, baseCommit is null ? null : store.CommitTree(baseCommit));
             Remember(location, remembered, discovered, projects, head);
             var (changed, prefixes, entries) = Select(location, scan, projects, head);
             if (changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
@@ -48,7 +70,8 @@ public static class PreCommitCheck
         {
             // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
             using var repository = GitRepository.Open(location);
-            var head = new ObjectDatabaseTrees(repository, GitRepository.HeadCommit(repository));
+            var headCommit = GitRepository.HeadCommit(repository);
+            var head = new ObjectDatabaseTrees(repository, amend ? headCommit?.Parents.FirstOrDefault() : headCommit);
             Remember(location, remembered, discovered, projects, head);
             var (changed, prefixes, entries) = Select(location, scan, projects, head);
             var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true, baseTree: head);
