@@ -154,6 +154,20 @@ public class PreCommitHookTests
         var older = repo.Git("fixup-last", "-a");
         Assert.That(older.ExitCode, Is.EqualTo(1), older.ToString());
         Assert.That(older.Error, Does.Contain("DH102").And.Contain("20240101000000_init").And.Contain("--source=HEAD~1 "));
+        repo.MustGit("checkout", "--", "prisma/migrations/20240101000000_init/migration.sql");
+
+        // Once HEAD is pushed, others may have applied its migration: an amend may not edit it any more.
+        using var remote = new TestRepository(init: false);
+        remote.MustGit("init", "-q", "--bare");
+        repo.MustGit("remote", "add", "origin", remote.Root);
+        repo.MustGit("push", "-q", "--no-verify", "origin", "HEAD:main");
+        repo.MustGit("fetch", "-q", "origin");
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" VARCHAR(100);\n");
+        var pushed = repo.Git("fixup-last", "-a");
+        Assert.That(pushed.ExitCode, Is.EqualTo(1), pushed.ToString());
+        Assert.That(pushed.Error, Does.Contain("DH102").And.Contain("20240201000000_add_name").And.Contain("--source=HEAD "));
+        repo.MustGit("pack-refs", "--all");
+        Assert.That(repo.Git("fixup-last", "-a").ExitCode, Is.EqualTo(1), "a packed remote-tracking ref counts too");
     }
 
     [Test]

@@ -19,16 +19,43 @@ public static class PreCommitCheck
     /// <param name="options">The loaded configuration.</param>
     /// <param name="amend">
     /// The commit replaces HEAD (<c>git commit --amend</c>): it is judged against HEAD's parent, as the commit it will be,
-    /// so fixing up the migration of a commit not yet pushed is no edit of a committed migration.
+    /// so fixing up the migration of a commit not yet pushed is no edit of a committed migration. A HEAD that a
+    /// remote-tracking branch already points at is shared: its migrations are judged as committed ones still.
     /// </param>
     public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, bool amend = false)
     {
+        amend = amend && !IsPushed(location);
         var findings = Check(location, options, amend);
         return amend
             ? [.. findings.Select(f => f.Fix is not null && f.Fix.Contains("--source=HEAD ", StringComparison.Ordinal)
                 ? f with { Fix = f.Fix.Replace("--source=HEAD ", "--source=HEAD~1 ", StringComparison.Ordinal) }
                 : f)]
             : findings;
+    }
+
+    // HEAD is the tip of a remote-tracking branch (loose or packed): it was pushed or fetched, so others may have applied it.
+    private static bool IsPushed(RepositoryLocation location)
+    {
+        string head;
+        try
+        {
+            head = ObjectStore.ResolveHead(location);
+        }
+        catch (ObjectStoreException)
+        {
+            return false; // unborn, or refs this reader does not handle: an amend is then judged as git will make it
+        }
+
+        var remotes = Path.Combine(location.CommonDirectory, "refs", "remotes");
+        if (Directory.Exists(remotes)
+            && Directory.EnumerateFiles(remotes, "*", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Trim().Equals(head, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        var packed = Path.Combine(location.CommonDirectory, "packed-refs");
+        return File.Exists(packed)
+            && File.ReadLines(packed).Any(l => l.StartsWith(head, StringComparison.OrdinalIgnoreCase) && l.AsSpan(head.Length).StartsWith(" refs/remotes/", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, bool amend)
