@@ -17,15 +17,16 @@ public static class PreCommitCheck
 {
     /// <param name="location">The repository, with the index git handed the hook.</param>
     /// <param name="options">The loaded configuration.</param>
-    /// <param name="amend">
-    /// The commit replaces HEAD (<c>git commit --amend</c>): it is judged against HEAD's parent, as the commit it will be,
-    /// so fixing up the migration of a commit not yet pushed is no edit of a committed migration. A HEAD that a
-    /// remote-tracking branch already points at is shared: its migrations are judged as committed ones still.
+    /// <param name="isAmend">
+    /// Whether the commit replaces HEAD (<c>git commit --amend</c>), asked only where a Prisma project is in play: it is
+    /// then judged against HEAD's parent, as the commit it will be, so fixing up the migration of a commit not yet pushed
+    /// is no edit of a committed migration. A HEAD that a remote-tracking branch already points at is shared: its
+    /// migrations are judged as committed ones still.
     /// </param>
-    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, bool amend = false)
+    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null)
     {
-        amend = amend && !IsPushed(location);
-        var findings = Check(location, options, amend);
+        var amend = false;
+        var findings = Check(location, options, () => amend = isAmend?.Invoke() == true && !IsPushed(location));
         return amend
             ? [.. findings.Select(f => f.Fix is not null && f.Fix.Contains("--source=HEAD ", StringComparison.Ordinal)
                 ? f with { Fix = f.Fix.Replace("--source=HEAD ", "--source=HEAD~1 ", StringComparison.Ordinal) }
@@ -58,7 +59,7 @@ public static class PreCommitCheck
             && File.ReadLines(packed).Any(l => l.StartsWith(head, StringComparison.OrdinalIgnoreCase) && l.AsSpan(head.Length).StartsWith(" refs/remotes/", StringComparison.Ordinal));
     }
 
-    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, bool amend)
+    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, Func<bool> decideAmend)
     {
         var scan = GitIndexReader.ScanForProjects(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
@@ -69,6 +70,8 @@ public static class PreCommitCheck
         {
             return [];
         }
+
+        var amend = decideAmend();
 
         // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
         var cacheTree = scan.ParsedCacheTree;
