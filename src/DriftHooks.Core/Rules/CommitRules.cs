@@ -231,7 +231,7 @@ public static class CommitRules
                     RuleCodes.MigrationNotUtf8,
                     $"The new migration '{name}' {what}; Prisma reads migration.sql as UTF-8, so every deploy of it would fail.",
                     script,
-                    $"Save it as UTF-8 (iconv -f {(PrismaText.IsUtf16(bytes) ? "UTF-16" : "<its encoding>")} -t UTF-8; in PowerShell write it with --output or Out-File -Encoding utf8), then git add {FixText.Quote(script)}"));
+                    $"Save it as UTF-8 (iconv -f {(PrismaText.IsUtf16(bytes) ? "UTF-16" : "<its encoding>")} -t UTF-8; in PowerShell let Prisma write the file: npx prisma migrate diff … --script --output <file>), then git add {FixText.Quote(script)}"));
                 continue;
             }
 
