@@ -66,6 +66,17 @@ public static class GitIndexReader
         return scan;
     }
 
+    /// <summary>
+    /// The entries that can locate a Prisma project (<see cref="Prisma.PrismaProjectLocator.IsCandidate"/>), with a
+    /// sparse index's collapsed directories listed rather than refused.
+    /// </summary>
+    internal static IndexScan ScanForCandidates(string indexPath)
+    {
+        var scan = new IndexScan { Collapsed = [] };
+        Read(indexPath, default(CandidateSelector), default(CandidateSelector), hasSecond: false, scan);
+        return scan;
+    }
+
     private static IReadOnlyList<IndexEntry> ReadEntries(string indexPath, IEntrySelector matcher)
     {
         var scan = new IndexScan();

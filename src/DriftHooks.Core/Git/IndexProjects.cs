@@ -12,7 +12,7 @@ public static class IndexProjects
 {
     public static IReadOnlyList<PrismaProject> Locate(RepositoryLocation location, IReadOnlyList<ProjectLocation> configured)
     {
-        var scan = GitIndexReader.ScanForProjects(location.IndexFile);
+        var scan = GitIndexReader.ScanForCandidates(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
         if (scan.Collapsed is not { Count: > 0 } collapsed)
         {
