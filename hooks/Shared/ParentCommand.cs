@@ -4,8 +4,8 @@ namespace DriftHooks.Hooks;
 internal static class ParentCommand
 {
     /// <summary>
-    /// The nearest ancestor that is git: git runs the hook directly, or through a chained or husky shell script,
-    /// so a few levels up suffice.
+    /// The git process that runs this hook: the parent, or the parent of a shell between them (a chained or husky
+    /// script). Anything else (a benchmark, a terminal) ends the search after one read.
     /// </summary>
     public static IReadOnlyList<string>? NearestGit()
     {
@@ -16,23 +16,25 @@ internal static class ParentCommand
 
         try
         {
-            var pid = Environment.ProcessId;
-            for (var depth = 0; depth < 4; depth++)
+            var pid = ParentOf(Environment.ProcessId);
+            for (var depth = 0; depth < 3 && pid > 1; depth++)
             {
-                pid = ParentOf(pid);
-                if (pid <= 1)
+                var arguments = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split('\0');
+                var program = Path.GetFileName(arguments[0]);
+                if (program == "git")
+                {
+                    return arguments;
+                }
+
+                if (program is not ("sh" or "bash" or "dash" or "zsh" or "ash" or "busybox"))
                 {
                     return null;
                 }
 
-                var arguments = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split('\0');
-                if (arguments.Length > 0 && Path.GetFileName(arguments[0]) == "git")
-                {
-                    return arguments;
-                }
+                pid = ParentOf(pid);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             // A process that ended or is hidden: not knowing is the same as a plain commit.
         }
