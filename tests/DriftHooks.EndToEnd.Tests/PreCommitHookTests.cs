@@ -484,6 +484,44 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_schema_moved_into_a_multi_file_folder_is_compared_with_itself()
+    {
+        using var repo = Baseline();
+        repo.MustGit("mv", "prisma/schema.prisma", "prisma/schema.tmp");
+        Directory.CreateDirectory(Path.Combine(repo.Root, "prisma/schema"));
+        repo.MustGit("mv", "prisma/schema.tmp", "prisma/schema/schema.prisma");
+        var moved = repo.Commit("-q");
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+        Assert.That(moved.All, Is.Empty);
+
+        // Split into files and, in one go, a real change: judged as the change alone.
+        repo.Write("prisma/schema/schema.prisma", TestRepository.Datasource);
+        repo.Write("prisma/schema/user.prisma", UserWithName);
+        repo.MustGit("add", "-A");
+        var changed = repo.Commit();
+        Assert.That(changed.ExitCode, Is.EqualTo(1), changed.ToString());
+        Assert.That(changed.Error, Does.Contain("DH101").And.Contain("column `name` added").And.Not.Contain("table created"));
+    }
+
+    [Test]
+    public void A_schema_moved_from_its_default_place_is_found_there_without_memory()
+    {
+        using var repo = Baseline();
+        var memory = Path.Combine(repo.GitDir, "drifthooks", "projects");
+        Assert.That(File.Exists(memory), Is.True, "install remembers the projects");
+        File.Delete(memory);
+        repo.MustGit("mv", "prisma/schema.prisma", "prisma/schema.tmp");
+        Directory.CreateDirectory(Path.Combine(repo.Root, "prisma/schema"));
+        repo.MustGit("mv", "prisma/schema.tmp", "prisma/schema/schema.prisma");
+        var moved = repo.Commit("-q");
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+
+        // drifthooks check in CI judges the move the same way.
+        var check = repo.Drifthooks("check", "--base", "HEAD~1");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+    }
+
+    [Test]
     public void The_package_json_schema_path_is_honoured()
     {
         using var repo = new TestRepository();

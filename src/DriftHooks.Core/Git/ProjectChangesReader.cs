@@ -13,7 +13,12 @@ public static class ProjectChangesReader
 
     private static bool SameId(TreeNode? a, TreeNode? b) => a is null ? b is null : b is not null && a.HasSameId(b);
 
-    public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree)
+    /// <param name="project">The project as <paramref name="after"/> holds it.</param>
+    /// <param name="before">The tree before (HEAD, a parent commit).</param>
+    /// <param name="after">The tree after (the index, a commit).</param>
+    /// <param name="workTree">The working tree, where there is one.</param>
+    /// <param name="schemaBefore">Where <paramref name="before"/> has the schema when it moved (<see cref="ProjectPairing"/>).</param>
+    public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree, PrismaProject? schemaBefore = null)
     {
         var changes = new List<FileChange>();
         foreach (var prefix in project.Prefixes)
@@ -27,7 +32,7 @@ public static class ProjectChangesReader
             changes,
             beforeFolders,
             afterFolders,
-            SchemaFiles(project, before),
+            SchemaFiles(schemaBefore ?? project, before),
             SchemaFiles(project, after),
             after.ReadBlob,
             () => workTree is null ? [] : ReadWorkingTree(project, workTree),
