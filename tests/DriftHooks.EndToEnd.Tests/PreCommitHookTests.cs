@@ -522,6 +522,34 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_project_moved_into_a_monorepo_package_is_judged_as_the_same_project()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        repo.Write("prisma/migrations/20240201000000_second/migration.sql", "SELECT 1;\n");
+        repo.CommitAllWithoutHooks("second");
+        Directory.CreateDirectory(Path.Combine(repo.Root, "apps/api"));
+
+        // Moved, and one committed migration edited on the way: only the edit is refused, under its new path.
+        repo.MustGit("mv", "prisma", "apps/api/prisma");
+        repo.Write("apps/api/prisma/migrations/20240201000000_second/migration.sql", "SELECT 2;\n");
+        repo.MustGit("add", "-A");
+        var edited = repo.Commit();
+        Assert.That(edited.ExitCode, Is.EqualTo(1), edited.ToString());
+        Assert.That(edited.Error, Does.Contain("DH102").And.Contain("apps/api/prisma/migrations/20240201000000_second"));
+        Assert.That(edited.Error, Does.Not.Contain("DH103").And.Not.Contain("DH106").And.Not.Contain("DH101"));
+
+        repo.MustGit("checkout", "HEAD", "--", "prisma/migrations/20240201000000_second/migration.sql");
+        repo.MustGit("mv", "-f", "prisma/migrations/20240201000000_second/migration.sql", "apps/api/prisma/migrations/20240201000000_second/migration.sql");
+        var moved = repo.Commit("-q");
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+        Assert.That(moved.All, Is.Empty);
+
+        var check = repo.Drifthooks("check", "--base", "HEAD~1");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+    }
+
+    [Test]
     public void The_package_json_schema_path_is_honoured()
     {
         using var repo = new TestRepository();

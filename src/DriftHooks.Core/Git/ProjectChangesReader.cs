@@ -17,22 +17,31 @@ public static class ProjectChangesReader
     /// <param name="before">The tree before (HEAD, a parent commit).</param>
     /// <param name="after">The tree after (the index, a commit).</param>
     /// <param name="workTree">The working tree, where there is one.</param>
-    /// <param name="schemaBefore">Where <paramref name="before"/> has the schema when it moved (<see cref="ProjectPairing"/>).</param>
+    /// <param name="schemaBefore">Where <paramref name="before"/> has the project when it moved (<see cref="ProjectPairing"/>).</param>
     public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree, PrismaProject? schemaBefore = null)
     {
         var changes = new List<FileChange>();
+        var previous = schemaBefore ?? project;
         foreach (var prefix in project.Prefixes)
         {
-            TreeDiff.Compare(prefix, before, after, changes);
+            if (previous.MigrationsPath == project.MigrationsPath)
+            {
+                TreeDiff.Compare(prefix, before, after, changes);
+            }
+            else
+            {
+                // The whole project moved: each of its folders is compared with where it was.
+                TreeDiff.CompareMoved(prefix == project.SchemaPath ? previous.SchemaPath : previous.MigrationsPath, prefix, before, after, changes);
+            }
         }
 
-        var (beforeFolders, afterFolders) = ReadMigrationFolders(project, before, after);
+        var (beforeFolders, afterFolders) = ReadMigrationFolders(project, previous.MigrationsPath, before, after);
         return new ProjectChanges(
             project,
             changes,
             beforeFolders,
             afterFolders,
-            SchemaFiles(schemaBefore ?? project, before),
+            SchemaFiles(previous, before),
             SchemaFiles(project, after),
             after.ReadBlob,
             () => workTree is null ? [] : ReadWorkingTree(project, workTree),
@@ -42,9 +51,9 @@ public static class ProjectChangesReader
     // Folders whose tree id equals the other side's share its migration.sql id, so an unchanged history costs no reads:
     // they go in one table both sides point to.
     private static (IReadOnlyDictionary<string, MigrationFolder> Before, IReadOnlyDictionary<string, MigrationFolder> After) ReadMigrationFolders(
-        PrismaProject project, ITreeSource before, ITreeSource after)
+        PrismaProject project, string migrationsBefore, ITreeSource before, ITreeSource after)
     {
-        var beforeChildren = FolderChildren(before, project.MigrationsPath);
+        var beforeChildren = FolderChildren(before, migrationsBefore);
         var afterChildren = FolderChildren(after, project.MigrationsPath);
         var shared = new Dictionary<string, TreeNode>(afterChildren.Count, StringComparer.Ordinal);
         var beforeFolders = new Dictionary<string, MigrationFolder>(StringComparer.Ordinal);

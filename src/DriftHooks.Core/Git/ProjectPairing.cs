@@ -3,9 +3,9 @@ using DriftHooks.Core.Prisma;
 namespace DriftHooks.Core.Git;
 
 /// <summary>
-/// Which schema each project is compared with. A migrations folder belongs to one project; when its schema moves (to a
-/// multi-file <c>schema/</c> folder, into a package of a monorepo), the schema before and the schema after live at
-/// different paths, and judging them as two projects would see every table dropped by one and created by the other.
+/// Where each project stood before. A migrations folder belongs to one project; when its schema moves (to a multi-file
+/// <c>schema/</c> folder), or the whole project moves (into a package of a monorepo), judging the two places as two
+/// projects would see every table dropped and every migration deleted by one, and all of it created by the other.
 /// </summary>
 public static class ProjectPairing
 {
@@ -38,8 +38,46 @@ public static class ProjectPairing
             pairs.AddRange(members.Select(p => (p, p)));
         }
 
+        PairMovedProjects(pairs, before, after);
         return pairs;
     }
+
+    // A project whose migrations folder vanished and one whose folder appeared, sharing migration names: the project
+    // moved (into a package of a monorepo, say). Prisma records migrations by name, so it is judged as one project.
+    private static void PairMovedProjects(List<(PrismaProject Project, PrismaProject SchemaBefore)> pairs, ITreeSource before, ITreeSource after)
+    {
+        var vanished = pairs.Where(p => p.Project == p.SchemaBefore && IsFolder(before, p.Project.MigrationsPath) && after.Find(p.Project.MigrationsPath) is null && !HasSchema(p.Project, after)).ToList();
+        if (vanished.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var arrived in pairs.Where(p => p.Project == p.SchemaBefore && IsFolder(after, p.Project.MigrationsPath) && before.Find(p.Project.MigrationsPath) is null).ToList())
+        {
+            var names = Names(after, arrived.Project.MigrationsPath);
+            var origin = vanished
+                .Select(v => (Pair: v, Shared: Names(before, v.Project.MigrationsPath).Count(names.Contains)))
+                .Where(v => v.Shared > 0)
+                .OrderByDescending(v => v.Shared)
+                .Select(v => v.Pair)
+                .FirstOrDefault();
+            if (origin.Project is null)
+            {
+                continue;
+            }
+
+            pairs.Remove(origin);
+            vanished.Remove(origin);
+            pairs[pairs.IndexOf(arrived)] = (arrived.Project, origin.Project);
+        }
+    }
+
+    private static bool IsFolder(ITreeSource source, string path) => source.Find(path) is { IsTree: true };
+
+    private static HashSet<string> Names(ITreeSource source, string folder) =>
+        source.Find(folder) is { IsTree: true } node
+            ? source.Children(node).Where(c => c.IsTree).Select(c => c.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
 
     private static bool HasSchema(PrismaProject project, ITreeSource source) =>
         source.Find(project.SchemaPath) is { } node && node.IsTree == project.SchemaIsFolder;

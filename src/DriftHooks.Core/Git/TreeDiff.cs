@@ -9,6 +9,10 @@ public static class TreeDiff
     public static void Compare(string path, ITreeSource before, ITreeSource after, List<FileChange> changes) =>
         Compare(path, before.Find(path), before, after.Find(path), after, changes);
 
+    /// <summary>Compares what <paramref name="before"/> holds at <paramref name="oldPath"/> with what <paramref name="after"/> holds at <paramref name="newPath"/>, naming changes by the new path.</summary>
+    public static void CompareMoved(string oldPath, string newPath, ITreeSource before, ITreeSource after, List<FileChange> changes) =>
+        Compare(newPath, before.Find(oldPath), before, after.Find(newPath), after, changes);
+
     private static Dictionary<string, TreeNode> ByName(IReadOnlyList<TreeNode> nodes)
     {
         var byName = new Dictionary<string, TreeNode>(nodes.Count, StringComparer.Ordinal);
