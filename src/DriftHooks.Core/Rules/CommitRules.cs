@@ -205,7 +205,32 @@ public static class CommitRules
                     folder,
                     $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}"));
             }
+            else if (newest is not null && NumberLength(newest) is > 0 and var digits && NumberLength(name) != digits
+                && changes.Before.Keys.All(k => NumberLength(k) == digits))
+            {
+                // It sorts last today, but every migration made after it (a later timestamp or number) would sort before it.
+                var renamed = digits == 14
+                    ? FixText.RenamedNow(project, name)
+                    : project.MigrationFolder((long.Parse(newest[..digits], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture) + "_" + string.Concat(name.SkipWhile(char.IsAsciiDigit)).TrimStart('_'));
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationOutOfOrder,
+                    $"The new migration '{name}' does not start with a {digits}-digit {(digits == 14 ? "timestamp" : "number")} and '_' as every committed migration does (the newest is '{newest}'). Prisma applies migrations in name order, so every migration made after it would sort before it and diverge from databases that applied it.",
+                    folder,
+                    $"git mv {FixText.Quote(folder)} {FixText.Quote(renamed)}"));
+            }
         }
+    }
+
+    /// <summary>The length of the run of digits a migration name starts with, when an underscore follows it; else 0.</summary>
+    private static int NumberLength(string name)
+    {
+        var digits = 0;
+        while (digits < name.Length && char.IsAsciiDigit(name[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < name.Length && name[digits] == '_' ? digits : 0;
     }
 
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),

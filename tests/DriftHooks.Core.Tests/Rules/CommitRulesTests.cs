@@ -217,4 +217,23 @@ public class CommitRulesTests
         // Without it, the same edit is refused: the pair does change the database.
         Assert.That(Codes(Changes([changes[0]], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa" })), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
     }
+
+    [TestCase("add_users", true, "20240301000000_init", TestName = "A hand-named migration among timestamps")]
+    [TestCase("2024_add_users", true, "20240301000000_init", TestName = "A short number among timestamps")]
+    [TestCase("20240401000000_add_users", false, "20240301000000_init", TestName = "A timestamp among timestamps")]
+    [TestCase("03_add_users", false, "02_second", TestName = "A number among numbers, as umami names them")]
+    [TestCase("3_add_users", true, "02_second", TestName = "A number of another width among numbers")]
+    public void A_new_migration_must_be_named_as_the_committed_ones_are(string name, bool refused, string newest)
+    {
+        var first = newest.StartsWith("0", StringComparison.Ordinal) ? "01_init" : "20240101000000_first";
+        var before = new Dictionary<string, string?> { [first] = "aa", [newest] = "bb" };
+        var after = new Dictionary<string, string?>(before) { [name] = "cc" };
+        var change = new FileChange($"prisma/migrations/{name}/migration.sql", ChangeKind.Added, null, "cc");
+        var findings = CommitRules.Evaluate(Changes([change], null, null, before, after), new HashSet<string>());
+        Assert.That(findings.Select(f => f.Code), refused ? Is.EqualTo(new[] { RuleCodes.MigrationOutOfOrder }) : Is.Empty);
+        if (refused && newest == "02_second")
+        {
+            Assert.That(findings[0].Fix, Does.EndWith("prisma/migrations/03_add_users"));
+        }
+    }
 }
