@@ -12,7 +12,7 @@ corpus="$root/../shared/corpus/documenso/migrations"
 [ -d "$corpus" ] || corpus=/work/shared/corpus/documenso/migrations
 bin="$root/artifacts/native/drifthooks"
 [ -x "$bin" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pgbin/initdb" ] || { echo "bench: PostgreSQL is needed (apt-get install postgresql)" >&2; exit 2; }
 

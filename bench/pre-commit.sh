@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Times the native pre-commit hook on a large repository (20,000 files, 1,000 migrations, a staged schema
 # edit with its migration) beside `git diff --cached --name-status` on the same repository, and prints
-# medians and peak memory. Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time).
+# medians and peak memory. Needs hyperfine (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists) and GNU time (/usr/bin/time).
 # Usage: bench/pre-commit.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-200}
 hook="$root/artifacts/native/pre-commit"
 [ -x "$hook" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

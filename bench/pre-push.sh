@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-100}
 hook="$root/artifacts/native/pre-push"
 [ -x "$hook" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 work=$(mktemp -d)
