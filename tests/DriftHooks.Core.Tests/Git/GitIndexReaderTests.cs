@@ -180,6 +180,44 @@ public class GitIndexReaderTests
         AssertSameAsGit("", "prisma");
     }
 
+    [TestCase(2, 7)]
+    [TestCase(4, 11)]
+    public void Split_index_after_random_edits_reads_as_git_reads_it(int version, int seed)
+    {
+        // Random additions, edits and removals, each staged into a split index git keeps splitting (bitmaps grow).
+        _repo.Git("config", "splitIndex.maxPercentChange", "100");
+        _repo.Git("config", "core.splitIndex", "true");
+        var random = new Random(seed);
+        var paths = Enumerable.Range(0, 40).Select(i => $"{(i % 3 == 0 ? "prisma/migrations" : "src")}/f{i:00}/x.sql").ToList();
+        foreach (var path in paths.Take(20))
+        {
+            _repo.WriteFile(path, path);
+        }
+
+        _repo.Git("add", "-A");
+        _repo.Git("update-index", "--index-version", version.ToString(CultureInfo.InvariantCulture));
+        _repo.Git("commit", "-q", "-m", "base");
+        for (var step = 0; step < 25; step++)
+        {
+            var path = paths[random.Next(paths.Count)];
+            var full = Path.Combine(_repo.Root, path);
+            if (File.Exists(full) && random.Next(3) == 0)
+            {
+                _repo.Git("rm", "-q", "--cached", path);
+                File.Delete(full);
+            }
+            else
+            {
+                _repo.WriteFile(path, $"{path} {step}");
+                _repo.Git("add", path);
+            }
+
+            AssertSameAsGit("", "prisma", "src");
+        }
+
+        Assert.That(File.ReadAllBytes(_repo.IndexPath).AsSpan().IndexOf("link"u8), Is.GreaterThan(0), "git kept the index split");
+    }
+
     [Test]
     public void Split_index_conflicts_and_their_resolution_read_as_git_reads_them()
     {
