@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
@@ -205,20 +206,42 @@ public static class CommitRules
                     folder,
                     $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}"));
             }
-            else if (newest is not null && NumberLength(newest) is > 0 and var digits && NumberLength(name) != digits
-                && changes.Before.Keys.All(k => NumberLength(k) == digits))
+            else if (newest is not null && NamedAgainstConvention(project, name, newest, changes.Before) is { } convention)
             {
-                // It sorts last today, but every migration made after it (a later timestamp or number) would sort before it.
-                var renamed = digits == 14
-                    ? FixText.RenamedNow(project, name)
-                    : project.MigrationFolder((long.Parse(newest[..digits], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture) + "_" + string.Concat(name.SkipWhile(char.IsAsciiDigit)).TrimStart('_'));
                 findings.Add(Finding.Error(
                     RuleCodes.MigrationOutOfOrder,
-                    $"The new migration '{name}' does not start with a {digits}-digit {(digits == 14 ? "timestamp" : "number")} and '_' as every committed migration does (the newest is '{newest}'). Prisma applies migrations in name order, so every migration made after it would sort before it and diverge from databases that applied it.",
+                    $"The new migration '{name}' {convention.What} (the newest committed one is '{newest}'). Prisma applies migrations in name order, so the migrations made after it would sort before it and diverge from databases that applied it.",
                     folder,
-                    $"git mv {FixText.Quote(folder)} {FixText.Quote(renamed)}"));
+                    $"git mv {FixText.Quote(folder)} {FixText.Quote(convention.Renamed)}"));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a new migration that sorts last today breaks the naming that keeps later ones sorting after it: where
+    /// the newest is a 14-digit timestamp (as <c>prisma migrate dev</c> writes), a name that sorts after tomorrow's
+    /// timestamp; where every committed name (two at least, so that a lone baseline such as Prisma's <c>0_init</c> sets
+    /// no rule) starts with a number of one width, as umami's <c>01_init</c>, a name with another.
+    /// </summary>
+    private static (string What, string Renamed)? NamedAgainstConvention(
+        PrismaProject project, string name, string newest, IReadOnlyDictionary<string, MigrationFolder> committed)
+    {
+        var digits = NumberLength(newest);
+        if (digits == 14)
+        {
+            var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            return string.CompareOrdinal(name, tomorrow) > 0
+                ? ("sorts after every timestamp prisma migrate dev will write (names start with yyyyMMddHHmmss_)", FixText.RenamedNow(project, name))
+                : null;
+        }
+
+        if (digits == 0 || NumberLength(name) == digits || committed.Count < 2 || !committed.Keys.All(k => NumberLength(k) == digits))
+        {
+            return null;
+        }
+
+        var next = (long.Parse(newest[..digits], CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
+        return ($"does not start with a {digits}-digit number and '_' as every committed migration does", project.MigrationFolder(next + "_" + string.Concat(name.SkipWhile(char.IsAsciiDigit)).TrimStart('_')));
     }
 
     /// <summary>The length of the run of digits a migration name starts with, when an underscore follows it; else 0.</summary>

@@ -18,8 +18,14 @@ public static class FixText
     /// <summary>The folder a migration would have if renamed with the current timestamp, keeping its descriptive part.</summary>
     public static string RenamedNow(PrismaProject project, string name)
     {
-        var underscore = name.IndexOf('_');
-        var suffix = underscore < 0 ? "_" + name : name[underscore..];
+        // The descriptive part: after a leading number and its '_', else the whole name.
+        var digits = 0;
+        while (digits < name.Length && char.IsAsciiDigit(name[digits]))
+        {
+            digits++;
+        }
+
+        var suffix = digits > 0 && digits < name.Length && name[digits] == '_' ? name[digits..] : "_" + name;
         return project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + suffix);
     }
 

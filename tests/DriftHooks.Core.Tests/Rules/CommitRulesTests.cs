@@ -218,22 +218,29 @@ public class CommitRulesTests
         Assert.That(Codes(Changes([changes[0]], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa" })), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
     }
 
-    [TestCase("add_users", true, "20240301000000_init", TestName = "A hand-named migration among timestamps")]
-    [TestCase("2024_add_users", true, "20240301000000_init", TestName = "A short number among timestamps")]
-    [TestCase("20240401000000_add_users", false, "20240301000000_init", TestName = "A timestamp among timestamps")]
-    [TestCase("03_add_users", false, "02_second", TestName = "A number among numbers, as umami names them")]
-    [TestCase("3_add_users", true, "02_second", TestName = "A number of another width among numbers")]
-    public void A_new_migration_must_be_named_as_the_committed_ones_are(string name, bool refused, string newest)
+    [TestCase("20240101000000_first 20240301000000_init", "add_users", "prisma/migrations/2", TestName = "A hand-named migration among timestamps")]
+    [TestCase("20240101000000_first 20240301000000_init", "99990101000000_far", "prisma/migrations/2", TestName = "A timestamp far in the future")]
+    [TestCase("20240101000000_first 20240301000000_init", "2024_between", null, TestName = "A short number that still sorts before later timestamps")]
+    [TestCase("20240101000000_first 20240301000000_init", "20240401000000_add_users", null, TestName = "A timestamp among timestamps")]
+    [TestCase("0_init", "20240401000000_first", null, TestName = "The first migration after Prisma's 0_init baseline")]
+    [TestCase("0_init 20240401000000_first", "20240501000000_second", null, TestName = "Timestamps after the baseline")]
+    [TestCase("01_init 02_second", "03_add_users", null, TestName = "A number among numbers, as umami names them")]
+    [TestCase("01_init 02_second", "3_add_users", "prisma/migrations/03_add_users", TestName = "A number of another width among numbers")]
+    [TestCase("01_init 02_second", "add_users", "prisma/migrations/03_add_users", TestName = "A hand-named migration among numbers")]
+    public void A_new_migration_must_be_named_so_that_later_ones_sort_after_it(string committed, string name, string? fixNames)
     {
-        var first = newest.StartsWith("0", StringComparison.Ordinal) ? "01_init" : "20240101000000_first";
-        var before = new Dictionary<string, string?> { [first] = "aa", [newest] = "bb" };
+        var before = committed.Split(' ').ToDictionary(n => n, n => (string?)"aa");
         var after = new Dictionary<string, string?>(before) { [name] = "cc" };
         var change = new FileChange($"prisma/migrations/{name}/migration.sql", ChangeKind.Added, null, "cc");
         var findings = CommitRules.Evaluate(Changes([change], null, null, before, after), new HashSet<string>());
-        Assert.That(findings.Select(f => f.Code), refused ? Is.EqualTo(new[] { RuleCodes.MigrationOutOfOrder }) : Is.Empty);
-        if (refused && newest == "02_second")
+        if (fixNames is null)
         {
-            Assert.That(findings[0].Fix, Does.EndWith("prisma/migrations/03_add_users"));
+            Assert.That(findings, Is.Empty);
+            return;
         }
+
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationOutOfOrder }));
+        Assert.That(findings[0].Fix, Does.Contain(fixNames));
+        Assert.That(findings[0].Fix, Does.EndWith("_" + string.Concat(name.SkipWhile(char.IsAsciiDigit)).TrimStart('_')), "the descriptive part is kept");
     }
 }
