@@ -251,6 +251,53 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void Merging_the_mainline_into_a_feature_brings_its_older_migrations_without_a_finding()
+    {
+        using var repo = Baseline();
+
+        // The feature's migration is made after one that reaches main first: common when two people work at once.
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Write("prisma/migrations/20240301000000_feature/migration.sql", "SELECT 1;\n");
+        repo.CommitAllWithoutHooks("feature migration");
+        repo.MustGit("switch", "-q", "main");
+        repo.Write("prisma/migrations/20240215000000_main/migration.sql", "SELECT 2;\n");
+        repo.CommitAllWithoutHooks("main migration");
+
+        repo.MustGit("switch", "-q", "feature");
+        var update = repo.Git("merge", "--no-ff", "-m", "Merge main", "main");
+        Assert.That(update.ExitCode, Is.Zero, update.ToString());
+        Assert.That(update.Error, Does.Not.Contain("DH109"));
+        var check = repo.Drifthooks("check", "--base", "main");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+
+        // The feature merged back into main is judged as before: its migration sorts after main's, so it passes too.
+        repo.MustGit("switch", "-q", "main");
+        var back = repo.Git("merge", "--no-ff", "-m", "Merge feature", "feature");
+        Assert.That(back.ExitCode, Is.Zero, back.ToString());
+    }
+
+    [Test]
+    public void A_conflicted_merge_of_the_mainline_concluded_with_git_commit_is_judged_the_same()
+    {
+        using var repo = Baseline();
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Write("prisma/migrations/20240301000000_feature/migration.sql", "SELECT 1;\n");
+        repo.Write("README.md", "feature\n");
+        repo.CommitAllWithoutHooks("feature");
+        repo.MustGit("switch", "-q", "main");
+        repo.Write("prisma/migrations/20240215000000_main/migration.sql", "SELECT 2;\n");
+        repo.Write("README.md", "main\n");
+        repo.CommitAllWithoutHooks("main");
+
+        repo.MustGit("switch", "-q", "feature");
+        Assert.That(repo.Git("merge", "main").ExitCode, Is.Not.Zero, "README.md conflicts");
+        repo.Write("README.md", "both\n");
+        repo.MustGit("add", "README.md");
+        var concluded = repo.Git("commit", "--no-edit");
+        Assert.That(concluded.ExitCode, Is.Zero, concluded.ToString());
+    }
+
+    [Test]
     public void Renaming_a_committed_migration_is_refused()
     {
         using var repo = Baseline();

@@ -2,6 +2,7 @@ using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Range;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Hooks;
@@ -23,15 +24,42 @@ public static class PreCommitCheck
     /// is no edit of a committed migration. A HEAD that a remote-tracking branch already points at is shared: its
     /// migrations are judged as committed ones still.
     /// </param>
-    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null)
+    /// <param name="merging">
+    /// The hook is git's pre-merge-commit: a merge git concludes by itself, before it writes MERGE_HEAD. (pre-commit
+    /// concluding a merge that stopped finds MERGE_HEAD.)
+    /// </param>
+    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null, bool merging = false)
     {
         var amend = false;
         var findings = Check(location, options, () => amend = isAmend?.Invoke() == true && !IsPushed(location));
+        findings = WithoutMainlineOrder(location, findings, merging);
         return amend
             ? [.. findings.Select(f => f.Fix is not null && f.Fix.Contains("--source=HEAD ", StringComparison.Ordinal)
                 ? f with { Fix = f.Fix.Replace("--source=HEAD ", "--source=HEAD~1 ", StringComparison.Ordinal) }
                 : f)]
             : findings;
+    }
+
+    // A merge into a branch that is not the mainline (git merge main, git pull on a feature branch) brings the mainline's
+    // migrations, committed there: one that sorts before this branch's own newest is no fault of this commit, and
+    // renaming it is no fix (this branch's migration still sorts after it wherever the mainline deploys). Merged into the
+    // mainline, a feature's older migration stays refused. Only read on a merge with such a finding: libgit2 finds the
+    // default branch as drifthooks check does.
+    private static IReadOnlyList<Finding> WithoutMainlineOrder(RepositoryLocation location, IReadOnlyList<Finding> findings, bool merging)
+    {
+        if (!findings.Any(f => f.Code == RuleCodes.MigrationOutOfOrder) || !(merging || File.Exists(Path.Combine(location.GitDirectory, "MERGE_HEAD"))))
+        {
+            return findings;
+        }
+
+        using var repository = GitRepository.Open(location);
+        if (DefaultBranch.Find(repository) is not { } mainline)
+        {
+            return findings;
+        }
+
+        var tree = new ObjectDatabaseTrees(repository, mainline.Commit);
+        return [.. findings.Where(f => f.Code != RuleCodes.MigrationOutOfOrder || f.Location is not { } folder || tree.Find(folder) is not { IsTree: true })];
     }
 
     // HEAD is the tip of a remote-tracking branch (loose or packed): it was pushed or fetched, so others may have applied it.

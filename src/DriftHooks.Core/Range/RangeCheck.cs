@@ -66,6 +66,7 @@ public static class RangeCheck
                 .Concat(CommitProjects.Locate(@base, options))
                 .DistinctBy(p => p.SchemaPath)
                 .ToList();
+            var baseTree = new ObjectDatabaseTrees(repository, @base);
             foreach (var commit in range)
             {
                 var info = CommitInfo.Of(commit);
@@ -81,7 +82,9 @@ public static class RangeCheck
 
                     var changes = ProjectChangesReader.Read(project, before, after, workTree: null, schemaBefore);
                     var parent = commit.Parents.FirstOrDefault()?.Sha[..7];
-                    findings.AddRange(CommitRules.Evaluate(changes, AllDisabled(options)).Select(f => new CommitFinding(info, ForCommit(f, parent))));
+                    findings.AddRange(CommitRules.Evaluate(changes, AllDisabled(options))
+                        .Where(f => !IsMainlineOrder(f, commit, baseTree))
+                        .Select(f => new CommitFinding(info, ForCommit(f, parent))));
                 }
             }
 
@@ -123,6 +126,11 @@ public static class RangeCheck
         [.. options.DisabledRules, .. options.LocallyDisabledRules.Keys];
 
     // The rules' fixes speak of the index against HEAD; in a range the commit's parent plays HEAD's part.
+    // A merge that brings the range's base (the mainline) into a branch brings migrations committed there: one that
+    // sorts before the branch's own newest is no fault of the merge (as pre-merge-commit judges it).
+    private static bool IsMainlineOrder(Finding finding, LibGit2Sharp.Commit commit, ObjectDatabaseTrees baseTree) =>
+        finding.Code == RuleCodes.MigrationOutOfOrder && commit.Parents.Skip(1).Any() && finding.Location is { } folder && baseTree.Find(folder) is { IsTree: true };
+
     private static Finding ForCommit(Finding finding, string? parent) =>
         parent is null || finding.Fix is null || !finding.Fix.Contains("--source=HEAD", StringComparison.Ordinal)
             ? finding
