@@ -114,7 +114,7 @@ git reset -q --hard main
 # The staged change the pre-commit hook must check: a new column plus the migration adding it.
 sed -i 's/^  published Boolean   @default(false)$/&\n  publishedAt DateTime?/' prisma/schema.prisma
 grep -q publishedAt prisma/schema.prisma
-mkdir -p prisma/migrations/20300101000000_add_column
+mkdir -p prisma/migrations/20230101000000_add_column
 printf -- '-- AlterTable\nALTER TABLE "Post" ADD COLUMN "publishedAt" TIMESTAMP(3);\n' \
-  >prisma/migrations/20300101000000_add_column/migration.sql
-git add prisma/schema.prisma prisma/migrations/20300101000000_add_column/migration.sql
+  >prisma/migrations/20230101000000_add_column/migration.sql
+git add prisma/schema.prisma prisma/migrations/20230101000000_add_column/migration.sql

@@ -19,39 +19,51 @@ unset GIT_DIR GIT_INDEX_FILE
 
 "$hook" || { echo "bench: the hook refused the benchmark commit; see above" >&2; exit 1; }
 
+# Each case in rounds of hyperfine: git's command, then the hook. The machine's speed drifts over a minute, so the
+# ratio is taken round by round (the two measured moments apart, not a minute apart) and its median is reported.
+rounds=10
+timed() { # case-file, git label, hook label
+  for round in $(seq 1 "$rounds"); do
+    hyperfine -N --warmup 5 --runs "$(( (runs + rounds - 1) / rounds ))" --export-json "$work/$1.$round.json" \
+      -n "$2" 'git diff --cached --name-status' -n "$3" "$hook" >/dev/null
+  done
+}
+
 # Case 1: staged with `git add`, as a developer does; git's cache-tree is invalid along the changed paths.
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/added.json" \
-  -n 'git diff --cached --name-status' 'git diff --cached --name-status' \
-  -n 'pre-commit (schema edit + migration staged)' "$hook" >/dev/null
+timed added 'git diff --cached --name-status' 'pre-commit (schema edit + migration staged)'
 
 # Case 2: the same change with the index rewritten whole (stash and pop --index): every folder id in the
 # cache-tree is valid, the migrations folder's too, so the hook compares that folder entry by entry with HEAD.
 git stash -q && git stash pop -q --index
 "$hook"
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/whole.json" \
-  -n 'git diff --cached --name-status (index rewritten)' 'git diff --cached --name-status' \
-  -n 'pre-commit (same, index rewritten)' "$hook" >/dev/null
+timed whole 'git diff --cached --name-status (index rewritten)' 'pre-commit (same, index rewritten)'
 
 # Case 3: the same repository with the staged change of a file outside Prisma only.
 git stash -q && echo "// touched" >> src/module000/file0000.ts && git add src/module000/file0000.ts
 "$hook"
-hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/other.json" \
-  -n 'git diff --cached --name-status (no Prisma file)' 'git diff --cached --name-status' \
-  -n 'pre-commit (no Prisma file staged)' "$hook" >/dev/null
+timed other 'git diff --cached --name-status (no Prisma file)' 'pre-commit (no Prisma file staged)'
 git reset -q --hard && git stash pop -q --index
-git reset -q && git add prisma/schema.prisma prisma/migrations/20300101000000_add_column/migration.sql
+git reset -q && git add prisma/schema.prisma prisma/migrations/20230101000000_add_column/migration.sql
 
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1/p'; }
 git_kb=$(peak git diff --cached --name-status)
 hook_kb=$(peak "$hook")
 
-python3 - "$work/added.json" "$work/whole.json" "$work/other.json" "$git_kb" "$hook_kb" <<'PY'
-import json, sys
-print(f"repository: 21,003 files, 1,000 migrations; {len(json.load(open(sys.argv[1]))['results'][0]['times'])} runs each")
-print(f"{'command':50} {'median ms':>10} {'min ms':>8} {'x git':>6}")
-for path in sys.argv[1:4]:
-    git, hook = json.load(open(path))["results"]
-    for r in (git, hook):
-        print(f"{r['command']:50} {r['median']*1000:10.2f} {r['min']*1000:8.2f} {r['median']/git['median']:6.2f}")
-print(f"peak memory (case 1): git diff --cached {int(sys.argv[4])/1024:.1f} MiB, pre-commit {int(sys.argv[5])/1024:.1f} MiB")
+python3 - "$work" "$rounds" "$git_kb" "$hook_kb" <<'PY'
+import json, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+def load(case):
+    results = [json.load(open(f"{work}/{case}.{r}.json"))["results"] for r in range(1, rounds + 1)]
+    git = [t for res in results for t in res[0]["times"]]
+    hook = [t for res in results for t in res[1]["times"]]
+    ratios = [res[1]["median"] / res[0]["median"] for res in results]
+    return results[0][0]["command"], results[0][1]["command"], git, hook, ratios
+print(f"repository: 21,003 files, 1,000 migrations; {rounds} rounds per case, {len(load('added')[2])} runs of each command")
+print(f"{'command':50} {'median ms':>10} {'min ms':>8} {'x git':>6} {'rounds':>12}")
+for case in ("added", "whole", "other"):
+    git_name, hook_name, git, hook, ratios = load(case)
+    print(f"{git_name:50} {statistics.median(git)*1000:10.2f} {min(git)*1000:8.2f} {1:6.2f}")
+    print(f"{hook_name:50} {statistics.median(hook)*1000:10.2f} {min(hook)*1000:8.2f} {statistics.median(ratios):6.2f} {min(ratios):5.2f}-{max(ratios):.2f}")
+print("x git: the median over the rounds of (hook median / git median) within a round; rounds: its lowest and highest")
+print(f"peak memory (case 1): git diff --cached {int(sys.argv[3])/1024:.1f} MiB, pre-commit {int(sys.argv[4])/1024:.1f} MiB")
 PY

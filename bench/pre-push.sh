@@ -32,7 +32,7 @@ git -c core.hooksPath=/dev/null commit -q -m "add column" # the staged change be
   echo 'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0);'
   for dir in prisma/migrations/*/; do
     name=$(basename "$dir")
-    [ "$name" = 20300101000000_add_column ] && continue
+    [ "$name" = 20230101000000_add_column ] && continue
     cat "$dir/migration.sql"
     sum=$(sha256sum "$dir/migration.sql" | cut -d' ' -f1)
     echo "INSERT INTO \"_prisma_migrations\" VALUES (gen_random_uuid(), '$sum', now(), '$name', NULL, NULL, now(), 1);"
