@@ -250,20 +250,33 @@ public class PreCommitHookTests
         Assert.That(update.ExitCode, Is.Zero, update.ToString());
     }
 
+    /// <summary>
+    /// A feature branch whose migration was made after one that reached main first (common when two people work at
+    /// once), checked out on the feature; with <paramref name="readme"/>, both branches also edit README.md apart.
+    /// </summary>
+    private static TestRepository FeatureBehindAnOlderMainMigration(string? readme)
+    {
+        var repo = Baseline();
+        foreach (var (branch, create, migration) in new[] { ("feature", true, "20240301000000_feature"), ("main", false, "20240215000000_main") })
+        {
+            repo.MustGit(create ? ["switch", "-q", "-c", branch] : ["switch", "-q", branch]);
+            repo.Write($"prisma/migrations/{migration}/migration.sql", $"SELECT '{branch}';\n");
+            if (readme is not null)
+            {
+                repo.Write("README.md", $"{branch}: {readme}\n");
+            }
+
+            repo.CommitAllWithoutHooks($"{branch} migration");
+        }
+
+        repo.MustGit("switch", "-q", "feature");
+        return repo;
+    }
+
     [Test]
     public void Merging_the_mainline_into_a_feature_brings_its_older_migrations_without_a_finding()
     {
-        using var repo = Baseline();
-
-        // The feature's migration is made after one that reaches main first: common when two people work at once.
-        repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write("prisma/migrations/20240301000000_feature/migration.sql", "SELECT 1;\n");
-        repo.CommitAllWithoutHooks("feature migration");
-        repo.MustGit("switch", "-q", "main");
-        repo.Write("prisma/migrations/20240215000000_main/migration.sql", "SELECT 2;\n");
-        repo.CommitAllWithoutHooks("main migration");
-
-        repo.MustGit("switch", "-q", "feature");
+        using var repo = FeatureBehindAnOlderMainMigration(readme: null);
         var update = repo.Git("merge", "--no-ff", "-m", "Merge main", "main");
         Assert.That(update.ExitCode, Is.Zero, update.ToString());
         Assert.That(update.Error, Does.Not.Contain("DH109"));
@@ -279,17 +292,7 @@ public class PreCommitHookTests
     [Test]
     public void A_conflicted_merge_of_the_mainline_concluded_with_git_commit_is_judged_the_same()
     {
-        using var repo = Baseline();
-        repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write("prisma/migrations/20240301000000_feature/migration.sql", "SELECT 1;\n");
-        repo.Write("README.md", "feature\n");
-        repo.CommitAllWithoutHooks("feature");
-        repo.MustGit("switch", "-q", "main");
-        repo.Write("prisma/migrations/20240215000000_main/migration.sql", "SELECT 2;\n");
-        repo.Write("README.md", "main\n");
-        repo.CommitAllWithoutHooks("main");
-
-        repo.MustGit("switch", "-q", "feature");
+        using var repo = FeatureBehindAnOlderMainMigration(readme: "on each branch");
         Assert.That(repo.Git("merge", "main").ExitCode, Is.Not.Zero, "README.md conflicts");
         repo.Write("README.md", "both\n");
         repo.MustGit("add", "README.md");
