@@ -226,7 +226,7 @@ public static class CommitRules
     private static (string What, string Renamed)? NamedAgainstConvention(
         PrismaProject project, string name, string newest, IReadOnlyDictionary<string, MigrationFolder> committed)
     {
-        var digits = NumberLength(newest);
+        var digits = MigrationName.NumberLength(newest);
         if (digits == 14)
         {
             var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -235,26 +235,15 @@ public static class CommitRules
                 : null;
         }
 
-        if (digits == 0 || NumberLength(name) == digits || committed.Count < 2 || !committed.Keys.All(k => NumberLength(k) == digits))
+        if (digits == 0 || MigrationName.NumberLength(name) == digits || committed.Count < 2 || !committed.Keys.All(k => MigrationName.NumberLength(k) == digits))
         {
             return null;
         }
 
         var next = (long.Parse(newest[..digits], CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
-        return ($"does not start with a {digits}-digit number and '_' as every committed migration does", project.MigrationFolder(next + "_" + string.Concat(name.SkipWhile(char.IsAsciiDigit)).TrimStart('_')));
+        return ($"does not start with a {digits}-digit number and '_' as every committed migration does", project.MigrationFolder(next + MigrationName.Description(name)));
     }
 
-    /// <summary>The length of the run of digits a migration name starts with, when an underscore follows it; else 0.</summary>
-    private static int NumberLength(string name)
-    {
-        var digits = 0;
-        while (digits < name.Length && char.IsAsciiDigit(name[digits]))
-        {
-            digits++;
-        }
-
-        return digits > 0 && digits < name.Length && name[digits] == '_' ? digits : 0;
-    }
 
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),
     // or left with merge-conflict markers. Only new scripts: an edited committed one is refused already.

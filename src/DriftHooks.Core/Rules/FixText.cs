@@ -18,14 +18,7 @@ public static class FixText
     /// <summary>The folder a migration would have if renamed with the current timestamp, keeping its descriptive part.</summary>
     public static string RenamedNow(PrismaProject project, string name)
     {
-        // The descriptive part: after a leading number and its '_', else the whole name.
-        var digits = 0;
-        while (digits < name.Length && char.IsAsciiDigit(name[digits]))
-        {
-            digits++;
-        }
-
-        var suffix = digits > 0 && digits < name.Length && name[digits] == '_' ? name[digits..] : "_" + name;
+        var suffix = MigrationName.Description(name);
         return project.MigrationFolder(DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + suffix);
     }
 
