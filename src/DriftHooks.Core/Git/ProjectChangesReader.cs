@@ -17,11 +17,11 @@ public static class ProjectChangesReader
     /// <param name="before">The tree before (HEAD, a parent commit).</param>
     /// <param name="after">The tree after (the index, a commit).</param>
     /// <param name="workTree">The working tree, where there is one.</param>
-    /// <param name="schemaBefore">Where <paramref name="before"/> has the project when it moved (<see cref="ProjectPairing"/>).</param>
-    public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree, PrismaProject? schemaBefore = null)
+    /// <param name="previous">Where <paramref name="before"/> has the project, when it moved (<see cref="ProjectPairing"/>).</param>
+    public static ProjectChanges Read(PrismaProject project, ITreeSource before, ITreeSource after, string? workTree, PrismaProject? previous = null)
     {
         var changes = new List<FileChange>();
-        var previous = schemaBefore ?? project;
+        previous ??= project;
         foreach (var prefix in project.Prefixes)
         {
             if (previous.MigrationsPath == project.MigrationsPath)

@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Git;
 public static class ProjectPairing
 {
     /// <returns>Each project to judge, with the project whose schema files <paramref name="before"/> holds for it.</returns>
-    public static IReadOnlyList<(PrismaProject Project, PrismaProject SchemaBefore)> Pair(
+    public static IReadOnlyList<(PrismaProject Project, PrismaProject Previous)> Pair(
         IReadOnlyList<PrismaProject> projects, ITreeSource before, ITreeSource after)
     {
         var pairs = new List<(PrismaProject, PrismaProject)>(projects.Count);
@@ -44,15 +44,15 @@ public static class ProjectPairing
 
     // A project whose migrations folder vanished and one whose folder appeared, sharing migration names: the project
     // moved (into a package of a monorepo, say). Prisma records migrations by name, so it is judged as one project.
-    private static void PairMovedProjects(List<(PrismaProject Project, PrismaProject SchemaBefore)> pairs, ITreeSource before, ITreeSource after)
+    private static void PairMovedProjects(List<(PrismaProject Project, PrismaProject Previous)> pairs, ITreeSource before, ITreeSource after)
     {
-        var vanished = pairs.Where(p => p.Project == p.SchemaBefore && IsFolder(before, p.Project.MigrationsPath) && after.Find(p.Project.MigrationsPath) is null && !HasSchema(p.Project, after)).ToList();
+        var vanished = pairs.Where(p => p.Project == p.Previous && IsFolder(before, p.Project.MigrationsPath) && after.Find(p.Project.MigrationsPath) is null && !HasSchema(p.Project, after)).ToList();
         if (vanished.Count == 0)
         {
             return;
         }
 
-        foreach (var arrived in pairs.Where(p => p.Project == p.SchemaBefore && IsFolder(after, p.Project.MigrationsPath) && before.Find(p.Project.MigrationsPath) is null).ToList())
+        foreach (var arrived in pairs.Where(p => p.Project == p.Previous && IsFolder(after, p.Project.MigrationsPath) && before.Find(p.Project.MigrationsPath) is null).ToList())
         {
             var names = Names(after, arrived.Project.MigrationsPath);
             var origin = vanished

@@ -248,14 +248,14 @@ public static class PreCommitCheck
     private static List<Finding> Evaluate(IReadOnlyList<PrismaProject> projects, ITreeSource head, ITreeSource index, RepositoryLocation location, DriftHooksOptions options)
     {
         var findings = new List<Finding>();
-        foreach (var (project, schemaBefore) in ProjectPairing.Pair(projects, head, index))
+        foreach (var (project, previous) in ProjectPairing.Pair(projects, head, index))
         {
             if (ProjectChangesReader.IsUnchanged(project, head, index))
             {
                 continue;
             }
 
-            var changes = ProjectChangesReader.Read(project, head, index, location.WorkTree, schemaBefore);
+            var changes = ProjectChangesReader.Read(project, head, index, location.WorkTree, previous);
             findings.AddRange(CommitRules.Evaluate(changes, options.DisabledRules));
         }
 

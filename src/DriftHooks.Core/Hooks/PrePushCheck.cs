@@ -173,10 +173,8 @@ public static class PrePushCheck
     }
 
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>
-    public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options)
-    {
-        return ChooseProject(IndexProjects.Locate(location, options.Projects), options);
-    }
+    public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options) =>
+        ChooseProject(IndexProjects.Locate(location, options.Projects), options);
 
     /// <summary>Of the located projects, the one production runs: the only one, or the one <c>Production:Project</c> names.</summary>
     public static PrismaProject? ChooseProject(IReadOnlyList<PrismaProject> projects, DriftHooksOptions options)

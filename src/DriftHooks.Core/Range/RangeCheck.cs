@@ -73,14 +73,14 @@ public static class RangeCheck
                 commits.Add(info);
                 var before = new ObjectDatabaseTrees(repository, commit.Parents.FirstOrDefault());
                 var after = new ObjectDatabaseTrees(repository, commit);
-                foreach (var (project, schemaBefore) in ProjectPairing.Pair(projects, before, after))
+                foreach (var (project, previous) in ProjectPairing.Pair(projects, before, after))
                 {
                     if (ProjectChangesReader.IsUnchanged(project, before, after))
                     {
                         continue;
                     }
 
-                    var changes = ProjectChangesReader.Read(project, before, after, workTree: null, schemaBefore);
+                    var changes = ProjectChangesReader.Read(project, before, after, workTree: null, previous);
                     var parent = commit.Parents.FirstOrDefault()?.Sha[..7];
                     findings.AddRange(CommitRules.Evaluate(changes, AllDisabled(options))
                         .Where(f => !IsMainlineOrder(f, commit, baseTree))

@@ -23,15 +23,16 @@ public static class CommitRules
         CheckLockFile(changes, findings);
         var workingTree = new Lazy<IReadOnlyList<WorkingTreeMigration>>(changes.ReadWorkingTreeMigrations);
         CheckNewFolders(changes, newFolders, workingTree, findings);
-        var scripts = CheckNewScripts(changes, newFolders, findings);
-        CheckSchema(changes, newFolders, scripts, workingTree, findings);
-        CheckMigrationWithoutSchema(changes, newFolders, findings);
+        var staged = newFolders.Where(n => changes.After[n].ScriptId is not null).ToList(); // new migrations with a script
+        var scripts = CheckNewScripts(changes, staged, findings);
+        CheckSchema(changes, staged, scripts, workingTree, findings);
+        CheckMigrationWithoutSchema(changes, staged, findings);
 
         return [.. findings.Where(f => !disabledRules.Contains(f.Code)).DistinctBy(f => (f.Code, f.Location))];
     }
 
     private static void CheckSchema(
-        ProjectChanges changes, List<string> newFolders, Dictionary<string, string> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+        ProjectChanges changes, List<string> staged, Dictionary<string, string> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
     {
         var project = changes.Project;
         if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
@@ -59,8 +60,7 @@ public static class CommitRules
             return;
         }
 
-        var stagedMigration = newFolders.Any(n => changes.After[n].ScriptId is not null);
-        if (stagedMigration)
+        if (staged.Count > 0)
         {
             CheckScriptsCoverSchema(project, comparison, scripts, findings);
             return;
@@ -244,23 +244,17 @@ public static class CommitRules
         return ($"does not start with a {digits}-digit number and '_' as every committed migration does", project.MigrationFolder(next + MigrationName.Description(name)));
     }
 
-
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),
     // or left with merge-conflict markers. Only new scripts: an edited committed one is refused already.
     /// <returns>The readable new scripts' text, by migration name.</returns>
-    private static Dictionary<string, string> CheckNewScripts(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
+    private static Dictionary<string, string> CheckNewScripts(ProjectChanges changes, List<string> staged, List<Finding> findings)
     {
         var project = changes.Project;
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in newFolders)
+        foreach (var name in staged)
         {
-            if (changes.After[name].ScriptId is not { } scriptId)
-            {
-                continue;
-            }
-
             var script = project.MigrationFolder(name) + "/migration.sql";
-            var bytes = changes.ReadBlob(scriptId);
+            var bytes = changes.ReadBlob(changes.After[name].ScriptId!);
             if (!PrismaText.TryDecode(bytes, out var text, out var offset))
             {
                 var what = PrismaText.IsUtf16(bytes) ? "is UTF-16 (as PowerShell's `>` redirection writes)" : $"is not valid UTF-8 (byte offset {offset})";
@@ -346,10 +340,9 @@ public static class CommitRules
     // leaves every clone with a schema its database contradicts, and their next `prisma migrate dev` writes a
     // migration that undoes it. Judged only when no schema file is staged at all (a partly staged schema is judged by
     // CheckSchema) and only against a working-tree schema that reads; a schema still being typed is no finding.
-    private static void CheckMigrationWithoutSchema(ProjectChanges changes, List<string> newFolders, List<Finding> findings)
+    private static void CheckMigrationWithoutSchema(ProjectChanges changes, List<string> staged, List<Finding> findings)
     {
         var project = changes.Project;
-        var staged = newFolders.Where(n => changes.After[n].ScriptId is not null).ToList();
         if (staged.Count == 0 || changes.SchemaAfter.Count == 0 || changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
         {
             return;
