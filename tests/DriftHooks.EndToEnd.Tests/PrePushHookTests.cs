@@ -96,6 +96,30 @@ public class PrePushHookTests
     }
 
     [Test]
+    public async Task A_failed_attempt_beside_a_finished_row_blocks_push_and_status_until_it_is_marked_rolled_back()
+    {
+        // Prisma's migrate deploy stops on this state (P3009; see HistoryComparisonOracleTests).
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        var url = scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        var failedId = await PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists");
+
+        var push = scenario.Push();
+        Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
+        Assert.That(push.Error, Does.Contain("DH203").And.Contain(PushScenario.Name(2)).And.Contain("migrate resolve --rolled-back " + PushScenario.Name(2)));
+        Assert.That(scenario.Remote.Git("rev-parse", "--verify", "-q", "main").ExitCode, Is.Not.Zero, "nothing reached the remote");
+
+        var status = scenario.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.Output, Does.Match(PushScenario.Name(2) + @"\s+committed\s+\?\s+failed").And.Contain("DH203").And.Not.Contain("in sync"));
+
+        // What the printed fix does (prisma-engines' mark_migration_rolled_back): the unfinished row gets rolled_back_at.
+        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"UPDATE \"_prisma_migrations\" SET rolled_back_at = now() WHERE id = '{failedId}'");
+        var again = scenario.Push();
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(scenario.Repository.Drifthooks("status").ExitCode, Is.Zero);
+    }
+
+    [Test]
     public async Task A_migration_rolled_back_and_reapplied_is_history_not_state()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);

@@ -24,17 +24,19 @@ public static class HistoryComparison
             var rows = byName.GetValueOrDefault(name) ?? [];
             var applied = rows.LastOrDefault(r => r.IsApplied);
             var failed = rows.LastOrDefault(r => r.IsFailed);
-            if (applied is not null)
+
+            // Prisma refuses to deploy (P3009) while any row of a name is failed, whatever else is recorded for it.
+            if (failed is not null)
+            {
+                statuses.Add(new MigrationStatus(name, MigrationState.Failed, failed, AlsoFinished: applied is not null));
+            }
+            else if (applied is not null)
             {
                 statuses.Add(migration is null
                     ? new MigrationStatus(name, MigrationState.MissingLocally, applied)
                     : migration.Script is null || !MigrationChecksum.Matches(applied.Checksum, migration.Script)
                         ? new MigrationStatus(name, MigrationState.Modified, applied)
                         : new MigrationStatus(name, MigrationState.Applied, applied));
-            }
-            else if (failed is not null)
-            {
-                statuses.Add(new MigrationStatus(name, MigrationState.Failed, failed));
             }
             else if (migration is not null)
             {
@@ -86,11 +88,17 @@ public static class HistoryComparison
                     break;
                 case MigrationState.Failed:
                     var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.FailedInDatabase,
-                        $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
-                        folder,
-                        $"fix {database} by hand, then npx prisma migrate resolve --applied {status.Name}{schema} (or --rolled-back {status.Name} if you undid it)"));
+                    findings.Add(status.AlsoFinished
+                        ? Finding.Error(
+                            PushRuleCodes.FailedInDatabase,
+                            $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.",
+                            folder,
+                            $"undo whatever the failed attempt changed in {database}, then npx prisma migrate resolve --rolled-back {status.Name}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
+                        : Finding.Error(
+                            PushRuleCodes.FailedInDatabase,
+                            $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
+                            folder,
+                            $"fix {database} by hand, then npx prisma migrate resolve --applied {status.Name}{schema} (or --rolled-back {status.Name} if you undid it)"));
                     break;
                 case MigrationState.PendingOutOfOrder:
                     findings.Add(Finding.Error(

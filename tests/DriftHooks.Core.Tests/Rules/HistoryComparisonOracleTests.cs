@@ -68,6 +68,56 @@ public class HistoryComparisonOracleTests
         Assert.That(HistoryComparison.Findings(ours, "production", "the test", new PrismaProject("prisma/schema.prisma", false, "prisma/migrations")).Select(f => f.Code), Does.Contain(PushRuleCodes.MissingLocally));
     }
 
+    [Test]
+    public async Task A_failed_attempt_beside_a_finished_row_stops_prisma_deploy_and_blocks_us()
+    {
+        var failedIndex = 2;
+        var (prisma, ours) = await CompareAsync(applied: Count - 1, folder: Count, prepare: async (url, migrations) =>
+            await PrismaMigrator.InsertFailedAsync(url, migrations[failedIndex].Name, MigrationChecksum.Compute(migrations[failedIndex].Script)));
+        var name = ours[failedIndex].Name;
+        Assert.That(prisma.Output, Does.Contain(name), "migrate status names the failed attempt");
+        Assert.That(ours[failedIndex].State, Is.EqualTo(MigrationState.Failed));
+        Assert.That(ours[failedIndex].AlsoFinished, Is.True);
+    }
+
+    [Test]
+    public async Task Prisma_deploy_refuses_a_failed_attempt_beside_a_finished_row_until_the_attempt_is_marked_rolled_back()
+    {
+        if (PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore(why);
+        }
+
+        var server = await PostgresServer.SharedAsync();
+        var database = await server.CreateDatabaseAsync();
+        var all = PrismaMigrator.Load(Path.Combine(Documenso, "migrations"), Count);
+        await PrismaMigrator.ApplyAsync(database.PrismaUrl, all.Take(Count - 1));
+        var failedId = await PrismaMigrator.InsertFailedAsync(database.PrismaUrl, all[2].Name, MigrationChecksum.Compute(all[2].Script));
+        var copy = PrismaOracle.CopyMigrations(Path.Combine(Documenso, "migrations"), Count);
+        try
+        {
+            var schema = Path.Combine(Documenso, "schema.prisma");
+            var deploy = await PrismaOracle.RunAsync(database.PrismaUrl, schema, copy, "migrate", "deploy");
+            Assert.That(deploy.ExitCode, Is.Not.Zero, deploy.Output);
+            Assert.That(deploy.Output, Does.Contain("P3009").And.Contain(all[2].Name));
+
+            // The fix DriftHooks prints is `migrate resolve --rolled-back`, which (prisma-engines'
+            // mark_migration_rolled_back; the oracle cannot run resolve, it needs the native engine) sets rolled_back_at
+            // on the unfinished rows of that name and keeps the finished one. Do that, and Prisma deploys again.
+            await server.ExecuteAsync(database.Name, $"UPDATE \"_prisma_migrations\" SET rolled_back_at = now() WHERE id = '{failedId}'");
+            var again = await PrismaOracle.RunAsync(database.PrismaUrl, schema, copy, "migrate", "deploy");
+            Assert.That(again.ExitCode, Is.Zero, again.Output);
+
+            await using var production = await ReadOnlyDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl));
+            var repository = all.Select(m => new RepositoryMigration(m.Name, m.Script)).ToList();
+            Assert.That(HistoryComparison.Compare(repository, (await production.ReadMigrationHistoryAsync()).Records).Select(s => s.State), Is.All.EqualTo(MigrationState.Applied));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     private static async Task<(PrismaOracle.Result Prisma, IReadOnlyList<MigrationStatus> Ours)> CompareAsync(
         int applied, int folder, int? editFolder = null, Func<string, IReadOnlyList<PrismaMigrator.Migration>, Task>? prepare = null)
     {

@@ -86,6 +86,32 @@ public class ThreeWayStatusTests
     }
 
     [Test]
+    public void A_failed_attempt_beside_a_finished_row_is_failed_in_every_place_and_blocks()
+    {
+        // Prisma's deploy stops on this (P3009): a failed row counts whatever else is recorded for the name.
+        var finishedThenFailed = new[] { Applied(A), Applied(B, 1), Failed(B.Name, 2) };
+        var failedThenFinished = new[] { Applied(A), Failed(B.Name, 1), Applied(B, 2) };
+        foreach (var rows in new[] { finishedThenFailed, failedThenFinished })
+        {
+            var statuses = HistoryComparison.Compare([A, B], rows);
+            Assert.That(statuses.Single(s => s.Name == B.Name), Is.EqualTo(new MigrationStatus(B.Name, MigrationState.Failed, rows.Single(r => r.IsFailed), AlsoFinished: true)));
+
+            var finding = HistoryComparison.Findings(statuses, "production", "the push", Project).Single();
+            Assert.That(finding.Code, Is.EqualTo(PushRuleCodes.FailedInDatabase));
+            Assert.That(finding.Severity, Is.EqualTo(Severity.Error));
+            Assert.That(finding.Fix, Does.Contain("npx prisma migrate resolve --rolled-back " + B.Name).And.Not.Contain("--applied " + B.Name));
+
+            var report = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), Side("production", rows), Project);
+            Assert.That(report.Rows.Single(r => r.Name == B.Name).Production, Is.EqualTo(PlaceState.Failed));
+            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Refused));
+
+            var local = ThreeWayStatus.Build([A, B], [A, B], Side("local", rows), DatabaseSide.NotConfigured("production"), Project);
+            Assert.That(local.Rows.Single(r => r.Name == B.Name).Local, Is.EqualTo(PlaceState.Failed));
+            Assert.That(local.Findings.Select(f => f.Code), Does.Contain(CompanionRuleCodes.LocalFailed));
+        }
+    }
+
+    [Test]
     public void Unconfigured_databases_show_what_is_known_and_unreachable_ones_exit_3()
     {
         var report = ThreeWayStatus.Build([A, B], [A], DatabaseSide.NotConfigured("local"), DatabaseSide.NotConfigured("production"), Project);
