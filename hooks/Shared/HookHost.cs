@@ -4,6 +4,7 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
+using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Hooks;
 
@@ -39,18 +40,18 @@ internal static class HookHost
         }
         catch (DriftHooksException e)
         {
-            Error().WriteLine($"DriftHooks {hook}: {e.Message}");
+            Error().WriteLine($"DriftHooks {hook}: {TerminalText.Safe(e.Message)}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
         {
-            Error().WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {e.Message}). Check that the repository is intact and readable; 'git status' should work.");
+            Error().WriteLine($"DriftHooks {hook}: could not read the repository ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). Check that the repository is intact and readable; 'git status' should work.");
             return ExitCodes.ResourceUnavailable;
         }
         catch (Exception e)
         {
             // A defect in DriftHooks: fail closed, in one paragraph, with what a bug report needs.
-            Error().WriteLine($"DriftHooks {hook}: an unexpected error stopped the check ({e.GetType().Name}: {e.Message}). This is a DriftHooks defect: please report it with this message.");
+            Error().WriteLine($"DriftHooks {hook}: an unexpected error stopped the check ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). This is a DriftHooks defect: please report it with this message.");
             return ExitCodes.ResourceUnavailable;
         }
     }

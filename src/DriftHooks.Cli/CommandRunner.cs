@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
+using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli;
 
@@ -15,12 +16,12 @@ internal static class CommandRunner
         }
         catch (DriftHooksException e)
         {
-            Console.Error.WriteLine($"drifthooks: {e.Message}");
+            Console.Error.WriteLine($"drifthooks: {TerminalText.Safe(e.Message)}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
         {
-            Console.Error.WriteLine($"drifthooks: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"drifthooks: {e.GetType().Name}: {TerminalText.Safe(e.Message)}");
             return ExitCodes.ResourceUnavailable;
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DriftHooks.Cli;
 using DriftHooks.Cli.Commands;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rendering;
 
 var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration drift before it reaches a database.");
 root.Add(InstallCommand.Create());
@@ -20,7 +21,7 @@ if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)
     {
-        Console.Error.WriteLine($"drifthooks: {error.Message}");
+        Console.Error.WriteLine($"drifthooks: {TerminalText.Safe(error.Message)}");
     }
 
     Console.Error.WriteLine("Run 'drifthooks --help' for usage.");

@@ -58,7 +58,7 @@ public class CompanionCommandTests
         var again = s.Repository.Drifthooks("sync");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         Assert.That(again.Output, Does.Contain("up to date: nothing to apply"));
-        Assert.That(File.ReadAllText(Path.Combine(s.Repository.GitDir, "drifthooks", "audit.log")), Does.Contain("sync hook=drifthooks sync"));
+        Assert.That(File.ReadAllText(Path.Combine(s.Repository.GitDir, "drifthooks", "audit.log")), Does.Contain("\"hook\":\"drifthooks sync\""));
     }
 
     [Test]

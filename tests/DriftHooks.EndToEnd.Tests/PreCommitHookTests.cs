@@ -447,7 +447,7 @@ public class PreCommitHookTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Error, Does.Contain("OVERRIDDEN").And.Contain("DH102"));
         var audit = File.ReadAllText(Path.Combine(repo.GitDir, "drifthooks", "audit.log"));
-        Assert.That(audit, Does.Contain("override").And.Contain("hotfix OPS-123 approved by lead").And.Contain("branch=main").And.Contain("author@example.com").And.Contain("DH102"));
+        Assert.That(audit, Does.Contain("override").And.Contain("hotfix OPS-123 approved by lead").And.Contain("\"branch\":\"main\"").And.Contain("author@example.com").And.Contain("DH102"));
     }
 
     [Test]

@@ -222,7 +222,7 @@ public class PrePushHookTests
         var result = scenario.Push();
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var audit = File.ReadAllText(Path.Combine(scenario.Repository.GitDir, "drifthooks", "audit.log"));
-        Assert.That(audit, Does.Contain("hook=pre-push").And.Contain("INC-42").And.Contain("DH201"));
+        Assert.That(audit, Does.Contain("\"hook\":\"pre-push\"").And.Contain("INC-42").And.Contain("DH201"));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rendering;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Cli.Commands;
@@ -41,7 +42,7 @@ internal static class BackupCommand
                 }
                 catch (ResourceUnavailableException e)
                 {
-                    Console.Error.WriteLine($"drifthooks backup: {label}: {e.Message}");
+                    Console.Error.WriteLine($"drifthooks backup: {label}: {TerminalText.Safe(e.Message)}");
                     exit = ExitCodes.ResourceUnavailable;
                 }
             }

@@ -24,15 +24,15 @@ internal static class RestoreCommand
             var color = CommandIo.UseColor;
             var outcome = HistoryRestore.RunAsync(context, path, (backup, plan) =>
             {
-                Console.WriteLine($"backup: {backup.Label} database {backup.Url}, schema {backup.Schema}, taken {backup.CreatedAt:u}, {backup.Rows.Count} row(s)");
+                Console.WriteLine(TerminalText.Safe($"backup: {backup.Label} database {backup.Url}, schema {backup.Schema}, taken {backup.CreatedAt:u}, {backup.Rows.Count} row(s)"));
                 foreach (var row in plan.Add)
                 {
-                    Console.WriteLine($"  add      {row.MigrationName} ({Describe(row)})");
+                    Console.WriteLine(TerminalText.Safe($"  add      {row.MigrationName} ({Describe(row)})"));
                 }
 
                 foreach (var row in plan.Replace)
                 {
-                    Console.WriteLine($"  replace  {row.MigrationName} ({Describe(row)})");
+                    Console.WriteLine(TerminalText.Safe($"  replace  {row.MigrationName} ({Describe(row)})"));
                 }
 
                 if (plan.Unchanged > 0)
@@ -42,7 +42,7 @@ internal static class RestoreCommand
 
                 foreach (var row in plan.KeptOnlyInDatabase)
                 {
-                    Console.WriteLine($"  keep     {row.MigrationName} (in the table, not in the backup)");
+                    Console.WriteLine(TerminalText.Safe($"  keep     {row.MigrationName} (in the table, not in the backup)"));
                 }
 
                 return CommandIo.Confirm($"Write {plan.Add.Count + plan.Replace.Count} row(s) into {context.RequireLocalUrl("drifthooks restore").Redacted}?", parsed.GetValue(yes));

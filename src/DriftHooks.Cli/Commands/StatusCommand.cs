@@ -46,9 +46,9 @@ internal static class StatusCommand
     {
         var color = CommandIo.UseColor;
         var text = new StringBuilder();
-        text.AppendLine($"project: {context.Project.SchemaPath} (migrations in {context.Project.MigrationsPath})");
-        text.AppendLine($"local:      {Describe(report.Local)}");
-        text.AppendLine($"production: {Describe(report.Production)}");
+        text.AppendLine(TerminalText.Safe($"project: {context.Project.SchemaPath} (migrations in {context.Project.MigrationsPath})"));
+        text.AppendLine(TerminalText.Safe($"local:      {Describe(report.Local)}"));
+        text.AppendLine(TerminalText.Safe($"production: {Describe(report.Production)}"));
         text.AppendLine();
 
         if (report.Rows.Count == 0)
@@ -57,11 +57,11 @@ internal static class StatusCommand
         }
         else
         {
-            var width = Math.Max("MIGRATION".Length, report.Rows.Max(r => r.Name.Length));
+            var width = Math.Max("MIGRATION".Length, report.Rows.Max(r => TerminalText.Safe(r.Name).Length));
             text.AppendLine($"{"MIGRATION".PadRight(width)}  {"REPOSITORY",-12} {"LOCAL",-22} PRODUCTION");
             foreach (var row in report.Rows)
             {
-                text.Append(row.Name.PadRight(width)).Append("  ")
+                text.Append(TerminalText.Safe(row.Name).PadRight(width)).Append("  ")
                     .Append(PlaceStates.Key(row.Repository).PadRight(12)).Append(' ')
                     .Append(Paint(PlaceStates.Label(row.Local, isLocal: true), row.Local, color, 22)).Append(' ')
                     .AppendLine(Paint(PlaceStates.Label(row.Production, isLocal: false), row.Production, color, 0));

@@ -61,7 +61,7 @@ internal static class SyncCommand
             Console.WriteLine(isReset ? $"reset the local schema(s) and replayed {result.Applied.Count} migration(s):" : $"applied {result.Applied.Count} migration(s):");
             foreach (var (name, duration) in result.Applied)
             {
-                Console.WriteLine($"  {name}  {CommandIo.Seconds(duration)}");
+                Console.WriteLine($"  {TerminalText.Safe(name)}  {CommandIo.Seconds(duration)}");
             }
 
             Console.WriteLine($"total {CommandIo.Seconds(TimeSpan.FromTicks(result.Applied.Sum(a => a.Duration.Ticks)))}");
@@ -82,7 +82,7 @@ internal static class SyncCommand
                 return;
             }
 
-            Console.Error.Write(value.Duration is null ? $"\r\u001b[Kapplying {value.Index}/{value.Total} {value.Name} …" : value.Index == value.Total ? "\r\u001b[K" : "");
+            Console.Error.Write(value.Duration is null ? $"\r\u001b[Kapplying {value.Index}/{value.Total} {TerminalText.Safe(value.Name)} …" : value.Index == value.Total ? "\r\u001b[K" : "");
         }
     }
 }

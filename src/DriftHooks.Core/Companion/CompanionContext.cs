@@ -96,9 +96,17 @@ public sealed class CompanionContext
     }
 
     /// <summary>Records what a command did in the audit log.</summary>
+    /// <exception cref="Overrides.AuditLogUnavailableException">The record could not be written; the message says what was done.</exception>
     public void Audit(string action, IReadOnlyList<Finding> findings)
     {
-        Overrides.AuditLog.Record(Location.StateDirectory, new Overrides.AuditEntry(
-            action, "drifthooks " + action, GitRepository.CurrentUser(Location, Environment), GitRepository.CurrentBranch(Location), null, findings));
+        try
+        {
+            Overrides.AuditLog.Record(Location.StateDirectory, new Overrides.AuditEntry(
+                action, "drifthooks " + action, GitRepository.CurrentUser(Location, Environment), GitRepository.CurrentBranch(Location), null, findings));
+        }
+        catch (Overrides.AuditLogUnavailableException e)
+        {
+            throw new Overrides.AuditLogUnavailableException($"'{action}' ran ({string.Join("; ", findings.Select(f => f.Message))}), but {e.Message}", e);
+        }
     }
 }

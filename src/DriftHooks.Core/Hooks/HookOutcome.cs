@@ -37,14 +37,18 @@ public static class HookOutcome
             ? findings.Where(f => f.Severity == Severity.Error && locallyDisabled.ContainsKey(f.Code)).ToList()
             : [];
         var switchedBy = "";
+        string? unrecorded = null;
         if (switchedOff.Count > 0)
         {
             // A personal rule switch is a bypass like any other: shown, and recorded with where it came from.
             switchedBy = string.Join("; ", switchedOff.Select(f => f.Code).Distinct(StringComparer.Ordinal).Select(c => $"{c} by {locallyDisabled![c]}"));
-            AuditLog.Record(location.StateDirectory, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {switchedBy}", switchedOff));
-            findings = [.. findings.Select(f => switchedOff.Contains(f)
-                ? f with { Severity = Severity.Warning, Message = $"(let through: switched off by {locallyDisabled![f.Code]}) {f.Message}" }
-                : f)];
+            unrecorded = TryRecord(location, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {switchedBy}", switchedOff));
+            if (unrecorded is null)
+            {
+                findings = [.. findings.Select(f => switchedOff.Contains(f)
+                    ? f with { Severity = Severity.Warning, Message = $"(let through: switched off by {locallyDisabled![f.Code]}) {f.Message}" }
+                    : f)];
+            }
         }
 
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
@@ -53,7 +57,15 @@ public static class HookOutcome
             output.Write(TextRenderer.Render(findings, color));
         }
 
-        if (switchedOff.Count > 0)
+        if (unrecorded is not null)
+        {
+            // A bypass not on record is no bypass: the switched-off rules count again.
+            output.WriteLine(TextRenderer.Paint(
+                $"DriftHooks {hook}: this machine switches {string.Join(", ", switchedOff.Select(f => f.Code).Distinct(StringComparer.Ordinal))} off ({TerminalText.Safe(switchedBy)}), but that is not applied, because {unrecorded}",
+                "31;1",
+                color));
+        }
+        else if (switchedOff.Count > 0)
         {
             output.WriteLine(TextRenderer.Paint(
                 $"DriftHooks {hook}: {Problems(switchedOff.Count)} let through because this machine switches {(switchedOff.Count == 1 ? "its rule" : "their rules")} off ({switchedBy}); recorded in {AuditLog.PathFor(location.StateDirectory)}. Switch a rule off for everyone in {Configuration.OptionsLoader.CommittedFile}, or once with {OverrideReason.Variable}=\"<reason>\".",
@@ -68,20 +80,48 @@ public static class HookOutcome
 
         if (reason is not null)
         {
-            AuditLog.Record(location.StateDirectory, new AuditEntry("override", hook, user.Value, branch.Value, reason, findings));
+            unrecorded = TryRecord(location, new AuditEntry("override", hook, user.Value, branch.Value, reason, findings));
+            if (unrecorded is null)
+            {
+                output.WriteLine(TextRenderer.Paint(
+                    $"DriftHooks {hook}: OVERRIDDEN ({TerminalText.Safe(reason)}). The {Problems(errors.Count)} above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
+                    "33;1",
+                    color));
+                return ExitCodes.Passed;
+            }
+
+            // An override that is not on record is no override.
             output.WriteLine(TextRenderer.Paint(
-                $"DriftHooks {hook}: OVERRIDDEN ({reason}). The {Problems(errors.Count)} above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
-                "33;1",
+                $"DriftHooks {hook}: refused ({Problems(errors.Count)}); the override was NOT applied, because {unrecorded}",
+                "31;1",
                 color));
-            return ExitCodes.Passed;
+            return ExitCodes.Refused;
         }
 
-        AuditLog.Record(location.StateDirectory, new AuditEntry("block", hook, user.Value, branch.Value, null, findings));
+        if (TryRecord(location, new AuditEntry("block", hook, user.Value, branch.Value, null, findings)) is { } blockUnrecorded)
+        {
+            output.WriteLine($"DriftHooks {hook}: warning: this refusal is not on record: {blockUnrecorded}");
+        }
+
         output.WriteLine(
             $"DriftHooks {hook}: refused ({Problems(errors.Count)}). Fix them as shown, or, if this is deliberate, " +
             $"override with a reason that is recorded: {OverrideReason.Variable}=\"<why, ticket, who approved>\" git {(hook == "pre-push" ? "push" : "commit")} …");
         // An unreadable production blocks as a resource failure (3), not as a verdict about the push.
         return errors.All(f => f.Code == Rules.PushRuleCodes.ProductionUnreachable) ? ExitCodes.ResourceUnavailable : ExitCodes.Refused;
+    }
+
+    /// <summary>Null once the record is on disk; otherwise why it is not (the message of the failure).</summary>
+    private static string? TryRecord(RepositoryLocation location, AuditEntry entry)
+    {
+        try
+        {
+            AuditLog.Record(location.StateDirectory, entry);
+            return null;
+        }
+        catch (AuditLogUnavailableException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string Problems(int count) => count == 1 ? "1 problem" : $"{count} problems";

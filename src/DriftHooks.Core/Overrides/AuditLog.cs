@@ -1,34 +1,127 @@
-using DriftHooks.Core.Findings;
-using Serilog;
-using Serilog.Events;
+using System.Text.Json;
 
 namespace DriftHooks.Core.Overrides;
 
 /// <summary>
-/// The audit trail under the repository's git directory (<c>.git/drifthooks/audit.log</c>): every override, with
-/// who, when, on which branch, why, and what it overrode. Appended through Serilog's file sink.
+/// The audit trail under the repository's git directory (<c>.git/drifthooks/audit.log</c>): every override, block and
+/// local rule switch, with who, when, on which branch, why, and what it concerned. One JSON object per line, every
+/// string escaped by the serializer, so no reason or folder name can start a second record; written whole under an
+/// exclusive lock on the file, so hooks running at once (linked worktrees share the git directory) never
+/// overwrite each other's records.
 /// </summary>
 public static class AuditLog
 {
-    public static string PathFor(string stateDirectory) => System.IO.Path.Combine(stateDirectory, "audit.log");
+    // .NET appends at the length it saw when it opened the file (pwrite, not O_APPEND): two processes appending at
+    // once would write at the same offset. An exclusive lock held from open to close makes each append one step.
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
 
+    public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "audit.log");
+
+    /// <summary>Appends one record, or throws: a record is on disk when this returns.</summary>
+    /// <exception cref="AuditLogUnavailableException">The record could not be written (why, and where, in the message).</exception>
     public static void Record(string stateDirectory, AuditEntry entry)
     {
-        Directory.CreateDirectory(stateDirectory);
-        using var logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .WriteTo.File(
-                PathFor(stateDirectory),
-                outputTemplate: "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} {Level:u3} {Message:lj}{NewLine}",
-                shared: true,
-                fileSizeLimitBytes: 10_000_000,
-                rollOnFileSizeLimit: true,
-                retainedFileCountLimit: 10)
-            .CreateLogger();
-        var findings = string.Join(" | ", entry.Findings.Select(f => $"{f.Code} {f.Location}: {f.Message}"));
-        logger.Write(
-            entry.Overridden ? LogEventLevel.Warning : LogEventLevel.Information,
-            "{Action} hook={Hook} user={User} branch={Branch} reason={Reason} findings={Findings}",
-            entry.Action, entry.Hook, entry.User, entry.Branch, entry.Reason ?? "", findings);
+        var path = PathFor(stateDirectory);
+        var line = JsonSerializer.SerializeToUtf8Bytes(AuditRecord.From(entry, DateTimeOffset.Now), AuditJsonContext.Default.AuditRecord);
+        try
+        {
+            Directory.CreateDirectory(stateDirectory);
+            using var log = OpenExclusive(path);
+            var start = log.Length;
+            try
+            {
+                // A record cut short earlier (a full disk) must not swallow this one: start it on a line of its own.
+                var separate = start > 0 && !EndsWithNewline(log, start);
+                var record = new byte[(separate ? 1 : 0) + line.Length + 1];
+                record[0] = (byte)'\n';
+                line.CopyTo(record, separate ? 1 : 0);
+                record[^1] = (byte)'\n';
+                RandomAccess.Write(log.SafeFileHandle, record, start);
+                log.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // Leave no half record behind (best effort: the disk that refused the write may refuse this too).
+                TryTruncate(log, start);
+                throw;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditLogUnavailableException(
+                $"the audit record could not be written to {path} ({Describe(path, e)}). Make {path} a writable file (free disk space, fix its permissions, or move away whatever is in its place) and run the command again.",
+                e);
+        }
     }
+
+    /// <summary>Every record of the log, oldest first; lines that are not records (cut short by a full disk) are skipped.</summary>
+    public static IReadOnlyList<AuditRecord> Read(string stateDirectory)
+    {
+        var path = PathFor(stateDirectory);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var records = new List<AuditRecord>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditRecord) is { } record)
+                {
+                    records.Add(record);
+                }
+            }
+            catch (JsonException)
+            {
+                // A partial line is evidence of a failed write, not a record.
+            }
+        }
+
+        return records;
+    }
+
+    private static FileStream OpenExclusive(string path)
+    {
+        var deadline = DateTime.UtcNow + LockPatience;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive flock on Unix and a sharing lock on Windows; the record is
+                // written at the length read under it.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(path))
+            {
+                Thread.Sleep(Random.Shared.Next(2, 12));
+            }
+        }
+    }
+
+    private static bool EndsWithNewline(FileStream log, long length)
+    {
+        Span<byte> last = stackalloc byte[1];
+        return RandomAccess.Read(log.SafeFileHandle, last, length - 1) == 1 && last[0] == (byte)'\n';
+    }
+
+    private static void TryTruncate(FileStream log, long length)
+    {
+        try
+        {
+            log.SetLength(length);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string Describe(string path, Exception e) =>
+        Directory.Exists(path) ? "it is a directory" : e is UnauthorizedAccessException ? $"permission denied: {e.Message}" : e.Message;
 }

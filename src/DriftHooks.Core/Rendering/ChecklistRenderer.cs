@@ -20,10 +20,10 @@ public static class ChecklistRenderer
                 DoctorStatus.Warn => (unicode ? "!" : "[warn]", "33;1"),
                 _ => (unicode ? "–" : "[skip]", "2"),
             };
-            text.Append(TextRenderer.Paint(mark, ansi, color)).Append(' ').Append(item.Title.PadRight(width)).Append("  ").AppendLine(item.Detail);
+            text.Append(TextRenderer.Paint(mark, ansi, color)).Append(' ').Append(item.Title.PadRight(width)).Append("  ").AppendLine(TerminalText.Safe(item.Detail));
             if (item.Fix is not null && item.Status is DoctorStatus.Fail or DoctorStatus.Warn)
             {
-                text.Append(new string(' ', (unicode ? 1 : 6) + 1 + width + 2)).Append("fix: ").AppendLine(TextRenderer.Paint(item.Fix, "1", color));
+                text.Append(new string(' ', (unicode ? 1 : 6) + 1 + width + 2)).Append("fix: ").AppendLine(TextRenderer.Paint(TerminalText.Safe(item.Fix), "1", color));
             }
         }
 

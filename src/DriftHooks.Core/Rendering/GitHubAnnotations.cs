@@ -20,7 +20,7 @@ public static class GitHubAnnotations
             _ => "notice",
         };
         var text = new StringBuilder("::").Append(command).Append(' ');
-        var file = FileOf(finding.Location);
+        var file = FileOf(TerminalText.SafeOrNull(finding.Location));
         if (file is not null)
         {
             text.Append("file=").Append(EscapeProperty(file)).Append(',');
@@ -28,10 +28,10 @@ public static class GitHubAnnotations
 
         var title = context is null ? finding.Code : $"{finding.Code} in {context}";
         text.Append("title=").Append(EscapeProperty(title)).Append("::");
-        var message = finding.Message;
+        var message = TerminalText.Safe(finding.Message);
         if (!string.IsNullOrEmpty(finding.Fix))
         {
-            message += "\nfix: " + finding.Fix;
+            message += "\nfix: " + TerminalText.Safe(finding.Fix);
         }
 
         return text.Append(EscapeData(message)).ToString();

@@ -14,7 +14,7 @@ public static class RangeCheckRenderer
         foreach (var group in result.Findings.GroupBy(f => f.Commit.Sha))
         {
             var commit = group.First().Commit;
-            text.AppendLine(TextRenderer.Paint($"commit {commit}", "1", color));
+            text.AppendLine(TextRenderer.Paint(TerminalText.Safe($"commit {commit}"), "1", color));
             text.Append(TextRenderer.Render([.. group.Select(f => f.Finding)], color));
             text.AppendLine();
         }

@@ -3,7 +3,7 @@ using DriftHooks.Core.Findings;
 
 namespace DriftHooks.Core.Rendering;
 
-/// <summary>Findings as short human text: one paragraph per finding, its location, and the exact fix.</summary>
+/// <summary>Findings as short human text: one paragraph per finding, its location, and the exact fix (each made <see cref="TerminalText.Safe"/>).</summary>
 public static class TextRenderer
 {
     public static string Render(IReadOnlyList<Finding> findings, bool color)
@@ -17,15 +17,15 @@ public static class TextRenderer
                 Severity.Warning => ("warning", "33"),
                 _ => ("note", "36"),
             };
-            text.Append(Paint($"{label} {finding.Code}", ansi + ";1", color)).Append(": ").AppendLine(finding.Message);
+            text.Append(Paint($"{label} {finding.Code}", ansi + ";1", color)).Append(": ").AppendLine(TerminalText.Safe(finding.Message));
             if (!string.IsNullOrEmpty(finding.Location))
             {
-                text.Append("  at:  ").AppendLine(finding.Location);
+                text.Append("  at:  ").AppendLine(TerminalText.Safe(finding.Location));
             }
 
             if (!string.IsNullOrEmpty(finding.Fix))
             {
-                text.Append("  fix: ").AppendLine(Paint(finding.Fix, "1", color));
+                text.Append("  fix: ").AppendLine(Paint(TerminalText.Safe(finding.Fix), "1", color));
             }
         }
 

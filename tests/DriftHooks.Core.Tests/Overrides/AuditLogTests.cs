@@ -1,0 +1,97 @@
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Overrides;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Overrides;
+
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class AuditLogTests
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateFolder() => folder = Path.Combine(Path.GetTempPath(), "drifthooks-audit-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (Directory.Exists(folder))
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static AuditEntry Override(string reason, string location = "prisma/migrations/20240101000000_init/migration.sql") =>
+        new("override", "pre-commit", "Ana <ana@example.com>", "main", reason, [Finding.Error("DH102", "edited", location)]);
+
+    [Test]
+    public void A_reason_or_folder_name_with_line_breaks_and_escapes_stays_one_record_and_reads_back_exactly()
+    {
+        var reason = "hotfix OPS-1 approved\n2026-01-01T00:00:00 {\"action\":\"override\",\"reason\":\"forged\"}\r\u001b[2K";
+        var folderName = "prisma/migrations/20240101000000_x\n{\"action\":\"block\"}/migration.sql";
+        AuditLog.Record(folder, Override(reason, folderName));
+        AuditLog.Record(folder, Override("second reason, approved by lead"));
+
+        var lines = File.ReadAllLines(AuditLog.PathFor(folder));
+        Assert.That(lines, Has.Length.EqualTo(2));
+        Assert.That(File.ReadAllText(AuditLog.PathFor(folder)).Any(c => c < ' ' && c != '\n'), Is.False, "no raw control character on disk");
+        var records = AuditLog.Read(folder);
+        Assert.That(records.Select(r => r.Reason), Is.EqualTo(new[] { reason, "second reason, approved by lead" }));
+        Assert.That(records[0].Findings.Single().Location, Is.EqualTo(folderName));
+        Assert.That(records[0], Has.Property("Action").EqualTo("override").And.Property("Branch").EqualTo("main").And.Property("User").EqualTo("Ana <ana@example.com>"));
+    }
+
+    [Test]
+    public void A_record_cut_short_earlier_does_not_swallow_the_next_one()
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(AuditLog.PathFor(folder), "{\"time\":\"2026-01-01T00:00:00+00:00\",\"action\":\"overr");
+        AuditLog.Record(folder, Override("after a full disk, approved by lead"));
+        Assert.That(AuditLog.Read(folder).Select(r => r.Reason), Is.EqualTo(new[] { "after a full disk, approved by lead" }));
+    }
+
+    [Test]
+    public void Concurrent_writers_lose_no_record()
+    {
+        const int Writers = 40;
+        Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => AuditLog.Record(folder, Override($"reason number {i} approved")));
+        Assert.That(AuditLog.Read(folder).Select(r => r.Reason), Is.EquivalentTo(Enumerable.Range(0, Writers).Select(i => $"reason number {i} approved")));
+    }
+
+    [Test]
+    public void A_log_that_is_a_directory_refuses_with_why()
+    {
+        Directory.CreateDirectory(AuditLog.PathFor(folder));
+        var error = Assert.Throws<AuditLogUnavailableException>(() => AuditLog.Record(folder, Override("cannot be recorded, approved")));
+        Assert.That(error!.Message, Does.Contain(AuditLog.PathFor(folder)).And.Contain("it is a directory"));
+    }
+
+    [Test]
+    public void A_full_disk_refuses_with_why()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            Assert.Ignore("needs /dev/full (a device whose every write fails with 'no space left')");
+        }
+
+        Directory.CreateDirectory(folder);
+        File.CreateSymbolicLink(AuditLog.PathFor(folder), "/dev/full");
+        var error = Assert.Throws<AuditLogUnavailableException>(() => AuditLog.Record(folder, Override("cannot be recorded, approved")));
+        Assert.That(error!.Message, Does.Contain(AuditLog.PathFor(folder)).And.Contain("space").IgnoreCase);
+    }
+
+    [Test]
+    public void A_read_only_folder_refuses_with_why()
+    {
+        if (Environment.UserName == "root")
+        {
+            Assert.Ignore("root writes into read-only folders; run as another user to check this");
+        }
+
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var error = Assert.Throws<AuditLogUnavailableException>(() => AuditLog.Record(folder, Override("cannot be recorded, approved")));
+        Assert.That(error!.Message, Does.Contain("permission denied"));
+    }
+}
