@@ -4,13 +4,13 @@ using NUnit.Framework;
 namespace DriftHooks.EndToEnd.Tests;
 
 /// <summary>
-/// The 112 real schema edits of ../shared/corpus/schema-pairs, each staged without a migration and committed
+/// The 112 real schema edits of tests/data/schema-pairs (umami), each staged without a migration and committed
 /// through the installed native hook: it must refuse exactly the edits Prisma's own differ labels "differs".
 /// </summary>
 [TestFixture]
 public class SchemaPairCommitTests
 {
-    private static readonly string PairsFolder = Path.Combine(NativeBinaries.Shared, "corpus", "schema-pairs");
+    private static readonly string PairsFolder = DriftHooks.Core.Tests.Support.TestData.SchemaPairs;
 
     [Test]
     public void Every_labelled_pair_is_judged_as_Prisma_judges_it()

@@ -12,30 +12,41 @@ using NUnit.Framework;
 namespace DriftHooks.Core.Tests.Drift;
 
 /// <summary>
-/// The whole drift check against the real server: the documenso history (163 migrations) is applied once to a
-/// baseline database; each case clones it (<c>CREATE DATABASE … TEMPLATE</c>) as "production" and changes it by hand.
+/// The whole drift check against the real server: the documenso history (163 migrations, from the shared folder;
+/// skipped without it) is applied once to a baseline database; each case clones it (<c>CREATE DATABASE … TEMPLATE</c>)
+/// as "production" and changes it by hand. Cases on a short history use umami's (tests/data).
 /// </summary>
 public sealed class SchemaDriftCheckTests
 {
-    static readonly string Documenso = Path.Combine(PrismaOracle.Corpus, "documenso", "migrations");
+    static string Documenso => Path.Combine(SharedFolder.Corpus, "documenso", "migrations");
+
+    static string Umami => Path.Combine(TestData.Umami, "migrations");
 
     PostgresServer _server = null!;
-    string _baseline = null!;
+    Lazy<Task<string>> _baseline = null!;
     int _clones;
 
     [OneTimeSetUp]
-    public async Task ApplyHistoryOnceAsync()
+    public async Task StartServerAsync()
     {
         _server = await PostgresServer.SharedAsync();
+        _baseline = new(ApplyDocumensoOnceAsync);
+    }
+
+    // Applied on first use, so that without the shared folder only the cases that clone it are skipped.
+    async Task<string> ApplyDocumensoOnceAsync()
+    {
         var baseline = await _server.CreateDatabaseAsync();
-        _baseline = baseline.Name;
         await PrismaMigrator.ApplyAsync(baseline.PrismaUrl, PrismaMigrator.Load(Documenso));
+        return baseline.Name;
     }
 
     async Task<TestDatabase> CloneAsync()
     {
-        var name = $"{_baseline}_c{Interlocked.Increment(ref _clones)}";
-        await _server.ExecuteAdminAsync($"CREATE DATABASE {PostgresServer.Quote(name)} TEMPLATE {PostgresServer.Quote(_baseline)}");
+        _ = Documenso; // skips the case here, before the baseline task would fail for every later one
+        var baseline = await _baseline.Value;
+        var name = $"{baseline}_c{Interlocked.Increment(ref _clones)}";
+        await _server.ExecuteAdminAsync($"CREATE DATABASE {PostgresServer.Quote(name)} TEMPLATE {PostgresServer.Quote(baseline)}");
         return new TestDatabase(name, _server.ConnectionString(name), _server.PrismaUrl(name));
     }
 
@@ -274,7 +285,7 @@ public sealed class SchemaDriftCheckTests
     [Test]
     public async Task Shadow_is_dropped_when_a_migration_fails_to_replay()
     {
-        var folder = PrismaOracle.CopyMigrations(Documenso, 3);
+        var folder = PrismaOracle.CopyMigrations(Umami, 3);
         try
         {
             var production = await _server.CreateDatabaseAsync();
@@ -299,7 +310,7 @@ public sealed class SchemaDriftCheckTests
     [Test]
     public async Task Applied_migration_missing_from_the_repository_stops_before_the_replay()
     {
-        var folder = PrismaOracle.CopyMigrations(Documenso, 2);
+        var folder = PrismaOracle.CopyMigrations(Umami, 2);
         try
         {
             var production = await _server.CreateDatabaseAsync();
@@ -325,7 +336,7 @@ public sealed class SchemaDriftCheckTests
     public async Task Production_without_history_table_is_one_finding()
     {
         var production = await _server.CreateDatabaseAsync();
-        var result = await CheckAsync(production);
+        var result = await CheckAsync(production, Umami);
         Assert.That(result.Findings.Single().Code, Is.EqualTo(SchemaDriftCodes.NoHistoryTable));
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
     }
@@ -334,11 +345,11 @@ public sealed class SchemaDriftCheckTests
     public async Task Rolled_back_migrations_are_not_replayed()
     {
         var production = await _server.CreateDatabaseAsync();
-        var migrations = PrismaMigrator.Load(Documenso, take: 2);
+        var migrations = PrismaMigrator.Load(Umami, take: 2);
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, migrations.Take(1));
         await PrismaMigrator.InsertRolledBackAsync(production.PrismaUrl, migrations[1].Name, Core.Prisma.MigrationChecksum.Compute(migrations[1].Script));
 
-        var result = await CheckAsync(production);
+        var result = await CheckAsync(production, Umami);
         Assert.That(result.Findings, Is.Empty, string.Join('\n', result.Findings));
         Assert.That(result.ReplayedMigrations, Is.EqualTo(1));
     }
@@ -348,7 +359,7 @@ public sealed class SchemaDriftCheckTests
     {
         var url = DatabaseUrl.Parse("postgresql://u:p@localhost:5432/app");
         var error = (await Assert.ThrowsAsync<ConfigurationException>(() => SchemaDriftCheck.RunAsync(
-            new SchemaDriftRequest(url, DatabaseUrl.Parse("postgresql://other:x@127.0.0.1:5432/app?schema=x"), Documenso))))!;
+            new SchemaDriftRequest(url, DatabaseUrl.Parse("postgresql://other:x@127.0.0.1:5432/app?schema=x"), Umami))))!;
         Assert.That(error.Message, Does.Contain("production's own database").And.Not.Contain(":x@"));
     }
 

@@ -61,7 +61,7 @@ public sealed class MigrationChecksumTests
     [Test]
     public void Corpus_checksums_match_their_own_files()
     {
-        var folder = Directory.GetDirectories(Path.Combine(DriftHooks.Core.Tests.Support.SharedFolder.Corpus, "documenso", "migrations")).Order(StringComparer.Ordinal).First();
+        var folder = Directory.GetDirectories(Path.Combine(DriftHooks.Core.Tests.Support.TestData.Umami, "migrations")).Order(StringComparer.Ordinal).First();
         var script = File.ReadAllBytes(Path.Combine(folder, "migration.sql"));
         Assert.That(MigrationChecksum.Compute(script), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(script))));
         Assert.That(MigrationChecksum.Matches(MigrationChecksum.Compute(script), script), Is.True);

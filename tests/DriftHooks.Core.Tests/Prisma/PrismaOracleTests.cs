@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Tests.Prisma;
 public sealed class PrismaOracleTests
 {
     const int MigrationCount = 12;
-    static readonly string Documenso = Path.Combine(PrismaOracle.Corpus, "documenso");
+    static string Documenso => Path.Combine(PrismaOracle.Corpus, "documenso");
 
     [Test]
     public async Task Prisma_says_up_to_date_after_PrismaMigrator()

@@ -4,7 +4,7 @@ using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
-using DriftHooks.Core.Tests.Prisma.Schema;
+using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Rules;
@@ -200,8 +200,8 @@ public class CommitRulesTests
     [TestCaseSource(nameof(PairsWithPrismaMigrations))]
     public void A_schema_pair_staged_with_the_migration_Prisma_writes_for_it_passes_without_a_word(string id)
     {
-        var before = File.ReadAllText(Path.Combine(SharedCorpus.SchemaPairs, id + ".before.prisma"));
-        var after = File.ReadAllText(Path.Combine(SharedCorpus.SchemaPairs, id + ".after.prisma"));
+        var before = File.ReadAllText(Path.Combine(TestData.SchemaPairs, id + ".before.prisma"));
+        var after = File.ReadAllText(Path.Combine(TestData.SchemaPairs, id + ".after.prisma"));
         var script = Blob(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Rules", "SchemaPairMigrations", id + ".sql")));
         var changes = new[]
         {

@@ -16,7 +16,7 @@ namespace DriftHooks.Core.Tests.Rules;
 public class HistoryComparisonOracleTests
 {
     private const int Count = 6;
-    private static readonly string Documenso = Path.Combine(SharedFolder.Corpus, "documenso");
+    private static string Documenso => Path.Combine(SharedFolder.Corpus, "documenso");
     private static readonly Dictionary<string, string> EngineDebug = new() { ["DEBUG"] = "prisma:schemaEngine*" };
 
     [Test]

@@ -21,6 +21,11 @@ public static class PrismaOracle
     /// <summary>Why the oracle cannot run here (node/npm or the script missing), or null when it can.</summary>
     public static string? Unavailable()
     {
+        if (SharedFolder.Found is null)
+        {
+            return "Needs the real Prisma CLI of the shared folder (shared/prisma-oracle beside the checkout), which is absent.";
+        }
+
         if (!File.Exists(Script))
         {
             return $"{Script} is missing.";

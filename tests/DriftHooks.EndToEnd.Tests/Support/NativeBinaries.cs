@@ -16,9 +16,6 @@ internal static class NativeBinaries
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>The shared data folder beside the checkout (corpus, prisma-oracle).</summary>
-    public static string Shared => DriftHooks.Core.Tests.Support.SharedFolder.Root;
-
     private static string Locate()
     {
         var folder = Path.Combine(RepositoryRoot, "artifacts", "native");

@@ -1,14 +1,15 @@
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Prisma.Schema;
 
-/// <summary>Every labelled pair of the shared corpus: the verdict must match Prisma's own differ.</summary>
+/// <summary>Every labelled pair of the repository's test data (tests/data/schema-pairs, from umami): the verdict must match Prisma's own differ.</summary>
 public class SchemaPairCorpusTests
 {
     public static IEnumerable<TestCaseData> Pairs()
     {
-        foreach (var line in File.ReadLines(Path.Combine(SharedCorpus.SchemaPairs, "labels.txt")))
+        foreach (var line in File.ReadLines(Path.Combine(TestData.SchemaPairs, "labels.txt")))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 2)
@@ -29,7 +30,7 @@ public class SchemaPairCorpusTests
 
     private static SchemaSource[] Read(string file)
     {
-        var path = Path.Combine(SharedCorpus.SchemaPairs, file);
+        var path = Path.Combine(TestData.SchemaPairs, file);
         return [new SchemaSource(path, File.ReadAllText(path))];
     }
 }

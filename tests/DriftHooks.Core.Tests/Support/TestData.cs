@@ -1,0 +1,29 @@
+namespace DriftHooks.Core.Tests.Support;
+
+/// <summary>
+/// The repository's own test data (<c>tests/data</c>, from umami, MIT: see its README), found by walking up from the
+/// test assembly to the checkout, so that the suite passes in a clone with nothing beside it.
+/// </summary>
+public static class TestData
+{
+    private static readonly Lazy<string> Folder = new(Find);
+
+    /// <summary>112 labelled real edits of umami's schema: <c>&lt;id&gt;.before.prisma</c>, <c>&lt;id&gt;.after.prisma</c>, <c>labels.txt</c>.</summary>
+    public static string SchemaPairs => Path.Combine(Folder.Value, "schema-pairs");
+
+    /// <summary>umami's <c>schema.prisma</c> and <c>migrations/</c> (19 numbered migrations).</summary>
+    public static string Umami => Path.Combine(Folder.Value, "umami");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DriftHooks.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "data");
+            }
+        }
+
+        throw new DirectoryNotFoundException("DriftHooks.sln (and its tests/data) not found above " + AppContext.BaseDirectory);
+    }
+}
