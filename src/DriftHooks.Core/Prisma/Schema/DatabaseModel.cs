@@ -15,4 +15,26 @@ public sealed class DatabaseModel
 
     /// <summary>Display form: <c>public</c> objects unqualified, others as <c>schema.name</c>.</summary>
     public static string Qualify(string schema, string name) => schema == "public" ? name : schema + "." + name;
+
+    /// <summary>A deep copy, for replaying migrations on it without touching this one.</summary>
+    public DatabaseModel Clone()
+    {
+        var copy = new DatabaseModel();
+        foreach (var (key, table) in Tables)
+        {
+            copy.Tables[key] = table.CopyAs(table.Schema, table.Name);
+        }
+
+        foreach (var (key, value) in Enums)
+        {
+            copy.Enums[key] = value;
+        }
+
+        foreach (var (key, value) in Extensions)
+        {
+            copy.Extensions[key] = value;
+        }
+
+        return copy;
+    }
 }

@@ -18,4 +18,26 @@ public sealed class DbTable(string schema, string name, SchemaObjectKind kind)
     public Dictionary<string, DbForeignKey> ForeignKeys { get; } = new(StringComparer.Ordinal);
 
     public string QualifiedName => DatabaseModel.Qualify(Schema, Name);
+
+    /// <summary>A copy of this table (columns, keys, indexes) under another schema and name, as a rename leaves it.</summary>
+    public DbTable CopyAs(string newSchema, string newName)
+    {
+        var copy = new DbTable(newSchema, newName, Kind) { PrimaryKey = PrimaryKey };
+        foreach (var (key, value) in Columns)
+        {
+            copy.Columns[key] = value;
+        }
+
+        foreach (var (key, value) in Indexes)
+        {
+            copy.Indexes[key] = value;
+        }
+
+        foreach (var (key, value) in ForeignKeys)
+        {
+            copy.ForeignKeys[key] = value;
+        }
+
+        return copy;
+    }
 }
