@@ -26,7 +26,8 @@ public static class CommitMigrations
             var script = ((Tree)entry.Target)["migration.sql"];
             migrations.Add(new RepositoryMigration(
                 entry.Name,
-                script?.Target is Blob blob ? ObjectDatabaseTrees.ReadBlob(repository, blob.Sha) : null));
+                script?.Target is Blob blob ? ObjectDatabaseTrees.ReadBlob(repository, blob.Sha) : null,
+                script?.Mode == Mode.SymbolicLink));
         }
 
         return migrations;

@@ -4,6 +4,7 @@ namespace DriftHooks.Core.Git;
 public sealed class TreeNode : IEquatable<TreeNode>
 {
     public const int TreeMode = 0x4000; // 040000
+    public const int SymbolicLinkMode = 0xA000; // 120000
 
     private readonly RawId _id;
     private readonly bool _isRaw;

@@ -23,8 +23,9 @@ public static class CommitRules
         CheckLockFile(changes, findings);
         var workingTree = new Lazy<IReadOnlyList<WorkingTreeMigration>>(changes.ReadWorkingTreeMigrations);
         CheckNewFolders(changes, newFolders, workingTree, findings);
+        CheckLinkedScripts(changes, findings);
         var staged = newFolders.Where(n => changes.After[n].ScriptId is not null).ToList(); // new migrations with a script
-        var scripts = CheckNewScripts(changes, staged, findings);
+        var scripts = CheckNewScripts(changes, [.. staged.Where(n => !changes.After[n].ScriptIsLink)], findings);
         CheckSchema(changes, staged, scripts, workingTree, findings);
         CheckMigrationWithoutSchema(changes, staged, findings);
 
@@ -242,6 +243,31 @@ public static class CommitRules
 
         var next = (long.Parse(newest[..digits], CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
         return ($"does not start with a {digits}-digit number and '_' as every committed migration does", project.MigrationFolder(next + MigrationName.Description(name)));
+    }
+
+    // git stores a symbolic link as the path it points to, and Prisma follows it on the machine that deploys: what
+    // runs would depend on that machine. Refused where it is new and where a committed script becomes one.
+    private static void CheckLinkedScripts(ProjectChanges changes, List<Finding> findings)
+    {
+        var project = changes.Project;
+        foreach (var (name, folder) in changes.After)
+        {
+            if (!folder.ScriptIsLink || changes.Before.TryGetValue(name, out var before) && before.ScriptIsLink)
+            {
+                continue;
+            }
+
+            var script = project.MigrationFolder(name) + "/migration.sql";
+            var target = System.Text.Encoding.UTF8.GetString(changes.ReadBlob(folder.ScriptId!));
+            var committed = changes.Before.ContainsKey(name);
+            findings.Add(Finding.Error(
+                RuleCodes.MigrationScriptIsLink,
+                $"{(committed ? "The committed" : "The new")} migration '{name}' has a migration.sql that is {(committed ? "now " : "")}a symbolic link (to '{target}'), not a file: git would hold only the link, so what Prisma applies would depend on what that path holds on the machine that deploys.",
+                script,
+                committed
+                    ? $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(script)}"
+                    : FixText.ReplaceLinkByFile(script)));
+        }
     }
 
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),

@@ -11,6 +11,10 @@ public static class FixText
             ? path
             : "'" + path.Replace("'", "'\\''") + "'";
 
+    /// <summary>Replaces a migration.sql committed as a symbolic link by a copy of the file it points to, and stages it.</summary>
+    public static string ReplaceLinkByFile(string script) =>
+        $"t=\"$(realpath {Quote(script)})\" && rm {Quote(script)} && cp \"$t\" {Quote(script)} && git add {Quote(script)}";
+
     /// <summary><c> --schema &lt;path&gt;</c> for Prisma commands, empty where Prisma finds the schema by itself.</summary>
     public static string SchemaArgument(PrismaProject project) =>
         project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + Quote(project.SchemaPath);

@@ -30,6 +30,11 @@ public static class HistoryComparison
             {
                 statuses.Add(new MigrationStatus(name, MigrationState.Failed, failed, AlsoFinished: applied is not null));
             }
+            else if (migration is { ScriptIsLink: true })
+            {
+                // Applied or not, a link is not a migration: its checksum says nothing about what a deploy would run.
+                statuses.Add(new MigrationStatus(name, MigrationState.LinkedScript, applied ?? rows.LastOrDefault()) { LinkTarget = System.Text.Encoding.UTF8.GetString(migration.Script ?? []) });
+            }
             else if (applied is not null)
             {
                 statuses.Add(migration is null
@@ -106,6 +111,14 @@ public static class HistoryComparison
                         $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
                         folder,
                         $"rename it after the newest applied migration, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, status.Name))}, and check it still applies on top of '{newestApplied}'"));
+                    break;
+                case MigrationState.LinkedScript:
+                    var script = folder + "/migration.sql";
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.MigrationScriptIsLink,
+                        $"Migration '{status.Name}' in {context} has a migration.sql that is a symbolic link (to '{status.LinkTarget}'), not a file: git holds only the link, so what Prisma applies depends on what that path holds on the machine that deploys.",
+                        script,
+                        $"{FixText.ReplaceLinkByFile(script)}, then commit (the content {database} applied, if it applied it)"));
                     break;
                 case MigrationState.Malformed:
                     findings.Add(Finding.Error(

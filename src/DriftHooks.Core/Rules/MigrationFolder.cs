@@ -10,10 +10,14 @@ public sealed record MigrationFolder
     private ITreeSource? _unreadSource; // with _unreadFolder: the folder's entries, read on first use
     private TreeNode? _unreadFolder;
 
-    public MigrationFolder(string name, string? scriptId)
+    public MigrationFolder(string name, string? scriptId, bool scriptIsLink = false)
     {
         Name = name;
         _scriptId = scriptId;
+        if (scriptIsLink && scriptId is not null)
+        {
+            _script = new TreeNode("migration.sql", TreeNode.SymbolicLinkMode, scriptId);
+        }
     }
 
     private MigrationFolder(string name, TreeNode? script, ITreeSource? unreadSource, TreeNode? unreadFolder)
@@ -30,14 +34,28 @@ public sealed record MigrationFolder
     {
         get
         {
-            if (_unreadSource is not null)
-            {
-                _script = ProjectChangesReader.FindScript(_unreadSource, _unreadFolder!);
-                _unreadSource = null;
-                _unreadFolder = null;
-            }
-
+            ReadFolder();
             return _scriptId ?? _script?.ObjectId;
+        }
+    }
+
+    /// <summary>The migration.sql is a symbolic link (git mode 120000): git holds only the path it points to.</summary>
+    public bool ScriptIsLink
+    {
+        get
+        {
+            ReadFolder();
+            return _script?.Mode == TreeNode.SymbolicLinkMode;
+        }
+    }
+
+    private void ReadFolder()
+    {
+        if (_unreadSource is not null)
+        {
+            _script = ProjectChangesReader.FindScript(_unreadSource, _unreadFolder!);
+            _unreadSource = null;
+            _unreadFolder = null;
         }
     }
 
@@ -47,7 +65,7 @@ public sealed record MigrationFolder
     // A folder both sides share (same tree id): its entries are read only if someone asks for its script.
     internal static MigrationFolder Unread(string name, ITreeSource source, TreeNode folder) => new(name, null, source, folder);
 
-    public bool Equals(MigrationFolder? other) => other is not null && Name == other.Name && ScriptId == other.ScriptId;
+    public bool Equals(MigrationFolder? other) => other is not null && Name == other.Name && ScriptId == other.ScriptId && ScriptIsLink == other.ScriptIsLink;
 
     public override int GetHashCode() => HashCode.Combine(Name, ScriptId);
 }

@@ -23,4 +23,7 @@ public enum MigrationState
 
     /// <summary>A folder without migration.sql: Prisma cannot apply it.</summary>
     Malformed,
+
+    /// <summary>migration.sql is committed as a symbolic link: what Prisma applies depends on the deploying machine.</summary>
+    LinkedScript,
 }

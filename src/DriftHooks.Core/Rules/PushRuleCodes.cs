@@ -12,4 +12,5 @@ public static class PushRuleCodes
     public const string NoHistoryTable = "DH206";
     public const string MigrationWithoutScript = "DH207";
     public const string ProductionNotConfigured = "DH208";
+    public const string MigrationScriptIsLink = "DH209";
 }

@@ -17,4 +17,5 @@ public static class RuleCodes
     public const string MigrationNotUtf8 = "DH111";
     public const string MigrationConflictMarkers = "DH112";
     public const string MigrationMissesSchemaChange = "DH113";
+    public const string MigrationScriptIsLink = "DH114";
 }
