@@ -24,15 +24,40 @@ internal static class DriftCommand
         {
             Description = "The Prisma migrations folder (default: the project found in the current repository).",
         };
+        var prune = new Option<bool>("--prune")
+        {
+            Description = $"Drop the schema check's template databases ({ShadowTemplates.Prefix}…) from the shadow server instead of checking; the next check rebuilds what it needs.",
+        };
         var command = new Command(
             "drift",
             "Check production's schema against the schema its applied migrations produce (replayed on a temporary shadow database). "
             + "Production: DRIFTHOOKS_PRODUCTION_URL or Production:Url. Shadow server: Shadow:Url, else Local:Url, else DATABASE_URL.")
         {
             migrations,
+            prune,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(migrations)));
+        command.SetAction(parsed => parsed.GetValue(prune) ? Prune() : Run(parsed.GetValue(migrations)));
         return command;
+    }
+
+    static int Prune()
+    {
+        var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
+        RepositoryLocation? location = null;
+        try
+        {
+            location = CommandRunner.CurrentRepository();
+        }
+        catch (ResourceUnavailableException)
+        {
+            // Outside a repository the environment names the server.
+        }
+
+        var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
+        var server = TemplatePrune.ShadowServer(location, options, environment) ?? throw new ConfigurationException(
+            "No shadow server to prune: set Shadow:Url, Local:Url, or DATABASE_URL to the server the schema check keeps its templates on.");
+        Console.WriteLine(TemplatePrune.RunAsync(server).GetAwaiter().GetResult());
+        return ExitCodes.Passed;
     }
 
     static int Run(string? migrationsOption)
@@ -84,6 +109,9 @@ internal static class DriftCommand
         Console.WriteLine(errors == 0
             ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations} applied migrations."
             : $"Schema drift: {errors} difference(s) between production ({production.Redacted}) and its applied migrations.");
+        Console.WriteLine(result.Template is null
+            ? "No template database was kept."
+            : string.Create(CultureInfo.InvariantCulture, $"Template {result.Template}: {result.ReusedMigrations} migrations reused, {result.ReplayedMigrations} replayed."));
         foreach (var phase in result.Phases)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase.Elapsed.TotalMilliseconds,8:0.0} ms  {phase.Name}"));

@@ -78,9 +78,10 @@ public static class OptionsLoader
 
         // A rule that only this machine switches off is a personal bypass, not team policy: the hooks let it through
         // as an override (shown and recorded) rather than not asking. Policy is what the committed file says alone.
-        var policy = committed is null
+        var committedOnly = committed is null ? null : new ConfigurationBuilder().AddJsonStream(new MemoryStream(committed)).Build();
+        var policy = committedOnly is null
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            : DisabledRules(new ConfigurationBuilder().AddJsonStream(new MemoryStream(committed)).Build());
+            : DisabledRules(committedOnly);
         var locally = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in options.DisabledRules.Where(r => !policy.Contains(r)))
         {
@@ -90,8 +91,23 @@ public static class OptionsLoader
 
         // A rule the committed file switches off stays off unless this machine switches it back on (stricter is fine).
         policy.IntersectWith(options.DisabledRules);
-        return options with { DisabledRules = policy, LocallyDisabledRules = locally };
+
+        // The schema check switched off by this machine alone is a personal bypass too.
+        var schemaCheckOffBy = options.Production.SchemaCheck == SchemaCheckMode.Off && !CommittedSchemaCheckOff(committedOnly)
+            ? fromEnvironment.Any(e => string.Equals(e.Key, "Production:SchemaCheck", StringComparison.OrdinalIgnoreCase))
+                ? "the environment variable DRIFTHOOKS__PRODUCTION__SCHEMACHECK"
+                : LocalFile
+            : null;
+        return options with
+        {
+            DisabledRules = policy,
+            LocallyDisabledRules = locally,
+            Production = options.Production with { SchemaCheckOffBy = schemaCheckOffBy },
+        };
     }
+
+    private static bool CommittedSchemaCheckOff(IConfiguration? committed) =>
+        committed?["Production:SchemaCheck"] is { } value && bool.TryParse(value, out var on) && !on;
 
     private static HashSet<string> DisabledRules(IConfiguration configuration)
     {
@@ -134,7 +150,8 @@ public static class OptionsLoader
                 ConnectTimeout = Seconds(production["ConnectTimeoutSeconds"], 5, "Production:ConnectTimeoutSeconds"),
                 StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
                 Branches = branches.Count > 0 ? branches : ["*"],
-                SchemaCheck = Bool(production["SchemaCheck"], false, "Production:SchemaCheck"),
+                SchemaCheck = production["SchemaCheck"] is null ? SchemaCheckMode.Auto
+                    : Bool(production["SchemaCheck"], true, "Production:SchemaCheck") ? SchemaCheckMode.On : SchemaCheckMode.Off,
                 Project = production["Project"],
             },
         };

@@ -13,7 +13,18 @@ public sealed record ProductionOptions
     /// <summary>Branch name patterns whose pushes are checked (<c>*</c> wildcard); default every branch.</summary>
     public IReadOnlyList<string> Branches { get; init; } = ["*"];
 
-    public bool SchemaCheck { get; init; }
+    /// <summary>
+    /// Whether pre-push (and <c>check</c>) also compares production's schema: <see cref="SchemaCheckMode.Auto"/> (the
+    /// default) runs it whenever a shadow server is at hand and otherwise says in one line that it did not.
+    /// </summary>
+    public SchemaCheckMode SchemaCheck { get; init; } = SchemaCheckMode.Auto;
+
+    /// <summary>
+    /// Where <c>Production:SchemaCheck: false</c> came from when only this machine says so (an environment variable or
+    /// <c>.drifthooks.local.json</c>): a personal bypass, recorded like a rule switched off locally. Null when the
+    /// committed <c>drifthooks.json</c> says it (team policy) or the check is not off.
+    /// </summary>
+    public string? SchemaCheckOffBy { get; init; }
 
     /// <summary>In a repository with several Prisma projects, the schema path of the one production runs.</summary>
     public string? Project { get; init; }

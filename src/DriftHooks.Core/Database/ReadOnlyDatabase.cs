@@ -23,6 +23,9 @@ public sealed class ReadOnlyDatabase : IAsyncDisposable
 
     public DatabaseUrl Url { get; }
 
+    /// <summary>The server's PostgreSQL version, as it announced it when the connection opened (no round trip).</summary>
+    public Version ServerVersion => Connection.PostgreSqlVersion;
+
     // For tests only (InternalsVisibleTo): proves the session really refuses writes.
     internal NpgsqlConnection Connection { get; }
 

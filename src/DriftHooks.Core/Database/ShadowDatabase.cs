@@ -18,6 +18,9 @@ public sealed class ShadowDatabase
         Name = name;
     }
 
+    /// <summary>How every shadow database's name begins.</summary>
+    public const string NamePrefix = "drifthooks_shadow_";
+
     /// <summary>The created database's name (<c>drifthooks_shadow_…</c>).</summary>
     public string Name { get; }
 
@@ -30,7 +33,7 @@ public sealed class ShadowDatabase
     public static async Task<ShadowDatabase> CreateAsync(DatabaseUrl server, string schema, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var name = "drifthooks_shadow_" + Guid.NewGuid().ToString("N")[..20];
+        var name = NamePrefix + Guid.NewGuid().ToString("N")[..20];
         var admin = await WritableDatabase.OpenAsync(server, options, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -23,6 +23,9 @@ public sealed class WritableDatabase : IAsyncDisposable
 
     internal NpgsqlConnection Connection { get; }
 
+    /// <summary>The server's PostgreSQL version, as it announced it when the connection opened (no round trip).</summary>
+    public Version ServerVersion => Connection.PostgreSqlVersion;
+
     /// <summary>
     /// Connects and sets <c>search_path</c> to the URL's schema, as Prisma does, so that unqualified names in
     /// migration scripts land in that schema.

@@ -17,107 +17,138 @@ namespace DriftHooks.Core.Drift;
 /// </summary>
 public static class SchemaDriftCheck
 {
+    /// <summary>The oldest shadow server the catalog reader supports (<c>pg_attribute.attgenerated</c>).</summary>
+    public const int OldestShadowMajor = 12;
+
     public static async Task<SchemaDriftResult> RunAsync(SchemaDriftRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        await using var production = ProductionRead.Start(request.Production, request.ProductionConnection, withCatalog: true, cancellationToken);
+        return await CompareAsync(request, production, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The check on a production read already under way (<see cref="ProductionRead"/> started with its catalog), so
+    /// that a caller comparing production's history too reads production once. The shadow server is connected to
+    /// while production answers.
+    /// </summary>
+    public static async Task<SchemaDriftResult> CompareAsync(SchemaDriftRequest request, ProductionRead production, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(production);
+        Validate(request);
+        var total = Stopwatch.StartNew();
+        var phases = new List<DriftPhase>();
+        var findings = new List<Finding>();
+        var adminTask = TimedAsync(() => WritableDatabase.OpenAsync(request.ShadowServer, request.ShadowConnection, cancellationToken));
+        try
+        {
+            var expected = await PhasesAsync(request, production, adminTask, phases, findings, cancellationToken).ConfigureAwait(false);
+            return new SchemaDriftResult(findings, expected?.Replayed ?? 0, phases, total.Elapsed) { ReusedMigrations = expected?.Reused ?? 0, Template = expected?.Template };
+        }
+        finally
+        {
+            try
+            {
+                await (await adminTask.ConfigureAwait(false)).Value.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception) when (!adminTask.IsCompletedSuccessfully)
+            {
+                // The failure, if it mattered, was reported where the connection was awaited.
+            }
+        }
+    }
+
+    static void Validate(SchemaDriftRequest request)
+    {
         RefuseProductionAsShadow(request.Production, request.ShadowServer);
         if (request.Migrations is null && !Directory.Exists(request.MigrationsDirectory))
         {
             throw new ConfigurationException($"The migrations folder '{request.MigrationsDirectory}' does not exist. Give the Prisma project's migrations folder (--migrations <dir>).");
         }
-
-        var total = Stopwatch.StartNew();
-        var phases = new List<DriftPhase>();
-        var findings = new List<Finding>();
-        var replayed = await RunPhasesAsync(request, phases, findings, cancellationToken).ConfigureAwait(false);
-        return new SchemaDriftResult(findings, replayed, phases, total.Elapsed);
     }
 
-    // Fills phases and findings; returns how many migrations were replayed. The shadow is dropped before it returns.
-    static async Task<int> RunPhasesAsync(SchemaDriftRequest request, List<DriftPhase> phases, List<Finding> findings, CancellationToken cancellationToken)
+    // Fills phases and findings; returns the expected schema, or null when it could not be had (findings say why).
+    static async Task<ExpectedSchema?> PhasesAsync(
+        SchemaDriftRequest request, ProductionRead production, Task<(WritableDatabase Value, TimeSpan Elapsed)> adminTask, List<DriftPhase> phases, List<Finding> findings, CancellationToken cancellationToken)
     {
         var schema = request.Production.Schema;
+        var watch = Stopwatch.StartNew();
+        var history = await production.History.ConfigureAwait(false);
+        phases.Add(new DriftPhase("production: connect, read history", watch.Elapsed));
+        var (admin, connected) = await adminTask.ConfigureAwait(false);
+        phases.Add(new DriftPhase("shadow server: connect (concurrent with production)", connected));
 
-        // Production's read and the shadow's creation do not depend on each other: overlap them.
-        var productionTask = ReadProductionAsync(request, cancellationToken);
-        var shadowTask = TimedAsync(() => ShadowDatabase.CreateAsync(request.ShadowServer.With(schema: schema), schema, request.ShadowConnection, cancellationToken));
-        ShadowDatabase? shadow = null;
-        var replayed = 0;
+        if (Unfit(admin.ServerVersion, await production.ServerVersion.ConfigureAwait(false), admin.Url) is { } unfit)
+        {
+            findings.Add(unfit);
+            return null;
+        }
+
+        watch.Restart();
+        var migrations = LoadMigrations(request, history, findings);
+        phases.Add(new DriftPhase("read migration files", watch.Elapsed));
+        if (migrations is null)
+        {
+            return null;
+        }
+
+        watch.Restart();
+        ExpectedSchema expected;
         try
         {
-            try
-            {
-                await Task.WhenAll(productionTask, shadowTask).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (shadowTask.IsCompletedSuccessfully)
-                {
-                    shadow = shadowTask.Result.Value;
-                }
-            }
-
-            var (history, actual, productionElapsed) = productionTask.Result;
-            phases.Add(new DriftPhase("production: connect, read history and catalog (concurrent with shadow create)", productionElapsed));
-            phases.Add(new DriftPhase("shadow: create database", shadowTask.Result.Elapsed));
-
-            var watch = Stopwatch.StartNew();
-            var migrations = LoadMigrations(request, history, findings);
-            phases.Add(new DriftPhase("read migration files", watch.Elapsed));
-            if (migrations is null)
-            {
-                return 0;
-            }
-
-            watch.Restart();
-            try
-            {
-                foreach (var (name, script) in migrations)
-                {
-                    await shadow!.Database.ReplayMigrationAsync(name, script, cancellationToken).ConfigureAwait(false);
-                    replayed++;
-                }
-            }
-            catch (MigrationFailedException e)
-            {
-                findings.Add(Finding.Error(
-                    SchemaDriftCodes.ReplayFailed,
-                    $"Migration {e.MigrationName} failed to replay on an empty shadow database ({e.Message}), so production's schema could not be compared; production applied it, so the script or an earlier one differs from what ran there.",
-                    e.MigrationName,
-                    "Compare the migration with what production ran (`SELECT logs, checksum FROM _prisma_migrations`), and make the migrations replay from scratch: `npx prisma migrate reset` on a local database shows the same failure."));
-                phases.Add(new DriftPhase($"shadow: replay {replayed} migrations (failed)", watch.Elapsed));
-                return replayed;
-            }
-
-            phases.Add(new DriftPhase($"shadow: replay {replayed} migrations", watch.Elapsed));
-
-            watch.Restart();
-            var expected = await shadow!.Database.ReadCatalogAsync([schema], cancellationToken).ConfigureAwait(false);
-            phases.Add(new DriftPhase("shadow: read catalog", watch.Elapsed));
-
-            watch.Restart();
-            findings.AddRange(CatalogDiff.Compare(expected, actual));
-            phases.Add(new DriftPhase("compare catalogs", watch.Elapsed));
-            return replayed;
+            expected = await ShadowTemplates.CatalogAsync(admin, request.ShadowServer.With(schema: schema), schema, migrations, request.ShadowConnection, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (MigrationFailedException e)
         {
-            if (shadow is not null)
-            {
-                var watch = Stopwatch.StartNew();
-                await shadow.DropAsync().ConfigureAwait(false);
-                phases.Add(new DriftPhase("shadow: drop database", watch.Elapsed));
-            }
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ReplayFailed,
+                $"Migration {e.MigrationName} failed to replay on a shadow database ({e.Message}), so production's schema could not be compared; production applied it, so the script or an earlier one differs from what ran there.",
+                e.MigrationName,
+                "Compare the migration with what production ran (`SELECT logs, checksum FROM _prisma_migrations`), and make the migrations replay from scratch: `npx prisma migrate reset` on a local database shows the same failure."));
+            phases.Add(new DriftPhase("shadow: replay (failed)", watch.Elapsed));
+            return null;
         }
+        catch (ShadowServerUnfitException e)
+        {
+            findings.Add(Finding.Warning(SchemaDriftCodes.NotCompared, e.Message, null, e.Fix));
+            return null;
+        }
+
+        phases.Add(new DriftPhase(
+            expected.Replayed == 0
+                ? $"shadow: read template {expected.Template} ({expected.Reused} migrations, none replayed)"
+                : $"shadow: {expected.Reused} migrations from a template, {expected.Replayed} replayed, kept as {expected.Template}",
+            watch.Elapsed));
+
+        watch.Restart();
+        var actual = await production.Catalog.ConfigureAwait(false);
+        phases.Add(new DriftPhase("production: catalog read (waited for)", watch.Elapsed));
+
+        watch.Restart();
+        findings.AddRange(CatalogDiff.Compare(expected.Catalog, actual));
+        phases.Add(new DriftPhase("compare catalogs", watch.Elapsed));
+        return expected;
     }
 
-    static async Task<(MigrationHistory History, DatabaseCatalog Catalog, TimeSpan Elapsed)> ReadProductionAsync(SchemaDriftRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A shadow server that cannot stand for production: older than the catalog reader supports, or of an older major
+    /// version than production (its migrations may use what that version lacks, and catalogs print differently).
+    /// </summary>
+    public static Finding? Unfit(Version shadow, Version production, DatabaseUrl shadowServer)
     {
-        var watch = Stopwatch.StartNew();
-        await using var production = await ReadOnlyDatabase.OpenAsync(request.Production, request.ProductionConnection, cancellationToken).ConfigureAwait(false);
-        var history = await production.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
-        var catalog = await production.ReadCatalogAsync([request.Production.Schema], cancellationToken).ConfigureAwait(false);
-        return (history, catalog, watch.Elapsed);
+        ArgumentNullException.ThrowIfNull(shadow);
+        ArgumentNullException.ThrowIfNull(production);
+        ArgumentNullException.ThrowIfNull(shadowServer);
+        var needed = Math.Max(OldestShadowMajor, production.Major);
+        return shadow.Major >= needed
+            ? null
+            : Finding.Warning(
+                SchemaDriftCodes.NotCompared,
+                string.Create(CultureInfo.InvariantCulture, $"Production's schema was not compared: the shadow server {shadowServer.Redacted} runs PostgreSQL {shadow.Major}, and the check needs {needed} or later ({(production.Major >= OldestShadowMajor && production.Major > shadow.Major ? $"production runs {production.Major}" : "the oldest it reads")})."),
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"point Shadow:Url in {Configuration.OptionsLoader.LocalFile} at a PostgreSQL {needed} server where you may create databases (e.g. docker run -p 5433:5432 -e POSTGRES_PASSWORD=dev postgres:{needed})"));
     }
 
     static async Task<(T Value, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> action)

@@ -51,6 +51,13 @@ public static class HookOutcome
             }
         }
 
+        // The schema check switched off on this machine only is recorded as a rule switched off there is.
+        var checkOff = findings.Where(f => f.Code == Rules.SchemaDriftCodes.SwitchedOff).ToList();
+        if (checkOff.Count > 0)
+        {
+            AuditLog.Record(location.StateDirectory, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {checkOff[0].Message}", checkOff));
+        }
+
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         if (findings.Count > 0)
         {

@@ -48,55 +48,10 @@ public static class PrePushCheck
                 $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}")];
         }
 
-        // Resolved before any database is read, so that a missing shadow server is reported at once.
-        var shadow = options.Production.SchemaCheck ? RequireShadowServer(location, project, environment) : null;
+        // Decided before any database is read, so that a required but missing shadow server is reported at once.
+        var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, DatabaseUrl.Parse(source.Url));
         var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})")).ToList();
-        var findings = await CompareAsync(location, options, project, source, commits, cancellationToken).ConfigureAwait(false);
-
-        // A drift check on a diverged history is noise: only when the histories agree.
-        if (shadow is null || findings.Any(f => f.Severity == Severity.Error))
-        {
-            return findings;
-        }
-
-        var all = findings.ToList();
-        foreach (var commit in commits.DistinctBy(c => c.Sha))
-        {
-            all.AddRange(await SchemaCheckAsync(location, options, project, source, shadow, commit, cancellationToken).ConfigureAwait(false));
-        }
-
-        return all;
-    }
-
-    /// <summary>
-    /// Production's schema against the schema its applied migrations produce, replayed from the pushed commit's tree
-    /// (not the working tree) on a shadow database.
-    /// </summary>
-    static async Task<IReadOnlyList<Finding>> SchemaCheckAsync(
-        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, DatabaseUrlSource production, DatabaseUrl shadow, CommitToCompare commit, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<RepositoryMigration> migrations;
-        using (var repository = GitRepository.Open(location))
-        {
-            var found = repository.Lookup<Commit>(commit.Sha) ?? throw new ResourceUnavailableException($"{commit.Describe} is not in this repository's object database.");
-            migrations = CommitMigrations.Read(repository, found, project);
-        }
-
-        var request = new SchemaDriftRequest(DatabaseUrl.Parse(production.Url), shadow, $"{project.MigrationsPath} at {commit.Sha[..Math.Min(7, commit.Sha.Length)]}")
-        {
-            Migrations = migrations,
-            ProductionConnection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout },
-        };
-        var result = await SchemaDriftCheck.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.Findings;
-    }
-
-    static DatabaseUrl RequireShadowServer(RepositoryLocation location, PrismaProject project, IReadOnlyDictionary<string, string?> environment)
-    {
-        var source = ShadowUrlResolver.Resolve(location, project, environment) ?? throw new ConfigurationException(
-            "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
-            + $"Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database; or set Production:SchemaCheck to false.");
-        return DatabaseUrl.Parse(source.Url);
+        return await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -111,10 +66,18 @@ public static class PrePushCheck
         DatabaseUrlSource source,
         IReadOnlyList<CommitToCompare> commits,
         CancellationToken cancellationToken = default,
-        string subject = "the push")
+        string subject = "the push",
+        SchemaCheckPlan? schemaCheck = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(project);
         var url = DatabaseUrl.Parse(source.Url);
-        var historyTask = ReadHistoryAsync(url, options.Production, cancellationToken);
+        var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
+        var shadow = schemaCheck?.ShadowServer;
+
+        // One read of production for both comparisons: the catalog follows the history in the same transaction.
+        await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, cancellationToken);
 
         // The git side runs while the database answers.
         var perCommit = new List<(CommitToCompare Commit, string Sha, IReadOnlyList<RepositoryMigration> Migrations)>();
@@ -128,22 +91,23 @@ public static class PrePushCheck
             }
         }
 
+        Finding Unreachable(ResourceUnavailableException e) => new(
+            PushRuleCodes.ProductionUnreachable,
+            options.Production.WarnWhenUnreachable ? Severity.Warning : Severity.Error,
+            $"{e.Message} (production URL from {source.Source})",
+            url.Redacted,
+            options.Production.WarnWhenUnreachable
+                ? $"{subject} was not compared with production (Production:OnUnreachable is \"warn\")"
+                : $"make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let {subject} through unchecked while it is unreachable");
+
         MigrationHistory history;
         try
         {
-            history = await historyTask.ConfigureAwait(false);
+            history = await production.History.ConfigureAwait(false);
         }
         catch (ResourceUnavailableException e)
         {
-            var finding = new Finding(
-                PushRuleCodes.ProductionUnreachable,
-                options.Production.WarnWhenUnreachable ? Severity.Warning : Severity.Error,
-                $"{e.Message} (production URL from {source.Source})",
-                url.Redacted,
-                options.Production.WarnWhenUnreachable
-                    ? $"{subject} was not compared with production (Production:OnUnreachable is \"warn\")"
-                    : $"make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let {subject} through unchecked while it is unreachable");
-            return [finding];
+            return [Unreachable(e)];
         }
 
         var findings = new List<Finding>();
@@ -160,16 +124,43 @@ public static class PrePushCheck
             findings.AddRange(HistoryComparison.Findings(statuses, Database, context, project));
         }
 
-        return findings;
-    }
+        if (schemaCheck?.Notice is { } notice)
+        {
+            findings.Add(notice);
+        }
 
-    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseUrl url, ProductionOptions options, CancellationToken cancellationToken)
-    {
-        await using var database = await ReadOnlyDatabase.OpenAsync(
-            url,
-            new DatabaseConnectionOptions { ConnectTimeout = options.ConnectTimeout, StatementTimeout = options.StatementTimeout },
-            cancellationToken).ConfigureAwait(false);
-        return await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+        // A schema comparison on a diverged history is noise: only when the histories agree.
+        if (shadow is null || findings.Any(f => f.Severity == Severity.Error))
+        {
+            return findings;
+        }
+
+        foreach (var (_, sha, migrations) in perCommit.DistinctBy(c => c.Commit.Sha))
+        {
+            // Replayed from the compared commit's tree, not the working tree.
+            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}") { Migrations = migrations, ProductionConnection = connection };
+            try
+            {
+                findings.AddRange((await SchemaDriftCheck.CompareAsync(request, production, cancellationToken).ConfigureAwait(false)).Findings);
+            }
+            catch (ResourceUnavailableException e) when (production.Catalog.IsFaulted)
+            {
+                findings.Add(Unreachable(e));
+                break;
+            }
+            catch (ResourceUnavailableException e) when (!schemaCheck!.Required)
+            {
+                // By default an unreachable shadow server (a local database not started) costs the check, not the push.
+                findings.Add(Finding.Warning(
+                    SchemaDriftCodes.NotCompared,
+                    $"Production's schema was not compared with its migrations: {e.Message} (shadow server from {schemaCheck.ShadowSource})",
+                    null,
+                    null));
+                break;
+            }
+        }
+
+        return findings;
     }
 
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>

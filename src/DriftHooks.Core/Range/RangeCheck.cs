@@ -105,6 +105,14 @@ public static class RangeCheck
             }
             else
             {
+                // In CI the environment is the workflow's, which the team commits: a schema check switched off there is policy.
+                var schemaCheck = SchemaCheckPlan.Decide(
+                    location,
+                    productionProject,
+                    options with { Production = options.Production with { SchemaCheckOffBy = null } },
+                    environment,
+                    Database.DatabaseUrl.Parse(source.Url),
+                    SchemaCheckPlan.TurnOnInCi);
                 var production = await PrePushCheck.CompareAsync(
                     location,
                     options,
@@ -112,7 +120,8 @@ public static class RangeCheck
                     source,
                     [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}")],
                     cancellationToken,
-                    subject: "the head commit").ConfigureAwait(false);
+                    subject: "the head commit",
+                    schemaCheck: schemaCheck).ConfigureAwait(false);
                 findings.AddRange(production.Select(f => new CommitFinding(headInfo, f)));
                 compared = !production.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
             }

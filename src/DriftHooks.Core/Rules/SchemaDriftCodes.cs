@@ -38,6 +38,12 @@ public static class SchemaDriftCodes
     public const string ReplayFailed = "DH332";
     public const string NoHistoryTable = "DH333";
 
+    /// <summary>Warning: production's schema was not compared (no shadow server at hand, or one that cannot hold the check).</summary>
+    public const string NotCompared = "DH334";
+
+    /// <summary>Warning: the schema check is switched off on this machine only; recorded like a rule switched off locally.</summary>
+    public const string SwitchedOff = "DH335";
+
     // Functions and procedures, triggers, extensions.
     public const string ExtraFunction = "DH340";
     public const string MissingFunction = "DH341";

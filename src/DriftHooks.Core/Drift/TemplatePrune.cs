@@ -1,0 +1,43 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Hooks;
+
+namespace DriftHooks.Core.Drift;
+
+/// <summary>
+/// Drops the schema check's template databases from the shadow server this repository resolves (for
+/// <c>drifthooks drift --prune</c> and <c>drifthooks uninstall</c>), and says what it did in one line.
+/// </summary>
+public static class TemplatePrune
+{
+    /// <summary>The shadow server of this repository (its production project's <c>.env</c> included), or null.</summary>
+    public static DatabaseUrlSource? ShadowServer(RepositoryLocation? location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Prisma.PrismaProject? project = null;
+        try
+        {
+            project = location is null ? null : PrePushCheck.ChooseProject(location, options);
+        }
+        catch (ConfigurationException)
+        {
+            // Several projects and none named for production: the root .env still names a server.
+        }
+
+        return ShadowUrlResolver.Resolve(location, project, environment);
+    }
+
+    public static async Task<string> RunAsync(DatabaseUrlSource server, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var url = DatabaseUrl.Parse(server.Url);
+        await using var admin = await WritableDatabase.OpenAsync(url, new DatabaseConnectionOptions(), cancellationToken).ConfigureAwait(false);
+        var result = await ShadowTemplates.PruneAsync(admin, cancellationToken).ConfigureAwait(false);
+        var line = $"Dropped {result.Dropped.Count} DriftHooks template database(s) from {url.Redacted} (shadow server from {server.Source})";
+        return result.Left.Count == 0
+            ? line + "."
+            : line + $"; {result.Left.Count} in use by another session stayed ({string.Join(", ", result.Left)}): run drifthooks drift --prune again later.";
+    }
+}

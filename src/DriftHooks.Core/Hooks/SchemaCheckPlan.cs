@@ -1,0 +1,70 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+
+namespace DriftHooks.Core.Hooks;
+
+/// <summary>
+/// Whether a comparison with production also compares production's schema, and on which shadow server: decided once,
+/// from <c>Production:SchemaCheck</c> and the shadow server at hand. <see cref="Notice"/> is the line that says why
+/// production's schema was not compared, when it was not and someone should know.
+/// </summary>
+public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSource, bool Required, Finding? Notice)
+{
+    /// <summary>The setting that turns the check on, named in the line that says it did not run.</summary>
+    public static readonly string TurnOn =
+        $"set \"Shadow\": {{ \"Url\": \"postgresql://user:password@localhost:5432/postgres\" }} in {OptionsLoader.LocalFile} (any PostgreSQL where you may create databases; DATABASE_URL to your local development database serves too)";
+
+    /// <summary>The same setting for CI, where the job's environment is the configuration.</summary>
+    public const string TurnOnInCi = "give the job a PostgreSQL service container and set DRIFTHOOKS__SHADOW__URL to it (see docs/ci.md)";
+
+    /// <param name="turnOn">How to turn the check on, where it did not run for want of a shadow server.</param>
+    public static SchemaCheckPlan Decide(
+        RepositoryLocation location, PrismaProject project, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, DatabaseUrl production, string? turnOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var mode = options.Production.SchemaCheck;
+        if (mode == SchemaCheckMode.Off)
+        {
+            // Team policy (the committed file) is silent; one machine's switch is a bypass, shown and recorded.
+            return new SchemaCheckPlan(null, null, false, options.Production.SchemaCheckOffBy is { } by
+                ? Finding.Warning(
+                    SchemaDriftCodes.SwitchedOff,
+                    $"Production's schema was not compared with its migrations: Production:SchemaCheck is false on this machine only ({by}); recorded in the audit log.",
+                    null,
+                    null)
+                : null);
+        }
+
+        var required = mode == SchemaCheckMode.On;
+        try
+        {
+            var source = ShadowUrlResolver.Resolve(location, project, environment);
+            if (source is null)
+            {
+                return required
+                    ? throw new ConfigurationException(
+                        "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
+                        + $"Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database; or set Production:SchemaCheck to false.")
+                    : NotCompared($"Production's schema was not compared with its migrations (no shadow server): to check it every time, {turnOn ?? TurnOn}.");
+            }
+
+            var shadow = DatabaseUrl.Parse(source.Url);
+            SchemaDriftCheck.RefuseProductionAsShadow(production, shadow);
+            return new SchemaCheckPlan(shadow, source.Source, required, null);
+        }
+        catch (ConfigurationException e) when (!required)
+        {
+            // By default a shadow server that cannot be used (an untrusted committed .env, production's own database)
+            // costs the check, not the push.
+            return NotCompared($"Production's schema was not compared with its migrations: {e.Message}");
+        }
+    }
+
+    static SchemaCheckPlan NotCompared(string message) =>
+        new(null, null, false, Finding.Warning(SchemaDriftCodes.NotCompared, message, null, null));
+}
