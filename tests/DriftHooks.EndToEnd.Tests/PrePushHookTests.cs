@@ -263,28 +263,28 @@ public class PrePushHookTests
     }
 
     [Test]
-    public async Task A_hand_added_production_column_blocks_with_DH303_only_when_the_schema_check_is_on()
+    public async Task A_hand_added_production_column_blocks_with_DH303_by_default_and_passes_when_the_team_switches_the_check_off()
     {
-        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, "ALTER TABLE \"T1\" ADD COLUMN \"hotfix\" TEXT");
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "H");
+        await scenario.Server.ExecuteAsync(scenario.Production.Name, "ALTER TABLE \"H1\" ADD COLUMN \"hotfix\" TEXT");
         scenario.Repository.Environment["DATABASE_URL"] = scenario.Server.PrismaUrl("postgres");
 
-        var off = scenario.Push();
-        Assert.That(off.ExitCode, Is.Zero, off.ToString());
-        Assert.That(off.Error, Does.Not.Contain("DH303"));
-
-        scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true";
-        scenario.Repository.Write("x.txt", "x");
-        scenario.Repository.MustGit("add", "x.txt");
-        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "x");
         var on = scenario.Push();
         Assert.That(on.ExitCode, Is.Not.Zero, on.ToString());
-        Assert.That(on.Error, Does.Contain("DH303").And.Contain("T1.hotfix"));
+        Assert.That(on.Error, Does.Contain("DH303").And.Contain("H1.hotfix"));
         Assert.That(on.All, Does.Not.Contain(scenario.Server.SuperPassword));
-        Assert.That(scenario.Remote.MustGit("rev-parse", "main").Trim(), Is.Not.EqualTo(scenario.Repository.MustGit("rev-parse", "main").Trim()));
+        Assert.That(scenario.Remote.Git("rev-parse", "--verify", "-q", "main").ExitCode, Is.Not.Zero, "nothing reached the remote");
 
         scenario.Repository.Environment["DRIFTHOOKS_OVERRIDE"] = "INC-7 column added during the incident, migration follows";
         Assert.That(scenario.Push().ExitCode, Is.Zero);
+        scenario.Repository.Environment.Remove("DRIFTHOOKS_OVERRIDE");
+
+        scenario.Repository.Write("drifthooks.json", "{ \"Production\": { \"SchemaCheck\": false } }\n");
+        scenario.Repository.MustGit("add", "drifthooks.json");
+        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "policy");
+        var off = scenario.Push();
+        Assert.That(off.ExitCode, Is.Zero, off.ToString());
+        Assert.That(off.Error, Does.Not.Contain("DH303"));
     }
 
     [Test]

@@ -24,12 +24,13 @@ internal sealed class PushScenario : IDisposable
 
     public TestDatabase Production { get; }
 
-    public static string Script(int table) => $"CREATE TABLE \"T{table}\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"T{table}_pkey\" PRIMARY KEY (\"id\"));\n";
+    /// <summary>Migration <paramref name="table"/>'s script: table <c>{prefix}{table}</c> (a prefix of its own gives a test a history no other test has).</summary>
+    public static string Script(int table, string prefix = "T") => $"CREATE TABLE \"{prefix}{table}\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"{prefix}{table}_pkey\" PRIMARY KEY (\"id\"));\n";
 
     public static string Name(int n) => $"2024010{n}000000_m{n}";
 
     /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production.</summary>
-    public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null)
+    public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null, string tables = "T")
     {
         var server = await PostgresServer.SharedAsync();
         var production = await server.CreateDatabaseAsync();
@@ -37,18 +38,18 @@ internal sealed class PushScenario : IDisposable
         var remote = new TestRepository(init: false);
         remote.MustGit("init", "-q", "--bare");
 
-        repository.Write("prisma/schema.prisma", TestRepository.Datasource + "model T1 {\n  id Int @id @default(autoincrement())\n}\n");
+        repository.Write("prisma/schema.prisma", TestRepository.Datasource + $"model {tables}1 {{\n  id Int @id @default(autoincrement())\n}}\n");
         repository.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
         for (var i = 1; i <= committed; i++)
         {
-            repository.Write($"prisma/migrations/{Name(i)}/migration.sql", Script(i));
+            repository.Write($"prisma/migrations/{Name(i)}/migration.sql", Script(i, tables));
         }
 
         repository.CommitAllWithoutHooks();
         repository.MustGit("remote", "add", "origin", remote.Root);
         var scenario = new PushScenario(repository, remote, server, production);
         repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = urlQuery is null ? production.PrismaUrl : production.PrismaUrl + urlQuery;
-        await scenario.ApplyAsync(Enumerable.Range(1, applied).Select(i => (Name(i), Script(i))).ToArray());
+        await scenario.ApplyAsync(Enumerable.Range(1, applied).Select(i => (Name(i), Script(i, tables))).ToArray());
         var install = repository.Install();
         if (install.ExitCode != 0)
         {
