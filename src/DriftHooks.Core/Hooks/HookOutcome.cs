@@ -55,7 +55,11 @@ public static class HookOutcome
         var checkOff = findings.Where(f => f.Code == Rules.SchemaDriftCodes.SwitchedOff).ToList();
         if (checkOff.Count > 0)
         {
-            AuditLog.Record(location.StateDirectory, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {checkOff[0].Message}", checkOff));
+            // A bypass not on record is no bypass: the push is refused rather than left unchecked.
+            var checkOffUnrecorded = TryRecord(location, new AuditEntry("rule-off", hook, user.Value, branch.Value, $"switched off on this machine: {checkOff[0].Message}", checkOff));
+            findings = [.. findings.Select(f => !checkOff.Contains(f) ? f
+                : checkOffUnrecorded is null ? f with { Message = $"{f.Message} Recorded in {AuditLog.PathFor(location.StateDirectory)}." }
+                : f with { Severity = Severity.Error, Message = $"{f.Message} This switch is not applied, because {checkOffUnrecorded}" })];
         }
 
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();

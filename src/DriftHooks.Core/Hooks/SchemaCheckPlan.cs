@@ -34,7 +34,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
             return new SchemaCheckPlan(null, null, false, options.Production.SchemaCheckOffBy is { } by
                 ? Finding.Warning(
                     SchemaDriftCodes.SwitchedOff,
-                    $"Production's schema was not compared with its migrations: Production:SchemaCheck is false on this machine only ({by}); recorded in the audit log.",
+                    $"Production's schema was not compared with its migrations: Production:SchemaCheck is false on this machine only ({by}).",
                     null,
                     null)
                 : null);
