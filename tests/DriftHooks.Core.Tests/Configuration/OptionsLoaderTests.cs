@@ -55,4 +55,23 @@ public class OptionsLoaderTests
         Assert.That(options.LocallyDisabledRules, Is.Empty);
         Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__RULES__DH101"] = "nope" }));
     }
+
+    [Test]
+    public void The_schema_check_is_automatic_by_default_and_a_switch_off_is_policy_only_in_the_committed_file()
+    {
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?>()).Production.SchemaCheck, Is.EqualTo(SchemaCheckMode.Auto));
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true" }).Production.SchemaCheck, Is.EqualTo(SchemaCheckMode.On));
+
+        var local = OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "false" }).Production;
+        Assert.That((local.SchemaCheck, local.SchemaCheckOffBy), Is.EqualTo((SchemaCheckMode.Off, "the environment variable DRIFTHOOKS__PRODUCTION__SCHEMACHECK")));
+
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.LocalFile), """{ "Production": { "SchemaCheck": false } }""");
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?>()).Production.SchemaCheckOffBy, Is.EqualTo(OptionsLoader.LocalFile));
+
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Production": { "SchemaCheck": false } }""");
+        var policy = OptionsLoader.Load(_root, new Dictionary<string, string?>()).Production;
+        Assert.That((policy.SchemaCheck, policy.SchemaCheckOffBy), Is.EqualTo((SchemaCheckMode.Off, (string?)null)));
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true" }).Production.SchemaCheck, Is.EqualTo(SchemaCheckMode.On), "a machine may be stricter");
+        Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "sometimes" }));
+    }
 }
