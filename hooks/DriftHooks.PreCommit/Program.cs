@@ -9,5 +9,4 @@ var hook = Path.GetFileName(Environment.GetCommandLineArgs()[0]) == "pre-merge-c
 return HookHost.Run(hook, args, input: null, (location, options) => PreCommitCheck.Run(
     location,
     options,
-    isAmend: () => hook == "pre-commit" && ParentCommand.NearestGit() is { } git && CommitCommandLine.IsAmend(git),
-    merging: hook == "pre-merge-commit"));
+    isAmend: () => hook == "pre-commit" && ParentCommand.NearestGit() is { } git && CommitCommandLine.IsAmend(git)));

@@ -148,12 +148,12 @@ public class PreCommitHookTests
         Assert.That(amend.ExitCode, Is.Zero, amend.ToString());
         Assert.That(repo.MustGit("rev-list", "--count", "HEAD").Trim(), Is.EqualTo("2"));
 
-        // An amend still may not touch what HEAD's parent committed; the fix names that parent. Through an alias too.
+        // An amend still may not touch what HEAD's parent committed; the fix names where it is published. Through an alias too.
         repo.MustGit("config", "alias.fixup-last", "commit --amend --no-edit");
         repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
         var older = repo.Git("fixup-last", "-a");
         Assert.That(older.ExitCode, Is.EqualTo(1), older.ToString());
-        Assert.That(older.Error, Does.Contain("DH102").And.Contain("20240101000000_init").And.Contain("--source=HEAD~1 "));
+        Assert.That(older.Error, Does.Contain("DH102").And.Contain("20240101000000_init").And.Contain("--source=main "));
         repo.MustGit("checkout", "--", "prisma/migrations/20240101000000_init/migration.sql");
 
         // Once HEAD is pushed, others may have applied its migration: an amend may not edit it any more.
@@ -165,7 +165,7 @@ public class PreCommitHookTests
         repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" VARCHAR(100);\n");
         var pushed = repo.Git("fixup-last", "-a");
         Assert.That(pushed.ExitCode, Is.EqualTo(1), pushed.ToString());
-        Assert.That(pushed.Error, Does.Contain("DH102").And.Contain("20240201000000_add_name").And.Contain("--source=HEAD "));
+        Assert.That(pushed.Error, Does.Contain("DH102").And.Contain("20240201000000_add_name").And.Contain("--source=origin/main "));
         repo.MustGit("pack-refs", "--all");
         Assert.That(repo.Git("fixup-last", "-a").ExitCode, Is.EqualTo(1), "a packed remote-tracking ref counts too");
     }

@@ -2,7 +2,6 @@ using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Range;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Hooks;
@@ -24,42 +23,15 @@ public static class PreCommitCheck
     /// is no edit of a committed migration. A HEAD that a remote-tracking branch already points at is shared: its
     /// migrations are judged as committed ones still.
     /// </param>
-    /// <param name="merging">
-    /// The hook is git's pre-merge-commit: a merge git concludes by itself, before it writes MERGE_HEAD. (pre-commit
-    /// concluding a merge that stopped finds MERGE_HEAD.)
-    /// </param>
-    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null, bool merging = false)
+    /// <remarks>
+    /// Where a rule asks, the mainline and the remote-tracking branches say whether a committed migration is shared
+    /// (<see cref="MigrationPlaces"/>): a merge of the default branch brings migrations committed there, a rename of
+    /// one that only this branch has is the fix of its order, and the fix of an edit depends on it.
+    /// </remarks>
+    public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null)
     {
-        var amend = false;
-        var findings = Check(location, options, () => amend = isAmend?.Invoke() == true && !IsPushed(location));
-        findings = WithoutMainlineOrder(location, findings, merging);
-        return amend
-            ? [.. findings.Select(f => f.Fix is not null && f.Fix.Contains("--source=HEAD ", StringComparison.Ordinal)
-                ? f with { Fix = f.Fix.Replace("--source=HEAD ", "--source=HEAD~1 ", StringComparison.Ordinal) }
-                : f)]
-            : findings;
-    }
-
-    // A merge into a branch that is not the mainline (git merge main, git pull on a feature branch) brings the mainline's
-    // migrations, committed there: one that sorts before this branch's own newest is no fault of this commit, and
-    // renaming it is no fix (this branch's migration still sorts after it wherever the mainline deploys). Merged into the
-    // mainline, a feature's older migration stays refused. Only read on a merge with such a finding: libgit2 finds the
-    // default branch as drifthooks check does.
-    private static IReadOnlyList<Finding> WithoutMainlineOrder(RepositoryLocation location, IReadOnlyList<Finding> findings, bool merging)
-    {
-        if (!findings.Any(f => f.Code == RuleCodes.MigrationOutOfOrder) || !(merging || File.Exists(Path.Combine(location.GitDirectory, "MERGE_HEAD"))))
-        {
-            return findings;
-        }
-
-        using var repository = GitRepository.Open(location);
-        if (DefaultBranch.Find(repository) is not { } mainline)
-        {
-            return findings;
-        }
-
-        var tree = new ObjectDatabaseTrees(repository, mainline.Commit);
-        return [.. findings.Where(f => f.Code != RuleCodes.MigrationOutOfOrder || f.Location is not { } folder || tree.Find(folder) is not { IsTree: true })];
+        using var places = new MigrationPlaces(location);
+        return Check(location, options, () => isAmend?.Invoke() == true && !IsPushed(location), places);
     }
 
     // HEAD is the tip of a remote-tracking branch (loose or packed): it was pushed or fetched, so others may have applied it.
@@ -87,7 +59,7 @@ public static class PreCommitCheck
             && File.ReadLines(packed).Any(l => l.StartsWith(head, StringComparison.OrdinalIgnoreCase) && l.AsSpan(head.Length).StartsWith(" refs/remotes/", StringComparison.Ordinal));
     }
 
-    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, Func<bool> decideAmend)
+    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, Func<bool> decideAmend, MigrationPlaces places)
     {
         var scan = GitIndexReader.ScanForProjects(location.IndexFile);
         var candidates = scan.First.Select(e => e.Path).ToList();
@@ -100,40 +72,55 @@ public static class PreCommitCheck
         }
 
         var amend = decideAmend();
-
-        // The prefixes' own ids decide the common commit; the thousand folders below them matter only after that.
-        var cacheTree = scan.ParsedCacheTree;
+        var judged = new Judged(location, options, scan, discovered, remembered, projects);
         try
         {
             using var store = ObjectStore.Open(location);
-            var baseCommit = ObjectStore.ResolveHead(location);
-            if (amend)
-            {
-                baseCommit = store.FirstParent(baseCommit);
-            }
-
+            var headCommit = ObjectStore.ResolveHead(location);
+            var baseCommit = amend ? store.FirstParent(headCommit) : headCommit;
             var head = new StoredTrees(store, baseCommit is null ? null : store.CommitTree(baseCommit));
-            Remember(location, remembered, discovered, projects, head);
-            var (changed, prefixes, entries) = Select(location, scan, projects, head);
-            if (changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
-            {
-                return [];
-            }
-
-            // Hashing a changed folder (1,000 migrations) costs more than walking it beside HEAD's.
-            var index = new IndexTree(entries, store.ReadBlob, cacheTree, prefixes, hashFolders: false, baseTree: head);
-            return Evaluate(changed, head, index, location, options);
+            return judged.Judge(head, store.ReadBlob, fast: true, Base(amend, headCommit, baseCommit, places));
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
             // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
             using var repository = GitRepository.Open(location);
             var headCommit = GitRepository.HeadCommit(repository);
-            var head = new ObjectDatabaseTrees(repository, amend ? headCommit?.Parents.FirstOrDefault() : headCommit);
-            Remember(location, remembered, discovered, projects, head);
-            var (changed, prefixes, entries) = Select(location, scan, projects, head);
-            var index = new IndexTree(entries, id => ObjectDatabaseTrees.ReadBlob(repository, id), cacheTree, prefixes, hashFolders: true, baseTree: head);
-            return Evaluate(changed, head, index, location, options);
+            var baseCommit = amend ? headCommit?.Parents.FirstOrDefault() : headCommit;
+            var head = new ObjectDatabaseTrees(repository, baseCommit);
+            return judged.Judge(head, id => ObjectDatabaseTrees.ReadBlob(repository, id), fast: false, Base(amend, headCommit?.Sha, baseCommit?.Sha, places));
+        }
+    }
+
+    // The commit is compared with HEAD, or with HEAD's parent on amend; an edited migration that no remote has is folded
+    // into the commit that added it, which an amend replaces when that is HEAD.
+    private static CommitBase Base(bool amend, string? headCommit, string? baseCommit, MigrationPlaces places) => new()
+    {
+        Revision = amend ? "HEAD~1" : "HEAD",
+        Published = places.Find,
+        AddedBy = folder => baseCommit is null ? null : places.AddedBy(folder, baseCommit, amend ? null : headCommit),
+    };
+
+    /// <summary>What both readers (direct and libgit2) do with HEAD's trees once they have them.</summary>
+    private sealed record Judged(
+        RepositoryLocation Location, DriftHooksOptions Options, IndexScan Scan, IReadOnlyList<PrismaProject> Discovered, IReadOnlyList<PrismaProject> Remembered, List<PrismaProject> Projects)
+    {
+        /// <param name="fast">
+        /// The direct reader: the prefixes' own ids decide the common commit (the thousand folders below them matter only
+        /// after that), and a changed folder is walked beside HEAD's rather than hashed (1,000 migrations cost more to hash).
+        /// </param>
+        public IReadOnlyList<Finding> Judge(ITreeSource head, Func<string, byte[]> readBlob, bool fast, CommitBase commitBase)
+        {
+            Remember(Location, Remembered, Discovered, Projects, head);
+            var (changed, prefixes, entries) = Select(Location, Scan, Projects, head);
+            var cacheTree = Scan.ParsedCacheTree;
+            if (fast && changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
+            {
+                return [];
+            }
+
+            var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: !fast, baseTree: head);
+            return CommitJudgement.Judge(changed, head, index, Location.WorkTree, commitBase, Options.DisabledRules);
         }
     }
 
@@ -243,23 +230,6 @@ public static class PreCommitCheck
         }
 
         return true;
-    }
-
-    private static List<Finding> Evaluate(IReadOnlyList<PrismaProject> projects, ITreeSource head, ITreeSource index, RepositoryLocation location, DriftHooksOptions options)
-    {
-        var findings = new List<Finding>();
-        foreach (var (project, previous) in ProjectPairing.Pair(projects, head, index))
-        {
-            if (ProjectChangesReader.IsUnchanged(project, head, index))
-            {
-                continue;
-            }
-
-            var changes = ProjectChangesReader.Read(project, head, index, location.WorkTree, previous);
-            findings.AddRange(CommitRules.Evaluate(changes, options.DisabledRules));
-        }
-
-        return findings;
     }
 
     // Remembered projects stay remembered while HEAD still holds them, so retrying a refused deletion is refused again.

@@ -9,8 +9,8 @@ using LibGit2Sharp;
 namespace DriftHooks.Core.Range;
 
 /// <summary>
-/// <c>drifthooks check</c>: the commit rules over every commit of <c>base..head</c>, each against its first parent
-/// (a root commit against nothing), and, when production is configured, the push comparison for the head commit.
+/// <c>drifthooks check</c>: the commit rules over what <c>base..head</c> leaves (the head against the base), each finding
+/// naming the commit that caused it, and, when production is configured, the push comparison for the head commit.
 /// For CI, which catches what <c>--no-verify</c> commits and hand-made pushes let past the hooks.
 /// The working tree plays no part: a CI checkout is not a developer's staging area.
 /// </summary>
@@ -66,27 +66,9 @@ public static class RangeCheck
                 .Concat(CommitProjects.Locate(@base, options))
                 .DistinctBy(p => p.SchemaPath)
                 .ToList();
-            var baseTree = new ObjectDatabaseTrees(repository, @base);
-            foreach (var commit in range)
-            {
-                var info = CommitInfo.Of(commit);
-                commits.Add(info);
-                var before = new ObjectDatabaseTrees(repository, commit.Parents.FirstOrDefault());
-                var after = new ObjectDatabaseTrees(repository, commit);
-                foreach (var (project, previous) in ProjectPairing.Pair(projects, before, after))
-                {
-                    if (ProjectChangesReader.IsUnchanged(project, before, after))
-                    {
-                        continue;
-                    }
-
-                    var changes = ProjectChangesReader.Read(project, before, after, workTree: null, previous);
-                    var parent = commit.Parents.FirstOrDefault()?.Sha[..7];
-                    findings.AddRange(CommitRules.Evaluate(changes, AllDisabled(options))
-                        .Where(f => !IsMainlineOrder(f, commit, baseTree))
-                        .Select(f => new CommitFinding(info, ForCommit(f, parent))));
-                }
-            }
+            var endState = JudgeEndState(repository, @base, head, range, projects, AllDisabled(options));
+            commits.AddRange(range.Select(CommitInfo.Of));
+            findings.AddRange(endState);
 
             productionProject = PrePushCheck.ChooseProject(CommitProjects.Locate(head, options), options);
         }
@@ -134,16 +116,57 @@ public static class RangeCheck
     private static HashSet<string> AllDisabled(DriftHooksOptions options) =>
         [.. options.DisabledRules, .. options.LocallyDisabledRules.Keys];
 
-    // The rules' fixes speak of the index against HEAD; in a range the commit's parent plays HEAD's part.
-    // A merge that brings the range's base (the mainline) into a branch brings migrations committed there: one that
-    // sorts before the branch's own newest is no fault of the merge (as pre-merge-commit judges it).
-    private static bool IsMainlineOrder(Finding finding, LibGit2Sharp.Commit commit, ObjectDatabaseTrees baseTree) =>
-        finding.Code == RuleCodes.MigrationOutOfOrder && commit.Parents.Skip(1).Any() && finding.Location is { } folder && baseTree.Find(folder) is { IsTree: true };
+    /// <summary>
+    /// The range judged as what it leaves: the head's tree against the base's, as merging it would bring. A later commit
+    /// repairs an earlier one (the migration a --no-verify commit lacked, added afterwards, turns the check green), and a
+    /// migration born in the range may be edited or renamed there, as no deployed database has it; an edit of the base's
+    /// migrations is judged against the base, which is what databases applied. Each finding names the last commit that
+    /// caused it, judged on its own against its first parent (else the head). Order is judged commit by commit too,
+    /// for the migrations that still carry the name.
+    /// </summary>
+    private static List<CommitFinding> JudgeEndState(
+        Repository repository, Commit @base, Commit head, List<Commit> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled)
+    {
+        var baseTrees = new ObjectDatabaseTrees(repository, @base);
+        var baseName = @base.Sha[..7];
 
-    private static Finding ForCommit(Finding finding, string? parent) =>
-        parent is null || finding.Fix is null || !finding.Fix.Contains("--source=HEAD", StringComparison.Ordinal)
-            ? finding
-            : finding with { Fix = finding.Fix.Replace("--source=HEAD", "--source=" + parent, StringComparison.Ordinal) + ", and commit the result" };
+        // The base is where the range leaves the mainline (by default its merge-base with the default branch): its
+        // migrations are the published ones, and those a merge brings from it are committed there.
+        PublishedMigration? Published(string folder) =>
+            baseTrees.Find(folder) is { IsTree: true }
+                ? new PublishedMigration(baseName, baseTrees.Find(folder + "/migration.sql")?.ObjectId, OnMainline: true)
+                : null;
+
+        var headTrees = new ObjectDatabaseTrees(repository, head);
+        const string ThenCommit = ", then commit and push";
+        var endState = CommitJudgement.Judge(
+            projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published }, disabled);
+
+        // Order is history: a migration that sorted before the newest when its commit (a merge, say) landed stays
+        // wrong while it keeps that name, even when both are new to the base.
+        var causes = new Dictionary<(string, string?), CommitInfo>();
+        var found = new List<CommitFinding>();
+        foreach (var commit in range)
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            var own = CommitJudgement.Judge(
+                projects, new ObjectDatabaseTrees(repository, parent), new ObjectDatabaseTrees(repository, commit), workTree: null,
+                new CommitBase { Revision = parent?.Sha[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published },
+                disabled);
+            foreach (var finding in own)
+            {
+                causes[(finding.Code, finding.Location)] = CommitInfo.Of(commit);
+                if (finding.Code == RuleCodes.MigrationOutOfOrder && finding.Location is { } folder && headTrees.Find(folder) is { IsTree: true }
+                    && !endState.Any(f => f.Code == finding.Code && f.Location == folder))
+                {
+                    found.Add(new CommitFinding(CommitInfo.Of(commit), finding));
+                }
+            }
+        }
+
+        var headInfo = CommitInfo.Of(head);
+        return [.. endState.Select(f => new CommitFinding(causes.GetValueOrDefault((f.Code, f.Location), headInfo), f)), .. found.DistinctBy(f => f.Finding.Location)];
+    }
 
     private static Commit Resolve(Repository repository, string reference, string option)
     {

@@ -88,7 +88,7 @@ public static class CommitRules
             RuleCodes.SchemaWithoutMigration,
             $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
-            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}"));
+            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
     }
 
     private static void CheckCommittedMigrations(ProjectChanges changes, List<Finding> findings)
@@ -116,13 +116,19 @@ public static class CommitRules
             }
 
             var folder = project.MigrationFolder(name);
+            var published = changes.Base.FindPublished(folder);
             if (renamedTo.TryGetValue(name, out var newName))
             {
-                findings.Add(Finding.Error(
-                    RuleCodes.MigrationRenamed,
-                    $"The committed migration '{name}' is renamed to '{newName}'. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
-                    folder,
-                    $"git mv {FixText.Quote(project.MigrationFolder(newName))} {FixText.Quote(folder)} (keep the old name; put new changes in a new migration)"));
+                // Only this branch has it: no database outside this clone recorded the old name, so the rename is the fix
+                // (of an out-of-order migration after a rebase, say), not a fault.
+                if (published is not null)
+                {
+                    findings.Add(Finding.Error(
+                        RuleCodes.MigrationRenamed,
+                        $"The committed migration '{name}' is renamed to '{newName}', and {published.Place} has it under its old name. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
+                        folder,
+                        $"git mv {FixText.Quote(project.MigrationFolder(newName))} {FixText.Quote(folder)} (keep the old name; put new changes in a new migration){changes.Base.ThenCommit}"));
+                }
             }
             else if (removed.Contains(name))
             {
@@ -130,18 +136,45 @@ public static class CommitRules
                     RuleCodes.MigrationDeleted,
                     $"The committed migration '{name}' is deleted. Every database that applied it still records it, and Prisma will report it as missing from the migrations folder.",
                     folder,
-                    $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(folder)}"));
+                    $"git restore --staged --worktree --source={published?.Place ?? changes.Base.Revision} -- {FixText.Quote(folder)}{changes.Base.ThenCommit}"));
             }
             else
             {
-                var files = changes.Changes.Where(c => project.MigrationNameOf(c.Path) == name).Select(c => $"{c.Path} ({Verb(c.Kind)})");
+                // Its migration.sql put back as published, and nothing else changed, is the repair of an earlier edit.
+                var changed = changes.Changes.Where(c => project.MigrationNameOf(c.Path) == name).ToList();
+                if (published?.ScriptId is { } publishedScript && changes.After[name].ScriptId == publishedScript
+                    && changed.All(c => c.Path == folder + "/migration.sql"))
+                {
+                    continue;
+                }
+
+                var files = changed.Select(c => $"{c.Path} ({Verb(c.Kind)})");
                 findings.Add(Finding.Error(
                     RuleCodes.MigrationEdited,
-                    $"The committed migration '{name}' is changed ({string.Join(", ", files)}). Its checksum in every database that applied it would stop matching; write the change as a new migration instead.",
+                    $"The committed migration '{name}' is changed ({string.Join(", ", files)}). {EditedWhy(published)}",
                     folder,
-                    $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source=HEAD -- {FixText.Quote(folder)}"));
+                    EditedFix(changes, folder, published)));
             }
         }
+    }
+
+    private static string EditedWhy(PublishedMigration? published) => published is null
+        ? "No remote has it yet, but the databases that applied it (yours) would stop matching its checksum: fold the edit into the commit that added it."
+        : $"{published.Place} has it, so its checksum in every database that applied it would stop matching; write the change as a new migration instead.";
+
+    // Unpublished: rewrite the commit that added it (amend when it is HEAD; else a fixup commit, which is refused as an
+    // edit on its own, folded in by an autosquash rebase). Published: a new migration, and the published version back.
+    private static string EditedFix(ProjectChanges changes, string folder, PublishedMigration? published)
+    {
+        if (published is null && changes.Base.AddedBy(folder) is { } added)
+        {
+            return added.IsReplaceable
+                ? $"git commit --amend (it folds the edit into {added.ShortSha}, the commit that added the migration, which no remote has)"
+                : $"git commit --no-verify --fixup={added.ShortSha}, then GIT_SEQUENCE_EDITOR=true git rebase -i --autosquash --autostash {added.ShortSha}~1 (it folds the edit into {added.ShortSha}, the commit that added the migration, which no remote has)";
+        }
+
+        var project = changes.Project;
+        return $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source={published?.Place ?? changes.Base.Revision} -- {FixText.Quote(folder)} and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
     }
 
     private static void CheckLockFile(ProjectChanges changes, List<Finding> findings)
@@ -159,7 +192,7 @@ public static class CommitRules
                 RuleCodes.LockFileDeleted,
                 "migration_lock.toml is deleted. Prisma uses it to refuse migrations written for another database provider; without it that safety is gone.",
                 change.Path,
-                $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(change.Path)}"));
+                $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
         }
         else if (change.Kind == ChangeKind.Modified)
         {
@@ -171,7 +204,7 @@ public static class CommitRules
                     RuleCodes.LockProviderChanged,
                     $"migration_lock.toml changes the provider from '{before ?? "(none)"}' to '{after ?? "(none)"}'. The committed migrations are SQL for '{before ?? "(none)"}'; switching providers needs a new baseline, not an edit.",
                     change.Path,
-                    $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(change.Path)}"));
+                    $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
             }
         }
     }
@@ -199,13 +232,14 @@ public static class CommitRules
                         $"Create it with npx prisma migrate dev --name <name>{FixText.SchemaArgument(project)}, or remove the folder: git rm -r --cached {FixText.Quote(folder)}"));
             }
 
-            if (newest is not null && string.CompareOrdinal(name, newest) < 0)
+            // One a merge brings from the mainline is committed there: no fault of this commit, and renaming it no fix.
+            if (newest is not null && string.CompareOrdinal(name, newest) < 0 && changes.Base.FindPublished(folder) is not { OnMainline: true })
             {
                 findings.Add(Finding.Error(
                     RuleCodes.MigrationOutOfOrder,
                     $"The new migration '{name}' sorts before the newest committed migration '{newest}'. Prisma applies migrations in name order, so databases that already applied '{newest}' would see a history that diverged.",
                     folder,
-                    $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}"));
+                    $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}{changes.Base.ThenCommit}"));
             }
             else if (newest is not null && NamedAgainstConvention(project, name, newest, changes.Before) is { } convention)
             {
@@ -213,7 +247,7 @@ public static class CommitRules
                     RuleCodes.MigrationOutOfOrder,
                     $"The new migration '{name}' {convention.What} (the newest committed one is '{newest}'). Prisma applies migrations in name order, so the migrations made after it would sort before it and diverge from databases that applied it.",
                     folder,
-                    $"git mv {FixText.Quote(folder)} {FixText.Quote(convention.Renamed)}"));
+                    $"git mv {FixText.Quote(folder)} {FixText.Quote(convention.Renamed)}{changes.Base.ThenCommit}"));
             }
         }
     }

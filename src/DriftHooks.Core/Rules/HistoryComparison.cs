@@ -110,7 +110,7 @@ public static class HistoryComparison
                         PushRuleCodes.PendingOutOfOrder,
                         $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
                         folder,
-                        $"rename it after the newest applied migration, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, status.Name))}, and check it still applies on top of '{newestApplied}'"));
+                        $"rename it after the newest applied migration: git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, status.Name))}, then commit and push again (check first that it still applies on top of '{newestApplied}'; a rename passes pre-commit while no remote has the old name)"));
                     break;
                 case MigrationState.LinkedScript:
                     var script = folder + "/migration.sql";

@@ -8,7 +8,8 @@ namespace DriftHooks.Core.Rules;
 /// What a commit changes in one Prisma project, as plain data: the changed files, the migration folders before
 /// and after, the schema files on each side (path and blob id), and a way to read blobs and the working tree.
 /// The working-tree readers give nothing (empty, null) where there is no working tree, as over a commit range; the
-/// schema reader gives null too when the working tree's schema is missing or not UTF-8.
+/// schema reader gives null too when the working tree's schema is missing or not UTF-8. <see cref="Base"/> says what
+/// the "before" side is and where committed migrations are published, for the fixes.
 /// </summary>
 public sealed record ProjectChanges(
     PrismaProject Project,
@@ -19,4 +20,7 @@ public sealed record ProjectChanges(
     IReadOnlyList<FileVersion> SchemaAfter,
     Func<string, byte[]> ReadBlob,
     Func<IReadOnlyList<WorkingTreeMigration>> ReadWorkingTreeMigrations,
-    Func<IReadOnlyList<SchemaSource>?> ReadWorkingTreeSchema);
+    Func<IReadOnlyList<SchemaSource>?> ReadWorkingTreeSchema)
+{
+    public CommitBase Base { get; init; } = CommitBase.Head;
+}

@@ -83,6 +83,85 @@ public class CommitRulesTests
         Assert.That(codes, Does.Contain(RuleCodes.MigrationRenamed).And.Not.Contain(RuleCodes.MigrationDeleted));
     }
 
+    // What git knows of a committed migration, as plain data: published at a place (with its script), or only here.
+    private static CommitBase Known(PublishedMigration? published, AddingCommit? added = null, string revision = "HEAD", string thenCommit = "") => new()
+    {
+        Revision = revision,
+        ThenCommit = thenCommit,
+        Published = _ => published,
+        AddedBy = _ => added,
+    };
+
+    private static readonly FileChange[] Renamed =
+    [
+        new("prisma/migrations/1_init/migration.sql", ChangeKind.Deleted, "aa", null),
+        new("prisma/migrations/1_initial/migration.sql", ChangeKind.Added, null, "aa"),
+    ];
+
+    [Test]
+    public void A_rename_of_a_migration_only_this_branch_has_passes_and_one_a_remote_has_is_refused_naming_it()
+    {
+        var renamed = Changes(Renamed, null, null, new() { ["1_init"] = "aa" }, new() { ["1_initial"] = "aa" });
+        Assert.That(CommitRules.Evaluate(renamed with { Base = Known(null) }, new HashSet<string>()), Is.Empty, "the fix of its order after a rebase");
+
+        var refused = CommitRules.Evaluate(renamed with { Base = Known(new PublishedMigration("origin/main", "aa", OnMainline: true)) }, new HashSet<string>()).Single();
+        Assert.That(refused.Code, Is.EqualTo(RuleCodes.MigrationRenamed));
+        Assert.That(refused.Message, Does.Contain("origin/main has it"));
+        Assert.That(refused.Fix, Does.StartWith("git mv prisma/migrations/1_initial prisma/migrations/1_init "));
+    }
+
+    [Test]
+    public void An_edit_of_a_migration_only_this_branch_has_is_folded_into_the_commit_that_added_it()
+    {
+        var edit = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "bb", "cc") };
+        var changes = Changes(edit, null, null, new() { ["1_init"] = "aa", ["2_b"] = "bb" }, new() { ["1_init"] = "aa", ["2_b"] = "cc" });
+        const string Sha = "0123456789abcdef0123456789abcdef01234567";
+
+        var head = CommitRules.Evaluate(changes with { Base = Known(null, new AddingCommit(Sha, IsReplaceable: true)) }, new HashSet<string>()).Single();
+        Assert.That(head.Code, Is.EqualTo(RuleCodes.MigrationEdited));
+        Assert.That(head.Fix, Does.StartWith("git commit --amend "));
+
+        var older = CommitRules.Evaluate(changes with { Base = Known(null, new AddingCommit(Sha, IsReplaceable: false)) }, new HashSet<string>()).Single();
+        Assert.That(older.Fix, Does.StartWith("git commit --no-verify --fixup=0123456, then").And.Contain("rebase -i --autosquash --autostash 0123456~1"));
+    }
+
+    [Test]
+    public void An_edit_of_a_published_migration_needs_a_new_one_and_putting_the_published_version_back_passes()
+    {
+        var published = new PublishedMigration("origin/main", "bb", OnMainline: true);
+        var edit = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "bb", "cc") };
+        var edited = Changes(edit, null, null, new() { ["1_init"] = "aa", ["2_b"] = "bb" }, new() { ["1_init"] = "aa", ["2_b"] = "cc" });
+        var finding = CommitRules.Evaluate(edited with { Base = Known(published) }, new HashSet<string>()).Single();
+        Assert.That(finding.Code, Is.EqualTo(RuleCodes.MigrationEdited));
+        Assert.That(finding.Fix, Does.Contain("--create-only").And.Contain("git restore --staged --worktree --source=origin/main -- prisma/migrations/2_b"));
+
+        // HEAD holds an edit a --no-verify commit made; the index puts back what origin/main has: a repair.
+        var repair = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "cc", "bb") };
+        var restored = Changes(repair, null, null, new() { ["1_init"] = "aa", ["2_b"] = "cc" }, new() { ["1_init"] = "aa", ["2_b"] = "bb" });
+        Assert.That(CommitRules.Evaluate(restored with { Base = Known(published) }, new HashSet<string>()), Is.Empty);
+    }
+
+    [Test]
+    public void A_range_fix_names_the_base_and_ends_with_commit_and_push()
+    {
+        var delete = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Deleted, "bb", null) };
+        var changes = Changes(delete, null, null, new() { ["1_init"] = "aa", ["2_b"] = "bb" }, new() { ["1_init"] = "aa" });
+        var finding = CommitRules.Evaluate(
+            changes with { Base = Known(new PublishedMigration("abc1234", "bb", OnMainline: true), revision: "abc1234", thenCommit: ", then commit and push") },
+            new HashSet<string>()).Single();
+        Assert.That(finding.Fix, Is.EqualTo("git restore --staged --worktree --source=abc1234 -- prisma/migrations/2_b, then commit and push"));
+    }
+
+    [Test]
+    public void An_older_migration_the_mainline_already_has_is_not_out_of_order_as_a_merge_brings_it()
+    {
+        var merged = new[] { new FileChange("prisma/migrations/2_main/migration.sql", ChangeKind.Added, null, "bb") };
+        var changes = Changes(merged, null, null, new() { ["1_init"] = "aa", ["3_feature"] = "cc" }, new() { ["1_init"] = "aa", ["2_main"] = "bb", ["3_feature"] = "cc" });
+        Assert.That(Codes(changes with { Base = Known(new PublishedMigration("origin/main", "bb", OnMainline: true)) }), Is.Empty);
+        Assert.That(Codes(changes with { Base = Known(new PublishedMigration("origin/feature", "bb", OnMainline: false)) }), Is.EqualTo(new[] { RuleCodes.MigrationOutOfOrder }), "pushed elsewhere is not the mainline");
+        Assert.That(Codes(changes with { Base = Known(null) }), Is.EqualTo(new[] { RuleCodes.MigrationOutOfOrder }));
+    }
+
     [Test]
     public void Disabled_rules_are_not_reported()
     {

@@ -1,0 +1,47 @@
+namespace DriftHooks.Core.Rules;
+
+/// <summary>
+/// What a judged commit is compared with, and where its committed migrations live elsewhere, as plain data: each rule
+/// then writes a fix that works where it is read, once. The index against HEAD (pre-commit), against HEAD's parent
+/// (an amend), a range's end state against its base (drifthooks check).
+/// </summary>
+public sealed record CommitBase
+{
+    /// <summary>The index against HEAD, knowing nothing of remotes: every committed migration counts as shared.</summary>
+    public static CommitBase Head { get; } = new();
+
+    /// <summary>How git commands name the compared commit: <c>HEAD</c>, <c>HEAD~1</c> on amend, a range's base id.</summary>
+    public string Revision { get; init; } = "HEAD";
+
+    /// <summary>
+    /// What follows a fix before the same check runs again: nothing for a hook (the commit is simply retried), a commit
+    /// and a push for a range (<c>", then commit and push"</c>).
+    /// </summary>
+    public string ThenCommit { get; init; } = "";
+
+    /// <summary>
+    /// Where a committed migration folder (by path) is published, or null when only this branch holds it; unset, every
+    /// migration counts as published at <see cref="Revision"/> (the safe side).
+    /// </summary>
+    public Func<string, PublishedMigration?>? Published { get; init; }
+
+    /// <summary>The commit of this branch that added a migration folder (by path), asked only of unpublished ones.</summary>
+    public Func<string, AddingCommit?> AddedBy { get; init; } = _ => null;
+
+    public PublishedMigration? FindPublished(string folder) =>
+        Published is null ? new PublishedMigration(Revision, null, OnMainline: false) : Published(folder);
+}
+
+/// <summary>A migration folder as a published place holds it.</summary>
+/// <param name="Place">How git names the place: <c>origin/main</c>, a commit id.</param>
+/// <param name="ScriptId">Its migration.sql's blob id there, when known.</param>
+/// <param name="OnMainline">Whether the place is the mainline (the default branch), whose migrations deploy.</param>
+public sealed record PublishedMigration(string Place, string? ScriptId, bool OnMainline);
+
+/// <summary>The commit that added a migration on this branch.</summary>
+/// <param name="Sha">Its id.</param>
+/// <param name="IsReplaceable">Whether <c>git commit --amend</c> would replace it (it is HEAD, in a plain commit).</param>
+public sealed record AddingCommit(string Sha, bool IsReplaceable)
+{
+    public string ShortSha => Sha[..Math.Min(7, Sha.Length)];
+}

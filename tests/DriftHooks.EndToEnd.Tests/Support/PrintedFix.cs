@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests.Support;
+
+/// <summary>
+/// Follows the <c>fix:</c> a command printed, as a user would: the fix of the named finding is split into its steps
+/// (", then …", "… and git …"); remarks in parentheses are read, not run. A step that is a command (git, npx, an
+/// environment assignment before one) runs in bash exactly as printed, placeholders such as <c>&lt;change&gt;</c> filled
+/// in; a step in words must be one the test knows how to do as a user would (writing an edit, committing), else
+/// the fix cannot be followed and the test fails.
+/// </summary>
+internal sealed partial class PrintedFix
+{
+    private readonly TestRepository _repository;
+    private readonly List<(Regex Step, Action<Match> Do)> _userSteps = [];
+    private readonly Dictionary<string, string> _placeholders = [];
+
+    private PrintedFix(TestRepository repository, string code, string text)
+    {
+        _repository = repository;
+        Code = code;
+        Text = text;
+    }
+
+    public string Code { get; }
+
+    /// <summary>The fix as printed.</summary>
+    public string Text { get; }
+
+    /// <summary>The printed fix of the first <paramref name="code"/> finding in <paramref name="output"/>; fails the test when there is none.</summary>
+    public static PrintedFix Of(TestRepository repository, ProcessResult output, string code)
+    {
+        var lines = output.All.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!Regex.IsMatch(lines[i], $@"^(error|warning|note) {code}:"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < lines.Length && lines[j].StartsWith("  ", StringComparison.Ordinal); j++)
+            {
+                if (lines[j].StartsWith("  fix: ", StringComparison.Ordinal))
+                {
+                    return new PrintedFix(repository, code, lines[j]["  fix: ".Length..].TrimEnd());
+                }
+            }
+        }
+
+        Assert.Fail($"no {code} finding with a fix in:\n{output}");
+        throw new InvalidOperationException();
+    }
+
+    /// <summary>What the user types for a placeholder.</summary>
+    public PrintedFix Fill(string placeholder, string value)
+    {
+        _placeholders[placeholder] = value;
+        return this;
+    }
+
+    /// <summary>How the user does a step given in words (or a command this machine cannot run, such as Prisma's migrate dev).</summary>
+    public PrintedFix Doing(string stepPattern, Action<Match> action)
+    {
+        _userSteps.Add((new Regex("^" + stepPattern + "$"), action));
+        return this;
+    }
+
+    /// <summary>The steps a user reads in the fix, in order.</summary>
+    public IReadOnlyList<string> Steps()
+    {
+        var text = Parenthesis().Replace(Text, "");
+        foreach (var (placeholder, value) in _placeholders)
+        {
+            text = text.Replace(placeholder, value, StringComparison.Ordinal);
+        }
+
+        Assert.That(text, Does.Not.Match("<[a-z_ ]+>"), $"a placeholder of {Code} was left unfilled: {Text}");
+        return [.. StepSeparator().Split(text).Select(s => s.Trim().TrimEnd('.', ',')).Where(s => s.Length > 0)];
+    }
+
+    /// <summary>Runs every step; fails the test on a step that cannot be run or that fails.</summary>
+    public void Follow()
+    {
+        foreach (var step in Steps())
+        {
+            var known = _userSteps.Select(u => (u.Do, Match: u.Step.Match(step))).FirstOrDefault(u => u.Match.Success);
+            if (known.Match is not null)
+            {
+                known.Do(known.Match);
+                continue;
+            }
+
+            var command = CommandStart().Match(step);
+            Assert.That(command.Success, Is.True, $"{Code}'s fix has a step that is neither a command nor something a user knows to do: '{step}' in: {Text}");
+            var run = _repository.Run("bash", ["-c", step[command.Index..]]);
+            Assert.That(run.ExitCode, Is.Zero, $"{Code}'s fix step '{step}' failed: {run}");
+        }
+    }
+
+    [GeneratedRegex(@"\s*\([^()]*\)")]
+    private static partial Regex Parenthesis();
+
+    // ", then git …", "…, git …" and "… and git …": a new step starts where a command or a known phrase does.
+    [GeneratedRegex(@",\s*then\s+|,\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=move\s)")]
+    private static partial Regex StepSeparator();
+
+    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx)\s)")]
+    private static partial Regex CommandStart();
+}
