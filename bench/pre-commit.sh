@@ -2,12 +2,17 @@
 # Times the native pre-commit hook on a large repository (20,000 files, 1,000 migrations, a staged schema
 # edit with its migration) beside `git diff --cached --name-status` on the same repository, and prints
 # medians and peak memory. Needs hyperfine (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists) and GNU time (/usr/bin/time).
+# The hook is timed as git runs it: installed by `drifthooks install`, the hook script that execs the executable.
 # Usage: bench/pre-commit.sh [RUNS]
+#   DRIFTHOOKS_BIN=DIR       the drifthooks to install (default artifacts/native; e.g. an unpacked npm package's bin)
+#   DRIFTHOOKS_BASELINE=EXE  also time another build's pre-commit executable in the same rounds (run directly, as
+#                            older installs linked it), to compare two builds on the same moments of the machine
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-200}
-hook="$root/artifacts/native/pre-commit"
-[ -x "$hook" ] || bash "$root/install/install.sh" --build-only >/dev/null
+bin="${DRIFTHOOKS_BIN:-$root/artifacts/native}"
+baseline="${DRIFTHOOKS_BASELINE:-}"
+[ -x "$bin/drifthooks" ] || bash "$root/install/install.sh" --build-only >/dev/null
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -16,6 +21,9 @@ trap 'rm -rf "$work"' EXIT
 cd "$work/repo"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1
 unset GIT_DIR GIT_INDEX_FILE
+"$bin/drifthooks" install >/dev/null
+hook="$PWD/.git/hooks/pre-commit"
+echo "$(du -b "$bin/drifthooks" | cut -f1) bytes: $bin/drifthooks ($("$bin/drifthooks" --version))"
 
 "$hook" || { echo "bench: the hook refused the benchmark commit; see above" >&2; exit 1; }
 
@@ -23,9 +31,11 @@ unset GIT_DIR GIT_INDEX_FILE
 # ratio is taken round by round (the two measured moments apart, not a minute apart) and its median is reported.
 rounds=10
 timed() { # case-file, git label, hook label
+  local extra=()
+  [ -n "$baseline" ] && extra=(-n "baseline ${3%% (*}" "$baseline")
   for round in $(seq 1 "$rounds"); do
     hyperfine -N --warmup 5 --runs "$(( (runs + rounds - 1) / rounds ))" --export-json "$work/$1.$round.json" \
-      -n "$2" 'git diff --cached --name-status' -n "$3" "$hook" >/dev/null
+      -n "$2" 'git diff --cached --name-status' -n "$3" "$hook" "${extra[@]}" >/dev/null
   done
 }
 
@@ -57,13 +67,21 @@ def load(case):
     git = [t for res in results for t in res[0]["times"]]
     hook = [t for res in results for t in res[1]["times"]]
     ratios = [res[1]["median"] / res[0]["median"] for res in results]
-    return results[0][0]["command"], results[0][1]["command"], git, hook, ratios
+    base = None
+    if len(results[0]) > 2:
+        base = ([t for res in results for t in res[2]["times"]], [res[2]["median"] / res[0]["median"] for res in results],
+                [res[1]["median"] / res[2]["median"] for res in results])
+    return results[0][0]["command"], results[0][1]["command"], git, hook, ratios, base
 print(f"repository: 21,003 files, 1,000 migrations; {rounds} rounds per case, {len(load('added')[2])} runs of each command")
 print(f"{'command':50} {'median ms':>10} {'min ms':>8} {'x git':>6} {'rounds':>12}")
 for case in ("added", "whole", "other"):
-    git_name, hook_name, git, hook, ratios = load(case)
+    git_name, hook_name, git, hook, ratios, base = load(case)
     print(f"{git_name:50} {statistics.median(git)*1000:10.2f} {min(git)*1000:8.2f} {1:6.2f}")
     print(f"{hook_name:50} {statistics.median(hook)*1000:10.2f} {min(hook)*1000:8.2f} {statistics.median(ratios):6.2f} {min(ratios):5.2f}-{max(ratios):.2f}")
+    if base:
+        times, base_ratios, paired = base
+        print(f"{'baseline (DRIFTHOOKS_BASELINE)':50} {statistics.median(times)*1000:10.2f} {min(times)*1000:8.2f} {statistics.median(base_ratios):6.2f} {min(base_ratios):5.2f}-{max(base_ratios):.2f}")
+        print(f"{'  hook / baseline, round by round':50} {'':10} {'':8} {statistics.median(paired):6.2f} {min(paired):5.2f}-{max(paired):.2f}")
 print("x git: the median over the rounds of (hook median / git median) within a round; rounds: its lowest and highest")
 print(f"peak memory (case 1): git diff --cached {int(sys.argv[3])/1024:.1f} MiB, pre-commit {int(sys.argv[4])/1024:.1f} MiB")
 PY

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds DriftHooks's native-AOT executables into artifacts/native/ and, unless --build-only is given,
+# Builds DriftHooks's native-AOT executable into artifacts/native/ (drifthooks, and pre-commit and pre-push: the same
+# file under the hooks' names) and, unless --build-only is given,
 # installs the hooks into the git repository of the current directory.
 set -euo pipefail
 
@@ -17,12 +18,14 @@ done
 command -v dotnet >/dev/null || { echo "install.sh: the .NET SDK (dotnet) is needed to build DriftHooks" >&2; exit 2; }
 
 mkdir -p "$out"
-for project in hooks/DriftHooks.PreCommit hooks/DriftHooks.PrePush src/DriftHooks.Cli; do
-  echo "building $project (native AOT)…"
-  dotnet publish "$root/$project" -c Release -o "$out" --nologo -v quiet -p:DebugType=none -p:DebugSymbols=false >/dev/null \
-    || { echo "install.sh: building $project failed; run 'dotnet publish $project -c Release' to see why" >&2; exit 1; }
-done
+echo "building src/DriftHooks.Cli (native AOT)…"
+dotnet publish "$root/src/DriftHooks.Cli" -c Release -o "$out" --nologo -v quiet -p:DebugType=none -p:DebugSymbols=false >/dev/null \
+  || { echo "install.sh: building DriftHooks failed; run 'dotnet publish src/DriftHooks.Cli -c Release' to see why" >&2; exit 1; }
 rm -f "$out"/*.dbg "$out"/*.pdb
+# One executable is drifthooks and every hook; under a hook's name it runs that hook (hard links: no copies).
+for hook in pre-commit pre-push; do
+  ln -f "$out/drifthooks" "$out/$hook"
+done
 echo "built: $(cd "$out" && ls | tr '\n' ' ')in $out"
 
 if [ "$build_only" = false ]; then

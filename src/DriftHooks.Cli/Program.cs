@@ -2,7 +2,24 @@ using System.CommandLine;
 using DriftHooks.Cli;
 using DriftHooks.Cli.Commands;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Rendering;
+using DriftHooks.Hooks;
+
+// One executable is drifthooks and every hook: started under a hook's name (artifacts/native/pre-commit is a link
+// to it) or as "drifthooks hook <name>" (the installed hook scripts). Decided before any command-line parsing, so
+// that a hook pays nothing for the commands.
+if (HookInvocation.Parse(Environment.GetCommandLineArgs()[0], args) is { } hook)
+{
+    return HookPrograms.Run(hook);
+}
+
+if (args is ["hook", ..])
+{
+    Console.Error.WriteLine($"drifthooks: 'hook' runs one of the hooks git runs: drifthooks hook <{string.Join("|", HookInstaller.HookNames)}> [git's arguments]");
+    return ExitCodes.UsageOrConfiguration;
+}
 
 var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration drift before it reaches a database.");
 root.Add(InstallCommand.Create());

@@ -77,12 +77,19 @@ public class DoctorCommandTests
         using var _ = repo;
         using var __ = remote;
 
-        // An older build's hook: same place, different bytes.
-        var installed = Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit");
+        // A rebuild of the same commit (other bytes, same version and commit) is the same DriftHooks.
+        var installed = Path.Combine(repo.GitDir, "drifthooks", "bin", "drifthooks");
         File.WriteAllBytes(installed, [.. File.ReadAllBytes(installed), 0]);
+        Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[ok]").And.Contain("current"));
+
+        // Hooks installed by another version (or commit) are not.
+        var version = repo.Drifthooks("--version").Output.Trim();
+        Assert.That(version, Does.Match(@"^\d+\.\d+\.\d+.*\+[0-9a-f]{40}$"), "the version names the commit it was built from");
+        var state = Path.Combine(repo.GitDir, "drifthooks", "install.state");
+        File.WriteAllText(state, File.ReadAllText(state).Replace("version=" + version, "version=0.0.1+0000000000000000000000000000000000000000", StringComparison.Ordinal));
         var outdated = repo.Drifthooks("doctor");
         Assert.That(outdated.ExitCode, Is.EqualTo(1), outdated.ToString());
-        Assert.That(Line(outdated, "hooks"), Does.StartWith("[FAIL]").And.Contain("not this drifthooks's version"));
+        Assert.That(Line(outdated, "hooks"), Does.StartWith("[FAIL]").And.Contain("not this drifthooks's version").And.Contain("installed by 0.0.1+0000000").And.Contain(version));
 
         Assert.That(repo.Install().ExitCode, Is.Zero);
         Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[ok]"), "install updates the binaries");

@@ -71,7 +71,7 @@ public class InstallTests
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
         Assert.That(install.Output, Does.Contain(".husky/pre-commit").And.Contain("commit it"));
         Assert.That(new FileInfo(Path.Combine(repo.Root, ".husky/_/pre-commit")).LinkTarget, Is.Null, "husky's own stub is left alone");
-        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith("echo husky-ran >> husky.log\n").And.Contain("drifthooks/bin/pre-commit"));
+        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith("echo husky-ran >> husky.log\n").And.Contain("\"$drifthooks\" hook pre-commit"));
         Assert.That(repo.Drifthooks("doctor").Output, Does.Contain("[ok]   hooks"));
 
         repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
@@ -90,7 +90,7 @@ public class InstallTests
         var again = repo.Commit("-a");
         Assert.That(again.ExitCode, Is.Not.Zero, again.ToString());
         Assert.That(again.Error, Does.Contain("DH102"));
-        Assert.That(File.ReadAllBytes(Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit")).Length, Is.GreaterThan(1_000_000), "the binary is intact");
+        Assert.That(File.ReadAllBytes(Path.Combine(repo.GitDir, "drifthooks", "bin", "drifthooks")).Length, Is.GreaterThan(1_000_000), "the binary is intact");
 
         Assert.That(repo.Drifthooks("uninstall").ExitCode, Is.Zero);
         Assert.That(repo.Read(".husky/pre-commit"), Is.EqualTo("echo husky-ran >> husky.log\n"));
@@ -114,7 +114,7 @@ public class InstallTests
         var install = repo.Install();
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
         Assert.That(new FileInfo(Path.Combine(repo.Root, ".husky/pre-commit")).LinkTarget, Is.Null, "the team's committed script is not replaced by a link");
-        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith(teamScript).And.Contain("drifthooks/bin/pre-commit"));
+        Assert.That(repo.Read(".husky/pre-commit"), Does.StartWith(teamScript).And.Contain("\"$drifthooks\" hook pre-commit"));
         Assert.That(File.GetUnixFileMode(Path.Combine(repo.Root, ".husky/pre-push")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute), "git runs it directly");
 
         repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- edited\n");
@@ -126,15 +126,6 @@ public class InstallTests
         Assert.That(repo.Drifthooks("uninstall").ExitCode, Is.Zero);
         Assert.That(repo.Read(".husky/pre-commit"), Is.EqualTo(teamScript));
         Assert.That(repo.Exists(".husky/pre-push"), Is.False, "created for DriftHooks alone, removed with it");
-    }
-
-    [Test]
-    public void Outside_a_repository_install_fails_with_exit_code_3()
-    {
-        using var repo = new TestRepository(init: false);
-        var result = repo.Run(NativeBinaries.Drifthooks, ["install"], workingDirectory: "/");
-        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
-        Assert.That(result.Error, Does.Contain("No git repository"));
     }
 
     [Test]
@@ -217,7 +208,7 @@ public class InstallTests
 
         var install = linked.Install();
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
-        Assert.That(new FileInfo(Path.Combine(repo.GitDir, "hooks", "pre-commit")).LinkTarget, Is.EqualTo(Path.Combine(repo.GitDir, "drifthooks", "bin", "pre-commit")), "the common directory's hooks");
+        Assert.That(repo.Read(".git/hooks/pre-commit"), Does.Contain($"exec '{Path.Combine(repo.GitDir, "drifthooks", "bin", "drifthooks")}' hook pre-commit"), "the common directory's hooks");
 
         foreach (var worktree in new[] { linked, repo })
         {
@@ -234,6 +225,36 @@ public class InstallTests
 
         Assert.That(linked.Drifthooks("uninstall").ExitCode, Is.Zero);
         Assert.That(File.Exists(Path.Combine(repo.GitDir, "hooks", "pre-commit")), Is.False);
+    }
+
+    [Test]
+    public void Install_as_a_prepare_script_does_nothing_in_one_line_without_a_repository_in_CI_or_when_turned_off()
+    {
+        // A Docker build's npm ci: no git repository, and the install must not fail.
+        using var folder = new TestRepository(init: false);
+        var outside = folder.Drifthooks("install");
+        Assert.That((outside.ExitCode, outside.Error), Is.EqualTo((0, "")), outside.ToString());
+        Assert.That(outside.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.Some.Contain("not inside a git repository"));
+        var doctor = folder.Drifthooks("doctor");
+        Assert.That(doctor.ExitCode, Is.EqualTo(3), "other commands still need a repository: " + doctor);
+        Assert.That(doctor.Error, Does.Contain("No git repository"));
+
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.CommitAllWithoutHooks();
+        foreach (var (variable, value, says) in new[] { ("CI", "true", "CI"), ("DRIFTHOOKS", "0", "DRIFTHOOKS=0") })
+        {
+            repo.Environment[variable] = value;
+            var skipped = repo.Install();
+            repo.Environment.Remove(variable);
+            Assert.That(skipped.ExitCode, Is.Zero, skipped.ToString());
+            Assert.That(skipped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.Some.Contain(says));
+            Assert.That(repo.Exists(".git/hooks/pre-commit"), Is.False, variable);
+        }
+
+        repo.Environment["CI"] = "true";
+        repo.Environment["DRIFTHOOKS"] = "1";
+        Assert.That(repo.Install().Output, Does.Contain("pre-commit: installed"), "DRIFTHOOKS=1 installs in CI");
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Doctor;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class DoctorCommand
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var location = CommandRunner.CurrentRepository();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            var request = new DoctorRequest(parsed.GetValue(fetch), AppContext.BaseDirectory, DateTimeOffset.UtcNow);
+            var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow);
             var items = DoctorCheck.RunAsync(location, options, environment, request).GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) == "json"
                 ? ChecklistRenderer.Json(items)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
 using DriftHooks.Hooks;
@@ -22,6 +23,13 @@ internal static class InstallCommand
         };
         command.SetAction(parsed =>
         {
+            var environment = HookHost.ReadEnvironment();
+            if (InstallSkip.Reason(environment, RepositoryLocation.Exists(Environment.CurrentDirectory, environment.GetValueOrDefault("GIT_DIR"))) is { } skipped)
+            {
+                Console.WriteLine(skipped);
+                return ExitCodes.Passed;
+            }
+
             var location = CommandRunner.CurrentRepository();
             var source = parsed.GetValue(from) ?? AppContext.BaseDirectory;
             foreach (var line in HookInstaller.Install(location, Path.GetFullPath(source)))
@@ -32,7 +40,7 @@ internal static class InstallCommand
             // Projects are remembered now, not at the first commit: that commit may be the one deleting a project.
             try
             {
-                var projects = ProjectMemory.Seed(location, OptionsLoader.Load(location.WorkTree, HookHost.ReadEnvironment()));
+                var projects = ProjectMemory.Seed(location, OptionsLoader.Load(location.WorkTree, environment));
                 if (projects.Count > 0)
                 {
                     Console.WriteLine($"pre-commit: watching {string.Join(", ", projects.Select(p => p.SchemaPath))}");

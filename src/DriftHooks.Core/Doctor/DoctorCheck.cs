@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
@@ -34,7 +33,7 @@ public static class DoctorCheck
             Branch(location),
             Upstream(location, request.Fetch),
             Migrations(location, projects),
-            Hooks(location, request.BinariesDirectory),
+            Hooks(location, request.Version),
             Backup(location, environment, request.Now),
             await ProductionAsync(location, options, environment, projects, cancellationToken).ConfigureAwait(false),
             await LocalAsync(location, environment, projects, cancellationToken).ConfigureAwait(false),
@@ -179,7 +178,7 @@ public static class DoctorCheck
         return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");
     }
 
-    private static DoctorItem Hooks(RepositoryLocation location, string binariesDirectory)
+    private static DoctorItem Hooks(RepositoryLocation location, string version)
     {
         const string install = "drifthooks install";
         var state = InstallState.Read(location.StateDirectory);
@@ -194,49 +193,31 @@ public static class DoctorCheck
             return new("hooks", "hooks", DoctorStatus.Fail, $"git runs hooks from {hooksDirectory} (core.hooksPath), but they were installed in {state.HooksDirectory}", install);
         }
 
-        var bin = Path.Combine(location.StateDirectory, "bin");
-        var stale = new List<string>();
-        var unknown = false;
+        var executable = HookInstaller.InstalledExecutable(location);
         foreach (var hook in HookInstaller.HookNames)
         {
-            var link = Path.Combine(hooksDirectory, hook);
-            var installed = Path.Combine(bin, hook);
             if (state.Husky)
             {
                 var script = HuskyScript.PathFor(hooksDirectory, hook);
-                if (!HuskyScript.Has(script, hook) || !File.Exists(installed))
+                if (!HuskyScript.Has(script, hook) || !File.Exists(executable))
                 {
                     return new("hooks", "hooks", DoctorStatus.Fail, $"{script} does not run DriftHooks's {hook} hook (husky runs that script)", install);
                 }
             }
             else
             {
-                var target = new FileInfo(link).LinkTarget;
-                if (target is null || !SamePath(Path.GetFullPath(target, hooksDirectory), installed) || !File.Exists(installed))
+                var path = Path.Combine(hooksDirectory, hook);
+                if (!File.Exists(path) || File.ReadAllText(path) != HookScript.Text(hook, executable, OperatingSystem.IsWindows()) || !File.Exists(executable))
                 {
-                    return new("hooks", "hooks", DoctorStatus.Fail, $"{link} is not DriftHooks's {hook} hook (another tool may have replaced it)", install);
+                    return new("hooks", "hooks", DoctorStatus.Fail, $"{path} is not DriftHooks's {hook} hook (another tool may have replaced it, or an older drifthooks installed it)", install);
                 }
             }
-
-            var shipped = Path.Combine(binariesDirectory, HookInstaller.BinaryFor(hook));
-            if (!File.Exists(shipped))
-            {
-                unknown = true;
-            }
-            else if (!SameContent(shipped, Path.Combine(bin, HookInstaller.BinaryFor(hook))))
-            {
-                stale.Add(hook);
-            }
         }
 
-        if (stale.Count > 0)
-        {
-            return new("hooks", "hooks", DoctorStatus.Fail, $"the installed {string.Join(" and ", stale)} {(stale.Count == 1 ? "hook is" : "hooks are")} not this drifthooks's version", install);
-        }
-
-        return unknown
-            ? new("hooks", "hooks", DoctorStatus.Warn, $"installed in {hooksDirectory}; no hooks beside this drifthooks to compare versions with", null)
-            : new("hooks", "hooks", DoctorStatus.Pass, $"installed and current in {hooksDirectory}");
+        // Versions, not bytes: a rebuild of the same commit is the same DriftHooks, and another commit is not.
+        return state.Version == version
+            ? new("hooks", "hooks", DoctorStatus.Pass, $"installed and current in {hooksDirectory}")
+            : new("hooks", "hooks", DoctorStatus.Fail, $"the installed hooks are not this drifthooks's version (installed by {state.Version ?? "an older drifthooks"}, this is {version})", install);
     }
 
     private static DoctorItem Backup(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment, DateTimeOffset now)
@@ -377,18 +358,6 @@ public static class DoctorCheck
     // The same lookup as the backup command (CompanionContext.BackupFolder): one setting, read one way.
     private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment) =>
         SettingFiles.Read(workTree, environment, "Backups", "Folder")?.Value ?? DefaultBackupsFolder;
-
-    private static bool SameContent(string a, string b)
-    {
-        if (new FileInfo(a).Length != new FileInfo(b).Length)
-        {
-            return false;
-        }
-
-        using var first = File.OpenRead(a);
-        using var second = File.OpenRead(b);
-        return SHA256.HashData(first).AsSpan().SequenceEqual(SHA256.HashData(second));
-    }
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);

@@ -65,6 +65,9 @@ public sealed record RepositoryLocation(string WorkTree, string GitDirectory, st
         return File.Exists(full) ? File.ReadAllText(full) : null;
     }
 
+    /// <summary>True when <see cref="Find"/> has a repository to find: GIT_DIR is set, or a .git is at or above <paramref name="start"/>.</summary>
+    public static bool Exists(string start, string? gitDirOverride) => !string.IsNullOrEmpty(gitDirOverride) || FindDotGit(start) is not null;
+
     private static string? FindDotGit(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

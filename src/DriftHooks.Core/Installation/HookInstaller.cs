@@ -5,9 +5,10 @@ using LibGit2Sharp;
 namespace DriftHooks.Core.Installation;
 
 /// <summary>
-/// Installs the native hooks into a repository: copies them (with libgit2) to <c>.git/drifthooks/bin/</c>, links
-/// them from the hooks folder git uses (honouring <c>core.hooksPath</c>; shared by linked worktrees), and keeps any
-/// hook that was already there, to be run first. Idempotent; <see cref="Uninstall"/> restores what was replaced.
+/// Installs the native hooks into a repository: copies the one DriftHooks executable (with libgit2) to
+/// <c>.git/drifthooks/bin/</c>, writes a <see cref="HookScript"/> per hook into the hooks folder git uses (honouring
+/// <c>core.hooksPath</c>; shared by linked worktrees), and keeps any hook that was already there, to be run first.
+/// Idempotent; <see cref="Uninstall"/> restores what was replaced.
 /// </summary>
 public static class HookInstaller
 {
@@ -17,8 +18,17 @@ public static class HookInstaller
     /// </summary>
     public static readonly IReadOnlyList<string> HookNames = ["pre-commit", "pre-merge-commit", "pre-push"];
 
-    /// <summary>The built executable a hook runs: pre-merge-commit is the pre-commit binary under another name.</summary>
-    public static string BinaryFor(string hook) => hook == "pre-merge-commit" ? "pre-commit" : hook;
+    /// <summary>The DriftHooks executable's file name: it serves as the command and as every hook.</summary>
+    public static string ExecutableName(bool windows) => windows ? "drifthooks.exe" : "drifthooks";
+
+    /// <summary>The libgit2 library that travels with the executable: <c>libgit2-*.so</c>, <c>libgit2-*.dylib</c>, <c>git2-*.dll</c>.</summary>
+    public static bool IsNativeLibrary(string fileName) =>
+        (fileName.StartsWith("libgit2", StringComparison.Ordinal) && (fileName.EndsWith(".so", StringComparison.Ordinal) || fileName.EndsWith(".dylib", StringComparison.Ordinal)))
+        || (fileName.StartsWith("git2-", StringComparison.Ordinal) && fileName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Where install puts the executable the hook scripts run.</summary>
+    public static string InstalledExecutable(RepositoryLocation location) =>
+        Path.Combine(location.StateDirectory, "bin", ExecutableName(OperatingSystem.IsWindows()));
 
     public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory)
     {
@@ -35,33 +45,30 @@ public static class HookInstaller
         {
             foreach (var hook in previous.Hooks)
             {
-                var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveLink(previous.HooksDirectory, hook);
+                var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveHook(previous.HooksDirectory, hook);
                 report.Add(removed + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
             }
         }
 
-        foreach (var file in Directory.EnumerateFiles(binariesDirectory))
+        var executable = InstalledExecutable(location);
+        var source = Path.Combine(binariesDirectory, Path.GetFileName(executable));
+        if (!File.Exists(source))
         {
-            var name = Path.GetFileName(file);
-            if (HookNames.Contains(name) || (name.StartsWith("libgit2", StringComparison.Ordinal) && name.EndsWith(".so", StringComparison.Ordinal)))
-            {
-                CopyReplacing(file, Path.Combine(bin, name));
-            }
+            throw new ConfigurationException($"'{source}' is missing. Build DriftHooks first (install/install.sh --build-only), or run install from the drifthooks executable itself.");
         }
 
+        // Older installs kept one binary (or link) per hook here; the hook scripts run the one executable.
         foreach (var hook in HookNames)
         {
-            var binary = Path.Combine(bin, hook);
-            if (BinaryFor(hook) != hook)
-            {
-                // A link under the hook's own name, so that the process knows which hook git ran (its argv[0]).
-                File.Delete(binary);
-                File.CreateSymbolicLink(binary, BinaryFor(hook));
-            }
+            File.Delete(Path.Combine(bin, hook));
+        }
 
-            if (!File.Exists(binary))
+        CopyReplacing(source, executable);
+        foreach (var file in Directory.EnumerateFiles(binariesDirectory))
+        {
+            if (IsNativeLibrary(Path.GetFileName(file)))
             {
-                throw new ConfigurationException($"'{Path.Combine(binariesDirectory, BinaryFor(hook))}' is missing. Build the native hooks first: install/install.sh --build-only");
+                CopyReplacing(file, Path.Combine(bin, Path.GetFileName(file)));
             }
         }
 
@@ -70,32 +77,30 @@ public static class HookInstaller
             foreach (var hook in HookNames)
             {
                 // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
-                if (IsDriftHooksLink(Path.Combine(hooksDirectory, hook), hook))
+                if (IsDriftHooks(Path.Combine(hooksDirectory, hook), hook))
                 {
-                    report.Add(RemoveLink(hooksDirectory, hook));
+                    report.Add(RemoveHook(hooksDirectory, hook));
                 }
 
                 report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
             }
 
-            new InstallState(hooksDirectory, HookNames, Husky: true).Write(location.StateDirectory);
+            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current).Write(location.StateDirectory);
             return report;
         }
 
         foreach (var hook in HookNames)
         {
-            var binary = Path.Combine(bin, hook);
-
             var target = Path.Combine(hooksDirectory, hook);
             var chained = InstallState.ChainedPath(hooksDirectory, hook);
 
-            // A "chained" hook that is DriftHooks itself (an older install that linked elsewhere) would run DriftHooks twice, or forever.
-            if (IsDriftHooksLink(chained, hook))
+            // A "chained" hook that is DriftHooks itself (an older install, or one from another clone) would run DriftHooks twice, or forever.
+            if (IsDriftHooks(chained, hook))
             {
                 File.Delete(chained);
             }
 
-            if (IsOurs(target, binary) || IsDriftHooksLink(target, hook))
+            if (IsDriftHooks(target, hook))
             {
                 File.Delete(target);
             }
@@ -110,11 +115,16 @@ public static class HookInstaller
                 report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
             }
 
-            File.CreateSymbolicLink(target, binary);
+            File.WriteAllText(target, HookScript.Text(hook, executable, OperatingSystem.IsWindows()));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
+            }
+
             report.Add($"{hook}: installed in {hooksDirectory}");
         }
 
-        new InstallState(hooksDirectory, HookNames).Write(location.StateDirectory);
+        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current).Write(location.StateDirectory);
         return report;
     }
 
@@ -131,7 +141,7 @@ public static class HookInstaller
         var bin = Path.Combine(location.StateDirectory, "bin");
         foreach (var hook in state.Hooks)
         {
-            report.Add(state.Husky ? HuskyScript.Remove(HuskyScript.PathFor(state.HooksDirectory, hook), hook) : RemoveLink(state.HooksDirectory, hook));
+            report.Add(state.Husky ? HuskyScript.Remove(HuskyScript.PathFor(state.HooksDirectory, hook), hook) : RemoveHook(state.HooksDirectory, hook));
         }
 
         if (Directory.Exists(bin))
@@ -165,13 +175,13 @@ public static class HookInstaller
         return Path.GetFullPath(configured, location.WorkTree);
     }
 
-    /// <summary>Removes DriftHooks's link for one hook and moves the hook it replaced back (content and mode as they were).</summary>
-    private static string RemoveLink(string hooksDirectory, string hook)
+    /// <summary>Removes DriftHooks's hook script (or an older install's link) and moves the hook it replaced back (content and mode as they were).</summary>
+    private static string RemoveHook(string hooksDirectory, string hook)
     {
         var target = Path.Combine(hooksDirectory, hook);
         var chained = InstallState.ChainedPath(hooksDirectory, hook);
         var removed = false;
-        if (IsDriftHooksLink(target, hook))
+        if (IsDriftHooks(target, hook))
         {
             File.Delete(target);
             removed = true;
@@ -191,7 +201,10 @@ public static class HookInstaller
         return removed ? $"{hook}: removed" : $"{hook}: {target} is not DriftHooks's; left alone";
     }
 
-    /// <summary>A symbolic link to a DriftHooks hook binary: this install's, or one from an older install or another clone.</summary>
+    /// <summary>A DriftHooks hook script, or a link to a hook binary of an older install (this clone's or another's).</summary>
+    private static bool IsDriftHooks(string path, string hook) => HookScript.IsOurs(path) || IsDriftHooksLink(path, hook);
+
+    /// <summary>A symbolic link to a DriftHooks hook binary, as installs before the hook scripts made them.</summary>
     private static bool IsDriftHooksLink(string path, string hook)
     {
         var link = new FileInfo(path).LinkTarget;
@@ -210,12 +223,6 @@ public static class HookInstaller
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
-
-    private static bool IsOurs(string hookPath, string binary)
-    {
-        var link = new FileInfo(hookPath).LinkTarget;
-        return link is not null && Path.GetFullPath(link, Path.GetDirectoryName(hookPath)!) == binary;
-    }
 
     // A running hook binary cannot be overwritten in place ("text file busy"): write beside it, then rename.
     private static void CopyReplacing(string source, string destination)

@@ -30,13 +30,14 @@ internal static class HuskyScript
         Path.GetFileName(Path.TrimEndingDirectorySeparator(hooksDirectory)) == "_" && File.Exists(Path.Combine(hooksDirectory, "h"));
 
     /// <summary>
-    /// The block: it runs this clone's installed hook with husky's arguments (its input passes through), and says so
-    /// when a clone has not installed DriftHooks rather than failing everyone's commits there.
+    /// The block: it runs this clone's installed DriftHooks as the hook, with husky's arguments (its input passes
+    /// through), and says so when a clone has not installed DriftHooks rather than failing everyone's commits there.
+    /// The path holds no <c>.exe</c>: Git for Windows' sh finds <c>drifthooks.exe</c> under that name.
     /// </summary>
     public static string Block(string hook) =>
         $"{Begin}\n"
-        + $"drifthooks=\"$(git rev-parse --git-common-dir)/drifthooks/bin/{hook}\"\n"
-        + "if [ -x \"$drifthooks\" ]; then \"$drifthooks\" \"$@\"; else echo \"DriftHooks is not installed in this clone: run drifthooks install\" >&2; fi\n"
+        + "drifthooks=\"$(git rev-parse --git-common-dir)/drifthooks/bin/drifthooks\"\n"
+        + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run drifthooks install\" >&2; fi\n"
         + $"{End}\n";
 
     public static bool Has(string path, string hook) => File.Exists(path) && File.ReadAllText(path).Contains(Block(hook), StringComparison.Ordinal);

@@ -7,7 +7,8 @@ namespace DriftHooks.Core.Installation;
 /// <param name="HooksDirectory">The folder git runs hooks from.</param>
 /// <param name="Hooks">The hooks installed.</param>
 /// <param name="Husky">The hooks run from husky's scripts (<see cref="HuskyScript"/>), not from links in the folder.</param>
-public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false)
+/// <param name="Version">The <see cref="BuildVersion"/> of the DriftHooks that installed the hooks (null: an install older than this record).</param>
+public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false, string? Version = null)
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "install.state");
 
@@ -22,6 +23,7 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
         string? hooksDirectory = null;
         var hooks = new List<string>();
         var husky = false;
+        string? version = null;
         foreach (var line in File.ReadAllLines(path))
         {
             if (line.StartsWith("hooks-dir=", StringComparison.Ordinal))
@@ -36,9 +38,13 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
             {
                 husky = true;
             }
+            else if (line.StartsWith("version=", StringComparison.Ordinal))
+            {
+                version = line["version=".Length..];
+            }
         }
 
-        return hooksDirectory is null ? null : new InstallState(hooksDirectory, hooks, husky);
+        return hooksDirectory is null ? null : new InstallState(hooksDirectory, hooks, husky, version);
     }
 
     public void Write(string stateDirectory)
@@ -49,6 +55,11 @@ public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> H
         if (Husky)
         {
             lines.Add("mode=husky");
+        }
+
+        if (Version is not null)
+        {
+            lines.Add("version=" + Version);
         }
 
         File.WriteAllLines(PathFor(stateDirectory), lines);

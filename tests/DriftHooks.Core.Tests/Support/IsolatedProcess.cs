@@ -30,7 +30,7 @@ internal static class IsolatedProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) || k.StartsWith("DRIFTHOOKS", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) || k.StartsWith("DRIFTHOOKS", StringComparison.Ordinal) || k == "CI").ToList())
         {
             start.Environment.Remove(key);
         }

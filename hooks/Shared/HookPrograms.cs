@@ -1,0 +1,37 @@
+using DriftHooks.Core.Hooks;
+
+namespace DriftHooks.Hooks;
+
+/// <summary>What each hook does when git runs it; the one executable picks one by <see cref="HookInvocation"/>.</summary>
+internal static class HookPrograms
+{
+    public static int Run(HookInvocation invocation) => invocation.Hook switch
+    {
+        "pre-push" => PrePush(invocation.Arguments),
+        _ => PreCommit(invocation.Hook, invocation.Arguments),
+    };
+
+    // git runs this at the work tree's top, with GIT_INDEX_FILE naming the index to check when it is not the default.
+    // pre-merge-commit is the same check for a merge git concludes by itself; the name also picks the chained hook.
+    private static int PreCommit(string hook, string[] args) =>
+        // git tells a hook nothing of --amend; the git process that runs it does, on its command line.
+        HookHost.Run(hook, args, input: null, (location, options) => PreCommitCheck.Run(
+            location,
+            options,
+            isAmend: () => hook == "pre-commit" && ParentCommand.NearestGit() is { } git && CommitCommandLine.IsAmend(git)));
+
+    // git runs this as "pre-push <remote name> <remote url>" with one line per pushed ref on stdin.
+    private static int PrePush(string[] args)
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        var input = buffer.ToArray();
+
+        return HookHost.Run("pre-push", args, input, (location, options) =>
+        {
+            var pushed = PushedRef.Parse(System.Text.Encoding.UTF8.GetString(input));
+            return PrePushCheck.RunAsync(location, options, pushed, HookHost.ReadEnvironment()).GetAwaiter().GetResult();
+        });
+    }
+}

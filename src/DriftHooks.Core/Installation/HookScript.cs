@@ -1,0 +1,41 @@
+namespace DriftHooks.Core.Installation;
+
+/// <summary>
+/// The hook git runs: a small <c>#!/bin/sh</c> script that <c>exec</c>s the installed DriftHooks executable with the
+/// hook's name. A script, not a link, because git runs hooks through its own <c>sh</c> on every OS (Git for Windows
+/// too, where links need Developer Mode), and the name is passed, not read from how the program was started.
+/// </summary>
+public static class HookScript
+{
+    /// <summary>The line that marks a hook script as DriftHooks's own (install replaces it, uninstall removes it).</summary>
+    public const string Marker = "written by drifthooks install; drifthooks uninstall removes it";
+
+    /// <summary>The script for <paramref name="hook"/> running <paramref name="executable"/> (an absolute path).</summary>
+    public static string Text(string hook, string executable, bool windows) =>
+        "#!/bin/sh\n"
+        + $"# DriftHooks {hook} hook, {Marker}.\n"
+        + "# exec: git waits for DriftHooks itself, which reads git's command line (git commit --amend).\n"
+        + $"exec {ShellQuote(ShellPath(executable, windows))} hook {hook} \"$@\"\n";
+
+    /// <summary>
+    /// A path as sh reads it: Git for Windows' sh takes <c>C:/Users/…</c>, so backslashes become slashes there.
+    /// </summary>
+    public static string ShellPath(string path, bool windows) => windows ? path.Replace('\\', '/') : path;
+
+    /// <summary>One sh word whatever the path holds (spaces, quotes, <c>$</c>): single quotes, each <c>'</c> as <c>'\''</c>.</summary>
+    public static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>True when the file at <paramref name="path"/> is a DriftHooks hook script (of any install, any version).</summary>
+    public static bool IsOurs(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[512];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read).Contains(Marker, StringComparison.Ordinal);
+    }
+}
