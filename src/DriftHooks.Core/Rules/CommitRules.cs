@@ -41,10 +41,11 @@ public static class CommitRules
             return;
         }
 
-        SchemaComparison comparison;
+        DatabaseModel before, after;
         try
         {
-            comparison = DatabaseSchemaComparer.Compare(ReadSchema(changes, changes.SchemaBefore), ReadSchema(changes, changes.SchemaAfter));
+            before = Model(ReadSchema(changes, changes.SchemaBefore));
+            after = Model(ReadSchema(changes, changes.SchemaAfter));
         }
         catch (DriftHooksException e)
         {
@@ -56,14 +57,22 @@ public static class CommitRules
             return;
         }
 
-        if (!comparison.ChangesDatabase)
+        var comparison = DatabaseSchemaComparer.Compare(before, after);
+        if (staged.Count > 0)
         {
+            // Every new script must be readable for the replay; one that is not is refused (DH111) already.
+            var concluded = scripts.Count == staged.Count
+                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings);
+            if (!concluded && comparison.ChangesDatabase)
+            {
+                CheckScriptsCoverSchema(project, comparison, scripts, findings);
+            }
+
             return;
         }
 
-        if (staged.Count > 0)
+        if (!comparison.ChangesDatabase)
         {
-            CheckScriptsCoverSchema(project, comparison, scripts, findings);
             return;
         }
 
@@ -435,6 +444,9 @@ public static class CommitRules
             project.SchemaPath,
             $"git add {schemaFiles} (if the migration is hand-written SQL unrelated to that edit: git stash push --keep-index, commit, git stash pop)"));
     }
+
+    private static DatabaseModel Model(IReadOnlyList<SchemaSource> sources) =>
+        DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(sources));
 
     private static IReadOnlyList<SchemaSource> ReadSchema(ProjectChanges changes, IReadOnlyList<FileVersion> files) =>
         [.. files.Select(f => new SchemaSource(f.Path, Decode(changes.ReadBlob(f.ObjectId), f.Path)))];

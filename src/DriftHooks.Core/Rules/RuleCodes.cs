@@ -18,4 +18,5 @@ public static class RuleCodes
     public const string MigrationConflictMarkers = "DH112";
     public const string MigrationMissesSchemaChange = "DH113";
     public const string MigrationScriptIsLink = "DH114";
+    public const string MigrationsMissSchema = "DH115";
 }

@@ -2,8 +2,10 @@ using System.Text;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.Tests.Prisma.Ddl;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 
@@ -249,26 +251,58 @@ public class CommitRulesTests
         Assert.That(CommitRules.ConflictMarkerLine(text), Is.EqualTo(line));
 
     [Test]
-    public void A_staged_migration_that_never_names_a_changed_table_is_a_warning()
+    public void Staged_migrations_must_produce_the_staged_schema()
+    {
+        var before = Datasource + "model Post {\n  id Int @id\n}\n\nmodel Tag {\n  id Int @id\n}\n";
+        var after = Datasource + "model Post {\n  id    Int    @id\n  title String\n}\n\nmodel Tag {\n  id   Int    @id\n  name String @default(\"x\")\n}\n";
+        var judge = JudgeWithMigration(before, after);
+
+        Assert.That(judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL DEFAULT 'x';\n"), Is.Empty);
+        Assert.That(judge("alter table \"Post\" add column title text not null; alter table \"Tag\" add name text not null default 'x'; -- hand-written\n"), Is.Empty);
+
+        var partial = judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\n");
+        Assert.That(partial.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Error) }));
+        Assert.That(partial[0].Message, Does.Contain("model Tag: column name missing from the staged migrations").And.Not.Contain("Post").And.Contain("2_m"));
+        Assert.That(partial[0].Location, Is.EqualTo("prisma/migrations/2_m/migration.sql"));
+        Assert.That(partial[0].Fix, Does.StartWith("npx prisma migrate dev --name add_tag_name "));
+        Assert.That(partial[0].Fix, Does.Contain("npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma"));
+
+        var stale = judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL DEFAULT '';\n");
+        Assert.That(stale.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationsMissSchema }));
+        Assert.That(stale[0].Message, Does.Contain("default of Tag.name: migration sets '', schema says 'x'"));
+
+        var extra = judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL, ADD COLUMN \"body\" TEXT;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL DEFAULT 'x';\n");
+        Assert.That(extra.Single().Message, Does.Contain("model Post: column body left by the staged migrations, not in the schema"));
+    }
+
+    [Test]
+    public void Where_a_statement_cannot_be_followed_offline_a_note_leaves_it_to_the_exact_check_and_the_name_heuristic_warns()
     {
         var before = Datasource + "model Post {\n  id Int @id\n}\n\nmodel Tag {\n  id Int @id\n}\n";
         var after = Datasource + "model Post {\n  id    Int    @id\n  title String\n}\n\nmodel Tag {\n  id   Int    @id\n  name String\n}\n";
+        var judge = JudgeWithMigration(before, after);
+
+        var findings = judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nDO $$ BEGIN EXECUTE 'SELECT 1'; END $$;\n");
+        Assert.That(findings.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Note), (RuleCodes.MigrationMissesSchemaChange, Severity.Warning) }));
+        Assert.That(findings[0].Message, Does.Contain("DO $$ BEGIN EXECUTE").And.Contain("line 2").And.Contain("cannot tell"));
+        Assert.That(findings[1].Message, Does.Contain("model Tag").And.Not.Contain("model Post"));
+
+        // PostgreSQL folds post to lower case: no such table; nothing is refused, and every table is named.
+        Assert.That(judge("alter table post add column title text not null;\nalter table tag add column name text not null;\n").Select(f => (f.Code, f.Severity)),
+            Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Note) }));
+    }
+
+    private Func<string, IReadOnlyList<Finding>> JudgeWithMigration(string before, string after)
+    {
         var schemaChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after));
-        IReadOnlyList<Finding> Judge(string sql)
+        return sql =>
         {
             var script = Blob(sql);
             var migration = new FileChange("prisma/migrations/2_m/migration.sql", ChangeKind.Added, null, script);
             return CommitRules.Evaluate(
                 Changes([schemaChange, migration], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa", ["2_m"] = script }),
                 new HashSet<string>());
-        }
-
-        Assert.That(Judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL;\n"), Is.Empty);
-        Assert.That(Judge("alter table post add column title text not null;\nalter table tag add column name text not null;\n"), Is.Empty, "hand-written, unquoted");
-
-        var partial = Judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\n");
-        Assert.That(partial.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationMissesSchemaChange, Severity.Warning) }));
-        Assert.That(partial[0].Message, Does.Contain("model Tag").And.Not.Contain("model Post").And.Contain("2_m"));
+        };
     }
 
     public static IEnumerable<TestCaseData> PairsWithPrismaMigrations() =>
@@ -295,6 +329,36 @@ public class CommitRulesTests
 
         // Without it, the same edit is refused: the pair does change the database.
         Assert.That(Codes(Changes([changes[0]], before, after, new() { ["1_init"] = "aa" }, new() { ["1_init"] = "aa" })), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
+    }
+
+    public static IEnumerable<TestCaseData> PairsWithLaterEdits() =>
+        from id in SchemaPairs.Ids()
+        from edit in Enum.GetValues<SchemaPairs.LaterEdit>()
+        select new TestCaseData(id, edit).SetName($"Pair_{id}_staged_with_its_migration_after_a_later_{edit}_is_refused");
+
+    [TestCaseSource(nameof(PairsWithLaterEdits))]
+    public void A_schema_edited_after_its_migration_was_made_is_refused_naming_the_edit(string id, SchemaPairs.LaterEdit edit)
+    {
+        var before = SchemaPairs.Schema(id, "before");
+        var (after, _) = SchemaPairs.Edit(SchemaPairs.Schema(id, "after"), edit);
+        var findings = JudgeWithMigration(before, after)(SchemaPairs.Migration(id));
+        Assert.That(findings.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Error) }));
+        var expected = edit switch
+        {
+            SchemaPairs.LaterEdit.NullableColumn => "column drifthooks_later missing from the staged migrations",
+            SchemaPairs.LaterEdit.Index => "index drifthooks_later_idx missing from the staged migrations",
+            _ => "schema says 'later'",
+        };
+        Assert.That(findings[0].Message, Does.Contain(expected));
+    }
+
+    [TestCaseSource(nameof(PairsWithPrismaMigrations))]
+    public void A_schema_pair_staged_with_its_migration_missing_the_last_statement_is_refused(string id)
+    {
+        var statements = SqlLexer.Statements(SchemaPairs.Migration(id));
+        var partial = string.Join(";\n", statements.Take(statements.Count - 1).Select(s => s.Text));
+        var findings = JudgeWithMigration(SchemaPairs.Schema(id, "before"), SchemaPairs.Schema(id, "after"))(partial);
+        Assert.That(findings.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Error) }), statements[^1].Text);
     }
 
     [TestCase("20240101000000_first 20240301000000_init", "add_users", "prisma/migrations/2", TestName = "A hand-named migration among timestamps")]
