@@ -504,7 +504,7 @@ public class PreCommitHookTests
         repo.WritePrismaProject(UserModel);
         repo.MustGit("add", "-A");
         var partial = repo.Commit(); // the fixture's init migration creates User without its email column
-        Assert.That(partial.Error, Does.Contain("DH114").And.Contain("model User: column email missing from the staged migrations"), partial.ToString());
+        Assert.That(partial.Error, Does.Contain("DH115").And.Contain("model User: column email missing from the staged migrations"), partial.ToString());
 
         repo.Write("prisma/migrations/20240101000000_init/migration.sql", "-- CreateTable\nCREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, \"email\" TEXT NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));\n\n-- CreateIndex\nCREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\");\n");
         repo.MustGit("add", "-A");
