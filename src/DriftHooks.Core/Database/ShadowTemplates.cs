@@ -249,7 +249,8 @@ public static class ShadowTemplates
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         try
         {
-            await RunAsync(admin, $"COMMENT ON DATABASE {Sql.QuoteIdentifier(template)} IS '{LastUsed}{now}'", cancellationToken).ConfigureAwait(false);
+            // Only a hint for eviction: not worth waiting for a disk flush.
+            await RunAsync(admin, $"SET synchronous_commit TO off; COMMENT ON DATABASE {Sql.QuoteIdentifier(template)} IS '{LastUsed}{now}'", cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException)
         {

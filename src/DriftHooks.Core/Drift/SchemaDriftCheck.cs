@@ -25,15 +25,17 @@ public static class SchemaDriftCheck
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         await using var production = ProductionRead.Start(request.Production, request.ProductionConnection, withCatalog: true, cancellationToken);
-        return await CompareAsync(request, production, cancellationToken).ConfigureAwait(false);
+        return await CompareAsync(request, production, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The check on a production read already under way (<see cref="ProductionRead"/> started with its catalog), so
     /// that a caller comparing production's history too reads production once. The shadow server is connected to
-    /// while production answers.
+    /// while production answers; <paramref name="shadowServer"/>, a connection to it the caller opened earlier still
+    /// (and closes), saves that wait.
     /// </summary>
-    public static async Task<SchemaDriftResult> CompareAsync(SchemaDriftRequest request, ProductionRead production, CancellationToken cancellationToken = default)
+    public static async Task<SchemaDriftResult> CompareAsync(
+        SchemaDriftRequest request, ProductionRead production, Task<WritableDatabase>? shadowServer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(production);
@@ -41,7 +43,7 @@ public static class SchemaDriftCheck
         var total = Stopwatch.StartNew();
         var phases = new List<DriftPhase>();
         var findings = new List<Finding>();
-        var adminTask = TimedAsync(() => WritableDatabase.OpenAsync(request.ShadowServer, request.ShadowConnection, cancellationToken));
+        var adminTask = TimedAsync(() => shadowServer ?? WritableDatabase.OpenAsync(request.ShadowServer, request.ShadowConnection, cancellationToken));
         try
         {
             var expected = await PhasesAsync(request, production, adminTask, phases, findings, cancellationToken).ConfigureAwait(false);
@@ -51,7 +53,10 @@ public static class SchemaDriftCheck
         {
             try
             {
-                await (await adminTask.ConfigureAwait(false)).Value.DisposeAsync().ConfigureAwait(false);
+                if (shadowServer is null)
+                {
+                    await (await adminTask.ConfigureAwait(false)).Value.DisposeAsync().ConfigureAwait(false);
+                }
             }
             catch (Exception) when (!adminTask.IsCompletedSuccessfully)
             {

@@ -13,7 +13,9 @@ public sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Shad
     public DatabaseConnectionOptions ProductionConnection { get; init; } = new();
 
     /// <summary>The shadow runs whole migrations: a long statement timeout.</summary>
-    public DatabaseConnectionOptions ShadowConnection { get; init; } = new() { StatementTimeout = TimeSpan.FromMinutes(5) };
+    public static readonly DatabaseConnectionOptions DefaultShadowConnection = new() { StatementTimeout = TimeSpan.FromMinutes(5) };
+
+    public DatabaseConnectionOptions ShadowConnection { get; init; } = DefaultShadowConnection;
 
     /// <summary>Migrations read elsewhere (a commit's tree); null reads <see cref="MigrationsDirectory"/> from disk.</summary>
     public IReadOnlyList<RepositoryMigration>? Migrations { get; init; }

@@ -76,8 +76,45 @@ public static class PrePushCheck
         var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
         var shadow = schemaCheck?.ShadowServer;
 
-        // One read of production for both comparisons: the catalog follows the history in the same transaction.
+        // One read of production for both comparisons: the catalog follows the history in the same transaction. The
+        // shadow server is connected to meanwhile.
         await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, cancellationToken);
+        var shadowServer = shadow is null ? null : WritableDatabase.OpenAsync(shadow, SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
+        try
+        {
+            return await CompareAsync(location, project, commits, subject, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (shadowServer is not null)
+            {
+                try
+                {
+                    await (await shadowServer.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+                }
+                catch (ResourceUnavailableException)
+                {
+                    // Reported where it mattered, or not needed (the histories differed).
+                }
+            }
+        }
+    }
+
+    static async Task<IReadOnlyList<Finding>> CompareAsync(
+        RepositoryLocation location,
+        PrismaProject project,
+        IReadOnlyList<CommitToCompare> commits,
+        string subject,
+        SchemaCheckPlan? schemaCheck,
+        DriftHooksOptions options,
+        DatabaseUrlSource source,
+        DatabaseUrl url,
+        DatabaseConnectionOptions connection,
+        ProductionRead production,
+        Task<WritableDatabase>? shadowServer,
+        CancellationToken cancellationToken)
+    {
+        var shadow = schemaCheck?.ShadowServer;
 
         // The git side runs while the database answers.
         var perCommit = new List<(CommitToCompare Commit, string Sha, IReadOnlyList<RepositoryMigration> Migrations)>();
@@ -141,7 +178,7 @@ public static class PrePushCheck
             var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}") { Migrations = migrations, ProductionConnection = connection };
             try
             {
-                findings.AddRange((await SchemaDriftCheck.CompareAsync(request, production, cancellationToken).ConfigureAwait(false)).Findings);
+                findings.AddRange((await SchemaDriftCheck.CompareAsync(request, production, shadowServer, cancellationToken).ConfigureAwait(false)).Findings);
             }
             catch (ResourceUnavailableException e) when (production.Catalog.IsFaulted)
             {
