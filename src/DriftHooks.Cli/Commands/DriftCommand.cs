@@ -107,7 +107,7 @@ internal static class DriftCommand
         Console.Write(TextRenderer.Render(result.Findings, color));
         var errors = result.Findings.Count(f => f.Severity == Severity.Error);
         Console.WriteLine(errors == 0
-            ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations} applied migrations."
+            ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations + result.ReusedMigrations} applied migrations."
             : $"Schema drift: {errors} difference(s) between production ({production.Redacted}) and its applied migrations.");
         Console.WriteLine(result.Template is null
             ? "No template database was kept."
