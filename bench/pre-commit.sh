@@ -55,6 +55,20 @@ timed other 'git diff --cached --name-status (no Prisma file)' 'pre-commit (no P
 git reset -q --hard && git stash pop -q --index
 git reset -q && git add prisma/schema.prisma prisma/migrations/20230101000000_add_column/migration.sql
 
+# Case 4: a schema edit of 50 columns and 50 indexes with its 100-statement migration: DH115 replays every statement
+# on HEAD's schema model and compares the result with the staged schema's.
+git stash -q
+awk '{ print } /^  tags      Tag\[\]$/ { for (i = 1; i <= 50; i++) printf "  extra%02d String?\n", i; for (i = 1; i <= 50; i++) printf "\n  @@index([extra%02d])", i; print "" }' \
+  prisma/schema.prisma >prisma/schema.prisma.wide && mv prisma/schema.prisma.wide prisma/schema.prisma
+mkdir -p prisma/migrations/20230102000000_wide
+for i in $(seq -w 1 50); do printf -- '-- AlterTable\nALTER TABLE "Post" ADD COLUMN "extra%s" TEXT;\n\n' "$i"; done >prisma/migrations/20230102000000_wide/migration.sql
+for i in $(seq -w 1 50); do printf -- '-- CreateIndex\nCREATE INDEX "Post_extra%s_idx" ON "Post"("extra%s");\n\n' "$i" "$i"; done >>prisma/migrations/20230102000000_wide/migration.sql
+git add prisma/schema.prisma prisma/migrations/20230102000000_wide/migration.sql
+"$hook" || { echo "bench: the hook refused the 100-statement migration; see above" >&2; exit 1; }
+timed wide 'git diff --cached --name-status (100-statement migration)' 'pre-commit (100-statement migration staged)'
+git reset -q --hard && rm -rf prisma/migrations/20230102000000_wide && git stash pop -q --index
+git reset -q && git add prisma/schema.prisma prisma/migrations/20230101000000_add_column/migration.sql
+
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1/p'; }
 git_kb=$(peak git diff --cached --name-status)
 hook_kb=$(peak "$hook")
@@ -74,7 +88,7 @@ def load(case):
     return results[0][0]["command"], results[0][1]["command"], git, hook, ratios, base
 print(f"repository: 21,003 files, 1,000 migrations; {rounds} rounds per case, {len(load('added')[2])} runs of each command")
 print(f"{'command':50} {'median ms':>10} {'min ms':>8} {'x git':>6} {'rounds':>12}")
-for case in ("added", "whole", "other"):
+for case in ("added", "whole", "other", "wide"):
     git_name, hook_name, git, hook, ratios, base = load(case)
     print(f"{git_name:50} {statistics.median(git)*1000:10.2f} {min(git)*1000:8.2f} {1:6.2f}")
     print(f"{hook_name:50} {statistics.median(hook)*1000:10.2f} {min(hook)*1000:8.2f} {statistics.median(ratios):6.2f} {min(ratios):5.2f}-{max(ratios):.2f}")

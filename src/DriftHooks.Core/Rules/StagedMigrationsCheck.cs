@@ -59,13 +59,13 @@ public static class StagedMigrationsCheck
             RuleCodes.MigrationsMissSchema,
             $"The staged migration '{names}' does not produce the staged schema ({listed}), so databases deployed from this commit would not match it: was the schema edited after the migration was made, or a statement lost?",
             newest,
-            $"npx prisma migrate dev --name {comparison.Differences.SuggestedMigrationName}{FixText.SchemaArgument(project)} writes a follow-up migration with what is missing; "
-            + $"or append what {DiffCommand(project)} --script prints to {FixText.Quote(newest)}; then git add {FixText.Quote(project.MigrationsPath)}"));
+            $"{DiffCommand(project)} --script >> {FixText.Quote(newest)}, then git add {FixText.Quote(project.MigrationsPath)} "
+            + $"(this appends the SQL the staged migrations miss; with a development database, npx prisma migrate dev --name {comparison.Differences.SuggestedMigrationName}{FixText.SchemaArgument(project)} writes it as a follow-up migration instead)"));
         return true;
     }
 
     private static string DiffCommand(PrismaProject project) =>
-        $"npx prisma migrate diff --from-migrations {FixText.Quote(project.MigrationsPath)} --to-schema-datamodel {FixText.Quote(project.SchemaPath)} --shadow-database-url <an empty database's URL>";
+        $"npx prisma migrate diff --from-migrations {FixText.Quote(project.MigrationsPath)} --to-schema-datamodel {FixText.Quote(project.SchemaPath)} --shadow-database-url <shadow_database_url>";
 
     /// <summary>One difference, said from the migrations' side: what they miss, leave, or set otherwise than the schema.</summary>
     private static string Describe(SchemaChange change, DatabaseModel produced, DatabaseModel schema)
