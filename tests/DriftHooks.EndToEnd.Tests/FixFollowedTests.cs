@@ -245,6 +245,35 @@ public class FixFollowedTests
     }
 
     [Test]
+    public void DH106_a_deleted_lock_file_passes_once_restored_as_printed()
+    {
+        var (repo, origin) = Pushed();
+        using var _ = repo;
+        using var __ = origin;
+        repo.MustGit("rm", "-q", "prisma/migrations/migration_lock.toml");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+
+        PrintedFix.Of(repo, refused, "DH106").Follow();
+        AssertPasses(repo.Commit("--allow-empty"), "git commit");
+    }
+
+    [Test]
+    public void DH107_a_switched_lock_provider_passes_once_restored_as_printed()
+    {
+        var (repo, origin) = Pushed();
+        using var _ = repo;
+        using var __ = origin;
+        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n");
+        repo.MustGit("add", "-A");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+
+        PrintedFix.Of(repo, refused, "DH107").Follow();
+        AssertPasses(repo.Commit("--allow-empty"), "git commit");
+    }
+
+    [Test]
     public void DH109_an_older_new_migration_passes_once_renamed_as_printed()
     {
         var (repo, origin) = Pushed();
@@ -309,6 +338,32 @@ public class FixFollowedTests
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
         PrintedFix.Of(repo, refused, "DH205").Doing("commit and push again", CommitAndPush(repo)).Follow();
         AssertPasses(repo.Git("push", "origin", "feature"), "git push");
+    }
+
+    [Test]
+    public async Task DH202_an_applied_migration_edited_with_no_verify_passes_the_push_once_restored_and_moved_as_printed()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        var repo = scenario.Repository;
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+        var edit = "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n";
+        repo.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2) + edit);
+        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Index T2");
+        var refused = scenario.Push();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+
+        PrintedFix.Of(repo, refused, "DH202")
+            .Fill("<change>", "index_t2")
+            .Doing(MigrateDevStep, MigrateDev(repo, ""))
+            .Doing("move the edit into that new migration", _ =>
+            {
+                var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_index_t2").Single();
+                File.WriteAllText(Path.Combine(created, "migration.sql"), edit);
+            })
+            .Doing("commit and push again", CommitAndPush(repo))
+            .Follow();
+        AssertPasses(scenario.Push(), "git push");
+        Assert.That(repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds");
     }
 
     [Test]

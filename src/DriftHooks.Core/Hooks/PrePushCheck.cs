@@ -158,7 +158,8 @@ public static class PrePushCheck
             }
 
             var statuses = HistoryComparison.Compare(migrations, history.Records);
-            findings.AddRange(HistoryComparison.Findings(statuses, Database, context, project));
+            findings.AddRange(HistoryComparison.Findings(
+                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum)));
         }
 
         if (schemaCheck?.Notice is { } notice)
@@ -198,6 +199,31 @@ public static class PrePushCheck
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The newest commit reachable from <paramref name="sha"/> whose <paramref name="path"/> has the checksum a database
+    /// recorded (short id), or null: read only for a migration modified after it was applied.
+    /// </summary>
+    private static string? AppliedVersionAt(RepositoryLocation location, string sha, string path, string? checksum)
+    {
+        if (checksum is null)
+        {
+            return null;
+        }
+
+        using var repository = GitRepository.Open(location);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var commits = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = sha, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time });
+        foreach (var commit in commits.Take(10_000))
+        {
+            if (commit.Tree[path]?.Target is Blob blob && seen.Add(blob.Sha) && MigrationChecksum.Matches(checksum, ObjectDatabaseTrees.ReadBlob(repository, blob.Sha)))
+            {
+                return commit.Sha[..7];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>

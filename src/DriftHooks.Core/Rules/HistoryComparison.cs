@@ -63,7 +63,12 @@ public static class HistoryComparison
     /// <param name="database">How to name the database in messages ("production").</param>
     /// <param name="context">What was compared, e.g. "the push of main (abc1234)".</param>
     /// <param name="project">The Prisma project, for paths and commands.</param>
-    public static IReadOnlyList<Finding> Findings(IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project)
+    /// <param name="appliedVersionAt">
+    /// For a modified migration, a commit (short id) whose migration.sql is the version the database applied, when git
+    /// has one: the fix then restores it from there.
+    /// </param>
+    public static IReadOnlyList<Finding> Findings(
+        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null)
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
@@ -89,7 +94,9 @@ public static class HistoryComparison
                         PushRuleCodes.ModifiedAfterApply,
                         $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                         folder,
-                        $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
+                        appliedVersionAt?.Invoke(status) is { } applied
+                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={applied} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                            : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
                     break;
                 case MigrationState.Failed:
                     var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
