@@ -17,6 +17,8 @@ public class FixFollowedTests
     private const string UserModel = "model User {\n  id Int @id @default(autoincrement())\n}\n";
     private const string UserWithName = "model User {\n  id   Int     @id @default(autoincrement())\n  name String?\n}\n";
     private const string AddName = "-- AlterTable\nALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n";
+    private const string UserWithIndexedName = "model User {\n  id   Int     @id @default(autoincrement())\n  name String?\n\n  @@index([name])\n}\n";
+    private const string IndexName = "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\");\n";
     private const string Init = "prisma/migrations/20240101000000_init";
 
     /// <summary>main with a Prisma project, pushed to a bare origin through the installed hooks (no production configured).</summary>
@@ -83,7 +85,9 @@ public class FixFollowedTests
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
 
-        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName + "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\");\n");
+        // The schema gains an index, and the migration not yet pushed is edited to create it.
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithIndexedName);
+        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName + IndexName);
         repo.MustGit("add", "-A");
         var refused = repo.Commit();
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
@@ -111,7 +115,8 @@ public class FixFollowedTests
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
 
-        var edited = AddName + "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\");\n";
+        var edited = AddName + IndexName;
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithIndexedName);
         repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", edited);
         repo.MustGit("add", "-A");
         var refused = repo.Commit();
