@@ -35,7 +35,7 @@ internal static class BackupCommand
                 var url = label == "local" ? context.RequireLocalUrl("drifthooks backup") : DatabaseUrl.Parse(source.Url);
                 try
                 {
-                    var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options).GetAwaiter().GetResult();
+                    var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options, label == "production" ? context.Location.StateDirectory : null).GetAwaiter().GetResult();
                     var where = Path.GetRelativePath(context.Location.WorkTree, result.Path);
                     Console.WriteLine($"{label}: {result.Rows} row(s) of {url.Redacted} saved to {where}" + (result.TableExists ? "" : " (no _prisma_migrations table)"));
                     saved.Add(Finding.Note(CompanionRuleCodes.BackupDone, $"backup of {label} {url.Redacted}: {result.Rows} rows", result.Path, null));

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using DriftHooks.Core.Findings;
 
@@ -26,6 +27,12 @@ internal static class CommandIo
         var answer = Console.ReadLine()?.Trim();
         return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The option of every command that writes a database: take a target that cannot be told from production as not production.</summary>
+    public static Option<bool> TargetIsNotProduction() => new(Core.Database.ProductionGuard.ConfirmFlag)
+    {
+        Description = "You checked that the database written is not production: used only when DriftHooks cannot tell it from production by what the servers report (exit 5 otherwise). Production's own database is refused regardless (exit 4).",
+    };
 
     public static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<Finding> findings)
     {

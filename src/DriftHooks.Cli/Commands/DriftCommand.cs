@@ -28,6 +28,7 @@ internal static class DriftCommand
         {
             Description = $"Drop the schema check's template databases ({ShadowTemplates.Prefix}…) from the shadow server instead of checking; the next check rebuilds what it needs.",
         };
+        var notProduction = CommandIo.TargetIsNotProduction();
         var command = new Command(
             "drift",
             "Check production's schema against the schema its applied migrations produce (replayed on a temporary shadow database). "
@@ -35,12 +36,13 @@ internal static class DriftCommand
         {
             migrations,
             prune,
+            notProduction,
         };
-        command.SetAction(parsed => parsed.GetValue(prune) ? Prune() : Run(parsed.GetValue(migrations)));
+        command.SetAction(parsed => parsed.GetValue(prune) ? Prune(parsed.GetValue(notProduction)) : Run(parsed.GetValue(migrations), parsed.GetValue(notProduction)));
         return command;
     }
 
-    static int Prune()
+    static int Prune(bool targetConfirmedNotProduction)
     {
         var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
         RepositoryLocation? location = null;
@@ -56,11 +58,12 @@ internal static class DriftCommand
         var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
         var server = TemplatePrune.ShadowServer(location, options, environment) ?? throw new ConfigurationException(
             "No shadow server to prune: set Shadow:Url, Local:Url, or DATABASE_URL to the server the schema check keeps its templates on.");
-        Console.WriteLine(TemplatePrune.RunAsync(server).GetAwaiter().GetResult());
+        var guard = TemplatePrune.GuardAsync(location, options, environment, targetConfirmedNotProduction).GetAwaiter().GetResult();
+        Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
         return ExitCodes.Passed;
     }
 
-    static int Run(string? migrationsOption)
+    static int Run(string? migrationsOption, bool targetConfirmedNotProduction)
     {
         var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
         RepositoryLocation? location = null;
@@ -100,6 +103,8 @@ internal static class DriftCommand
                 ConnectTimeout = options.Production.ConnectTimeout,
                 StatementTimeout = options.Production.StatementTimeout,
             },
+            StateDirectory = location?.StateDirectory,
+            TargetConfirmedNotProduction = targetConfirmedNotProduction,
         };
         var result = SchemaDriftCheck.RunAsync(request).GetAwaiter().GetResult();
 

@@ -13,16 +13,17 @@ internal static class RestoreCommand
     {
         var file = new Argument<string>("file") { Description = "A backup written by drifthooks backup." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Confirm without asking (for scripts)." };
+        var notProduction = CommandIo.TargetIsNotProduction();
         var command = new Command("restore", "Put a backup's _prisma_migrations rows back into the LOCAL database whose history was lost but whose schema is intact (one transaction, after confirmation).")
         {
-            file, yes,
+            file, yes, notProduction,
         };
         command.SetAction(parsed =>
         {
             var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
             var path = Path.GetFullPath(parsed.GetValue(file)!);
             var color = CommandIo.UseColor;
-            var outcome = HistoryRestore.RunAsync(context, path, (backup, plan) =>
+            var outcome = HistoryRestore.RunAsync(context, path, parsed.GetValue(notProduction), (backup, plan) =>
             {
                 Console.WriteLine(TerminalText.Safe($"backup: {backup.Label} database {backup.Url}, schema {backup.Schema}, taken {backup.CreatedAt:u}, {backup.Rows.Count} row(s)"));
                 foreach (var row in plan.Add)

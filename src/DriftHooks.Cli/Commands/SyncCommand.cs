@@ -12,10 +12,11 @@ internal static class SyncCommand
     {
         var reset = new Option<bool>("--reset") { Description = "Drop and recreate the local database's schema(s), then replay the whole history (asks first)." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Confirm without asking (for scripts)." };
-        var skipProduction = new Option<bool>("--skip-production") { Description = "Do not compare with production first (e.g. offline)." };
+        var skipProduction = new Option<bool>("--skip-production") { Description = "Do not compare with production first (e.g. offline). Its identity is still read (or remembered), so that the local database is never production." };
+        var notProduction = CommandIo.TargetIsNotProduction();
         var command = new Command("sync", "Apply the pending migrations to the local development database (never production), after a backup of its history. Stops when production is ahead or the local history disagrees.")
         {
-            reset, yes, skipProduction,
+            reset, yes, skipProduction, notProduction,
         };
         command.SetAction(parsed =>
         {
@@ -28,6 +29,7 @@ internal static class SyncCommand
                 context,
                 isReset,
                 parsed.GetValue(skipProduction),
+                parsed.GetValue(notProduction),
                 plan => !plan.Reset || CommandIo.Confirm(
                     $"This drops every object in the local database's schema(s) and replays {plan.ToApply.Count} migration(s) on {context.RequireLocalUrl("drifthooks sync").Redacted}. Continue?",
                     parsed.GetValue(yes)),

@@ -35,7 +35,7 @@ internal static class UninstallCommand
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var options = OptionsLoader.Load(location.WorkTree, environment);
             return TemplatePrune.ShadowServer(location, options, environment) is { } server
-                ? TemplatePrune.RunAsync(server).GetAwaiter().GetResult()
+                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(location, options, environment, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
                 : "No shadow server is configured, so no template database was dropped.";
         }
         catch (DriftHooksException e)

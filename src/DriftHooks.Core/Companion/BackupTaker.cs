@@ -11,10 +11,10 @@ public static class BackupTaker
     public static string Save(string folder, string label, DatabaseUrl url, MigrationHistory history) =>
         HistoryBackupFile.Write(folder, new HistoryBackup(HistoryBackupFile.CurrentVersion, label, url.Redacted, history.Schema, DateTimeOffset.UtcNow, history.TableExists, history.Records));
 
-    /// <summary>Reads (read-only) and saves one database.</summary>
-    public static async Task<Result> TakeAsync(string folder, string label, DatabaseUrl url, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Reads (read-only) and saves one database; <paramref name="rememberIn"/> as in <see cref="HistoryReads.ReadAsync"/>.</summary>
+    public static async Task<Result> TakeAsync(string folder, string label, DatabaseUrl url, DatabaseConnectionOptions options, string? rememberIn, CancellationToken cancellationToken = default)
     {
-        var history = await HistoryReads.ReadAsync(url, options, cancellationToken).ConfigureAwait(false);
+        var history = await HistoryReads.ReadAsync(url, options, rememberIn, cancellationToken).ConfigureAwait(false);
         return new Result(label, Save(folder, label, url, history), history.Records.Count, history.TableExists);
     }
 }

@@ -80,20 +80,19 @@ public sealed class CompanionContext
             ProductionUrlResolver.Resolve(location, environment));
     }
 
-    /// <summary>The local URL, refused when it reaches the same database as production.</summary>
+    /// <summary>The local URL. Whether it reaches production is decided by the servers, when it is opened through <see cref="PrepareGuardAsync"/>'s guard.</summary>
     public DatabaseUrl RequireLocalUrl(string command)
     {
         var source = LocalSource ?? throw new ConfigurationException(
             $"No local development database is configured, so '{command}' has nothing to work on. Set DATABASE_URL (as Prisma reads it: environment or .env), or Local:Url in {OptionsLoader.LocalFile}.");
-        var url = DatabaseUrl.Parse(source.Url);
-        if (ProductionSource is { } production && DatabaseIdentity.Same(url, DatabaseUrl.Parse(production.Url)))
-        {
-            throw new ConfigurationException(
-                $"The local database URL (from {source.Source}) reaches the same database as production ({url.Redacted}, production from {production.Source}). '{command}' writes to the local database and never to production; point the local URL at a development database.");
-        }
-
-        return url;
+        return DatabaseUrl.Parse(source.Url);
     }
+
+    /// <summary>The guard every database this command writes is opened through: production's identity, read now or remembered in this repository.</summary>
+    public Task<ProductionGuard> PrepareGuardAsync(bool targetConfirmedNotProduction, CancellationToken cancellationToken = default) =>
+        ProductionGuard.PrepareAsync(
+            new ProductionReference(ProductionSource is { } production ? DatabaseUrl.Parse(production.Url) : null, ProductionConnection, Location.StateDirectory, targetConfirmedNotProduction),
+            cancellationToken);
 
     /// <summary>Records what a command did in the audit log.</summary>
     /// <exception cref="Overrides.AuditLogUnavailableException">The record could not be written; the message says what was done.</exception>

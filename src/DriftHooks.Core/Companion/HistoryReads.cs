@@ -8,7 +8,8 @@ namespace DriftHooks.Core.Companion;
 /// <summary>Reads a database's history through a read-only connection into a <see cref="DatabaseSide"/>, never throwing for an unreachable server.</summary>
 public static class HistoryReads
 {
-    public static async Task<DatabaseSide> ReadSideAsync(string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    /// <param name="rememberIn">For production: the repository's <c>.git/drifthooks</c>, where its identity is remembered (see <see cref="ProductionIdentities"/>).</param>
+    public static async Task<DatabaseSide> ReadSideAsync(string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, CancellationToken cancellationToken = default)
     {
         if (source is null)
         {
@@ -18,7 +19,7 @@ public static class HistoryReads
         var url = DatabaseUrl.Parse(source.Url);
         try
         {
-            return DatabaseSide.Read(label, url.Redacted, source.Source, await ReadAsync(url, options, cancellationToken).ConfigureAwait(false));
+            return DatabaseSide.Read(label, url.Redacted, source.Source, await ReadAsync(url, options, rememberIn, cancellationToken).ConfigureAwait(false));
         }
         catch (ResourceUnavailableException e)
         {
@@ -27,9 +28,16 @@ public static class HistoryReads
     }
 
     /// <summary>Reads <c>_prisma_migrations</c> in a read-only transaction (for production and for looking at the local database alike).</summary>
-    public static async Task<MigrationHistory> ReadAsync(DatabaseUrl url, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    /// <param name="rememberIn">For production: the repository's <c>.git/drifthooks</c>, where its identity is remembered; null for any other database.</param>
+    public static async Task<MigrationHistory> ReadAsync(DatabaseUrl url, DatabaseConnectionOptions options, string? rememberIn, CancellationToken cancellationToken = default)
     {
         await using var database = await ReadOnlyDatabase.OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
-        return await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var history = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+        if (rememberIn is not null)
+        {
+            await database.ReadIdentityAsync(rememberIn, cancellationToken).ConfigureAwait(false);
+        }
+
+        return history;
     }
 }

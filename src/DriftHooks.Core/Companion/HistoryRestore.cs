@@ -17,11 +17,13 @@ public static class HistoryRestore
 {
     public sealed record Outcome(HistoryBackup Backup, RestorePlan Plan, IReadOnlyList<Finding> Refusals, bool Applied);
 
-    public static async Task<Outcome> RunAsync(CompanionContext context, string file, Func<HistoryBackup, RestorePlan, bool> confirm, CancellationToken cancellationToken = default)
+    /// <param name="targetConfirmedNotProduction">The user's <see cref="ProductionGuard.ConfirmFlag"/>.</param>
+    public static async Task<Outcome> RunAsync(CompanionContext context, string file, bool targetConfirmedNotProduction, Func<HistoryBackup, RestorePlan, bool> confirm, CancellationToken cancellationToken = default)
     {
         var backup = HistoryBackupFile.Read(file);
         var url = context.RequireLocalUrl("drifthooks restore");
-        await using var database = await WritableDatabase.OpenAsync(url, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
+        await using var database = await WritableDatabase.OpenAsync(url, guard, cancellationToken: cancellationToken).ConfigureAwait(false);
         var current = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var plan = RestorePlan.Of(backup.Rows, current.Records);
 
@@ -37,7 +39,7 @@ public static class HistoryRestore
             return new Outcome(backup, plan, refusals, false);
         }
 
-        refusals.AddRange(await CheckSchemaAsync(context, backup, plan.KeptOnlyInDatabase, database, url, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await CheckSchemaAsync(context, backup, plan.KeptOnlyInDatabase, database, url, guard, cancellationToken).ConfigureAwait(false));
         if (refusals.Count > 0 || plan.ChangesNothing || !confirm(backup, plan))
         {
             return new Outcome(backup, plan, refusals, false);
@@ -58,7 +60,7 @@ public static class HistoryRestore
     /// has beyond them do not make the rows lie, so only what is missing or different refuses.
     /// </summary>
     static async Task<IReadOnlyList<Finding>> CheckSchemaAsync(
-        CompanionContext context, HistoryBackup backup, IReadOnlyList<MigrationRecord> kept, WritableDatabase database, DatabaseUrl url, CancellationToken cancellationToken)
+        CompanionContext context, HistoryBackup backup, IReadOnlyList<MigrationRecord> kept, WritableDatabase database, DatabaseUrl url, ProductionGuard guard, CancellationToken cancellationToken)
     {
         var scripts = context.WorkingTree.ToDictionary(m => m.Name, m => m.Script, StringComparer.Ordinal);
         var applied = backup.Rows.Concat(kept).Where(r => r.IsApplied).OrderBy(r => r.StartedAt).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).ToList();
@@ -74,7 +76,7 @@ public static class HistoryRestore
 
         var schema = url.Schema;
         var server = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Environment) is { } shadowSource ? DatabaseUrl.Parse(shadowSource.Url) : url;
-        var shadow = await ShadowDatabase.CreateAsync(server.With(schema: schema), schema, new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(5) }, cancellationToken).ConfigureAwait(false);
+        var shadow = await ShadowDatabase.CreateAsync(server.With(schema: schema), schema, guard, new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(5) }, cancellationToken).ConfigureAwait(false);
         DatabaseCatalog expected;
         try
         {

@@ -17,8 +17,9 @@ public static class LocalSync
     static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
 
     /// <param name="confirm">Asked before a reset changes anything; false cancels.</param>
+    /// <param name="targetConfirmedNotProduction">The user's <see cref="ProductionGuard.ConfirmFlag"/>.</param>
     public static async Task<SyncResult> RunAsync(
-        CompanionContext context, bool reset, bool skipProduction, Func<SyncPlan, bool> confirm, IProgress<SyncProgress>? progress, CancellationToken cancellationToken = default)
+        CompanionContext context, bool reset, bool skipProduction, bool targetConfirmedNotProduction, Func<SyncPlan, bool> confirm, IProgress<SyncProgress>? progress, CancellationToken cancellationToken = default)
     {
         var url = context.RequireLocalUrl("drifthooks sync");
 
@@ -27,7 +28,7 @@ public static class LocalSync
         {
             try
             {
-                production = await HistoryReads.ReadAsync(DatabaseUrl.Parse(source.Url), context.ProductionConnection, cancellationToken).ConfigureAwait(false);
+                production = await HistoryReads.ReadAsync(DatabaseUrl.Parse(source.Url), context.ProductionConnection, context.Location.StateDirectory, cancellationToken).ConfigureAwait(false);
             }
             catch (ResourceUnavailableException e)
             {
@@ -35,7 +36,8 @@ public static class LocalSync
             }
         }
 
-        await using var database = await WritableDatabase.OpenAsync(url, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
+        var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
+        await using var database = await WritableDatabase.OpenAsync(url, guard, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
         var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project);
         if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))

@@ -16,8 +16,8 @@ public static class StatusCheck
     {
         // Resolved first: a missing shadow server is a configuration error, reported before any database is read.
         var shadow = schema ? RequireShadowServer(context) : null;
-        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), cancellationToken);
-        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, cancellationToken);
+        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, cancellationToken);
+        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken);
         var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, await local.ConfigureAwait(false), await production.ConfigureAwait(false), context.Project);
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
@@ -30,6 +30,7 @@ public static class StatusCheck
         {
             Migrations = context.WorkingTree,
             ProductionConnection = context.ProductionConnection,
+            StateDirectory = context.Location.StateDirectory,
         };
         var drift = await SchemaDriftCheck.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return report with

@@ -11,39 +11,47 @@ namespace DriftHooks.Core.Database;
 public sealed class ProductionRead : IAsyncDisposable
 {
     readonly TaskCompletionSource<Version> _version = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly TaskCompletionSource<ServerIdentity?> _identity = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource<MigrationHistory> _history = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource<DatabaseCatalog> _catalog = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly Task _run;
 
-    ProductionRead(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, CancellationToken cancellationToken)
+    ProductionRead(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, string? rememberIn, CancellationToken cancellationToken)
     {
         Url = url;
-        _run = RunAsync(url, options, withCatalog, cancellationToken);
+        _run = RunAsync(url, options, withCatalog, rememberIn, cancellationToken);
     }
 
     public DatabaseUrl Url { get; }
 
     public Task<Version> ServerVersion => _version.Task;
 
+    /// <summary>Which database production is, as its server reports it (null when the role may not read it); see <see cref="ProductionGuard"/>.</summary>
+    public Task<ServerIdentity?> Identity => _identity.Task;
+
     public Task<MigrationHistory> History => _history.Task;
 
     /// <summary>Production's catalog of the URL's schema; only when started with the catalog.</summary>
     public Task<DatabaseCatalog> Catalog => _catalog.Task;
 
-    /// <summary>Starts reading at once; <paramref name="withCatalog"/> reads the catalog after the history, in the same transaction.</summary>
-    public static ProductionRead Start(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts reading at once; <paramref name="withCatalog"/> reads the catalog after the history, in the same transaction.
+    /// <paramref name="rememberIn"/> (the repository's <c>.git/drifthooks</c>) remembers production's identity there.
+    /// </summary>
+    public static ProductionRead Start(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, string? rememberIn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return new ProductionRead(url, options, withCatalog, cancellationToken);
+        return new ProductionRead(url, options, withCatalog, rememberIn, cancellationToken);
     }
 
-    async Task RunAsync(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, CancellationToken cancellationToken)
+    async Task RunAsync(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, string? rememberIn, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
             await using var database = await ReadOnlyDatabase.OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
             _version.SetResult(database.ServerVersion);
+            _identity.SetResult(await database.ReadIdentityAsync(rememberIn, cancellationToken).ConfigureAwait(false));
             _history.SetResult(await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false));
             if (withCatalog)
             {
@@ -53,6 +61,7 @@ public sealed class ProductionRead : IAsyncDisposable
         catch (Exception e)
         {
             _version.TrySetException(e);
+            _identity.TrySetException(e);
             _history.TrySetException(e);
             _catalog.TrySetException(e);
         }
@@ -66,6 +75,7 @@ public sealed class ProductionRead : IAsyncDisposable
         // A failure nobody asked about is not an unobserved one.
         _ = _catalog.Task.Exception;
         _ = _version.Task.Exception;
+        _ = _identity.Task.Exception;
         _ = _history.Task.Exception;
     }
 }

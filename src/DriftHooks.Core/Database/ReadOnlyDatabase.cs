@@ -60,6 +60,31 @@ public sealed class ReadOnlyDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Which database this is, as the server reports it (null when the role may not read even that), inside the
+    /// read-only transaction. With <paramref name="rememberIn"/> (the repository's <c>.git/drifthooks</c>), this
+    /// database is production and its identity is remembered there for <see cref="ProductionGuard"/>.
+    /// </summary>
+    public async Task<ServerIdentity?> ReadIdentityAsync(string? rememberIn, CancellationToken cancellationToken = default)
+    {
+        ServerIdentity? identity;
+        try
+        {
+            identity = await ServerIdentityReader.ReadAsync(Connection, Transaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw DatabaseFailure.Translate(e, Url, "read which database is", _options.StatementTimeout);
+        }
+
+        if (identity is not null && rememberIn is not null)
+        {
+            ProductionIdentities.Remember(rememberIn, identity, Url);
+        }
+
+        return identity;
+    }
+
     /// <summary>Reads <c>_prisma_migrations</c> in the URL's schema.</summary>
     public async Task<MigrationHistory> ReadMigrationHistoryAsync(CancellationToken cancellationToken = default)
     {

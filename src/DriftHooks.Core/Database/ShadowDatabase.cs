@@ -5,7 +5,8 @@ namespace DriftHooks.Core.Database;
 /// <summary>
 /// A temporary database created on a development server for one replay: created from <c>template0</c> (so
 /// nothing the server's <c>template1</c> holds leaks in), then dropped by <see cref="DropAsync"/>. It is a
-/// <see cref="WritableDatabase"/>; production is never opened through this type.
+/// <see cref="WritableDatabase"/>, so the server's database and the shadow are both checked by the
+/// <see cref="ProductionGuard"/>: the shadow server is never production's database.
 /// </summary>
 public sealed class ShadowDatabase
 {
@@ -30,11 +31,11 @@ public sealed class ShadowDatabase
     /// Connects to <paramref name="server"/> (its database is only used to issue CREATE/DROP DATABASE), creates
     /// the shadow database and connects to it with <c>search_path</c> set to <paramref name="schema"/>.
     /// </summary>
-    public static async Task<ShadowDatabase> CreateAsync(DatabaseUrl server, string schema, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    public static async Task<ShadowDatabase> CreateAsync(DatabaseUrl server, string schema, ProductionGuard guard, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
         var name = NamePrefix + Guid.NewGuid().ToString("N")[..20];
-        var admin = await WritableDatabase.OpenAsync(server, options, cancellationToken).ConfigureAwait(false);
+        var admin = await WritableDatabase.OpenAsync(server, guard, options, cancellationToken).ConfigureAwait(false);
         try
         {
             await admin.RunAsync($"CREATE DATABASE {Sql.QuoteIdentifier(name)} TEMPLATE template0", cancellationToken).ConfigureAwait(false);
@@ -48,7 +49,7 @@ public sealed class ShadowDatabase
         WritableDatabase? database = null;
         try
         {
-            database = await WritableDatabase.OpenAsync(server.With(database: name, schema: schema), options, cancellationToken).ConfigureAwait(false);
+            database = await WritableDatabase.OpenAsync(server.With(database: name, schema: schema), guard, options, cancellationToken).ConfigureAwait(false);
 
             // A throwaway database needs no durable commits; Prisma creates a non-public schema the same way.
             var setup = "SET synchronous_commit TO off";

@@ -166,7 +166,7 @@ public static class ShadowTemplates
         DatabaseCatalog catalog;
         try
         {
-            await using var database = await WritableDatabase.OpenAsync(server.With(database: build, schema: schema), options, cancellationToken).ConfigureAwait(false);
+            await using var database = await WritableDatabase.OpenAsync(server.With(database: build, schema: schema), admin.Guard, options, cancellationToken).ConfigureAwait(false);
 
             // A template needs no durable commits until it is complete; Prisma creates a non-public schema the same way.
             await database.RunAsync("SET synchronous_commit TO off" + (schema == "public" ? "" : "; CREATE SCHEMA IF NOT EXISTS " + Sql.QuoteIdentifier(schema)), cancellationToken).ConfigureAwait(false);

@@ -4,16 +4,18 @@ namespace DriftHooks.Core.Database;
 
 /// <summary>
 /// A local or shadow database the tool may change: it can create Prisma's history table and apply migrations.
-/// Never open a production URL with this type; production gets <see cref="ReadOnlyDatabase"/>.
+/// It can only be opened through a <see cref="ProductionGuard"/>, which refuses production's database whatever the
+/// URL; production gets <see cref="ReadOnlyDatabase"/>.
 /// </summary>
 public sealed class WritableDatabase : IAsyncDisposable
 {
     readonly NpgsqlDataSource _dataSource;
     readonly DatabaseConnectionOptions _options;
 
-    WritableDatabase(DatabaseUrl url, DatabaseConnectionOptions options, NpgsqlDataSource dataSource, NpgsqlConnection connection)
+    WritableDatabase(DatabaseUrl url, ProductionGuard guard, DatabaseConnectionOptions options, NpgsqlDataSource dataSource, NpgsqlConnection connection)
     {
         Url = url;
+        Guard = guard;
         _options = options;
         _dataSource = dataSource;
         Connection = connection;
@@ -21,29 +23,63 @@ public sealed class WritableDatabase : IAsyncDisposable
 
     public DatabaseUrl Url { get; }
 
+    /// <summary>The guard this database was opened through: a database created beside it (a shadow, a template) is opened through it too.</summary>
+    public ProductionGuard Guard { get; }
+
     internal NpgsqlConnection Connection { get; }
 
     /// <summary>The server's PostgreSQL version, as it announced it when the connection opened (no round trip).</summary>
     public Version ServerVersion => Connection.PostgreSqlVersion;
 
     /// <summary>
-    /// Connects and sets <c>search_path</c> to the URL's schema, as Prisma does, so that unqualified names in
-    /// migration scripts land in that schema.
+    /// Connects, has <paramref name="guard"/> check on this very connection, before any other statement, that the
+    /// server is not production's database (see <see cref="ProductionGuard"/>), then sets <c>search_path</c> to the
+    /// URL's schema, as Prisma does, so that unqualified names in migration scripts land in that schema.
     /// </summary>
-    public static async Task<WritableDatabase> OpenAsync(DatabaseUrl url, DatabaseConnectionOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<WritableDatabase> OpenAsync(DatabaseUrl url, ProductionGuard guard, DatabaseConnectionOptions? options = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(url, Task.FromResult(guard ?? throw new ArgumentNullException(nameof(guard))), options, cancellationToken);
+
+    /// <summary>
+    /// As above with a guard still being made (from a production read under way): the connection and the server's
+    /// identity are read meanwhile, and nothing but that identity is sent before the guard has decided.
+    /// </summary>
+    public static async Task<WritableDatabase> OpenAsync(DatabaseUrl url, Task<ProductionGuard> guardTask, DatabaseConnectionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(guardTask);
         options ??= new DatabaseConnectionOptions();
         var (dataSource, connection) = await DatabaseConnector.OpenAsync(url, options, "connect to", cancellationToken).ConfigureAwait(false);
-        var database = new WritableDatabase(url, options, dataSource, connection);
+        WritableDatabase? database = null;
         try
         {
+            ServerIdentity? identity;
+            try
+            {
+                identity = await ServerIdentityReader.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+            {
+                throw DatabaseFailure.Translate(e, url, "read which database is", options.StatementTimeout);
+            }
+
+            var guard = await guardTask.ConfigureAwait(false);
+            guard.Authorize(url, identity);
+            database = new WritableDatabase(url, guard, options, dataSource, connection);
             await database.RunAsync("SET search_path TO " + Sql.QuoteIdentifier(url.Schema), cancellationToken).ConfigureAwait(false);
             return database;
         }
         catch
         {
-            await database.DisposeAsync().ConfigureAwait(false);
+            if (database is null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                await dataSource.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await database.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }

@@ -24,7 +24,7 @@ public static class SchemaDriftCheck
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
-        await using var production = ProductionRead.Start(request.Production, request.ProductionConnection, withCatalog: true, cancellationToken);
+        await using var production = ProductionRead.Start(request.Production, request.ProductionConnection, withCatalog: true, request.StateDirectory, cancellationToken);
         return await CompareAsync(request, production, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -33,6 +33,8 @@ public static class SchemaDriftCheck
     /// that a caller comparing production's history too reads production once. The shadow server is connected to
     /// while production answers; <paramref name="shadowServer"/>, a connection to it the caller opened earlier still
     /// (and closes), saves that wait.
+    /// The shadow server is opened through the guard made from production's identity (read first thing on its
+    /// connection): it is never production's database, whatever its URL.
     /// </summary>
     public static async Task<SchemaDriftResult> CompareAsync(
         SchemaDriftRequest request, ProductionRead production, Task<WritableDatabase>? shadowServer = null, CancellationToken cancellationToken = default)
@@ -43,7 +45,11 @@ public static class SchemaDriftCheck
         var total = Stopwatch.StartNew();
         var phases = new List<DriftPhase>();
         var findings = new List<Finding>();
-        var adminTask = TimedAsync(() => shadowServer ?? WritableDatabase.OpenAsync(request.ShadowServer, request.ShadowConnection, cancellationToken));
+        var adminTask = TimedAsync(() => shadowServer ?? WritableDatabase.OpenAsync(
+            request.ShadowServer,
+            ProductionGuard.FromReadAsync(production, request.StateDirectory, request.TargetConfirmedNotProduction),
+            request.ShadowConnection,
+            cancellationToken));
         try
         {
             var expected = await PhasesAsync(request, production, adminTask, phases, findings, cancellationToken).ConfigureAwait(false);
@@ -67,7 +73,6 @@ public static class SchemaDriftCheck
 
     static void Validate(SchemaDriftRequest request)
     {
-        RefuseProductionAsShadow(request.Production, request.ShadowServer);
         if (request.Migrations is null && !Directory.Exists(request.MigrationsDirectory))
         {
             throw new ConfigurationException($"The migrations folder '{request.MigrationsDirectory}' does not exist. Give the Prisma project's migrations folder (--migrations <dir>).");
@@ -230,30 +235,5 @@ public static class SchemaDriftCheck
         }
 
         return complete ? result : null;
-    }
-
-    /// <summary>The shadow server must not be production itself: same host, port and database is refused.</summary>
-    public static void RefuseProductionAsShadow(DatabaseUrl production, DatabaseUrl shadowServer)
-    {
-        ArgumentNullException.ThrowIfNull(production);
-        ArgumentNullException.ThrowIfNull(shadowServer);
-        if (SameHost(production.Host, shadowServer.Host) && production.Port == shadowServer.Port
-            && string.Equals(production.Database, shadowServer.Database, StringComparison.Ordinal))
-        {
-            throw new ConfigurationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The shadow server ({shadowServer.Redacted}) is production's own database; DriftHooks never writes to production. Point Shadow:Url (or Local:Url, or DATABASE_URL) at a development server where it may create and drop a temporary database."));
-        }
-    }
-
-    static bool SameHost(string? a, string? b)
-    {
-        static string Normal(string? host) => (host ?? "").Trim('[', ']').ToLowerInvariant() switch
-        {
-            "localhost" or "127.0.0.1" or "::1" => "localhost",
-            var h => h,
-        };
-
-        return Normal(a) == Normal(b);
     }
 }

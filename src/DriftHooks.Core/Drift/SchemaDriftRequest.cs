@@ -19,4 +19,10 @@ public sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Shad
 
     /// <summary>Migrations read elsewhere (a commit's tree); null reads <see cref="MigrationsDirectory"/> from disk.</summary>
     public IReadOnlyList<RepositoryMigration>? Migrations { get; init; }
+
+    /// <summary>The repository's <c>.git/drifthooks</c>: production's identity is remembered there (null outside a repository).</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>The user's <see cref="ProductionGuard.ConfirmFlag"/>: a shadow server that cannot be told from production is taken as not production.</summary>
+    public bool TargetConfirmedNotProduction { get; init; }
 }

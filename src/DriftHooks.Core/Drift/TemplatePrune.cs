@@ -29,11 +29,21 @@ public static class TemplatePrune
         return ShadowUrlResolver.Resolve(location, project, environment);
     }
 
-    public static async Task<string> RunAsync(DatabaseUrlSource server, CancellationToken cancellationToken = default)
+    /// <summary>The guard for writing outside a companion command: this repository's production (read now, else remembered).</summary>
+    public static Task<ProductionGuard> GuardAsync(RepositoryLocation? location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, bool targetConfirmedNotProduction)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var production = ProductionUrlResolver.Resolve(location, environment) is { } source ? DatabaseUrl.Parse(source.Url) : null;
+        var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
+        return ProductionGuard.PrepareAsync(new ProductionReference(production, connection, location?.StateDirectory, targetConfirmedNotProduction));
+    }
+
+    /// <param name="guard">Dropping databases is writing: the shadow server is checked against production first.</param>
+    public static async Task<string> RunAsync(DatabaseUrlSource server, ProductionGuard guard, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
         var url = DatabaseUrl.Parse(server.Url);
-        await using var admin = await WritableDatabase.OpenAsync(url, new DatabaseConnectionOptions(), cancellationToken).ConfigureAwait(false);
+        await using var admin = await WritableDatabase.OpenAsync(url, guard, new DatabaseConnectionOptions(), cancellationToken).ConfigureAwait(false);
         var result = await ShadowTemplates.PruneAsync(admin, cancellationToken).ConfigureAwait(false);
         var line = $"Dropped {result.Dropped.Count} DriftHooks template database(s) from {url.Redacted} (shadow server from {server.Source})";
         return result.Left.Count == 0

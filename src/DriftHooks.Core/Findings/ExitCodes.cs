@@ -7,4 +7,10 @@ public static class ExitCodes
     public const int Refused = 1;
     public const int UsageOrConfiguration = 2;
     public const int ResourceUnavailable = 3;
+
+    /// <summary>A command that writes refused its target: the server reports it is production's database.</summary>
+    public const int TargetIsProduction = 4;
+
+    /// <summary>A command that writes refused its target: DriftHooks cannot tell it from production (see <c>--target-is-not-production</c>).</summary>
+    public const int TargetNotVerified = 5;
 }

@@ -78,8 +78,8 @@ public static class PrePushCheck
 
         // One read of production for both comparisons: the catalog follows the history in the same transaction. The
         // shadow server is connected to meanwhile.
-        await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, cancellationToken);
-        var shadowServer = shadow is null ? null : WritableDatabase.OpenAsync(shadow, SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
+        await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, location.StateDirectory, cancellationToken);
+        var shadowServer = shadow is null ? null : WritableDatabase.OpenAsync(shadow, ProductionGuard.FromReadAsync(production, location.StateDirectory, false), SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
         try
         {
             return await CompareAsync(location, project, commits, subject, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ public static class PrePushCheck
                 {
                     await (await shadowServer.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
                 }
-                catch (ResourceUnavailableException)
+                catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetIsProductionException or TargetNotVerifiedException)
                 {
                     // Reported where it mattered, or not needed (the histories differed).
                 }
@@ -176,7 +176,7 @@ public static class PrePushCheck
         foreach (var (_, sha, migrations) in perCommit.DistinctBy(c => c.Commit.Sha))
         {
             // Replayed from the compared commit's tree, not the working tree.
-            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}") { Migrations = migrations, ProductionConnection = connection };
+            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}") { Migrations = migrations, ProductionConnection = connection, StateDirectory = location.StateDirectory };
             try
             {
                 findings.AddRange((await SchemaDriftCheck.CompareAsync(request, production, shadowServer, cancellationToken).ConfigureAwait(false)).Findings);
@@ -186,9 +186,10 @@ public static class PrePushCheck
                 findings.Add(Unreachable(e));
                 break;
             }
-            catch (ResourceUnavailableException e) when (!schemaCheck!.Required)
+            catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetIsProductionException or TargetNotVerifiedException && !schemaCheck!.Required)
             {
-                // By default an unreachable shadow server (a local database not started) costs the check, not the push.
+                // By default an unreachable shadow server (a local database not started), or one that is (or may be)
+                // production and so is never written, costs the check, not the push.
                 findings.Add(Finding.Warning(
                     SchemaDriftCodes.NotCompared,
                     $"Production's schema was not compared with its migrations: {e.Message} (shadow server from {schemaCheck.ShadowSource})",

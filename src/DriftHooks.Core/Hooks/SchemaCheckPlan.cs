@@ -53,14 +53,12 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
                     : NotCompared($"Production's schema was not compared with its migrations (no shadow server): to check it every time, {turnOn ?? TurnOn}.");
             }
 
-            var shadow = DatabaseUrl.Parse(source.Url);
-            SchemaDriftCheck.RefuseProductionAsShadow(production, shadow);
-            return new SchemaCheckPlan(shadow, source.Source, required, null);
+            // Whether the shadow server is production is decided by the servers, when it is connected to (ProductionGuard).
+            return new SchemaCheckPlan(DatabaseUrl.Parse(source.Url), source.Source, required, null);
         }
         catch (ConfigurationException e) when (!required)
         {
-            // By default a shadow server that cannot be used (an untrusted committed .env, production's own database)
-            // costs the check, not the push.
+            // By default a shadow server that cannot be used (an untrusted committed .env) costs the check, not the push.
             return NotCompared($"Production's schema was not compared with its migrations: {e.Message}");
         }
     }

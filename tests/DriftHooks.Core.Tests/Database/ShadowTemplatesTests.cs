@@ -168,7 +168,7 @@ public sealed class ShadowTemplatesTests
         Assert.That((await CheckAsync(production, history)).Template, Is.Not.Null);
         Assert.That(await TemplatesAsync(), Is.Not.Empty);
 
-        await using var admin = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(_server.PrismaUrl("postgres")));
+        await using var admin = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(_server.PrismaUrl("postgres")), await PrismaMigrator.FixtureGuardAsync());
         var result = await ShadowTemplates.PruneAsync(admin);
 
         Assert.That(result.Dropped, Is.Not.Empty);

@@ -24,7 +24,7 @@ public sealed class WritableDatabaseTests
         var database = await server.CreateDatabaseAsync();
         const string Script = "CREATE TABLE \"first\" (x int);\nINSERT INTO \"first\" VALUES (1);\nCREATE TABLE \"second\" (y int);\nSELECT * FROM \"no_such_table\";\nCREATE TABLE \"third\" (z int);\n";
 
-        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl));
+        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl), await PrismaMigrator.FixtureGuardAsync());
         var error = (await Assert.ThrowsAsync<MigrationFailedException>(() => writable.ApplyMigrationAsync("20240101000000_broken", Encoding.UTF8.GetBytes(Script))))!;
         Assert.That(error.SqlState, Is.EqualTo(PostgresErrorCodes.UndefinedTable));
         Assert.That(error.Message, Does.Contain("20240101000000_broken").And.Contain("42P01"));
@@ -52,7 +52,7 @@ public sealed class WritableDatabaseTests
             CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
             COMMIT;
             """;
-        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl));
+        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl), await PrismaMigrator.FixtureGuardAsync());
         var record = await writable.ApplyMigrationAsync("20240101000000_tx", Encoding.UTF8.GetBytes(Script));
         Assert.That(record.AppliedStepsCount, Is.EqualTo(1));
         Assert.That(await ExistsAsync(database.ConnectionString, "\"t\""), Is.True);
@@ -66,7 +66,7 @@ public sealed class WritableDatabaseTests
     {
         var server = await PostgresServer.SharedAsync();
         var database = await server.CreateDatabaseAsync();
-        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl));
+        await using var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(database.PrismaUrl), await PrismaMigrator.FixtureGuardAsync());
         await writable.EnsureMigrationsTableAsync();
         await writable.EnsureMigrationsTableAsync();
         var history = await writable.ReadMigrationHistoryAsync();

@@ -354,12 +354,16 @@ public sealed class SchemaDriftCheckTests
     }
 
     [Test]
-    public async Task Shadow_server_equal_to_production_is_refused()
+    public async Task A_shadow_server_that_is_production_under_another_spelling_is_refused_before_anything_is_created()
     {
-        var url = DatabaseUrl.Parse("postgresql://u:p@localhost:5432/app");
-        var error = (await Assert.ThrowsAsync<ConfigurationException>(() => SchemaDriftCheck.RunAsync(
-            new SchemaDriftRequest(url, DatabaseUrl.Parse("postgresql://other:x@127.0.0.1:5432/app?schema=x"), Umami))))!;
-        Assert.That(error.Message, Does.Contain("production's own database").And.Not.Contain(":x@"));
+        var production = await _server.CreateDatabaseAsync();
+        var shadow = DatabaseUrl.Parse(production.PrismaUrl.Replace("@127.0.0.1:", "@localhost:", StringComparison.Ordinal));
+        var shadowsBefore = await ShadowDatabasesAsync();
+        var error = (await Assert.ThrowsAsync<TargetIsProductionException>(() => SchemaDriftCheck.RunAsync(
+            new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), shadow, Umami))))!;
+        Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.TargetIsProduction));
+        Assert.That(error.Message, Does.Contain("production").And.Contain("system identifier").And.Not.Contain(_server.SuperPassword));
+        Assert.That(await ShadowDatabasesAsync(), Is.EqualTo(shadowsBefore));
     }
 
     [Test]

@@ -43,6 +43,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public bool IsContainer => _container is not null;
 
+    /// <summary>The folder of the server's Unix socket (local cluster only).</summary>
+    public string? SocketDirectory => _root;
+
     /// <summary>The server's log file (local cluster only).</summary>
     public string? LogPath => _root is null ? null : Path.Combine(_root, "server.log");
 

@@ -10,6 +10,13 @@ namespace DriftHooks.Core.Tests.Support;
 /// </summary>
 public static class PrismaMigrator
 {
+    /// <summary>
+    /// The guard a test fixture writes its databases through: no production configured, none remembered. Fixtures stand
+    /// in for Prisma's own deploy, which writes production too; the product's commands get their guard from the repository.
+    /// </summary>
+    public static Task<ProductionGuard> FixtureGuardAsync() =>
+        ProductionGuard.PrepareAsync(new ProductionReference(null, new DatabaseConnectionOptions(), null, false));
+
     /// <summary>A migration as it sits on disk: the folder name and the bytes of <c>migration.sql</c>.</summary>
     public sealed record Migration(string Name, byte[] Script);
 
@@ -26,7 +33,7 @@ public static class PrismaMigrator
     /// <summary>Applies the migrations in order, as Prisma does; returns the rows written.</summary>
     public static async Task<IReadOnlyList<MigrationRecord>> ApplyAsync(string url, IEnumerable<Migration> migrations)
     {
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(2) });
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(2) });
         var records = new List<MigrationRecord>();
         foreach (var migration in migrations)
         {
@@ -39,7 +46,7 @@ public static class PrismaMigrator
     /// <summary>Creates Prisma's history table (and the schema) if missing.</summary>
     public static async Task EnsureTableAsync(string url)
     {
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url));
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync());
         await database.EnsureMigrationsTableAsync();
     }
 
@@ -58,7 +65,7 @@ public static class PrismaMigrator
     static async Task<string> InsertAsync(string url, string name, string checksum, bool finished, bool rolledBack, string? logs, int appliedSteps)
     {
         await EnsureTableAsync(url);
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url));
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync());
         var id = Guid.NewGuid().ToString();
         var table = PostgresServer.Quote(database.Url.Schema) + ".\"_prisma_migrations\"";
         await using var command = new NpgsqlCommand(
