@@ -30,18 +30,8 @@ public static partial class SchemaPairs
             return File.ReadAllText(committed);
         }
 
-        string shared;
-        try
-        {
-            shared = Path.Combine(SharedFolder.Corpus, "schema-pairs", $"{id}.{side}.prisma");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            Assert.Ignore($"Needs ../shared/corpus/schema-pairs for {id} (only {string.Join(", ", CommittedIds())} are committed).");
-            throw;
-        }
-
-        return File.ReadAllText(shared);
+        // The umami pairs are in the repository's test data (tests/data/schema-pairs).
+        return File.ReadAllText(Path.Combine(TestData.SchemaPairs, $"{id}.{side}.prisma"));
     }
 
     internal static DatabaseModel Model(string schema) =>
