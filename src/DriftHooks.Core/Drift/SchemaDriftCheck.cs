@@ -11,9 +11,10 @@ namespace DriftHooks.Core.Drift;
 
 /// <summary>
 /// Schema drift: does production's actual schema equal the schema its applied migrations produce? Production is
-/// read (history and catalog, one read-only transaction) while a shadow database is created; the migrations
-/// production has applied are replayed there in production's order from the repository's files; the two catalogs
-/// are compared by <see cref="CatalogDiff"/>; the shadow database is dropped, also on failure.
+/// read (history and catalog, one read-only transaction) while the shadow server is connected to; the schema the
+/// migrations production has applied produce (in production's order, from the repository's files) comes from a
+/// template database on the shadow server, built or extended by replay when needed (<see cref="ShadowTemplates"/>);
+/// the two catalogs are compared by <see cref="CatalogDiff"/>.
 /// </summary>
 public static class SchemaDriftCheck
 {
