@@ -119,7 +119,7 @@ public static class HistoryBackupFile
         var notBackup = $"'{path}' is not a DriftHooks backup (expected JSON with \"format\": \"{Format}\", as written by drifthooks backup).";
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(ReadRegularFile(path, notBackup));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
             {
@@ -136,10 +136,10 @@ public static class HistoryBackupFile
             foreach (var row in root.GetProperty("rows").EnumerateArray())
             {
                 rows.Add(new MigrationRecord(
-                    row.GetProperty("id").GetString()!,
-                    row.GetProperty("checksum").GetString()!,
+                    Required(row.GetProperty("id")),
+                    row.GetProperty("checksum").GetString(),
                     NullableTime(row.GetProperty("finished_at")),
-                    row.GetProperty("migration_name").GetString()!,
+                    Required(row.GetProperty("migration_name")),
                     row.GetProperty("logs") is { ValueKind: JsonValueKind.String } logs ? logs.GetString() : null,
                     NullableTime(row.GetProperty("rolled_back_at")),
                     ParseTime(row.GetProperty("started_at").GetString()!),
@@ -160,6 +160,28 @@ public static class HistoryBackupFile
             throw new ConfigurationException(notBackup + $" ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// The file's bytes, only if it is a regular file of a backup's size: a device (<c>/dev/zero</c>) never ends and
+    /// a named pipe waits for a writer, so neither is opened.
+    /// </summary>
+    static byte[] ReadRegularFile(string path, string notBackup)
+    {
+        // A device, pipe or socket reports a length of 0, as does an empty file: none of them is a backup.
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length > MaxFileBytes)
+        {
+            throw new ConfigurationException(notBackup + (length == 0
+                ? " (it is empty, or not a regular file: a device, pipe or socket)"
+                : $" (it holds {length:N0} bytes; a backup of even 100,000 migrations is far smaller than {MaxFileBytes / (1024 * 1024)} MiB)"));
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    const long MaxFileBytes = 256L * 1024 * 1024;
+
+    static string Required(JsonElement element) => element.GetString() ?? throw new FormatException($"expected a string, found null");
 
     static DateTimeOffset? NullableTime(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : ParseTime(element.GetString()!);
 

@@ -147,7 +147,7 @@ public static class OptionsLoader
             Production = new ProductionOptions
             {
                 WarnWhenUnreachable = onUnreachable == "warn",
-                ConnectTimeout = Seconds(production["ConnectTimeoutSeconds"], 5, "Production:ConnectTimeoutSeconds"),
+                ConnectTimeout = production["ConnectTimeoutSeconds"] is { } connectTimeout ? Seconds(connectTimeout, 5, "Production:ConnectTimeoutSeconds") : null,
                 StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
                 Branches = branches.Count > 0 ? branches : ["*"],
                 SchemaCheck = production["SchemaCheck"] is null ? SchemaCheckMode.Auto

@@ -6,7 +6,11 @@ public sealed record ProductionOptions
     /// <summary><c>block</c> (default, fail closed) or <c>warn</c> when production cannot be read.</summary>
     public bool WarnWhenUnreachable { get; init; }
 
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// <c>Production:ConnectTimeoutSeconds</c> when configured; otherwise null, so that the URL's own
+    /// <c>connect_timeout</c> applies, else <see cref="Database.DatabaseConnectionOptions.DefaultConnectTimeout"/>.
+    /// </summary>
+    public TimeSpan? ConnectTimeout { get; init; }
 
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -77,7 +77,7 @@ public static class LocalDatabaseMaintenance
                     connection,
                     transaction);
                 insert.Parameters.Add(new NpgsqlParameter { Value = row.Id });
-                insert.Parameters.Add(new NpgsqlParameter { Value = row.Checksum });
+                insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Checksum ?? DBNull.Value });
                 insert.Parameters.Add(new NpgsqlParameter { Value = row.FinishedAt is { } f ? f : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
                 insert.Parameters.Add(new NpgsqlParameter { Value = row.MigrationName });
                 insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Logs ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

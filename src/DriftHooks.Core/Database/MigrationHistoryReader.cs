@@ -40,7 +40,7 @@ public static class MigrationHistoryReader
         {
             records.Add(new MigrationRecord(
                 Id: reader.GetString(0),
-                Checksum: reader.GetString(1),
+                Checksum: reader.IsDBNull(1) ? null : reader.GetString(1),
                 FinishedAt: reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
                 MigrationName: reader.GetString(3),
                 Logs: reader.IsDBNull(4) ? null : reader.GetString(4),

@@ -220,7 +220,7 @@ public static class SchemaDriftCheck
             {
                 findings.Add(Finding.Warning(
                     SchemaDriftCodes.ChecksumDiffers,
-                    $"Migration {record.MigrationName} was edited after production applied it (checksum {record.Checksum[..Math.Min(12, record.Checksum.Length)]}… in production); the replay uses the repository's version.",
+                    $"Migration {record.MigrationName} was edited after production applied it ({(record.Checksum is { } checksum ? $"checksum {checksum[..Math.Min(12, checksum.Length)]}…" : "no checksum, NULL")} in production); the replay uses the repository's version.",
                     Path.Combine(request.MigrationsDirectory, record.MigrationName, "migration.sql"),
                     "Restore the applied version from git (`git log -p -- <that migration.sql>`); put further changes into a new migration."));
             }

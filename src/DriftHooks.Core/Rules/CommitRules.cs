@@ -225,6 +225,17 @@ public static class CommitRules
         foreach (var name in newFolders)
         {
             var folder = project.MigrationFolder(name);
+            if (FixText.IsNotUtf8(name))
+            {
+                // Prisma records the name as text: a name that is not UTF-8 has no faithful record, and no path to print.
+                findings.Add(Finding.Error(
+                    RuleCodes.MigrationNotUtf8,
+                    $"The new migration folder '{name}' has a name that is not UTF-8 (shown with \uFFFD for its bad bytes); Prisma records a migration by its name as text, so this one cannot be recorded faithfully.",
+                    FixText.Glob(folder),
+                    $"git mv {FixText.Glob(folder)} {FixText.Quote(project.MigrationFolder(FixText.Utf8Name(name)))}"));
+                continue;
+            }
+
             if (changes.After[name].ScriptId is null)
             {
                 var onDisk = workingTree.Value.FirstOrDefault(m => m.Name == name);

@@ -11,6 +11,22 @@ public static class FixText
             ? path
             : "'" + path.Replace("'", "'\\''") + "'";
 
+    /// <summary>
+    /// A name read from git or the file system that was not UTF-8 arrives with U+FFFD in place of its bad bytes, so it
+    /// names no real path: this is a shell glob that matches the real one (<c>*</c> for each run of bad bytes).
+    /// </summary>
+    public static string Glob(string decodedPath) =>
+        string.Join("*", decodedPath.Split(NotUtf8, StringSplitOptions.None).Select(part => part.Length == 0 ? "" : Quote(part)));
+
+    /// <summary>The same name with each run of bad bytes replaced by '_': a UTF-8 name to rename it to.</summary>
+    public static string Utf8Name(string decodedName) =>
+        System.Text.RegularExpressions.Regex.Replace(decodedName, NotUtf8 + "+", "_");
+
+    /// <summary>Whether a decoded name stood for bytes that are not UTF-8 (see <see cref="Glob"/>).</summary>
+    public static bool IsNotUtf8(string decodedName) => decodedName.Contains(NotUtf8, StringComparison.Ordinal);
+
+    private const string NotUtf8 = "\uFFFD";
+
     /// <summary>Replaces a migration.sql committed as a symbolic link by a copy of the file it points to, and stages it.</summary>
     public static string ReplaceLinkByFile(string script) =>
         $"t=\"$(realpath {Quote(script)})\" && rm {Quote(script)} && cp \"$t\" {Quote(script)} && git add {Quote(script)}";

@@ -89,6 +89,13 @@ public static class HistoryComparison
             var folder = project.MigrationFolder(status.Name);
             switch (status.State)
             {
+                case MigrationState.Modified when status.Record is { Checksum: null } row:
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.ModifiedAfterApply,
+                        $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked.",
+                        folder,
+                        $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'"));
+                    break;
                 case MigrationState.Modified:
                     findings.Add(Finding.Error(
                         PushRuleCodes.ModifiedAfterApply,

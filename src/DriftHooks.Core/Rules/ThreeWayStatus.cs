@@ -219,10 +219,16 @@ public static class ThreeWayStatus
 
     /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
     public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>
-        workingTree.Where(m => m.Script is null).Select(m => Finding.Error(
-            CompanionRuleCodes.MigrationWithoutScript,
-            $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it.",
-            project.MigrationFolder(m.Name),
-            $"add its migration.sql, or remove the folder: rm -r {FixText.Quote(project.MigrationFolder(m.Name))}"));
+        workingTree.Where(m => m.Script is null).Select(m => FixText.IsNotUtf8(m.Name)
+            ? Finding.Error(
+                CompanionRuleCodes.MigrationWithoutScript,
+                $"Migration folder '{m.Name}' has a name that is not UTF-8 (shown with \uFFFD for its bad bytes); Prisma records a migration by its name as text, so it cannot apply this one faithfully.",
+                FixText.Glob(project.MigrationFolder(m.Name)),
+                $"mv {FixText.Glob(project.MigrationFolder(m.Name))} {FixText.Quote(project.MigrationFolder(FixText.Utf8Name(m.Name)))}")
+            : Finding.Error(
+                CompanionRuleCodes.MigrationWithoutScript,
+                $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it.",
+                project.MigrationFolder(m.Name),
+                $"add its migration.sql, or remove the folder: rm -r {FixText.Quote(project.MigrationFolder(m.Name))}"));
 
 }

@@ -118,6 +118,16 @@ public static class DatabaseModelBuilder
                     throw SchemaParseException.At(block.Path, block.Line, $"expected a unique name, found `{block.Name}` already declared at {first.Path}:{first.Line}");
                 }
 
+                // Prisma's validator refuses a field or enum value declared twice ("already defined"); so does this model.
+                var fields = new Dictionary<string, PrismaField>(StringComparer.Ordinal);
+                foreach (var field in block.Fields)
+                {
+                    if (!fields.TryAdd(field.Name, field))
+                    {
+                        throw SchemaParseException.At(block.Path, field.Line, $"expected each field once, found `{field.Name}` already defined at line {fields[field.Name].Line} of {block.Kind.ToString().ToLowerInvariant()} `{block.Name}`");
+                    }
+                }
+
                 var dbName = BlockAttribute(block, "map")?.Argument("name", 0)?.Text ?? block.Name;
                 var dbSchema = BlockAttribute(block, "schema")?.Argument("name", 0)?.Text ?? "public";
                 switch (block.Kind)
@@ -224,9 +234,11 @@ public static class DatabaseModelBuilder
                 var relation = field.Attribute("relation");
                 if (relation?.Argument("fields") is { Kind: PrismaValueKind.Array } fields)
                 {
+                    // Resolved under relationMode = "prisma" too: Prisma validates the fields a relation names either way.
+                    var foreignKey = ForeignKey(model, field, relation, fields, target);
                     if (_foreignKeys)
                     {
-                        AddForeignKey(model, table, field, relation, fields, target);
+                        table.ForeignKeys[foreignKey.Name] = foreignKey;
                     }
                 }
                 else if (field.IsList)
@@ -236,7 +248,7 @@ public static class DatabaseModelBuilder
             }
         }
 
-        private void AddForeignKey(ModelInfo model, DbTable table, PrismaField field, PrismaAttribute relation, PrismaValue fields, ModelInfo target)
+        private DbForeignKey ForeignKey(ModelInfo model, PrismaField field, PrismaAttribute relation, PrismaValue fields, ModelInfo target)
         {
             var scalars = fields.Items.Select(item => FieldOf(model, item.Text, relation.Line)).ToList();
             var columns = scalars.Select(ModelInfo.Column).ToList();
@@ -246,14 +258,13 @@ public static class DatabaseModelBuilder
 
             // Prisma's defaults: Restrict when the relation is required, SetNull when optional; Cascade on update.
             var required = scalars.Any(s => !s.IsOptional) || !field.IsOptional;
-            var fk = new DbForeignKey(
+            return new DbForeignKey(
                 relation.Argument("map")?.Text ?? Name(model.Table, columns, "_fkey"),
                 string.Join(", ", columns),
                 target.QualifiedTable,
                 string.Join(", ", referenced),
                 relation.Argument("onDelete")?.Text ?? (required ? "Restrict" : "SetNull"),
                 relation.Argument("onUpdate")?.Text ?? "Cascade");
-            table.ForeignKeys[fk.Name] = fk;
         }
 
         private void AddJoinTable(ModelInfo model, PrismaField field, ModelInfo target, string? relationName)

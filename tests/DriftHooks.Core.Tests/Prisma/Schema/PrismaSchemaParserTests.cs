@@ -159,6 +159,8 @@ public class PrismaSchemaParserTests
     [TestCase("model User {\n  id Int @id\n  post Post\n}", 3, "found `Post`")]
     [TestCase("model User {\n  id Int @id\n  @@index([nme])\n}", 3, "found `nme`")]
     [TestCase("model User {\n  id Int @id\n}\ntype Address {\n  street String\n}", 4, "composite type")]
+    [TestCase("model User {\n  id Int @id\n  name String\n  name String?\n}", 4, "`name` already defined at line 3 of model `User`")]
+    [TestCase("enum Role {\n  ADMIN\n  ADMIN\n}\nmodel User {\n  id Int @id\n}", 3, "`ADMIN` already defined at line 2 of enum `Role`")]
     public void UnparsableSchemaThrowsWithFileAndLine(string text, int line, string expected)
     {
         var broken = new SchemaSource("prisma/broken.prisma", text);
