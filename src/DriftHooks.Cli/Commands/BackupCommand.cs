@@ -36,8 +36,14 @@ internal static class BackupCommand
                 try
                 {
                     var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options, label == "production" ? context.Location.StateDirectory : null).GetAwaiter().GetResult();
+                    if (result.Path is null)
+                    {
+                        Console.WriteLine($"{label}: {url.Redacted} has {(result.TableExists ? "an empty _prisma_migrations table" : "no _prisma_migrations table")}; nothing saved (an empty history restores nothing)");
+                        continue;
+                    }
+
                     var where = Path.GetRelativePath(context.Location.WorkTree, result.Path);
-                    Console.WriteLine($"{label}: {result.Rows} row(s) of {url.Redacted} saved to {where}" + (result.TableExists ? "" : " (no _prisma_migrations table)"));
+                    Console.WriteLine($"{label}: {result.Rows} row(s) of {url.Redacted} saved to {where}");
                     saved.Add(Finding.Note(CompanionRuleCodes.BackupDone, $"backup of {label} {url.Redacted}: {result.Rows} rows", result.Path, null));
                 }
                 catch (ResourceUnavailableException e)

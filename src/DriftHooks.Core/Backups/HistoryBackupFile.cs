@@ -45,6 +45,57 @@ public static class HistoryBackupFile
         }
     }
 
+    /// <summary>
+    /// The newest backup in <paramref name="folder"/> (of <paramref name="label"/>'s database, or any) that holds an
+    /// applied row: an empty history is nothing to restore, so it does not count as a backup. Unreadable files are skipped.
+    /// </summary>
+    public static (string Path, HistoryBackup Backup)? NewestWithRows(string folder, string? label = null)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        (string Path, HistoryBackup Backup)? newest = null;
+        foreach (var path in Directory.EnumerateFiles(folder, (label ?? "*") + "-*.json"))
+        {
+            HistoryBackup backup;
+            try
+            {
+                backup = Read(path);
+            }
+            catch (ConfigurationException)
+            {
+                continue;
+            }
+
+            if (backup.Rows.Any(r => r.IsApplied) && (newest is null || backup.CreatedAt > newest.Value.Backup.CreatedAt))
+            {
+                newest = (path, backup);
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>Whether the file is a DriftHooks backup without one applied row (nothing it could restore).</summary>
+    public static bool IsEmptyHistory(string path)
+    {
+        if (!path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !Read(path).Rows.Any(r => r.IsApplied);
+        }
+        catch (ConfigurationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates the folder and its <c>.gitignore</c> (<c>*</c>) if missing.</summary>
     public static void EnsureFolder(string folder)
     {

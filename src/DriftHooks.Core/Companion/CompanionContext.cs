@@ -48,6 +48,13 @@ public sealed class CompanionContext
     public string BackupFolder =>
         Path.GetFullPath(SettingFiles.Read(Location.WorkTree, Environment, "Backups", "Folder")?.Value ?? Backups.HistoryBackupFile.DefaultFolder, Location.WorkTree);
 
+    /// <summary>
+    /// The newest backup of the local history that holds applied rows, relative to the work tree (what a lost local
+    /// history is restored from), or null.
+    /// </summary>
+    public string? RestorableLocalBackup =>
+        Backups.HistoryBackupFile.NewestWithRows(BackupFolder, "local") is { } newest ? Path.GetRelativePath(Location.WorkTree, newest.Path) : null;
+
     public DatabaseConnectionOptions ProductionConnection => new()
     {
         ConnectTimeout = Options.Production.ConnectTimeout,

@@ -9,7 +9,9 @@ namespace DriftHooks.Core.Companion;
 public static class HistoryReads
 {
     /// <param name="rememberIn">For production: the repository's <c>.git/drifthooks</c>, where its identity is remembered (see <see cref="ProductionIdentities"/>).</param>
-    public static async Task<DatabaseSide> ReadSideAsync(string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, CancellationToken cancellationToken = default)
+    /// <param name="withObjects">Also read its tables, enum types, columns and indexes, and take a missing database for one not created yet (the local database).</param>
+    public static async Task<DatabaseSide> ReadSideAsync(
+        string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, bool withObjects = false, CancellationToken cancellationToken = default)
     {
         if (source is null)
         {
@@ -19,7 +21,19 @@ public static class HistoryReads
         var url = DatabaseUrl.Parse(source.Url);
         try
         {
-            return DatabaseSide.Read(label, url.Redacted, source.Source, await ReadAsync(url, options, rememberIn, cancellationToken).ConfigureAwait(false));
+            await using var database = await ReadOnlyDatabase.OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
+            var history = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
+            if (rememberIn is not null)
+            {
+                await database.ReadIdentityAsync(rememberIn, cancellationToken).ConfigureAwait(false);
+            }
+
+            var side = DatabaseSide.Read(label, url.Redacted, source.Source, history);
+            return withObjects ? side with { Objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false) } : side;
+        }
+        catch (ResourceUnavailableException e) when (withObjects && DatabaseFailure.IsMissingDatabase(e))
+        {
+            return DatabaseSide.Missing(label, url.Redacted, source.Source, url.Schema);
         }
         catch (ResourceUnavailableException e)
         {

@@ -28,6 +28,12 @@ public static class HistoryRestore
         var plan = RestorePlan.Of(backup.Rows, current.Records);
 
         var refusals = new List<Finding>();
+        if (!backup.Rows.Any(r => r.IsApplied))
+        {
+            refusals.Add(await EmptyBackupAsync(context, file, backup, database, current, cancellationToken).ConfigureAwait(false));
+            return new Outcome(backup, plan, refusals, false);
+        }
+
         var tables = await LocalDatabaseMaintenance.ListTablesAsync(database, cancellationToken).ConfigureAwait(false);
         if (tables.Count == 0)
         {
@@ -54,6 +60,24 @@ public static class HistoryRestore
         return new Outcome(backup, plan, [], true);
     }
 
+    /// <summary>A backup without one applied row restores nothing; the fix is what does: another backup, or the history rebuilt.</summary>
+    static async Task<Finding> EmptyBackupAsync(
+        CompanionContext context, string file, HistoryBackup backup, WritableDatabase database, MigrationHistory current, CancellationToken cancellationToken)
+    {
+        var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
+        var restorable = context.RestorableLocalBackup;
+        var fix = restorable is not null
+            ? $"drifthooks restore {FixText.Quote(restorable)}"
+            : LostHistory.Detect(context.WorkingTree, current, objects) is { } lost
+                ? lost.ToFinding(ThreeWayStatus.LocalLabel, null, context.Project).Fix
+                : "drifthooks sync";
+        return Finding.Error(
+            CompanionRuleCodes.RestoreEmptyBackup,
+            $"The backup {Path.GetFileName(file)} ({backup.Label}, taken {backup.CreatedAt:u}) holds {(backup.TableExists ? FixText.Count(backup.Rows.Count, "row") + " and no applied migration" : "no _prisma_migrations table")}: restoring it would put no history back.",
+            Path.GetRelativePath(context.Location.WorkTree, file),
+            fix);
+    }
+
     /// <summary>
     /// The schema the restored history claims must be the local one: its applied scripts (from the working tree) are
     /// replayed on a shadow database and the catalogs compared (<see cref="CatalogDiff"/>). Objects the local database
@@ -69,7 +93,7 @@ public static class HistoryRestore
         {
             return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
-                $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {string.Join(", ", unknown)}. Without the script, restore cannot check the schema carries it.",
+                $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {FixText.Names(unknown)}. Without the script, restore cannot check the schema carries it.",
                 context.Project.MigrationFolder(unknown[0]),
                 "check out the branch the backup was taken on, then restore again")];
         }

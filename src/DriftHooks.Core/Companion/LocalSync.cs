@@ -37,9 +37,10 @@ public static class LocalSync
         }
 
         var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
-        await using var database = await WritableDatabase.OpenAsync(url, guard, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
+        await using var database = await OpenOrCreateAsync(url, guard, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
         var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
-        var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project);
+        var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
+        var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project, objects, context.RestorableLocalBackup);
         if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))
         {
             return new SyncResult(plan, null, [], false);
@@ -50,11 +51,7 @@ public static class LocalSync
             return new SyncResult(plan, null, [], true);
         }
 
-        string? backup = null;
-        if (local.TableExists)
-        {
-            backup = BackupTaker.Save(context.BackupFolder, "local", url, local);
-        }
+        var backup = BackupTaker.Save(context.BackupFolder, "local", url, local);
 
         if (reset)
         {
@@ -91,5 +88,22 @@ public static class LocalSync
         }
 
         return new SyncResult(plan, backup, applied, false);
+    }
+
+    /// <summary>
+    /// Opens the local database, creating it first when the server says it does not exist, as
+    /// <c>prisma migrate dev</c> does (through the server's <c>postgres</c> database, with the URL's own user).
+    /// </summary>
+    static async Task<WritableDatabase> OpenOrCreateAsync(DatabaseUrl url, ProductionGuard guard, DatabaseConnectionOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WritableDatabase.OpenAsync(url, guard, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResourceUnavailableException e) when (DatabaseFailure.IsMissingDatabase(e))
+        {
+            await LocalDatabaseMaintenance.CreateDatabaseAsync(url, guard, options, cancellationToken).ConfigureAwait(false);
+            return await WritableDatabase.OpenAsync(url, guard, options, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

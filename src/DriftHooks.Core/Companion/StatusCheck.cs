@@ -16,9 +16,10 @@ public static class StatusCheck
     {
         // Resolved first: a missing shadow server is a configuration error, reported before any database is read.
         var shadow = schema ? RequireShadowServer(context) : null;
-        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, cancellationToken);
-        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken);
-        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, await local.ConfigureAwait(false), await production.ConfigureAwait(false), context.Project);
+        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, withObjects: true, cancellationToken);
+        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken: cancellationToken);
+        var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup };
+        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, await production.ConfigureAwait(false), context.Project);
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
         if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)

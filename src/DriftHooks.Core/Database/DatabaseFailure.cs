@@ -18,6 +18,9 @@ internal static class DatabaseFailure
         return new ResourceUnavailableException(url.Mask($"Could not {activity} {where}: {message}"), error);
     }
 
+    /// <summary>The server answered that the URL's database does not exist (SQLSTATE 3D000): one <c>sync</c> may create.</summary>
+    public static bool IsMissingDatabase(Exception error) => Find<PostgresException>(error) is { SqlState: PostgresErrorCodes.InvalidCatalogName };
+
     static string Describe(Exception error, DatabaseUrl url, string where, TimeSpan? timeout)
     {
         var seconds = timeout is { } t ? t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s" : "the time allowed";

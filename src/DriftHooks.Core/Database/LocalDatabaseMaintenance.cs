@@ -32,6 +32,14 @@ public static class LocalDatabaseMaintenance
         return tables;
     }
 
+    /// <summary>Creates the URL's database on its server, connecting to the server's <c>postgres</c> database to issue it.</summary>
+    public static async Task CreateDatabaseAsync(DatabaseUrl url, ProductionGuard guard, DatabaseConnectionOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        await using var admin = await WritableDatabase.OpenAsync(url.With(database: "postgres", schema: "public"), guard, options, cancellationToken).ConfigureAwait(false);
+        await admin.RunAsync("CREATE DATABASE " + Sql.QuoteIdentifier(url.Database ?? url.Username ?? "postgres"), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Drops and recreates each schema (everything in it goes), in one transaction.</summary>
     public static Task ResetSchemasAsync(WritableDatabase database, IEnumerable<string> schemas, CancellationToken cancellationToken = default)
     {

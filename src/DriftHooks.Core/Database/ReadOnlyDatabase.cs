@@ -113,6 +113,19 @@ public sealed class ReadOnlyDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>The tables and enum types of every non-system schema (see <see cref="SchemaObjectsReader"/>).</summary>
+    public async Task<IReadOnlySet<string>> ReadObjectNamesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SchemaObjectsReader.ReadAsync(Connection, Transaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw DatabaseFailure.Translate(e, Url, "list the tables of", _options.StatementTimeout);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

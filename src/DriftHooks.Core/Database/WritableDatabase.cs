@@ -109,6 +109,19 @@ public sealed class WritableDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>The tables and enum types of every non-system schema (see <see cref="SchemaObjectsReader"/>).</summary>
+    public async Task<IReadOnlySet<string>> ReadObjectNamesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SchemaObjectsReader.ReadAsync(Connection, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, "list the tables of", _options.StatementTimeout);
+        }
+    }
+
     /// <summary>
     /// Runs a migration script as one batch without writing a history row (a shadow replay needs only the schema).
     /// An error from the script is a <see cref="MigrationFailedException"/>; a broken connection is not.

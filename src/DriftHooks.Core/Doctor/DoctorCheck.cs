@@ -171,7 +171,7 @@ public static class DoctorCheck
 
         if (staged.Count > 0)
         {
-            var list = string.Join(", ", staged.Distinct(StringComparer.Ordinal));
+            var list = Rules.FixText.Names(staged.Distinct(StringComparer.Ordinal));
             return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", "git commit");
         }
 
@@ -224,10 +224,15 @@ public static class DoctorCheck
     {
         var configured = BackupsFolder(location.WorkTree, environment);
         var folder = Path.GetFullPath(configured, location.WorkTree);
-        var files = Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList() : [];
+        // A DriftHooks backup of an empty or missing history holds nothing to restore: not a backup. Other files
+        // (a pg_dump, say) count; the folder's own .gitignore does not.
+        var files = Directory.Exists(folder)
+            ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
+                .Where(f => f.Name != ".gitignore" && !Backups.HistoryBackupFile.IsEmptyHistory(f.FullName)).ToList()
+            : [];
         if (files.Count == 0)
         {
-            return new("backup", "backup", DoctorStatus.Warn, $"no backup in {configured}", "drifthooks backup");
+            return new("backup", "backup", DoctorStatus.Warn, $"no backup holding a migration history in {configured}", "drifthooks backup");
         }
 
         var newest = files.MaxBy(f => f.LastWriteTimeUtc)!;

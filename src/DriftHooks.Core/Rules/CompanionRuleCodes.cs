@@ -13,6 +13,7 @@ public static class CompanionRuleCodes
     public const string LocalFailed = "DH413";
     public const string LocalOutOfOrder = "DH414";
     public const string MigrationWithoutScript = "DH415";
+    public const string LocalHistoryLost = "DH416";
     public const string Uncommitted = "DH420";
     public const string DeletedFromWorkingTree = "DH421";
     public const string SyncPullFirst = "DH430";
@@ -20,6 +21,7 @@ public static class CompanionRuleCodes
     public const string RestoreUnverifiable = "DH432";
     public const string RestoreTablesMissing = "DH433";
     public const string RestoreEmptyDatabase = "DH434";
+    public const string RestoreEmptyBackup = "DH435";
     public const string SyncDone = "DH440";
     public const string RestoreDone = "DH441";
     public const string BackupDone = "DH442";

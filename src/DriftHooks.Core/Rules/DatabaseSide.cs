@@ -4,7 +4,9 @@ namespace DriftHooks.Core.Rules;
 
 /// <summary>
 /// One database as the three-way comparison sees it: not configured, unreachable (with the reason), or its history.
-/// <paramref name="Url"/> is redacted; <paramref name="Source"/> names where the URL came from.
+/// <paramref name="Url"/> is redacted; <paramref name="Source"/> names where the URL came from. For the local database
+/// the read also carries <see cref="Objects"/> (its tables and enum types, to tell a lost history from an empty
+/// database) and whether the database does not exist yet (<c>drifthooks sync</c> creates it).
 /// </summary>
 public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, MigrationHistory? History, string? Url, string? Source, string? Problem)
 {
@@ -14,5 +16,17 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
 
     public static DatabaseSide Read(string label, string url, string source, MigrationHistory history) => new(label, DatabaseSideKind.Read, history, url, source, null);
 
+    /// <summary>The server answers but the database itself does not exist: nothing is applied there.</summary>
+    public static DatabaseSide Missing(string label, string url, string source, string schema) =>
+        new(label, DatabaseSideKind.Read, MigrationHistory.TableMissing(schema), url, source, null) { DatabaseMissing = true, Objects = new HashSet<string>() };
+
     public bool HasHistory => Kind == DatabaseSideKind.Read && History is { TableExists: true };
+
+    public bool DatabaseMissing { get; init; }
+
+    /// <summary>Tables and enum types (see <see cref="CreatedObjects"/>); null when not read.</summary>
+    public IReadOnlySet<string>? Objects { get; init; }
+
+    /// <summary>The newest backup of this database's history that holds rows (relative path), when there is one.</summary>
+    public string? RestorableBackup { get; init; }
 }

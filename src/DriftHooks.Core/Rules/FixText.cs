@@ -44,4 +44,21 @@ public static class FixText
 
     /// <summary>"1 migration", "3 migrations".</summary>
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>How many names a list in a message shows before it only counts the rest.</summary>
+    public const int ShownNames = 5;
+
+    /// <summary>
+    /// A list of names for a message: all of them when few, else the first few and how many more ("a, b, c, d, e
+    /// and 161 more"), so that a history of 166 migrations, or 100,000, is one readable line. Every rendering of
+    /// a name list goes through here.
+    /// </summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var list = names as IReadOnlyList<string> ?? [.. names];
+        return list.Count <= ShownNames + 1
+            ? string.Join(", ", list)
+            : $"{string.Join(", ", list.Take(ShownNames))} and {list.Count - ShownNames} more";
+    }
 }

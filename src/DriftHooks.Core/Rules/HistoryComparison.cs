@@ -79,7 +79,7 @@ public static class HistoryComparison
         {
             findings.Add(Finding.Error(
                 PushRuleCodes.MissingLocally,
-                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {string.Join(", ", missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
+                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
                 $"{project.MigrationsPath}/{missing[0]}",
                 "git pull --rebase (or merge the branch that holds those migrations), then push again"));
         }
@@ -149,7 +149,7 @@ public static class HistoryComparison
         {
             findings.Add(Finding.Note(
                 PushRuleCodes.Pending,
-                $"{FixText.Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {string.Join(", ", pending)}.",
+                $"{FixText.Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {FixText.Names(pending)}.",
                 project.MigrationsPath,
                 null));
         }

@@ -15,7 +15,11 @@ public static class SyncPlanner
     /// <param name="local">The local database's history (the table may be missing).</param>
     /// <param name="production">Production's history, or null when it is not configured or was skipped.</param>
     /// <param name="reset">Recreate the local schemas and replay the whole history.</param>
-    public static SyncPlan Plan(IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project)
+    /// <param name="localObjects">The local database's tables and enum types (<see cref="CreatedObjects"/>): a schema that already holds what unrecorded migrations create lost its history.</param>
+    /// <param name="restorableBackup">The newest backup of the local history that holds rows, named in the fix for a lost history.</param>
+    public static SyncPlan Plan(
+        IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project,
+        IReadOnlySet<string>? localObjects = null, string? restorableBackup = null)
     {
         var blockers = new List<Finding>();
         var notes = new List<Finding>();
@@ -29,7 +33,7 @@ public static class SyncPlanner
             {
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncPullFirst,
-                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {string.Join(", ", ahead)}. Syncing now would build a local history production does not have.",
+                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {FixText.Names(ahead)}. Syncing now would build a local history production does not have.",
                     project.MigrationFolder(ahead[0]),
                     "git pull --rebase (or merge the branch that holds them) first, then drifthooks sync"));
             }
@@ -52,13 +56,18 @@ public static class SyncPlanner
         if (!reset)
         {
             AddLocalBlocker(blockers, localStates, PlaceState.NotInRepository, CompanionRuleCodes.LocalOnly,
-                names => $"The local database has applied {FixText.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {string.Join(", ", names)}.",
+                names => $"The local database has applied {FixText.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {FixText.Names(names)}.",
                 project);
             AddLocalBlocker(blockers, localStates, PlaceState.Modified, CompanionRuleCodes.LocalModified,
-                names => $"{FixText.Count(names.Count, "migration")} changed after being applied locally: {string.Join(", ", names)}.",
+                names => $"{FixText.Count(names.Count, "migration")} changed after being applied locally: {FixText.Names(names)}.",
                 project);
+            if (localObjects is not null && LostHistory.Detect(workingTree, local, localObjects) is { } lost)
+            {
+                blockers.Add(lost.ToFinding("the local database", restorableBackup, project));
+            }
+
             AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
-                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {string.Join(", ", names)}.",
+                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}.",
                 project);
         }
 
@@ -78,7 +87,7 @@ public static class SyncPlanner
         {
             notes.Add(Finding.Note(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"Applied after newer migrations, as a deploy would: {string.Join(", ", outOfOrder)}.",
+                $"Applied after newer migrations, as a deploy would: {FixText.Names(outOfOrder)}.",
                 project.MigrationFolder(outOfOrder[0]),
                 "drifthooks sync --reset for a replay in name order"));
         }

@@ -80,7 +80,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Note(
                 CompanionRuleCodes.Uncommitted,
-                $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {string.Join(", ", uncommitted)}.",
+                $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {FixText.Names(uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
                 $"git add {FixText.Quote(project.MigrationsPath)} && git commit"));
         }
@@ -90,7 +90,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.DeletedFromWorkingTree,
-                $"{FixText.Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {string.Join(", ", deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
+                $"{FixText.Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {FixText.Names(deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
                 project.MigrationFolder(deleted[0]),
                 $"git restore {FixText.Quote(project.MigrationsPath)}"));
         }
@@ -114,13 +114,36 @@ public static class ThreeWayStatus
                 return;
         }
 
-        if (!local.HasHistory && workingTree.Count > 0)
+        if (local.DatabaseMissing && workingTree.Count > 0)
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalNoHistoryTable,
-                $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}': none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
+                $"The local database {local.Url} does not exist yet: none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
                 local.Url,
-                "drifthooks sync"));
+                "drifthooks sync (creates the database and applies them, as prisma migrate dev would)"));
+            return;
+        }
+
+        // A schema that already holds what unrecorded migrations create lost its history: replaying would fail.
+        var lost = local.Objects is { } objects ? LostHistory.Detect(workingTree, local.History!, objects) : null;
+        if (lost is not null)
+        {
+            findings.Add(lost.ToFinding(LocalLabel, local.RestorableBackup, project));
+        }
+
+        var presumedApplied = lost?.PresumedApplied.ToHashSet(StringComparer.Ordinal) ?? [];
+
+        if (!local.HasHistory && workingTree.Count > 0)
+        {
+            if (lost is null)
+            {
+                findings.Add(Finding.Warning(
+                    CompanionRuleCodes.LocalNoHistoryTable,
+                    $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}' and no table a migration creates: none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
+                    local.Url,
+                    "drifthooks sync"));
+            }
+
             return;
         }
 
@@ -131,7 +154,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {string.Join(", ", abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
+                $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {FixText.Names(abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
                 project.MigrationFolder(abandoned[0]),
                 "check out the branch that has them, or rebuild the local database from this branch: drifthooks sync --reset"));
         }
@@ -140,7 +163,7 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {string.Join(", ", pulled)}. This branch is behind.",
+                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}. This branch is behind.",
                 project.MigrationFolder(pulled[0]),
                 "git pull --rebase (or merge the branch that holds them), then drifthooks sync"));
         }
@@ -167,22 +190,23 @@ public static class ThreeWayStatus
             }
         }
 
-        var outOfOrder = rows.Where(r => r.Local == PlaceState.PendingOutOfOrder).Select(r => r.Name).ToList();
+        var outOfOrder = rows.Where(r => r.Local == PlaceState.PendingOutOfOrder).Select(r => r.Name).Where(n => !presumedApplied.Contains(n)).ToList();
         if (outOfOrder.Count > 0)
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {string.Join(", ", outOfOrder)} (a rebase or merge brought them in).",
+                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in).",
                 project.MigrationFolder(outOfOrder[0]),
                 "drifthooks sync (applies them after the newer ones, as a deploy would), or drifthooks sync --reset for a clean replay"));
         }
 
-        var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted).Select(r => r.Name).ToList();
+        var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted)
+            .Select(r => r.Name).Where(n => !presumedApplied.Contains(n)).ToList();
         if (pending.Count > 0)
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalPending,
-                $"The local database is behind the working tree by {FixText.Count(pending.Count, "migration")}: {string.Join(", ", pending)}.",
+                $"The local database is behind the working tree by {FixText.Count(pending.Count, "migration")}: {FixText.Names(pending)}.",
                 local.Url,
                 "drifthooks sync"));
         }
