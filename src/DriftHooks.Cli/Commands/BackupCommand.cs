@@ -55,7 +55,7 @@ internal static class BackupCommand
 
             if (!any)
             {
-                throw new ConfigurationException("Neither a local nor a production database is configured; nothing to back up. Set DATABASE_URL or Local:Url, and/or DRIFTHOOKS_PRODUCTION_URL.");
+                throw new ConfigurationException($"Neither a local nor a production database is configured; nothing to back up. Set {context.LocalSetting.WhereToSet}; and/or DRIFTHOOKS_PRODUCTION_URL for production.");
             }
 
             if (saved.Count > 0)

@@ -32,7 +32,7 @@ internal static class DriftCommand
         var command = new Command(
             "drift",
             "Check production's schema against the schema its applied migrations produce (replayed on a temporary shadow database). "
-            + "Production: DRIFTHOOKS_PRODUCTION_URL or Production:Url. Shadow server: Shadow:Url, else Local:Url, else DATABASE_URL.")
+            + "Production: DRIFTHOOKS_PRODUCTION_URL or Production:Url. Shadow server: Shadow:Url, else the local database's URL (Local:Url, else the variable the Prisma schema's datasource reads).")
         {
             migrations,
             prune,
@@ -94,7 +94,7 @@ internal static class DriftCommand
             : throw new ConfigurationException("No production URL: set DRIFTHOOKS_PRODUCTION_URL (or Production:Url in .drifthooks.local.json). It is not taken from the command line, where shell history would keep the password.");
         var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), environment) is { } shadowUrl
             ? DatabaseUrl.Parse(shadowUrl.Url)
-            : throw new ConfigurationException("No server for the shadow database: set Shadow:Url (a server URL whose database DriftHooks may create and drop databases from), Local:Url, or DATABASE_URL to your local development database.");
+            : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}.");
 
         var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
         {

@@ -17,7 +17,7 @@ internal static class StatusCommand
         format.AcceptOnlyFromAmong("text", "json");
         var schema = new Option<bool>("--schema")
         {
-            Description = "Also check production's schema against its applied migrations, replayed on a temporary shadow database (Shadow:Url, Local:Url or DATABASE_URL; about 1 s per 150 migrations).",
+            Description = "Also check production's schema against its applied migrations, replayed on a temporary shadow database (Shadow:Url, else the local database's URL; about 1 s per 150 migrations).",
         };
         var command = new Command("status", "Show each migration's state in the repository, the local database and production, with the fix for each problem. Exit 0 in sync, 1 drift, 3 unreachable.")
         {

@@ -13,7 +13,6 @@ public static class HistoryBackupFile
 {
     public const string Format = "drifthooks-migration-history-backup";
     public const int CurrentVersion = 1;
-    public const string DefaultFolder = ".drifthooks/backups";
 
     /// <summary>Writes a new timestamped file for the backup under <paramref name="folder"/> and returns its path.</summary>
     public static string Write(string folder, HistoryBackup backup)

@@ -42,11 +42,14 @@ public sealed class CompanionContext
 
     public DatabaseUrlSource? LocalSource { get; }
 
+    /// <summary>The setting the local URL is read from (the project's Prisma variable), named in every message that asks for it.</summary>
+    public LocalUrlSetting LocalSetting => LocalUrlSetting.For(Location, Project);
+
     public DatabaseUrlSource? ProductionSource { get; }
 
     /// <summary>Where backups go: <c>Backups:Folder</c> (relative to the work tree), default <c>.drifthooks/backups</c>.</summary>
     public string BackupFolder =>
-        Path.GetFullPath(SettingFiles.Read(Location.WorkTree, Environment, "Backups", "Folder")?.Value ?? Backups.HistoryBackupFile.DefaultFolder, Location.WorkTree);
+        Path.GetFullPath(Options.BackupsFolder, Location.WorkTree);
 
     /// <summary>
     /// The newest backup of the local history that holds applied rows, relative to the work tree (what a lost local
@@ -91,7 +94,7 @@ public sealed class CompanionContext
     public DatabaseUrl RequireLocalUrl(string command)
     {
         var source = LocalSource ?? throw new ConfigurationException(
-            $"No local development database is configured, so '{command}' has nothing to work on. Set DATABASE_URL (as Prisma reads it: environment or .env), or Local:Url in {OptionsLoader.LocalFile}.");
+            $"No local development database is configured, so '{command}' has nothing to work on. Set {LocalSetting.WhereToSet}; for example: {LocalSetting.Fix}");
         return DatabaseUrl.Parse(source.Url);
     }
 

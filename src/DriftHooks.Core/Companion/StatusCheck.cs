@@ -18,7 +18,7 @@ public static class StatusCheck
         var shadow = schema ? RequireShadowServer(context) : null;
         var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, withObjects: true, cancellationToken);
         var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken: cancellationToken);
-        var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup };
+        var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
         var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, await production.ConfigureAwait(false), context.Project);
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
@@ -44,7 +44,7 @@ public static class StatusCheck
     static DatabaseUrl RequireShadowServer(CompanionContext context)
     {
         var source = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Environment) ?? throw new ConfigurationException(
-            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database.");
+            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {ShadowUrlResolver.WhereToSet(context.Location, context.Project)}.");
         return DatabaseUrl.Parse(source.Url);
     }
 }

@@ -18,4 +18,10 @@ public sealed record DriftHooksOptions
     public IReadOnlyDictionary<string, string> LocallyDisabledRules { get; init; } = new Dictionary<string, string>();
 
     public ProductionOptions Production { get; init; } = new();
+
+    /// <summary>The sources these options were read from, for settings read by key with their origin (<c>Backups:Folder</c>).</summary>
+    public SettingFiles Settings { get; init; } = SettingFiles.None;
+
+    /// <summary>Where backups go: <c>Backups:Folder</c> (relative to the work tree), else <see cref="SettingDefaults.BackupsFolder"/>.</summary>
+    public string BackupsFolder => Settings.Read("Backups", "Folder")?.Value ?? SettingDefaults.BackupsFolder;
 }

@@ -16,52 +16,44 @@ public static class OptionsLoader
     public const string CommittedFile = "drifthooks.json";
     public const string LocalFile = ".drifthooks.local.json";
 
-    public static DriftHooksOptions Load(string workTree, IReadOnlyDictionary<string, string?> environment)
-    {
-        var files = new List<string>(2);
-        foreach (var name in new[] { CommittedFile, LocalFile })
-        {
-            var path = Path.Combine(workTree, name);
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-        }
+    public static DriftHooksOptions Load(string workTree, IReadOnlyDictionary<string, string?> environment) =>
+        Load(SettingFiles.Load(workTree, environment));
 
-        var fromEnvironment = environment
-            .Where(e => e.Key.StartsWith("DRIFTHOOKS__", StringComparison.OrdinalIgnoreCase))
-            .Select(e => new KeyValuePair<string, string?>(e.Key["DRIFTHOOKS__".Length..].Replace("__", ":", StringComparison.Ordinal), e.Value))
-            .ToList();
+    /// <summary>Builds the options from sources already loaded (each file read once, kept with its origin on the result).</summary>
+    public static DriftHooksOptions Load(SettingFiles settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
 
         // Nothing configured (most repositories, every hook run): skip building a configuration, which costs
         // the pre-commit hook a noticeable share of its budget. An empty in-memory source gives the same defaults.
-        if (files.Count == 0 && fromEnvironment.Count == 0)
+        var fromEnvironment = settings.EnvironmentKeys;
+        if (settings.IsEmpty)
         {
-            return FromConfiguration(Empty);
+            return FromConfiguration(Empty) with { Settings = settings };
         }
 
         var builder = new ConfigurationBuilder();
-        byte[]? committed = null;
-        foreach (var path in files)
+        foreach (var (name, content) in new[] { (CommittedFile, settings.CommittedContent), (LocalFile, settings.LocalContent) })
         {
+            if (content is null)
+            {
+                continue;
+            }
+
             // A stream, not AddJsonFile: the file provider (globbing, watchers) would weigh on every hook's start-up.
-            var content = File.ReadAllBytes(path);
             try
             {
                 using var _ = System.Text.Json.JsonDocument.Parse(content, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new ConfigurationException($"{Path.GetFileName(path)} at the repository root is not valid JSON ({e.Message}). Fix it, or remove it to use the defaults.", e);
+                throw new ConfigurationException($"{name} at the repository root is not valid JSON ({e.Message}). Fix it, or remove it to use the defaults.", e);
             }
 
             builder.AddJsonStream(new MemoryStream(content));
-            if (Path.GetFileName(path) == CommittedFile)
-            {
-                committed = content;
-            }
         }
 
+        var committed = settings.CommittedContent;
         builder.AddInMemoryCollection(fromEnvironment);
 
         IConfigurationRoot configuration;
@@ -103,6 +95,7 @@ public static class OptionsLoader
             DisabledRules = policy,
             LocallyDisabledRules = locally,
             Production = options.Production with { SchemaCheckOffBy = schemaCheckOffBy },
+            Settings = settings,
         };
     }
 
@@ -133,7 +126,7 @@ public static class OptionsLoader
 
         var disabled = DisabledRules(configuration);
         var production = configuration.GetSection("Production");
-        var onUnreachable = production["OnUnreachable"] ?? "block";
+        var onUnreachable = production["OnUnreachable"] ?? SettingDefaults.OnUnreachable;
         if (onUnreachable is not ("block" or "warn"))
         {
             throw new ConfigurationException($"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
@@ -147,9 +140,9 @@ public static class OptionsLoader
             Production = new ProductionOptions
             {
                 WarnWhenUnreachable = onUnreachable == "warn",
-                ConnectTimeout = production["ConnectTimeoutSeconds"] is { } connectTimeout ? Seconds(connectTimeout, 5, "Production:ConnectTimeoutSeconds") : null,
-                StatementTimeout = Seconds(production["StatementTimeoutSeconds"], 10, "Production:StatementTimeoutSeconds"),
-                Branches = branches.Count > 0 ? branches : ["*"],
+                ConnectTimeout = production["ConnectTimeoutSeconds"] is { } connectTimeout ? Seconds(connectTimeout, SettingDefaults.ConnectTimeoutSeconds, "Production:ConnectTimeoutSeconds") : null,
+                StatementTimeout = Seconds(production["StatementTimeoutSeconds"], SettingDefaults.StatementTimeoutSeconds, "Production:StatementTimeoutSeconds"),
+                Branches = branches.Count > 0 ? branches : SettingDefaults.Branches,
                 SchemaCheck = production["SchemaCheck"] is null ? SchemaCheckMode.Auto
                     : Bool(production["SchemaCheck"], true, "Production:SchemaCheck") ? SchemaCheckMode.On : SchemaCheckMode.Off,
                 Project = production["Project"],

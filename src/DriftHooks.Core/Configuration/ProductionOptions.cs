@@ -12,10 +12,10 @@ public sealed record ProductionOptions
     /// </summary>
     public TimeSpan? ConnectTimeout { get; init; }
 
-    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(SettingDefaults.StatementTimeoutSeconds);
 
     /// <summary>Branch name patterns whose pushes are checked (<c>*</c> wildcard); default every branch.</summary>
-    public IReadOnlyList<string> Branches { get; init; } = ["*"];
+    public IReadOnlyList<string> Branches { get; init; } = SettingDefaults.Branches;
 
     /// <summary>
     /// Whether pre-push (and <c>check</c>) also compares production's schema: <see cref="SchemaCheckMode.Auto"/> (the

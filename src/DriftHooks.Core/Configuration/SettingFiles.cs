@@ -4,18 +4,51 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>
-/// Reads one <c>Section:Key</c> string from DriftHooks's sources in precedence order (environment
-/// <c>DRIFTHOOKS__SECTION__KEY</c>, <c>.drifthooks.local.json</c>, <c>drifthooks.json</c>), keeping which file it came
-/// from so that a URL from a committed file can be held to the trust rule.
+/// DriftHooks's setting sources, loaded once: the environment's <c>DRIFTHOOKS__SECTION__KEY</c> variables, the
+/// git-ignored <c>.drifthooks.local.json</c> and the committed <c>drifthooks.json</c> (in that precedence). Every
+/// reader of a setting asks here, and gets the value with where it came from, so that a message can say so.
 /// </summary>
-public static class SettingFiles
+public sealed class SettingFiles
 {
     public sealed record Setting(string Value, string Source, string? File);
 
-    public static Setting? Read(string workTree, IReadOnlyDictionary<string, string?> environment, string section, string key)
+    readonly IReadOnlyDictionary<string, string?> _environment;
+
+    SettingFiles(IReadOnlyDictionary<string, string?> environment, byte[]? local, byte[]? committed)
+    {
+        _environment = environment;
+        LocalContent = local;
+        CommittedContent = committed;
+    }
+
+    /// <summary>No file and no variable: every setting at its default.</summary>
+    public static SettingFiles None { get; } = new(new Dictionary<string, string?>(), null, null);
+
+    /// <summary>The bytes of <c>.drifthooks.local.json</c>, or null when there is none.</summary>
+    public byte[]? LocalContent { get; }
+
+    /// <summary>The bytes of <c>drifthooks.json</c>, or null when there is none.</summary>
+    public byte[]? CommittedContent { get; }
+
+    /// <summary>The environment's DriftHooks variables as configuration keys (<c>Section:Key</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> EnvironmentKeys =>
+        [.. _environment
+            .Where(e => e.Key.StartsWith("DRIFTHOOKS__", StringComparison.OrdinalIgnoreCase))
+            .Select(e => new KeyValuePair<string, string?>(e.Key["DRIFTHOOKS__".Length..].Replace("__", ":", StringComparison.Ordinal), e.Value))];
+
+    public bool IsEmpty => LocalContent is null && CommittedContent is null && EnvironmentKeys.Count == 0;
+
+    public static SettingFiles Load(string workTree, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new SettingFiles(environment, ReadIfPresent(workTree, OptionsLoader.LocalFile), ReadIfPresent(workTree, OptionsLoader.CommittedFile));
+    }
+
+    /// <summary>One <c>Section:Key</c> string, first found: environment, local file, committed file; with its origin.</summary>
+    public Setting? Read(string section, string key)
     {
         var variable = $"DRIFTHOOKS__{section.ToUpperInvariant()}__{key.ToUpperInvariant()}";
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in _environment)
         {
             if (string.Equals(name, variable, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
             {
@@ -23,16 +56,21 @@ public static class SettingFiles
             }
         }
 
-        foreach (var file in new[] { OptionsLoader.LocalFile, OptionsLoader.CommittedFile })
+        foreach (var (file, content) in new[] { (OptionsLoader.LocalFile, LocalContent), (OptionsLoader.CommittedFile, CommittedContent) })
         {
-            var path = Path.Combine(workTree, file);
-            if (File.Exists(path) && ReadJson(File.ReadAllBytes(path), section, key, file) is { Length: > 0 } value)
+            if (content is not null && ReadJson(content, section, key, file) is { Length: > 0 } value)
             {
                 return new Setting(value, $"configuration key {section}:{key} in {file}", file);
             }
         }
 
         return null;
+    }
+
+    static byte[]? ReadIfPresent(string workTree, string file)
+    {
+        var path = Path.Combine(workTree, file);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 
     /// <summary>The string at <c>section.key</c> of a JSON object (case-insensitive names, as configuration binds them), or null.</summary>

@@ -16,9 +16,13 @@ public static class ShadowUrlResolver
         UrlPlace.Environment("DRIFTHOOKS__SHADOW__URL"),
         UrlPlace.Json(OptionsLoader.LocalFile, "Shadow", "Url"),
         UrlPlace.Json(OptionsLoader.CommittedFile, "Shadow", "Url"),
-        .. location is null ? [UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"), UrlPlace.Environment(LocalUrlResolver.DefaultVariable)] : LocalUrlResolver.Places(location, project),
+        .. location is null ? [UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"), UrlPlace.Environment(LocalUrlSetting.DefaultVariable)] : LocalUrlResolver.Places(location, project),
     ];
 
     public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment) =>
-        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", $"set Shadow:Url in {OptionsLoader.LocalFile} or DATABASE_URL in your environment");
+        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", "set " + WhereToSet(location, project));
+
+    /// <summary>Where a shadow server may be configured, naming the local database's variable this project actually reads.</summary>
+    public static string WhereToSet(RepositoryLocation? location, PrismaProject? project) =>
+        $"Shadow:Url in {OptionsLoader.LocalFile} (a server where DriftHooks may create and drop a temporary database), or the local database's URL: {LocalUrlSetting.For(location, project).WhereToSet}";
 }

@@ -17,7 +17,6 @@ namespace DriftHooks.Core.Doctor;
 /// </summary>
 public static class DoctorCheck
 {
-    public const string DefaultBackupsFolder = Backups.HistoryBackupFile.DefaultFolder;
     public static readonly TimeSpan BackupMaxAge = TimeSpan.FromDays(7);
 
     public static async Task<IReadOnlyList<DoctorItem>> RunAsync(
@@ -34,7 +33,7 @@ public static class DoctorCheck
             Upstream(location, request.Fetch),
             Migrations(location, projects),
             Hooks(location, request.Version),
-            Backup(location, environment, request.Now),
+            Backup(location, options, request.Now),
             await ProductionAsync(location, options, environment, projects, cancellationToken).ConfigureAwait(false),
             await LocalAsync(location, environment, projects, cancellationToken).ConfigureAwait(false),
         };
@@ -220,9 +219,9 @@ public static class DoctorCheck
             : new("hooks", "hooks", DoctorStatus.Fail, $"the installed hooks are not this drifthooks's version (installed by {state.Version ?? "an older drifthooks"}, this is {version})", install);
     }
 
-    private static DoctorItem Backup(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment, DateTimeOffset now)
+    private static DoctorItem Backup(RepositoryLocation location, DriftHooksOptions options, DateTimeOffset now)
     {
-        var configured = BackupsFolder(location.WorkTree, environment);
+        var configured = options.BackupsFolder;
         var folder = Path.GetFullPath(configured, location.WorkTree);
         // A DriftHooks backup of an empty or missing history holds nothing to restore: not a backup. Other files
         // (a pg_dump, say) count; the folder's own .gitignore does not.
@@ -326,7 +325,7 @@ public static class DoctorCheck
 
         if (context.LocalSource is null)
         {
-            return new(id, title, DoctorStatus.Skip, "no local database configured, so it was not compared", $"set DATABASE_URL (as Prisma reads it: environment or .env) or Local:Url in {OptionsLoader.LocalFile}");
+            return new(id, title, DoctorStatus.Skip, $"no local database configured, so it was not compared (its URL is read from {context.LocalSetting.WhereToSet})", context.LocalSetting.Fix);
         }
 
         var report = await StatusCheck.RunAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -359,10 +358,6 @@ public static class DoctorCheck
 
     private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options) =>
         IndexProjects.Locate(location, options.Projects);
-
-    // The same lookup as the backup command (CompanionContext.BackupFolder): one setting, read one way.
-    private static string BackupsFolder(string workTree, IReadOnlyDictionary<string, string?> environment) =>
-        SettingFiles.Read(workTree, environment, "Backups", "Folder")?.Value ?? DefaultBackupsFolder;
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);

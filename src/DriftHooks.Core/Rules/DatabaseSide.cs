@@ -27,6 +27,9 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     /// <summary>Tables and enum types (see <see cref="CreatedObjects"/>); null when not read.</summary>
     public IReadOnlySet<string>? Objects { get; init; }
 
+    /// <summary>For a database not configured: the setting its URL is read from, named in the finding that asks for it.</summary>
+    public Configuration.LocalUrlSetting? Setting { get; init; }
+
     /// <summary>The newest backup of this database's history that holds rows (relative path), when there is one.</summary>
     public string? RestorableBackup { get; init; }
 }

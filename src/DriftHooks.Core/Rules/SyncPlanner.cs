@@ -33,9 +33,9 @@ public static class SyncPlanner
             {
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncPullFirst,
-                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {FixText.Names(ahead)}. Syncing now would build a local history production does not have.",
+                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {FixText.Names(ahead)}. Syncing now would build a local history production does not have; pull (or merge the branch that holds them) first.",
                     project.MigrationFolder(ahead[0]),
-                    "git pull --rebase (or merge the branch that holds them) first, then drifthooks sync"));
+                    "git pull --rebase && drifthooks sync"));
             }
 
             foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))
@@ -67,8 +67,9 @@ public static class SyncPlanner
             }
 
             AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
-                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}.",
-                project);
+                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}. {ThreeWayStatus.FailedFixReason}",
+                project,
+                names => string.Join(" && ", names.Select(n => $"npx prisma migrate resolve --rolled-back {n}{FixText.SchemaArgument(project)}")) + " && drifthooks sync");
         }
 
         if (blockers.Count > 0)
@@ -96,16 +97,17 @@ public static class SyncPlanner
     }
 
     static void AddLocalBlocker(
-        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project)
+        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project,
+        Func<IReadOnlyList<string>, string>? fix = null)
     {
         var names = states.Where(s => s.Value == state).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
         if (names.Count > 0)
         {
             blockers.Add(Finding.Error(
                 code,
-                message(names),
+                message(names) + (fix is null ? " --reset recreates the local schema and replays this branch's history, after a backup of the local history." : ""),
                 project.MigrationFolder(names[0]),
-                "drifthooks sync --reset recreates the local schema and replays this branch's history (a backup of the local history is taken first)"));
+                fix?.Invoke(names) ?? "drifthooks sync --reset"));
         }
     }
 }

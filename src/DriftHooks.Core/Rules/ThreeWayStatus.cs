@@ -103,11 +103,12 @@ public static class ThreeWayStatus
         switch (local.Kind)
         {
             case DatabaseSideKind.NotConfigured:
+                var setting = local.Setting ?? Configuration.LocalUrlSetting.Default;
                 findings.Add(Finding.Note(
                     CompanionRuleCodes.LocalNotConfigured,
-                    "No local development database is configured, so it was not compared.",
+                    $"No local development database is configured, so it was not compared. Its URL is read from {setting.WhereToSet}.",
                     null,
-                    "set DATABASE_URL (as Prisma reads it: environment or .env), or Local:Url in " + Configuration.OptionsLoader.LocalFile));
+                    setting.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
                 findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, "start the local database server, or fix the local URL"));
@@ -118,9 +119,9 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalNoHistoryTable,
-                $"The local database {local.Url} does not exist yet: none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
+                $"The local database {local.Url} does not exist yet: none of the {FixText.Count(workingTree.Count, "migration")} is applied there. Sync creates it and applies them, as prisma migrate dev would.",
                 local.Url,
-                "drifthooks sync (creates the database and applies them, as prisma migrate dev would)"));
+                "drifthooks sync"));
             return;
         }
 
@@ -154,18 +155,18 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {FixText.Names(abandoned)}. They probably come from another branch; Prisma will report drift and ask to reset.",
+                $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {FixText.Names(abandoned)}. They probably come from another branch (check that branch out to keep working with them); Prisma will report drift and ask to reset. The fix rebuilds the local database from this branch, after a backup of its history.",
                 project.MigrationFolder(abandoned[0]),
-                "check out the branch that has them, or rebuild the local database from this branch: drifthooks sync --reset"));
+                "drifthooks sync --reset"));
         }
 
         if (pulled.Count > 0)
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}. This branch is behind.",
+                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}. This branch is behind (or merge the branch that holds them).",
                 project.MigrationFolder(pulled[0]),
-                "git pull --rebase (or merge the branch that holds them), then drifthooks sync"));
+                "git pull --rebase && drifthooks sync"));
         }
 
         foreach (var row in rows)
@@ -176,16 +177,16 @@ public static class ThreeWayStatus
                 case PlaceState.Modified:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalModified,
-                        $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum.",
+                        $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum. If the edit is intended (not yet in production), the fix rebuilds the local database from it; otherwise undo it: git restore " + FixText.Quote(folder) + ".",
                         folder,
-                        "if the edit is intended (not yet in production), rebuild the local database: drifthooks sync --reset; otherwise git restore " + FixText.Quote(folder)));
+                        "drifthooks sync --reset"));
                     break;
                 case PlaceState.Failed:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
-                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved.",
+                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. " + FailedFixReason,
                         folder,
-                        $"drifthooks sync --reset, or undo its partial changes and run npx prisma migrate resolve --rolled-back {row.Name}{FixText.SchemaArgument(project)}"));
+                        RetryFailed(row.Name, project)));
                     break;
             }
         }
@@ -195,9 +196,9 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in).",
+                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in). Sync applies them after the newer ones, as a deploy would; drifthooks sync --reset replays in name order instead.",
                 project.MigrationFolder(outOfOrder[0]),
-                "drifthooks sync (applies them after the newer ones, as a deploy would), or drifthooks sync --reset for a clean replay"));
+                "drifthooks sync"));
         }
 
         var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted)
@@ -240,6 +241,14 @@ public static class ThreeWayStatus
         findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
+
+    /// <summary>Why marking a failed local migration rolled back and syncing again is safe, said with that fix.</summary>
+    public const string FailedFixReason =
+        "PostgreSQL runs a migration script as one transaction, so the failure left nothing of it behind (unless the script ran its own transactions): mark it rolled back and apply it again.";
+
+    /// <summary>The fix for a failed local migration: recorded as rolled back, then applied again.</summary>
+    public static string RetryFailed(string name, PrismaProject project) =>
+        $"npx prisma migrate resolve --rolled-back {name}{FixText.SchemaArgument(project)} && drifthooks sync";
 
     /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
     public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 
 namespace DriftHooks.EndToEnd.Tests.Support;
@@ -8,13 +9,16 @@ namespace DriftHooks.EndToEnd.Tests.Support;
 /// (", then …", "… and git …"); remarks in parentheses are read, not run. A step that is a command (git, npx, an
 /// environment assignment before one) runs in bash exactly as printed, placeholders such as <c>&lt;change&gt;</c> filled
 /// in; a step in words must be one the test knows how to do as a user would (writing an edit, committing), else
-/// the fix cannot be followed and the test fails.
+/// the fix cannot be followed and the test fails. Commands run with the native <c>drifthooks</c> on PATH and
+/// <c>npx prisma</c> being the real Prisma CLI (<c>../shared/prisma-oracle</c>, see <see cref="WithPrisma"/>); a
+/// confirmation prompt is answered with the <c>--yes</c> it asks for when standard input is not a terminal.
 /// </summary>
 internal sealed partial class PrintedFix
 {
     private readonly TestRepository _repository;
     private readonly List<(Regex Step, Action<Match> Do)> _userSteps = [];
     private readonly Dictionary<string, string> _placeholders = [];
+    private TestDatabase? _prismaDatabase;
 
     private PrintedFix(TestRepository repository, string code, string text)
     {
@@ -66,6 +70,13 @@ internal sealed partial class PrintedFix
         return this;
     }
 
+    /// <summary>The database <c>npx prisma</c> works on (the one the project's URL names).</summary>
+    public PrintedFix WithPrisma(TestDatabase database)
+    {
+        _prismaDatabase = database;
+        return this;
+    }
+
     /// <summary>The steps a user reads in the fix, in order.</summary>
     public IReadOnlyList<string> Steps()
     {
@@ -93,10 +104,49 @@ internal sealed partial class PrintedFix
 
             var command = CommandStart().Match(step);
             Assert.That(command.Success, Is.True, $"{Code}'s fix has a step that is neither a command nor something a user knows to do: '{step}' in: {Text}");
-            var run = _repository.Run("bash", ["-c", step[command.Index..]]);
+            var run = RunCommand(ConfirmingCommand().Replace(step[command.Index..], m => m.Value + " --yes"));
             Assert.That(run.ExitCode, Is.Zero, $"{Code}'s fix step '{step}' failed: {run}");
+            Output += run.Output;
         }
     }
+
+    /// <summary>What the followed commands printed on standard output.</summary>
+    public string Output { get; private set; } = "";
+
+    private ProcessResult RunCommand(string command)
+    {
+        var shims = Directory.CreateTempSubdirectory("drifthooks-fix-path-").FullName;
+        var npx = Path.Combine(shims, "npx");
+        File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\nexec '{PrismaOracle.Script}' \"$@\"\n");
+        File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var saved = new Dictionary<string, string?>(_repository.Environment);
+        try
+        {
+            _repository.Environment["PATH"] = $"{NativeBinaries.Directory}:{shims}:{Environment.GetEnvironmentVariable("PATH")}";
+            if (_prismaDatabase is not null)
+            {
+                _repository.Environment["ORACLE_DATABASE_URL"] = _prismaDatabase.PrismaUrl;
+                _repository.Environment["ORACLE_SCHEMA"] = Path.Combine(_repository.Root, "prisma", "schema.prisma");
+                _repository.Environment["ORACLE_MIGRATIONS"] = Path.Combine(_repository.Root, "prisma", "migrations");
+            }
+
+            return _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10));
+        }
+        finally
+        {
+            _repository.Environment.Clear();
+            foreach (var (key, value) in saved)
+            {
+                _repository.Environment[key] = value;
+            }
+
+            Directory.Delete(shims, true);
+        }
+    }
+
+    // A command that asks before it writes; in a script its own message says to pass --yes.
+    [GeneratedRegex(@"\bdrifthooks (?:restore \S+|sync --reset)(?! --yes)")]
+    private static partial Regex ConfirmingCommand();
 
     [GeneratedRegex(@"\s*\([^()]*\)")]
     private static partial Regex Parenthesis();
@@ -105,6 +155,6 @@ internal sealed partial class PrintedFix
     [GeneratedRegex(@",\s*then\s+|,\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=move\s)")]
     private static partial Regex StepSeparator();
 
-    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx)\s)")]
+    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)|^(?=(?:echo|for)\s)")]
     private static partial Regex CommandStart();
 }

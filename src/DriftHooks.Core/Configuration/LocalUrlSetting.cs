@@ -1,0 +1,83 @@
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+
+namespace DriftHooks.Core.Configuration;
+
+/// <summary>
+/// The setting the local development database's URL is read from, decided once: the environment variable the
+/// project's Prisma datasource names (<see cref="Variable"/>, and <see cref="NamedBy"/> which file names it), the
+/// <c>.env</c> files Prisma reads it from, and DriftHooks's own <c>Local:Url</c>. Every message that asks for the local
+/// URL says this, so that a schema reading <c>NEXT_PRIVATE_DATABASE_URL</c> is never answered with "set DATABASE_URL".
+/// </summary>
+public sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyList<string> EnvFiles)
+{
+    public const string DefaultVariable = "DATABASE_URL";
+
+    /// <summary>What a user fills in for the URL in <see cref="Fix"/>.</summary>
+    public const string UrlPlaceholder = "postgresql://USER:PASSWORD@localhost:5432/DATABASE";
+
+    /// <summary>Outside a repository only the environment's <c>DATABASE_URL</c> stands for the local database.</summary>
+    public static LocalUrlSetting Default { get; } = new(DefaultVariable, "Prisma's default", []);
+
+    public static LocalUrlSetting For(RepositoryLocation? location, PrismaProject? project)
+    {
+        if (location is null)
+        {
+            return Default;
+        }
+
+        var (variable, namedBy) = project is null ? (DefaultVariable, "Prisma's default") : UrlVariable(location.WorkTree, project);
+        return new LocalUrlSetting(variable, namedBy, [.. EnvFilesOf(project)]);
+    }
+
+    /// <summary>"NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment, .env or prisma/.env, or Local:Url in .drifthooks.local.json".</summary>
+    public string WhereToSet =>
+        $"{Variable} ({(NamedBy == "Prisma's default" ? "Prisma's default variable" : "the variable " + NamedBy + " reads")}) in the environment"
+        + (EnvFiles.Count == 0 ? "" : $" or {string.Join(" or ", EnvFiles)}")
+        + $", or Local:Url in {OptionsLoader.LocalFile}";
+
+    /// <summary>The one command that configures it, with <see cref="UrlPlaceholder"/> to fill in: a line in the root <c>.env</c>, where Prisma reads it too.</summary>
+    public string Fix => $"echo '{Variable}=\"{UrlPlaceholder}\"' >> .env";
+
+    /// <summary>The environment variable the project's datasource URL is read from, and the file that names it.</summary>
+    public static (string Variable, string NamedBy) UrlVariable(string workTree, PrismaProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        for (var folder = RepoPath.Directory(project.SchemaPath); ; folder = RepoPath.Directory(folder))
+        {
+            var config = Path.Combine(workTree, folder, "prisma.config.ts");
+            if (File.Exists(config))
+            {
+                if (PrismaConfigFile.Parse(File.ReadAllText(config)).DatasourceUrlVariable is { Length: > 0 } fromConfig)
+                {
+                    return (fromConfig, folder.Length == 0 ? "prisma.config.ts" : folder + "/prisma.config.ts");
+                }
+
+                break;
+            }
+
+            if (folder.Length == 0)
+            {
+                break;
+            }
+        }
+
+        var schema = Path.Combine(workTree, project.SchemaPath);
+        return !project.SchemaIsFolder && File.Exists(schema) && PrismaDatasource.UrlVariable(File.ReadAllText(schema)) is { } fromSchema
+            ? (fromSchema, project.SchemaPath + "'s datasource")
+            : (DefaultVariable, "Prisma's default");
+    }
+
+    static IEnumerable<string> EnvFilesOf(PrismaProject? project)
+    {
+        yield return ".env";
+        if (project is not null)
+        {
+            var folder = project.SchemaIsFolder ? project.SchemaPath : RepoPath.Directory(project.SchemaPath);
+            if (folder.Length > 0)
+            {
+                yield return folder + "/.env";
+            }
+        }
+    }
+}

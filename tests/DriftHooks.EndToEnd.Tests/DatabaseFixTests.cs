@@ -1,0 +1,263 @@
+using System.Text;
+using DriftHooks.Core.Tests.Support;
+using DriftHooks.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary>
+/// Database-side problems (DH4xx) as a developer meets them on a broken morning: the native <c>drifthooks</c>
+/// diagnoses, its printed fix is run literally (<see cref="PrintedFix"/>), and the same command then goes green.
+/// Databases hold what their history says: the migration SQL, then the row as Prisma writes it.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class DatabaseFixTests
+{
+    const string Init = "-- CreateEnum\nCREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN');\n\n-- CreateTable\nCREATE TABLE \"User\" (\n    \"id\" SERIAL NOT NULL,\n    \"role\" \"Role\" NOT NULL DEFAULT 'USER',\n\n    CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\")\n);\n";
+    const string Post = "-- CreateTable\nCREATE TABLE \"Post\" (\n    \"id\" SERIAL NOT NULL,\n    \"authorId\" INTEGER NOT NULL,\n\n    CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\")\n);\n\n-- AddForeignKey\nALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE;\n";
+    const string Name = "-- AlterTable\nALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n";
+    const string Schema = "enum Role {\n  USER\n  ADMIN\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  role  Role   @default(USER)\n  name  String?\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id @default(autoincrement())\n  author   User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n";
+
+    static readonly (string Name, string Sql)[] Migrations =
+    [
+        ("20240101000000_init", Init),
+        ("20240102000000_post", Post),
+        ("20240103000000_user_name", Name),
+    ];
+
+    [Test]
+    public async Task An_emptied_local_history_is_told_apart_refused_by_sync_and_put_back_by_the_printed_restore()
+    {
+        using var s = await Scenario.CreateAsync();
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var good = s.LocalBackups().Single();
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"");
+
+        // An empty history is not saved: it would become the newest file and hide the backup that can restore.
+        var empty = s.Repository.Drifthooks("backup");
+        Assert.That(empty.ExitCode, Is.Zero, empty.ToString());
+        Assert.That(empty.Output, Does.Contain("nothing saved"));
+        Assert.That(s.LocalBackups(), Is.EqualTo(new[] { good }));
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.Output, Does.Contain("DH416").And.Contain("records no migration").And.Contain("table public.User, created by 20240101000000_init").Or.Contain("type public.Role, created by 20240101000000_init"));
+        Assert.That(status.Output, Does.Not.Contain("DH410"), "not 'behind': sync cannot replay onto these tables");
+        var fix = PrintedFix.Of(status.Output, "DH416");
+        Assert.That(fix, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
+
+        // Sync refuses before writing anything: no failed row, no backup.
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("DH416").And.Contain("nothing was changed"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L));
+        Assert.That(s.LocalBackups(), Is.EqualTo(new[] { good }));
+
+        var followed = PrintedFix.Run(s.Repository, fix);
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync"));
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    [Test]
+    public async Task A_dropped_history_table_without_a_backup_is_recorded_by_the_printed_migrate_resolve_sequence()
+    {
+        if (PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore("needs the real Prisma CLI (../shared/prisma-oracle) to run the printed npx prisma commands: " + why);
+        }
+
+        using var s = await Scenario.CreateAsync();
+        await s.Server.ExecuteAsync(s.Local.Name, "DROP TABLE \"_prisma_migrations\"");
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.Output, Does.Contain("DH416").And.Contain("has no _prisma_migrations table").And.Not.Contain("DH403"));
+        var fix = PrintedFix.Of(status.Output, "DH416");
+        Assert.That(fix, Does.StartWith("for m in 20240101000000_init 20240102000000_post 20240103000000_user_name; do npx prisma migrate resolve --applied"));
+
+        var followed = PrintedFix.Run(s.Repository, fix, prismaDatabase: s.Local);
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    [Test]
+    public async Task Restoring_an_empty_backup_onto_a_dropped_table_is_refused_and_its_fix_names_the_backup_that_holds_rows()
+    {
+        using var s = await Scenario.CreateAsync();
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var good = s.LocalBackups().Single();
+
+        // As an earlier DriftHooks saved it after the table was emptied: newer, and holding nothing.
+        var emptyFile = Path.Combine(Path.GetDirectoryName(good)!, "local-29990101T000000Z.json");
+        File.WriteAllText(emptyFile, """{ "format": "drifthooks-migration-history-backup", "formatVersion": 1, "database": "local", "url": "postgresql://u@h:5432/db?schema=public", "schema": "public", "createdAt": "2999-01-01T00:00:00.0000000+00:00", "tableExists": true, "rows": [] }""");
+        await s.Server.ExecuteAsync(s.Local.Name, "DROP TABLE \"_prisma_migrations\"");
+
+        var restore = s.Repository.Drifthooks("restore", emptyFile, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("DH435").And.Contain("no applied migration"));
+        var fix = PrintedFix.Of(restore.Error, "DH435");
+        Assert.That(fix, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
+
+        var followed = PrintedFix.Run(s.Repository, fix);
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        await s.AssertPrismaAgreesAsync();
+
+        // doctor does not take the empty file for a fresh backup.
+        File.Delete(good);
+        var doctor = s.Repository.Drifthooks("doctor");
+        Assert.That(doctor.Output, Does.Match(@"\[warn\] backup.*no backup holding a migration history"));
+    }
+
+    [Test]
+    public async Task Status_sends_a_missing_local_database_to_sync_which_creates_it_as_prisma_migrate_dev_would()
+    {
+        using var s = await Scenario.CreateAsync(applied: 0);
+        var missing = "drifthooks_missing_" + Guid.NewGuid().ToString("N")[..8];
+        s.Repository.Environment["DATABASE_URL"] = s.Server.PrismaUrl(missing);
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.Output, Does.Contain("DH403").And.Contain("does not exist yet"));
+        var fix = PrintedFix.Of(status.Output, "DH403");
+        Assert.That(fix, Is.EqualTo("drifthooks sync"));
+
+        var followed = PrintedFix.Run(s.Repository, fix);
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        Assert.That(followed.Output, Does.Contain("applied 3 migration(s)"));
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        await s.Server.ExecuteAsync("postgres", $"DROP DATABASE \"{missing}\"");
+    }
+
+    [Test]
+    public async Task A_failed_local_migration_is_retried_by_the_printed_resolve_then_sync()
+    {
+        if (PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore("needs the real Prisma CLI (../shared/prisma-oracle) to run the printed npx prisma command: " + why);
+        }
+
+        using var s = await Scenario.CreateAsync(applied: 2);
+        await PrismaMigrator.InsertFailedAsync(s.Local.PrismaUrl, Migrations[2].Name, DriftHooks.Core.Prisma.MigrationChecksum.Compute(Encoding.UTF8.GetBytes(Migrations[2].Sql)));
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        var fix = PrintedFix.Of(status.Output, "DH413");
+        Assert.That(fix, Is.EqualTo($"npx prisma migrate resolve --rolled-back {Migrations[2].Name} && drifthooks sync"));
+
+        var followed = PrintedFix.Run(s.Repository, fix, prismaDatabase: s.Local);
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    [Test]
+    public async Task Documenso_sized_lost_history_names_the_backup_and_lists_a_few_migrations_with_a_count()
+    {
+        var corpus = Path.Combine(SharedFolder.Corpus, "documenso");
+        if (!Directory.Exists(corpus))
+        {
+            Assert.Ignore($"needs the documenso corpus at {corpus}");
+        }
+
+        var server = await PostgresServer.SharedAsync();
+        var local = await server.CreateDatabaseAsync();
+        using var repository = new TestRepository();
+        CopyFolder(corpus, Path.Combine(repository.Root, "prisma"));
+        repository.CommitAllWithoutHooks();
+        repository.Environment["NEXT_PRIVATE_DATABASE_URL"] = local.PrismaUrl;
+        var migrations = PrismaMigrator.Load(Path.Combine(repository.Root, "prisma", "migrations"));
+        await PrismaMigrator.ApplyAsync(local.PrismaUrl, migrations);
+        Assert.That(repository.Drifthooks("backup").ExitCode, Is.Zero);
+        await server.ExecuteAsync(local.Name, "TRUNCATE \"_prisma_migrations\"");
+
+        var status = repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        var lost = status.Output.Split('\n').Single(l => l.Contains("DH416", StringComparison.Ordinal));
+        Assert.That(lost, Does.Contain($"and {migrations.Count - 5} more").And.Not.Contain(migrations[^1].Name), "five names and a count, not 163");
+        Assert.That(lost.Length, Is.LessThan(1200));
+
+        var sync = repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        Assert.That(await server.QueryScalarAsync(local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "sync wrote no failed row");
+
+        var followed = PrintedFix.Run(repository, PrintedFix.Of(status.Output, "DH416"));
+        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        var after = repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+    }
+
+    static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>A committed three-migration Prisma project and a local database with the first <c>applied</c> of them applied as Prisma applies them.</summary>
+    private sealed class Scenario : IDisposable
+    {
+        private Scenario(TestRepository repository, PostgresServer server, TestDatabase local)
+        {
+            Repository = repository;
+            Server = server;
+            Local = local;
+        }
+
+        public TestRepository Repository { get; }
+
+        public PostgresServer Server { get; }
+
+        public TestDatabase Local { get; }
+
+        public static async Task<Scenario> CreateAsync(int applied = 3)
+        {
+            var server = await PostgresServer.SharedAsync();
+            var s = new Scenario(new TestRepository(), server, await server.CreateDatabaseAsync());
+            s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource + Schema);
+            s.Repository.Write("prisma/migrations/migration_lock.toml", "# Please do not edit this file manually\nprovider = \"postgresql\"\n");
+            foreach (var (name, sql) in Migrations)
+            {
+                s.Repository.Write($"prisma/migrations/{name}/migration.sql", sql);
+            }
+
+            s.Repository.CommitAllWithoutHooks();
+            s.Repository.Environment["DATABASE_URL"] = s.Local.PrismaUrl;
+            await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, Migrations.Take(applied).Select(m => new PrismaMigrator.Migration(m.Name, Encoding.UTF8.GetBytes(m.Sql))));
+            return s;
+        }
+
+        public IReadOnlyList<string> LocalBackups()
+        {
+            var folder = Path.Combine(Repository.Root, ".drifthooks", "backups");
+            return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "local-*.json").Order(StringComparer.Ordinal)] : [];
+        }
+
+        /// <summary>The real Prisma's <c>migrate status</c> (when it can run here) calls the local database up to date.</summary>
+        public async Task AssertPrismaAgreesAsync()
+        {
+            if (PrismaOracle.Unavailable() is not null)
+            {
+                return;
+            }
+
+            var prisma = await PrismaOracle.RunAsync(Local.PrismaUrl, Path.Combine(Repository.Root, "prisma", "schema.prisma"), Path.Combine(Repository.Root, "prisma", "migrations"), "migrate", "status");
+            Assert.That(prisma.ExitCode, Is.Zero, prisma.Output);
+            Assert.That(prisma.Output, Does.Contain("up to date"));
+        }
+
+        public void Dispose() => Repository.Dispose();
+    }
+}
