@@ -78,14 +78,20 @@ internal static class StatusCommand
 
         var verdict = report.ExitCode switch
         {
+            ExitCodes.Passed when NotCompared(report) is { Length: > 0 } missing => TextRenderer.Paint(
+                report.Local.Kind == DatabaseSideKind.Read || report.Production.Kind == DatabaseSideKind.Read ? $"in sync; {missing} not compared (not configured)" : $"nothing compared: {missing} not configured", "33;1", color),
             ExitCodes.Passed => TextRenderer.Paint("in sync", "32;1", color),
             ExitCodes.ResourceUnavailable => TextRenderer.Paint("incomplete: a database could not be read", "31;1", color),
-            _ => TextRenderer.Paint($"drift: {report.Findings.Count(f => f.Severity >= Severity.Warning)} problem(s)", "31;1", color),
+            _ => TextRenderer.Paint($"drift: {FixText.Count(report.Findings.Count(f => f.Severity >= Severity.Warning), "problem")}", "31;1", color),
         };
         text.AppendLine($"verdict: {verdict}");
         text.Append(TextRenderer.Render(report.Findings, color));
         return text.ToString();
     }
+
+    /// <summary>"the local database and production", "production": the places a passing verdict did not look at.</summary>
+    static string NotCompared(ThreeWayReport report) => string.Join(" and ", new[] { (report.Local, "the local database"), (report.Production, "production") }
+        .Where(p => p.Item1.Kind == DatabaseSideKind.NotConfigured).Select(p => p.Item2));
 
     static string Describe(DatabaseSide side) => side.Kind switch
     {
@@ -120,7 +126,10 @@ internal static class StatusCommand
         using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WriteString("verdict", report.ExitCode switch { ExitCodes.Passed => "in-sync", ExitCodes.ResourceUnavailable => "unreachable", _ => "drift" });
+            writer.WriteString("verdict", report.ExitCode switch
+            {
+                ExitCodes.Passed when report.Local.Kind == DatabaseSideKind.NotConfigured && report.Production.Kind == DatabaseSideKind.NotConfigured => "not-compared",
+                ExitCodes.Passed => "in-sync", ExitCodes.ResourceUnavailable => "unreachable", _ => "drift" });
             writer.WriteNumber("exitCode", report.ExitCode);
             writer.WriteStartObject("project");
             writer.WriteString("schema", context.Project.SchemaPath);

@@ -95,7 +95,7 @@ public static class HookOutcome
             if (unrecorded is null)
             {
                 output.WriteLine(TextRenderer.Paint(
-                    $"DriftHooks {hook}: OVERRIDDEN ({TerminalText.Safe(reason)}). The {Problems(errors.Count)} above were let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
+                    $"DriftHooks {hook}: OVERRIDDEN ({TerminalText.Safe(reason)}). The {Problems(errors.Count)} above {(errors.Count == 1 ? "was" : "were")} let through and recorded in {AuditLog.PathFor(location.StateDirectory)}.",
                     "33;1",
                     color));
                 return ExitCodes.Passed;
