@@ -2,6 +2,7 @@ using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Companion;
@@ -19,7 +20,10 @@ public static class StatusCheck
         var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, withObjects: true, cancellationToken);
         var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken: cancellationToken);
         var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
-        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, await production.ConfigureAwait(false), context.Project);
+        var productionSide = await production.ConfigureAwait(false);
+        var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal) ?? []);
+        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders);
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
         if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)

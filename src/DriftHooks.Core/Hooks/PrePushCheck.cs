@@ -158,8 +158,9 @@ public static class PrePushCheck
             }
 
             var statuses = HistoryComparison.Compare(migrations, history.Records);
+            var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name));
             findings.AddRange(HistoryComparison.Findings(
-                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum)));
+                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders));
         }
 
         if (schemaCheck?.Notice is { } notice)

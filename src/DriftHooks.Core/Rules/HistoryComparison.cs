@@ -67,24 +67,47 @@ public static class HistoryComparison
     /// For a modified migration, a commit (short id) whose migration.sql is the version the database applied, when git
     /// has one: the fix then restores it from there.
     /// </param>
+    /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
+    /// <param name="holders">For migrations the comparison lacks, the branch of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
     public static IReadOnlyList<Finding> Findings(
-        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null)
+        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null,
+        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, string>? holders = null)
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
         var newestApplied = statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
 
-        var missing = statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name).ToList();
-        if (missing.Count > 0)
+        // An applied migration absent by name but present by content under a pending name was renamed: Prisma would apply it twice.
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unapplied = statuses.Where(s => s.State is MigrationState.Pending or MigrationState.PendingOutOfOrder).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var status in statuses.Where(s => s.State == MigrationState.MissingLocally && s.Record is not null))
         {
-            findings.Add(Finding.Error(
-                PushRuleCodes.MissingLocally,
-                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}. Either this branch is behind, or {database} got a migration from a branch that never merged; deploying this commit would leave {database} ahead of the code.",
-                $"{project.MigrationsPath}/{missing[0]}",
-                "git pull --rebase (or merge the branch that holds those migrations), then push again"));
+            if (repository?.FirstOrDefault(m => unapplied.Contains(m.Name) && !renamed.ContainsValue(m.Name) && m.Script is not null && MigrationChecksum.Matches(status.Record!.Checksum, m.Script)) is { } copy)
+            {
+                renamed[status.Name] = copy.Name;
+                findings.Add(Finding.Error(
+                    PushRuleCodes.MissingLocally,
+                    $"Migration '{status.Name}', applied in {database}, is renamed to '{copy.Name}' in {context} (the same migration.sql): Prisma would take '{copy.Name}' for a new migration and run it again on {database}. Keep the name {database} recorded.",
+                    project.MigrationFolder(copy.Name),
+                    $"git mv {FixText.Quote(project.MigrationFolder(copy.Name))} {FixText.Quote(project.MigrationFolder(status.Name))}"));
+            }
         }
 
-        foreach (var status in statuses)
+        var missing = statuses.Where(s => s.State == MigrationState.MissingLocally && !renamed.ContainsKey(s.Name)).Select(s => s.Name).ToList();
+        if (missing.Count > 0)
+        {
+            var held = missing.Where(n => holders?.ContainsKey(n) == true).Select(n => holders![n]).Distinct(StringComparer.Ordinal).ToList();
+            var where = held.Count > 0
+                ? $" This clone holds {(missing.Count == 1 ? "it" : "them")} on {(held.Count == 1 ? "branch " + held[0] : "branches " + string.Join(", ", held))}: merge that into this branch."
+                : $" Either this branch is behind, or {database} got a migration from a branch that never merged.";
+            findings.Add(Finding.Error(
+                PushRuleCodes.MissingLocally,
+                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}.{where} Deploying this commit would leave {database} ahead of the code.",
+                $"{project.MigrationsPath}/{missing[0]}",
+                held.Count > 0 ? string.Join(" && ", held.Select(b => "git merge " + FixText.Quote(b))) : "git pull --rebase"));
+        }
+
+        foreach (var status in statuses.Where(s => !renamed.ContainsValue(s.Name)))
         {
             var folder = project.MigrationFolder(status.Name);
             switch (status.State)
@@ -144,7 +167,7 @@ public static class HistoryComparison
             }
         }
 
-        var pending = statuses.Where(s => s.State == MigrationState.Pending).Select(s => s.Name).ToList();
+        var pending = statuses.Where(s => s.State == MigrationState.Pending && !renamed.ContainsValue(s.Name)).Select(s => s.Name).ToList();
         if (pending.Count > 0)
         {
             findings.Add(Finding.Note(

@@ -20,7 +20,8 @@ public static class ThreeWayStatus
         IReadOnlyList<RepositoryMigration> head,
         DatabaseSide local,
         DatabaseSide production,
-        PrismaProject project)
+        PrismaProject project,
+        IReadOnlyDictionary<string, string>? holders = null)
     {
         var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
         var productionStates = production.HasHistory ? PlaceStates.Of(workingTree, production.History!) : null;
@@ -48,7 +49,7 @@ public static class ThreeWayStatus
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
         AddLocalFindings(rows, local, workingTree, productionStates, project, findings);
-        AddProductionFindings(workingTree, production, project, findings);
+        AddProductionFindings(workingTree, production, project, holders, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
             ? ExitCodes.ResourceUnavailable
@@ -213,7 +214,8 @@ public static class ThreeWayStatus
         }
     }
 
-    static void AddProductionFindings(IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, List<Finding> findings)
+    static void AddProductionFindings(
+        IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, string>? holders, List<Finding> findings)
     {
         switch (production.Kind)
         {
@@ -238,7 +240,7 @@ public static class ThreeWayStatus
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project)
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 
