@@ -129,7 +129,10 @@ internal static class StatusCommand
             writer.WriteString("verdict", report.ExitCode switch
             {
                 ExitCodes.Passed when report.Local.Kind == DatabaseSideKind.NotConfigured && report.Production.Kind == DatabaseSideKind.NotConfigured => "not-compared",
-                ExitCodes.Passed => "in-sync", ExitCodes.ResourceUnavailable => "unreachable", _ => "drift" });
+                ExitCodes.Passed => "in-sync",
+                ExitCodes.ResourceUnavailable => "unreachable",
+                _ => "drift"
+            });
             writer.WriteNumber("exitCode", report.ExitCode);
             writer.WriteStartObject("project");
             writer.WriteString("schema", context.Project.SchemaPath);

@@ -3,7 +3,7 @@ using Npgsql;
 namespace DriftHooks.Core.Database;
 
 /// <summary>
-/// The tables and enum types of a database's non-system schemas, named as <see cref="Rules.CreatedObjects"/> names
+/// The tables, enum types, columns and indexes of a database's non-system schemas, named as <see cref="Rules.CreatedObjects"/> names
 /// what a migration creates (<c>table public.User</c>, <c>type public.Role</c>), with SELECTs only: safe in a read-only transaction.
 /// </summary>
 public static class SchemaObjectsReader
@@ -12,6 +12,16 @@ public static class SchemaObjectsReader
         SELECT 'table ' || n.nspname || '.' || c.relname FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+        UNION ALL
+        SELECT 'index ' || n.nspname || '.' || c.relname FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('i', 'I') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+        UNION ALL
+        SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'
           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
         UNION ALL
         SELECT 'type ' || n.nspname || '.' || t.typname FROM pg_catalog.pg_type t

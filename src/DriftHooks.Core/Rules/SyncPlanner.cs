@@ -67,9 +67,8 @@ public static class SyncPlanner
             }
 
             AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
-                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}. {ThreeWayStatus.FailedFixReason}",
-                project,
-                names => string.Join(" && ", names.Select(n => $"npx prisma migrate resolve --rolled-back {n}{FixText.SchemaArgument(project)}")) + " && drifthooks sync");
+                names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}.",
+                project);
         }
 
         if (blockers.Count > 0)
@@ -97,17 +96,16 @@ public static class SyncPlanner
     }
 
     static void AddLocalBlocker(
-        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project,
-        Func<IReadOnlyList<string>, string>? fix = null)
+        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project)
     {
         var names = states.Where(s => s.Value == state).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
         if (names.Count > 0)
         {
             blockers.Add(Finding.Error(
                 code,
-                message(names) + (fix is null ? " --reset recreates the local schema and replays this branch's history, after a backup of the local history." : ""),
+                message(names) + " --reset recreates the local schema and replays this branch's history, after a backup of the local history.",
                 project.MigrationFolder(names[0]),
-                fix?.Invoke(names) ?? "drifthooks sync --reset"));
+                "drifthooks sync --reset"));
         }
     }
 }

@@ -185,9 +185,9 @@ public static class ThreeWayStatus
                 case PlaceState.Failed:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
-                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. " + FailedFixReason,
+                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. " + FailedFixReason(row.Name, project),
                         folder,
-                        RetryFailed(row.Name, project)));
+                        "drifthooks sync --reset"));
                     break;
             }
         }
@@ -244,13 +244,13 @@ public static class ThreeWayStatus
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 
-    /// <summary>Why marking a failed local migration rolled back and syncing again is safe, said with that fix.</summary>
-    public const string FailedFixReason =
-        "PostgreSQL runs a migration script as one transaction, so the failure left nothing of it behind (unless the script ran its own transactions): mark it rolled back and apply it again.";
-
-    /// <summary>The fix for a failed local migration: recorded as rolled back, then applied again.</summary>
-    public static string RetryFailed(string name, PrismaProject project) =>
-        $"npx prisma migrate resolve --rolled-back {name}{FixText.SchemaArgument(project)} && drifthooks sync";
+    /// <summary>
+    /// What to know about the fix for a failed local migration (a rebuild, after a backup of the local history), and
+    /// how to keep the local data instead.
+    /// </summary>
+    public static string FailedFixReason(string name, PrismaProject project) =>
+        "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: PostgreSQL ran the script as one transaction, "
+        + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {name}{FixText.SchemaArgument(project)}, then drifthooks sync.";
 
     /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
     public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>

@@ -81,7 +81,9 @@ public class ThreeWayStatusTests
         Assert.That(report.Rows.Single(r => r.Name == C.Name).Local, Is.EqualTo(PlaceState.Failed));
         Assert.That(report.Rows.Single(r => r.Name == "20240101500000_tried"), Is.EqualTo(new ThreeWayRow("20240101500000_tried", RepositoryState.Absent, PlaceState.RolledBack, PlaceState.Absent)));
         Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalModified).Fix, Does.Contain("drifthooks sync --reset"));
-        Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalFailed).Fix, Does.Contain("npx prisma migrate resolve --rolled-back " + C.Name));
+        var failed = report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalFailed);
+        Assert.That(failed.Fix, Is.EqualTo("drifthooks sync --reset"));
+        Assert.That(failed.Message, Does.Contain("npx prisma migrate resolve --rolled-back " + C.Name + ", then drifthooks sync"), "the way that keeps local data is named too");
         Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Refused));
     }
 

@@ -1,0 +1,58 @@
+using System.Text;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
+using NUnit.Framework;
+
+namespace DriftHooks.Core.Tests.Rules;
+
+/// <summary>DH201's fix from the data it is given: a rename named as one, the branch that holds a migration named, long lists cut short.</summary>
+[TestFixture]
+public class MissingMigrationFixTests
+{
+    static readonly PrismaProject Project = new("prisma/schema.prisma", false, "prisma/migrations");
+
+    static RepositoryMigration M(string name, string sql) => new(name, Encoding.UTF8.GetBytes(sql));
+
+    static MigrationRecord Applied(RepositoryMigration m) =>
+        new(Guid.NewGuid().ToString(), MigrationChecksum.Compute(m.Script!), DateTimeOffset.UnixEpoch, m.Name, null, null, DateTimeOffset.UnixEpoch, 1);
+
+    static readonly RepositoryMigration Init = M("20240101000000_init", "CREATE TABLE \"A\" (id int);");
+
+    [Test]
+    public void An_applied_migration_renamed_in_the_commit_is_named_as_a_rename_with_the_git_mv_back()
+    {
+        var applied = M("20240102000000_users", "CREATE TABLE \"Users\" (id int);");
+        var renamed = M("20240301000000_users", "CREATE TABLE \"Users\" (id int);");
+        var statuses = HistoryComparison.Compare([Init, renamed], [Applied(Init), Applied(applied)]);
+        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init, renamed]);
+
+        var rename = findings.Single(f => f.Code == PushRuleCodes.MissingLocally);
+        Assert.That(rename.Message, Does.Contain("is renamed to '20240301000000_users'"));
+        Assert.That(rename.Fix, Is.EqualTo("git mv prisma/migrations/20240301000000_users prisma/migrations/20240102000000_users"));
+        Assert.That(findings.Select(f => f.Code), Does.Not.Contain(PushRuleCodes.Pending), "the renamed copy is not a pending migration");
+    }
+
+    [Test]
+    public void A_migration_a_branch_of_this_clone_holds_is_fixed_by_merging_that_branch_else_by_pulling()
+    {
+        var hotfix = M("20240102000000_hotfix", "CREATE TABLE \"H\" (id int);");
+        var statuses = HistoryComparison.Compare([Init], [Applied(Init), Applied(hotfix)]);
+
+        var held = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init], new Dictionary<string, string> { [hotfix.Name] = "hotfix-login" }).Single();
+        Assert.That(held.Message, Does.Contain("This clone holds it on branch hotfix-login"));
+        Assert.That(held.Fix, Is.EqualTo("git merge hotfix-login"));
+
+        var unknown = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init]).Single();
+        Assert.That(unknown.Fix, Is.EqualTo("git pull --rebase"));
+    }
+
+    [Test]
+    public void A_hundred_thousand_missing_names_make_one_short_line()
+    {
+        var records = Enumerable.Range(0, 100_000).Select(i => Applied(M($"2024{i:D10}_m", "SELECT 1;"))).ToList();
+        var finding = HistoryComparison.Findings(HistoryComparison.Compare([], records), "production", "the push", Project).Single();
+        Assert.That(finding.Message.Length, Is.LessThan(600));
+        Assert.That(finding.Message, Does.Contain("and 99995 more"));
+    }
+}
