@@ -146,6 +146,7 @@ public class DatabaseFixTests
         var status = s.Repository.Drifthooks("status");
         Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
         Assert.That(status.Output, Does.Contain($"npx prisma migrate resolve --rolled-back {Migrations[2].Name}, then drifthooks sync"), "the data-keeping way is named too");
+        await s.AssertPrismaAgreesAsync(upToDate: false);
         var fix = PrintedFix.Of(status.Output, "DH413");
         Assert.That(fix, Is.EqualTo("drifthooks sync --reset"));
 
@@ -295,8 +296,8 @@ public class DatabaseFixTests
             return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "local-*.json").Order(StringComparer.Ordinal)] : [];
         }
 
-        /// <summary>The real Prisma's <c>migrate status</c> (when it can run here) calls the local database up to date.</summary>
-        public async Task AssertPrismaAgreesAsync()
+        /// <summary>The real Prisma's <c>migrate status</c> (when it can run here) calls the local database up to date, or (<paramref name="upToDate"/> false) does not.</summary>
+        public async Task AssertPrismaAgreesAsync(bool upToDate = true)
         {
             if (PrismaOracle.Unavailable() is not null)
             {
@@ -304,6 +305,12 @@ public class DatabaseFixTests
             }
 
             var prisma = await PrismaOracle.RunAsync(Local.PrismaUrl, Path.Combine(Repository.Root, "prisma", "schema.prisma"), Path.Combine(Repository.Root, "prisma", "migrations"), "migrate", "status");
+            if (!upToDate)
+            {
+                Assert.That(prisma.ExitCode, Is.Not.Zero, prisma.Output);
+                return;
+            }
+
             Assert.That(prisma.ExitCode, Is.Zero, prisma.Output);
             Assert.That(prisma.Output, Does.Contain("up to date"));
         }

@@ -66,7 +66,16 @@ public static class OptionsLoader
             throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message} Fix {CommittedFile} or {LocalFile} at the repository root.", e);
         }
 
-        var options = FromConfiguration(configuration);
+        DriftHooksOptions options;
+        try
+        {
+            options = FromConfiguration(configuration);
+        }
+        catch (InvalidSetting e) when (settings.Origin(e.Key) is { } origin)
+        {
+            // Say where the bad value is, so that the user edits the right file (or variable).
+            throw new ConfigurationException($"{e.Message} It is set by {origin}.", e);
+        }
 
         // A rule that only this machine switches off is a personal bypass, not team policy: the hooks let it through
         // as an override (shown and recorded) rather than not asking. Policy is what the committed file says alone.
@@ -129,7 +138,7 @@ public static class OptionsLoader
         var onUnreachable = production["OnUnreachable"] ?? SettingDefaults.OnUnreachable;
         if (onUnreachable is not ("block" or "warn"))
         {
-            throw new ConfigurationException($"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
+            throw new InvalidSetting("Production:OnUnreachable", $"Production:OnUnreachable is '{onUnreachable}'; use \"block\" (the default) or \"warn\".");
         }
 
         var branches = production.GetSection("Branches").GetChildren().Select(c => c.Value).OfType<string>().ToList();
@@ -197,13 +206,19 @@ public static class OptionsLoader
     {
         null => fallback,
         _ when bool.TryParse(value, out var b) => b,
-        _ => throw new ConfigurationException($"{key} is '{value}'; use true or false."),
+        _ => throw new InvalidSetting(key, $"{key} is '{value}'; use true or false."),
     };
 
     private static TimeSpan Seconds(string? value, double fallback, string key) => value switch
     {
         null => TimeSpan.FromSeconds(fallback),
         _ when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 => TimeSpan.FromSeconds(s),
-        _ => throw new ConfigurationException($"{key} is '{value}'; give a positive number of seconds."),
+        _ => throw new InvalidSetting(key, $"{key} is '{value}'; give a positive number of seconds."),
     };
+
+    /// <summary>A value that cannot be used, with its <c>Section:Key</c>, so that the message can name where it is set.</summary>
+    private sealed class InvalidSetting(string key, string message) : ConfigurationException(message)
+    {
+        public string Key { get; } = key;
+    }
 }

@@ -67,6 +67,47 @@ public sealed class SettingFiles
         return null;
     }
 
+    /// <summary>Which source sets <c>Section:Key</c> (any JSON value, not only strings) in the precedence order, or null.</summary>
+    public string? Origin(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var variable = "DRIFTHOOKS__" + key.Replace(":", "__", StringComparison.Ordinal);
+        if (_environment.Keys.FirstOrDefault(name => string.Equals(name, variable, StringComparison.OrdinalIgnoreCase)) is { } name)
+        {
+            return $"the environment variable {name}";
+        }
+
+        var parts = key.Split(':');
+        foreach (var (file, content) in new[] { (OptionsLoader.LocalFile, LocalContent), (OptionsLoader.CommittedFile, CommittedContent) })
+        {
+            if (content is not null && Holds(content, parts))
+            {
+                return $"{key} in {file}";
+            }
+        }
+
+        return null;
+    }
+
+    static bool Holds(byte[] content, string[] path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            JsonElement? element = document.RootElement;
+            foreach (var part in path)
+            {
+                element = element is { } e ? Property(e, part) : null;
+            }
+
+            return element is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     static byte[]? ReadIfPresent(string workTree, string file)
     {
         var path = Path.Combine(workTree, file);

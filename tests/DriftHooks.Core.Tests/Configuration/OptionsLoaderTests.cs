@@ -74,4 +74,27 @@ public class OptionsLoaderTests
         Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "true" }).Production.SchemaCheck, Is.EqualTo(SchemaCheckMode.On), "a machine may be stricter");
         Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "sometimes" }));
     }
+
+    [Test]
+    public void A_value_that_cannot_be_used_is_named_with_the_place_that_sets_it()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Production": { "SchemaCheck": "yes" } }""");
+        var fromFile = Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?>()));
+        Assert.That(fromFile!.Message, Does.Contain("Production:SchemaCheck is 'yes'").And.Contain("It is set by Production:SchemaCheck in drifthooks.json."));
+
+        var fromVariable = Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__PRODUCTION__CONNECTTIMEOUTSECONDS"] = "soon" }));
+        Assert.That(fromVariable!.Message, Does.Contain("It is set by the environment variable DRIFTHOOKS__PRODUCTION__CONNECTTIMEOUTSECONDS."));
+    }
+
+    [Test]
+    public void Settings_are_read_once_with_their_origin_and_defaults_apply_where_nothing_sets_them()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.LocalFile), """{ "Backups": { "Folder": "local-backups" } }""");
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?>());
+        File.Delete(Path.Combine(_root, OptionsLoader.LocalFile));
+        Assert.That(options.BackupsFolder, Is.EqualTo("local-backups"), "read when loaded, not again");
+        Assert.That(options.Settings.Read("Backups", "Folder")!.Source, Is.EqualTo("configuration key Backups:Folder in .drifthooks.local.json"));
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?>()).BackupsFolder, Is.EqualTo(SettingDefaults.BackupsFolder));
+        Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__BACKUPS__FOLDER"] = "env-backups" }).BackupsFolder, Is.EqualTo("env-backups"));
+    }
 }
