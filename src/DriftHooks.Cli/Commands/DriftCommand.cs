@@ -57,7 +57,7 @@ internal static class DriftCommand
 
         var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
         var server = TemplatePrune.ShadowServer(location, options, environment) ?? throw new ConfigurationException(
-            "No shadow server to prune: set Shadow:Url, Local:Url, or DATABASE_URL to the server the schema check keeps its templates on.");
+            $"No shadow server to prune: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}, to the server the schema check keeps its templates on.");
         var guard = TemplatePrune.GuardAsync(location, options, environment, targetConfirmedNotProduction).GetAwaiter().GetResult();
         Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
         return ExitCodes.Passed;

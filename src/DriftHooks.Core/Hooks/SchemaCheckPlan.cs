@@ -17,7 +17,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
 {
     /// <summary>The setting that turns the check on, named in the line that says it did not run.</summary>
     public static readonly string TurnOn =
-        $"set \"Shadow\": {{ \"Url\": \"postgresql://user:password@localhost:5432/postgres\" }} in {OptionsLoader.LocalFile} (any PostgreSQL where you may create databases; DATABASE_URL to your local development database serves too)";
+        $"set \"Shadow\": {{ \"Url\": \"postgresql://user:password@localhost:5432/postgres\" }} in {OptionsLoader.LocalFile} (any PostgreSQL where you may create databases; the local development database's URL serves too)";
 
     /// <summary>The same setting for CI, where the job's environment is the configuration.</summary>
     public const string TurnOnInCi = "give the job a PostgreSQL service container and set DRIFTHOOKS__SHADOW__URL to it (see docs/ci.md)";
@@ -49,7 +49,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
                 return required
                     ? throw new ConfigurationException(
                         "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
-                        + $"Set Shadow:Url (or Local:Url) in {OptionsLoader.LocalFile}, or DATABASE_URL to your local development database; or set Production:SchemaCheck to false.")
+                        + $"Set {ShadowUrlResolver.WhereToSet(location, project)}; or set Production:SchemaCheck to false.")
                     : NotCompared($"Production's schema was not compared with its migrations (no shadow server): to check it every time, {turnOn ?? TurnOn}.");
             }
 
