@@ -44,8 +44,8 @@ public class DatabaseFixTests
         Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
         Assert.That(status.Output, Does.Contain("DH416").And.Contain("records no migration").And.Contain("(type public.Role, created by 20240101000000_init)"));
         Assert.That(status.Output, Does.Not.Contain("DH410"), "not 'behind': sync cannot replay onto these tables");
-        var fix = PrintedFix.Of(status.Output, "DH416");
-        Assert.That(fix, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
+        var fix = PrintedFix.Of(s.Repository, status, "DH416");
+        Assert.That(fix.Text, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
 
         // Sync refuses before writing anything: no failed row, no backup.
         var sync = s.Repository.Drifthooks("sync");
@@ -54,8 +54,7 @@ public class DatabaseFixTests
         Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L));
         Assert.That(s.LocalBackups(), Is.EqualTo(new[] { good }));
 
-        var followed = PrintedFix.Run(s.Repository, fix);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         Assert.That(after.Output, Does.Contain("verdict: in sync"));
@@ -76,11 +75,10 @@ public class DatabaseFixTests
         var status = s.Repository.Drifthooks("status");
         Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
         Assert.That(status.Output, Does.Contain("DH416").And.Contain("has no _prisma_migrations table").And.Not.Contain("DH403"));
-        var fix = PrintedFix.Of(status.Output, "DH416");
-        Assert.That(fix, Does.StartWith("for m in 20240101000000_init 20240102000000_post 20240103000000_user_name; do npx prisma migrate resolve --applied"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH416");
+        Assert.That(fix.Text, Does.StartWith("for m in 20240101000000_init 20240102000000_post 20240103000000_user_name; do npx prisma migrate resolve --applied"));
 
-        var followed = PrintedFix.Run(s.Repository, fix, prismaDatabase: s.Local);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.WithPrisma(s.Local).Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         await s.AssertPrismaAgreesAsync();
@@ -101,11 +99,10 @@ public class DatabaseFixTests
         var restore = s.Repository.Drifthooks("restore", emptyFile, "--yes");
         Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
         Assert.That(restore.Error, Does.Contain("DH435").And.Contain("no applied migration"));
-        var fix = PrintedFix.Of(restore.Error, "DH435");
-        Assert.That(fix, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
+        var fix = PrintedFix.Of(s.Repository, restore, "DH435");
+        Assert.That(fix.Text, Is.EqualTo("drifthooks restore " + Path.GetRelativePath(s.Repository.Root, good)));
 
-        var followed = PrintedFix.Run(s.Repository, fix);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         await s.AssertPrismaAgreesAsync();
@@ -126,12 +123,11 @@ public class DatabaseFixTests
         var status = s.Repository.Drifthooks("status");
         Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
         Assert.That(status.Output, Does.Contain("DH403").And.Contain("does not exist yet"));
-        var fix = PrintedFix.Of(status.Output, "DH403");
-        Assert.That(fix, Is.EqualTo("drifthooks sync"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH403");
+        Assert.That(fix.Text, Is.EqualTo("drifthooks sync"));
 
-        var followed = PrintedFix.Run(s.Repository, fix);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
-        Assert.That(followed.Output, Does.Contain("applied 3 migration(s)"));
+        fix.Follow();
+        Assert.That(fix.Output, Does.Contain("applied 3 migration(s)"));
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         await s.Server.ExecuteAsync("postgres", $"DROP DATABASE \"{missing}\"");
@@ -147,11 +143,10 @@ public class DatabaseFixTests
         Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
         Assert.That(status.Output, Does.Contain($"npx prisma migrate resolve --rolled-back {Migrations[2].Name}, then drifthooks sync"), "the data-keeping way is named too");
         await s.AssertPrismaAgreesAsync(upToDate: false);
-        var fix = PrintedFix.Of(status.Output, "DH413");
-        Assert.That(fix, Is.EqualTo("drifthooks sync --reset"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH413");
+        Assert.That(fix.Text, Is.EqualTo("drifthooks sync --reset"));
 
-        var followed = PrintedFix.Run(s.Repository, fix);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         await s.AssertPrismaAgreesAsync();
@@ -187,8 +182,7 @@ public class DatabaseFixTests
         Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
         Assert.That(await server.QueryScalarAsync(local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L), "sync wrote no failed row");
 
-        var followed = PrintedFix.Run(repository, PrintedFix.Of(status.Output, "DH416"));
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        PrintedFix.Of(repository, status, "DH416").Follow();
         var after = repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
     }
@@ -206,8 +200,8 @@ public class DatabaseFixTests
         Assert.That(status.ExitCode, Is.Zero, status.ToString());
         Assert.That(status.Output, Does.Contain("DH402").And.Contain("NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment or .env or prisma/.env, or Local:Url in .drifthooks.local.json"));
         Assert.That(status.Output, Does.Contain("verdict: nothing compared: the local database and production not configured"));
-        var fix = PrintedFix.Of(status.Output, "DH402");
-        Assert.That(fix, Is.EqualTo("echo 'NEXT_PRIVATE_DATABASE_URL=\"postgresql://USER:PASSWORD@localhost:5432/DATABASE\"' >> .env"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH402");
+        Assert.That(fix.Text, Is.EqualTo("echo 'NEXT_PRIVATE_DATABASE_URL=\"postgresql://USER:PASSWORD@localhost:5432/DATABASE\"' >> .env"));
 
         var drift = s.Repository.Drifthooks("drift");
         Assert.That(drift.ExitCode, Is.EqualTo(2), drift.ToString());
@@ -217,8 +211,7 @@ public class DatabaseFixTests
         Assert.That(noShadow.Error, Does.Contain("No server for the shadow database").And.Contain("NEXT_PRIVATE_DATABASE_URL").And.Not.Contain("set DATABASE_URL"));
         s.Repository.Environment.Remove("DRIFTHOOKS_PRODUCTION_URL");
 
-        var followed = PrintedFix.Run(s.Repository, fix, new Dictionary<string, string> { ["postgresql://USER:PASSWORD@localhost:5432/DATABASE"] = s.Local.PrismaUrl });
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.Fill("postgresql://USER:PASSWORD@localhost:5432/DATABASE", s.Local.PrismaUrl).Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         Assert.That(after.Output, Does.Contain("(from NEXT_PRIVATE_DATABASE_URL in .env)").And.Not.Contain("DH402"));
@@ -238,11 +231,10 @@ public class DatabaseFixTests
         var push = s.Push();
         Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
         Assert.That(push.Error, Does.Contain("DH201").And.Contain("on branch hotfix-login"));
-        var fix = PrintedFix.Of(push.Error, "DH201");
-        Assert.That(fix, Is.EqualTo("git merge hotfix-login"));
+        var fix = PrintedFix.Of(s.Repository, push, "DH201");
+        Assert.That(fix.Text, Is.EqualTo("git merge hotfix-login"));
 
-        var followed = PrintedFix.Run(s.Repository, fix);
-        Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
+        fix.Follow();
         var again = s.Push();
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
     }
