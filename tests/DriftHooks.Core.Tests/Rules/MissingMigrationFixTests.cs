@@ -25,7 +25,7 @@ public class MissingMigrationFixTests
         var applied = M("20240102000000_users", "CREATE TABLE \"Users\" (id int);");
         var renamed = M("20240301000000_users", "CREATE TABLE \"Users\" (id int);");
         var statuses = HistoryComparison.Compare([Init, renamed], [Applied(Init), Applied(applied)]);
-        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init, renamed]);
+        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init, renamed]);
 
         var rename = findings.Single(f => f.Code == PushRuleCodes.MissingLocally);
         Assert.That(rename.Message, Does.Contain("is renamed to '20240301000000_users'"));
@@ -39,11 +39,11 @@ public class MissingMigrationFixTests
         var hotfix = M("20240102000000_hotfix", "CREATE TABLE \"H\" (id int);");
         var statuses = HistoryComparison.Compare([Init], [Applied(Init), Applied(hotfix)]);
 
-        var held = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init], new Dictionary<string, string> { [hotfix.Name] = "hotfix-login" }).Single();
+        var held = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init], holders: new Dictionary<string, string> { [hotfix.Name] = "hotfix-login" }).Single();
         Assert.That(held.Message, Does.Contain("This clone holds it on branch hotfix-login"));
         Assert.That(held.Fix, Is.EqualTo("git merge hotfix-login"));
 
-        var unknown = HistoryComparison.Findings(statuses, "production", "the push of main", Project, [Init]).Single();
+        var unknown = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init]).Single();
         Assert.That(unknown.Fix, Is.EqualTo("git pull --rebase"));
     }
 
