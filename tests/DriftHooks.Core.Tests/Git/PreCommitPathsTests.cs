@@ -79,7 +79,7 @@ public class PreCommitPathsTests
                 break;
             case "new migration":
                 _repo.WriteFile("prisma/schema.prisma", Datasource + UserModel + "\nmodel Post {\n  id Int @id\n}\n");
-                _repo.WriteFile("prisma/migrations/20240301000000_post/migration.sql", "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n");
+                _repo.WriteFile("prisma/migrations/20240301000000_post/migration.sql", "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL, CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\"));\n");
                 _repo.Git("add", "prisma/schema.prisma", "prisma/migrations/20240301000000_post/migration.sql");
                 break;
             case "readme only":
