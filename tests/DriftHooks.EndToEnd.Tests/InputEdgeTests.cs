@@ -45,6 +45,18 @@ public class InputEdgeTests
         Assert.That(push.Error, Does.Contain("DH202").And.Contain($"row for '{PushScenario.Name(2)}'").And.Contain("has no checksum (NULL)").And.Not.Contain("defect"));
     }
 
+    [TestCase("started_at")]
+    [TestCase("applied_steps_count")]
+    public async Task A_production_row_missing_a_required_column_is_named_not_a_defect(string column)
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        await scenario.Server.ExecuteAsync(scenario.Production.Name,
+            $"ALTER TABLE \"_prisma_migrations\" ALTER COLUMN \"{column}\" DROP NOT NULL; UPDATE \"_prisma_migrations\" SET \"{column}\" = NULL WHERE \"migration_name\" = '{PushScenario.Name(2)}'");
+        var push = scenario.Push();
+        Assert.That(push.ExitCode, Is.Not.EqualTo(0), push.ToString());
+        Assert.That(push.Error, Does.Contain($"migration '{PushScenario.Name(2)}'").And.Contain($"has no {column} (NULL)").And.Not.Contain("defect").And.Not.Contain("   at "));
+    }
+
     [Test]
     public void A_connect_timeout_in_the_url_is_honoured()
     {

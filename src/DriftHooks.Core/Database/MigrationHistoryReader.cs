@@ -1,3 +1,4 @@
+using DriftHooks.Core.Findings;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;
@@ -38,6 +39,7 @@ public static class MigrationHistoryReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            RefuseMalformedRow(reader, schema, records.Count + 1);
             records.Add(new MigrationRecord(
                 Id: reader.GetString(0),
                 Checksum: reader.IsDBNull(1) ? null : reader.GetString(1),
@@ -50,5 +52,23 @@ public static class MigrationHistoryReader
         }
 
         return MigrationHistory.FromRecords(schema, records);
+    }
+    // Prisma declares these NOT NULL; a NULL means the table was altered and the row written by hand: say which row
+    // and column (the checksum has its own finding, DH202), instead of failing inside the reader.
+    private static readonly (int Ordinal, string Column)[] RequiredColumns = [(0, "id"), (3, "migration_name"), (6, "started_at"), (7, "applied_steps_count")];
+
+    private static void RefuseMalformedRow(NpgsqlDataReader reader, string schema, int row)
+    {
+        foreach (var (ordinal, column) in RequiredColumns)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                var name = reader.IsDBNull(3) ? "(no name)" : "'" + reader.GetString(3) + "'";
+                throw new ConfigurationException(
+                    $"Row {row} of {schema}._prisma_migrations (ordered by started_at; migration {name}) has no {column} (NULL), which Prisma's table " +
+                    $"declares NOT NULL: the table was altered and the row written by hand. Put the value back or delete that row " +
+                    $"(e.g. psql: DELETE FROM \"{schema}\"._prisma_migrations WHERE \"{column}\" IS NULL;), then run the command again.");
+            }
+        }
     }
 }
