@@ -306,7 +306,8 @@ public static class CommitRules
         var project = changes.Project;
         foreach (var (name, folder) in changes.After)
         {
-            if (!folder.ScriptIsLink || changes.Before.TryGetValue(name, out var before) && before.ScriptIsLink)
+            // A shared folder's script is the one before it: skipping it spares reading a thousand folder trees.
+            if (folder.SharedWithOtherSide || !folder.ScriptIsLink || changes.Before.TryGetValue(name, out var before) && before.ScriptIsLink)
             {
                 continue;
             }

@@ -23,12 +23,16 @@ public sealed record MigrationFolder
     private MigrationFolder(string name, TreeNode? script, ITreeSource? unreadSource, TreeNode? unreadFolder)
     {
         Name = name;
+        SharedWithOtherSide = unreadSource is not null;
         _script = script;
         _unreadSource = unreadSource;
         _unreadFolder = unreadFolder;
     }
 
     public string Name { get; }
+
+    /// <summary>Both sides hold this folder with the same tree id, so its script is the same on both (known without reading it).</summary>
+    public bool SharedWithOtherSide { get; }
 
     public string? ScriptId
     {
