@@ -314,12 +314,17 @@ public class FixFollowedTests
     /// A feature branch made before main's newest migration, rebased onto main: its migration now sorts before one
     /// main already has (and, with pre-push, one production applied).
     /// </summary>
-    private static void RebasedFeature(TestRepository repo, Func<string, Task>? deploy = null)
+    private static void RebasedFeature(TestRepository repo, Func<string, Task>? deploy = null, bool pushedBefore = false)
     {
         repo.MustGit("switch", "-q", "-c", "feature");
         repo.Write("prisma/migrations/20240105000000_feature/migration.sql", "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n");
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
+        if (pushedBefore)
+        {
+            var push = repo.Git("push", "-q", "-u", "origin", "feature");
+            Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        }
         repo.MustGit("switch", "-q", "main");
         repo.Write("prisma/migrations/20240110000000_main/migration.sql", "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n");
         repo.MustGit("add", "-A");
@@ -343,6 +348,28 @@ public class FixFollowedTests
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
         PrintedFix.Of(repo, refused, "DH205").Doing("commit and push again", CommitAndPush(repo)).Follow();
         AssertPasses(repo.Git("push", "origin", "feature"), "git push");
+    }
+
+    [Test]
+    public async Task DH205_on_a_feature_branch_pushed_before_its_rebase_the_printed_rename_passes_pre_commit_and_the_push()
+    {
+        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
+        var repo = scenario.Repository;
+        repo.Environment["GIT_EDITOR"] = "true";
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+        RebasedFeature(repo, name => scenario.ApplyAsync((name, "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n")), pushedBefore: true);
+
+        // A rebased branch is pushed with --force-with-lease; origin/feature has the migration under its old name.
+        var refused = repo.Git("push", "--force-with-lease", "origin", "feature");
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        var fix = PrintedFix.Of(repo, refused, "DH205");
+        Assert.That(fix.Text, Does.StartWith("git mv prisma/migrations/20240105000000_feature "));
+        fix.Doing("commit and push again", _ =>
+        {
+            var commit = repo.Commit();
+            Assert.That(commit.ExitCode, Is.Zero, "pre-commit refuses the printed rename: " + commit);
+        }).Follow();
+        AssertPasses(repo.Git("push", "--force-with-lease", "origin", "feature"), "git push --force-with-lease");
     }
 
     [Test]
@@ -382,6 +409,26 @@ public class FixFollowedTests
         var refused = repo.Drifthooks("check");
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
         PrintedFix.Of(repo, refused, "DH109").Doing("commit and push", CommitAndPush(repo)).Follow();
+        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
+    }
+
+    [Test]
+    public void DH109_in_check_a_feature_branch_pushed_before_its_rebase_is_renamed_as_printed_and_check_passes()
+    {
+        var (repo, origin) = Pushed();
+        using var _ = repo;
+        using var __ = origin;
+        RebasedFeature(repo, pushedBefore: true);
+
+        var refused = repo.Drifthooks("check");
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        PrintedFix.Of(repo, refused, "DH109").Doing("commit and push", _ =>
+        {
+            var commit = repo.Commit();
+            Assert.That(commit.ExitCode, Is.Zero, "pre-commit refuses the printed rename: " + commit);
+            var push = repo.Git("push", "-q", "--force-with-lease", "origin", "HEAD");
+            Assert.That(push.ExitCode, Is.Zero, "pushing the rebased, renamed branch is refused: " + push);
+        }).Follow();
         AssertPasses(repo.Drifthooks("check"), "drifthooks check");
     }
 }

@@ -135,6 +135,7 @@ public class PrePushHookTests
     public async Task A_pending_migration_that_sorts_before_the_newest_applied_blocks()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        Assert.That(scenario.Push().ExitCode, Is.Zero, "origin/main, the mainline, has the applied two only");
         scenario.Repository.Write("prisma/migrations/20240101500000_from_old_branch/migration.sql", PushScenario.Script(50));
         scenario.Repository.MustGit("add", "-A");
         scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "late");

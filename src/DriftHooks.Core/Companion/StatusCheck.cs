@@ -23,7 +23,8 @@ public static class StatusCheck
         var productionSide = await production.ConfigureAwait(false);
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal) ?? []);
-        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders);
+        using var places = new MigrationPlaces(context.Location);
+        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find);
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
         if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)

@@ -2,6 +2,7 @@ namespace DriftHooks.Core.Hooks;
 
 /// <summary>
 /// A commit whose migrations are compared with production: its id, how messages name it ("the push of main"),
-/// and how to name it when it is missing ("The pushed commit 1a2b… (refs/heads/main)").
+/// and how to name it when it is missing ("The pushed commit 1a2b… (refs/heads/main)"), and the local branch it is
+/// the tip of (<c>refs/heads/feature</c>; null: HEAD's), whose own pushed copy is no other place that has a migration.
 /// </summary>
-public sealed record CommitToCompare(string Sha, string Label, string Describe);
+public sealed record CommitToCompare(string Sha, string Label, string Describe, string? Branch = null);

@@ -50,7 +50,7 @@ public static class PrePushCheck
 
         // Decided before any database is read, so that a required but missing shadow server is reported at once.
         var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, DatabaseUrl.Parse(source.Url));
-        var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})")).ToList();
+        var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
         return await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false);
     }
 
@@ -159,8 +159,9 @@ public static class PrePushCheck
 
             var statuses = HistoryComparison.Compare(migrations, history.Records);
             var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name));
+            using var places = new MigrationPlaces(location, toCompare.Branch);
             findings.AddRange(HistoryComparison.Findings(
-                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders));
+                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));
         }
 
         if (schemaCheck?.Notice is { } notice)

@@ -36,7 +36,21 @@ public sealed record CommitBase
 /// <param name="Place">How git names the place: <c>origin/main</c>, a commit id.</param>
 /// <param name="ScriptId">Its migration.sql's blob id there, when known.</param>
 /// <param name="OnMainline">Whether the place is the mainline (the default branch), whose migrations deploy.</param>
-public sealed record PublishedMigration(string Place, string? ScriptId, bool OnMainline);
+/// <param name="OnlyThisBranch">
+/// Whether the only place is this branch's own pushed copy (<c>origin/feature</c> when on <c>feature</c>): no mainline,
+/// no other branch, so no deploy and nobody else's work has it under this name.
+/// </param>
+public sealed record PublishedMigration(string Place, string? ScriptId, bool OnMainline, bool OnlyThisBranch = false)
+{
+    /// <summary>
+    /// Whether a migration held where <paramref name="published"/> says (null: nowhere but this clone) may change its
+    /// name: the one decision behind pre-commit's DH104 and the rename fixes of DH109 and DH205. Renaming a migration
+    /// only this branch carries, pushed or not, is how its order is fixed after a rebase (the branch is then pushed
+    /// again, as any rebased branch is); one the mainline or another branch holds keeps its name, since databases
+    /// deployed from there record it by name.
+    /// </summary>
+    public static bool MayBeRenamed(PublishedMigration? published) => published is null || published.OnlyThisBranch;
+}
 
 /// <summary>The commit that added a migration on this branch.</summary>
 /// <param name="Sha">Its id.</param>

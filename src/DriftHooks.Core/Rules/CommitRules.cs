@@ -128,13 +128,13 @@ public static class CommitRules
             var published = changes.Base.FindPublished(folder);
             if (renamedTo.TryGetValue(name, out var newName))
             {
-                // Only this branch has it: no database outside this clone recorded the old name, so the rename is the fix
-                // (of an out-of-order migration after a rebase, say), not a fault.
-                if (published is not null)
+                // Only this branch has it: no deployed database recorded the old name, so the rename is the fix (of an
+                // out-of-order migration after a rebase, say), not a fault.
+                if (!PublishedMigration.MayBeRenamed(published))
                 {
                     findings.Add(Finding.Error(
                         RuleCodes.MigrationRenamed,
-                        $"The committed migration '{name}' is renamed to '{newName}', and {published.Place} has it under its old name. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
+                        $"The committed migration '{name}' is renamed to '{newName}', and {published!.Place} has it under its old name. Databases that applied it record it by name, so Prisma would see '{name}' as missing and try to apply '{newName}' again.",
                         folder,
                         $"git mv {FixText.Quote(project.MigrationFolder(newName))} {FixText.Quote(folder)} (keep the old name; put new changes in a new migration){changes.Base.ThenCommit}"));
                 }

@@ -69,9 +69,14 @@ public static class HistoryComparison
     /// </param>
     /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
     /// <param name="holders">For migrations the comparison lacks, the branch of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
+    /// <param name="published">
+    /// Where git has a pending migration's folder besides the compared branch (<see cref="Git.MigrationPlaces"/>), by
+    /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
+    /// (<see cref="PublishedMigration.MayBeRenamed"/>). Unset: nowhere.
+    /// </param>
     public static IReadOnlyList<Finding> Findings(
         IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null,
-        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, string>? holders = null)
+        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, string>? holders = null, Func<string, PublishedMigration?>? published = null)
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
@@ -147,7 +152,7 @@ public static class HistoryComparison
                         PushRuleCodes.PendingOutOfOrder,
                         $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
                         folder,
-                        $"rename it after the newest applied migration: git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, status.Name))}, then commit and push again (check first that it still applies on top of '{newestApplied}'; a rename passes pre-commit while no remote has the old name)"));
+                        OutOfOrderFix(folder, status.Name, newestApplied!, database, project, published?.Invoke(folder))));
                     break;
                 case MigrationState.LinkedScript:
                     var script = folder + "/migration.sql";
@@ -191,6 +196,13 @@ public static class HistoryComparison
             project.MigrationsPath,
             $"baseline it: npx prisma migrate resolve --applied {first}{schema} for each migration {database} already reflects (see https://pris.ly/d/migrate-baseline)");
     }
+
+    // Renamed after the newest applied one where pre-commit lets the rename through; where the mainline or another
+    // branch has it under this name (so deployed databases may record it), it keeps the name and is let through once.
+    private static string OutOfOrderFix(string folder, string name, string newestApplied, string database, PrismaProject project, PublishedMigration? published) =>
+        PublishedMigration.MayBeRenamed(published)
+            ? $"git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}, then commit and push again (it renames it after the newest applied migration; check first that it still applies on top of '{newestApplied}'. No branch but this one has it, so pre-commit lets the rename through{(published is null ? "" : $"; {published.Place} is this branch pushed: push it with --force-with-lease after a rebase")})"
+            : $"DRIFTHOOKS_OVERRIDE=\"<why>\" git push (it keeps its name, which {published!.Place} has and databases deployed from there may record, so a rename would be refused; check first that it applies on top of '{newestApplied}': Prisma's deploy applies it after that on {database})";
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
 

@@ -21,7 +21,8 @@ public static class ThreeWayStatus
         DatabaseSide local,
         DatabaseSide production,
         PrismaProject project,
-        IReadOnlyDictionary<string, string>? holders = null)
+        IReadOnlyDictionary<string, string>? holders = null,
+        Func<string, PublishedMigration?>? published = null)
     {
         var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
         var productionStates = production.HasHistory ? PlaceStates.Of(workingTree, production.History!) : null;
@@ -49,7 +50,7 @@ public static class ThreeWayStatus
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
         AddLocalFindings(rows, local, workingTree, productionStates, project, findings);
-        AddProductionFindings(workingTree, production, project, holders, findings);
+        AddProductionFindings(workingTree, production, project, holders, published, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
             ? ExitCodes.ResourceUnavailable
@@ -215,7 +216,8 @@ public static class ThreeWayStatus
     }
 
     static void AddProductionFindings(
-        IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, string>? holders, List<Finding> findings)
+        IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, string>? holders,
+        Func<string, PublishedMigration?>? published, List<Finding> findings)
     {
         switch (production.Kind)
         {
@@ -240,7 +242,7 @@ public static class ThreeWayStatus
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders)
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders, published: published)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 

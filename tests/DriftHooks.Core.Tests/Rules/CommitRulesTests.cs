@@ -113,6 +113,17 @@ public class CommitRulesTests
     }
 
     [Test]
+    public void A_rename_of_a_migration_only_this_branch_pushed_passes_and_one_another_branch_has_is_refused()
+    {
+        var renamed = Changes(Renamed, null, null, new() { ["1_init"] = "aa" }, new() { ["1_initial"] = "aa" });
+        Assert.That(CommitRules.Evaluate(renamed with { Base = Known(new PublishedMigration("origin/feature", "aa", OnMainline: false, OnlyThisBranch: true)) }, new HashSet<string>()), Is.Empty, "a rebased feature branch is pushed again anyway");
+
+        var refused = CommitRules.Evaluate(renamed with { Base = Known(new PublishedMigration("origin/colleague", "aa", OnMainline: false)) }, new HashSet<string>()).Single();
+        Assert.That(refused.Code, Is.EqualTo(RuleCodes.MigrationRenamed));
+        Assert.That(refused.Message, Does.Contain("origin/colleague has it"));
+    }
+
+    [Test]
     public void An_edit_of_a_migration_only_this_branch_has_is_folded_into_the_commit_that_added_it()
     {
         var edit = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "bb", "cc") };

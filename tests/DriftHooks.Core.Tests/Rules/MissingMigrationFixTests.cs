@@ -1,5 +1,6 @@
 using System.Text;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
 using NUnit.Framework;
@@ -45,6 +46,28 @@ public class MissingMigrationFixTests
 
         var unknown = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init]).Single();
         Assert.That(unknown.Fix, Is.EqualTo("git pull --rebase"));
+    }
+
+    [Test]
+    public void An_out_of_order_pending_migration_is_renamed_where_pre_commit_lets_the_rename_through_else_let_through_by_name()
+    {
+        var main = M("20240110000000_main", "CREATE TABLE \"M\" (id int);");
+        var feature = M("20240105000000_feature", "CREATE TABLE \"F\" (id int);");
+        var statuses = HistoryComparison.Compare([Init, feature, main], [Applied(Init), Applied(main)]);
+        Finding OutOfOrder(PublishedMigration? published) =>
+            HistoryComparison.Findings(statuses, "production", "the push of feature", Project, published: _ => published).Single(f => f.Code == PushRuleCodes.PendingOutOfOrder);
+
+        foreach (var renamable in new PublishedMigration?[] { null, new("origin/feature", "ff", OnMainline: false, OnlyThisBranch: true) })
+        {
+            Assert.That(PublishedMigration.MayBeRenamed(renamable), Is.True);
+            Assert.That(OutOfOrder(renamable).Fix, Does.StartWith("git mv prisma/migrations/20240105000000_feature prisma/migrations/").And.Contain(", then commit and push again"));
+        }
+
+        foreach (var shared in new PublishedMigration[] { new("origin/main", "ff", OnMainline: true), new("origin/colleague", "ff", OnMainline: false) })
+        {
+            Assert.That(PublishedMigration.MayBeRenamed(shared), Is.False);
+            Assert.That(OutOfOrder(shared).Fix, Does.StartWith("DRIFTHOOKS_OVERRIDE=\"<why>\" git push").And.Contain(shared.Place + " has").And.Not.Contain("git mv"));
+        }
     }
 
     [Test]
