@@ -26,10 +26,16 @@ internal static class HookHost
                 environment.GetValueOrDefault("GIT_DIR"),
                 environment.GetValueOrDefault("GIT_INDEX_FILE"));
 
+            HookReentry.Check(hook, location, environment);
             var chained = HookChain.RunChained(location, hook, args, input);
-            if (chained != 0)
+            if (chained.Notice is not null)
             {
-                return chained;
+                Error().WriteLine($"DriftHooks {hook}: {TerminalText.Safe(chained.Notice)}");
+            }
+
+            if (chained.ExitCode != 0)
+            {
+                return chained.ExitCode;
             }
 
             var options = OptionsLoader.Load(location.WorkTree, environment);

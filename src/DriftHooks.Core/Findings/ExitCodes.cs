@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>A command that writes refused its target: DriftHooks cannot tell it from production (see <c>--target-is-not-production</c>).</summary>
     public const int TargetNotVerified = 5;
+
+    /// <summary>A hook was started from within itself (a chained hook that runs DriftHooks's hook again): stopped, not forked.</summary>
+    public const int HookReentered = 6;
 }

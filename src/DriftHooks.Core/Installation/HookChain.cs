@@ -7,25 +7,37 @@ namespace DriftHooks.Core.Installation;
 /// <summary>Runs the hook DriftHooks replaced (husky's, lefthook's, a team script), first, with the same arguments and input.</summary>
 public static class HookChain
 {
-    /// <returns>The chained hook's exit code, or 0 when there is none.</returns>
-    public static int RunChained(RepositoryLocation location, string hook, IReadOnlyList<string> arguments, byte[]? input)
+    /// <summary>What running the chained hook came to.</summary>
+    /// <param name="ExitCode">The chained hook's exit code; 0 when there is none or it was skipped.</param>
+    /// <param name="Notice">Why a chained hook was not run (it is DriftHooks itself), for the hook to print.</param>
+    public sealed record Outcome(int ExitCode, string? Notice = null);
+
+    public static Outcome RunChained(RepositoryLocation location, string hook, IReadOnlyList<string> arguments, byte[]? input)
     {
         var state = InstallState.Read(location.StateDirectory);
         if (state is null)
         {
-            return 0;
+            return new Outcome(0);
         }
 
         var chained = InstallState.ChainedPath(state.HooksDirectory, hook);
         if (!File.Exists(chained))
         {
-            return 0;
+            return new Outcome(0);
+        }
+
+        // Left by an install of another DriftHooks build (older builds chained newer hook scripts): running it would run
+        // DriftHooks again, and that one the same chained hook, without end.
+        if (OwnHook.Is(chained))
+        {
+            return new Outcome(0, $"skipped '{chained}': it is a DriftHooks hook itself (left by an install of another DriftHooks build). Run 'drifthooks install' to remove it.");
         }
 
         var start = StartInfo(chained, Path.Combine(state.HooksDirectory, hook), arguments);
         start.RedirectStandardInput = input is not null;
         start.UseShellExecute = false;
         start.WorkingDirectory = Environment.CurrentDirectory;
+        start.Environment[HookReentry.Variable] = HookReentry.Marker(hook, location);
         try
         {
             using var process = Process.Start(start)!;
@@ -36,7 +48,7 @@ public static class HookChain
             }
 
             process.WaitForExit();
-            return process.ExitCode;
+            return new Outcome(process.ExitCode);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -77,7 +77,7 @@ public static class HookInstaller
             foreach (var hook in HookNames)
             {
                 // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
-                if (IsDriftHooks(Path.Combine(hooksDirectory, hook), hook))
+                if (OwnHook.Is(Path.Combine(hooksDirectory, hook)))
                 {
                     report.Add(RemoveHook(hooksDirectory, hook));
                 }
@@ -95,12 +95,12 @@ public static class HookInstaller
             var chained = InstallState.ChainedPath(hooksDirectory, hook);
 
             // A "chained" hook that is DriftHooks itself (an older install, or one from another clone) would run DriftHooks twice, or forever.
-            if (IsDriftHooks(chained, hook))
+            if (OwnHook.Is(chained))
             {
                 File.Delete(chained);
             }
 
-            if (IsDriftHooks(target, hook))
+            if (OwnHook.Is(target))
             {
                 File.Delete(target);
             }
@@ -181,10 +181,16 @@ public static class HookInstaller
         var target = Path.Combine(hooksDirectory, hook);
         var chained = InstallState.ChainedPath(hooksDirectory, hook);
         var removed = false;
-        if (IsDriftHooks(target, hook))
+        if (OwnHook.Is(target))
         {
             File.Delete(target);
             removed = true;
+        }
+
+        // Another DriftHooks build's hook, kept by an install that did not know it: never put back as the user's hook.
+        if (OwnHook.Is(chained))
+        {
+            File.Delete(chained);
         }
 
         if (File.Exists(chained) || IsSymlink(chained))
@@ -199,24 +205,6 @@ public static class HookInstaller
         }
 
         return removed ? $"{hook}: removed" : $"{hook}: {target} is not DriftHooks's; left alone";
-    }
-
-    /// <summary>A DriftHooks hook script, or a link to a hook binary of an older install (this clone's or another's).</summary>
-    private static bool IsDriftHooks(string path, string hook) => HookScript.IsOurs(path) || IsDriftHooksLink(path, hook);
-
-    /// <summary>A symbolic link to a DriftHooks hook binary, as installs before the hook scripts made them.</summary>
-    private static bool IsDriftHooksLink(string path, string hook)
-    {
-        var link = new FileInfo(path).LinkTarget;
-        if (link is null)
-        {
-            return false;
-        }
-
-        var full = Path.GetFullPath(link, Path.GetDirectoryName(path)!);
-        return Path.GetFileName(full) == hook
-            && Path.GetFileName(Path.GetDirectoryName(full)) == "bin"
-            && Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(full))) == "drifthooks";
     }
 
     private static bool SamePath(string a, string b) =>
