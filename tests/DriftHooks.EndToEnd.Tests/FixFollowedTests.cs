@@ -39,16 +39,16 @@ public class FixFollowedTests
     // Prisma's migrate dev needs engines this machine cannot download; the test writes what it writes: a folder named
     // with the current UTC time and the given name, holding the SQL of the schema change (empty with --create-only when
     // the schema is unchanged, as Prisma's create-only writes then).
-    private static Action<Match> MigrateDev(TestRepository repo, string sql) => step =>
+    internal static Action<Match> MigrateDev(TestRepository repo, string sql) => step =>
     {
         var name = step.Groups["name"].Value;
         var folder = $"prisma/migrations/{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{name}";
         repo.Write(folder + "/migration.sql", step.Value.Contains("--create-only", StringComparison.Ordinal) ? "-- This is an empty migration.\n" : sql);
     };
 
-    private const string MigrateDevStep = @"npx prisma migrate dev (?:--create-only )?--name (?<name>\w+)";
+    internal const string MigrateDevStep = @"npx prisma migrate dev (?:--create-only )?--name (?<name>\w+)";
 
-    private static Action<Match> CommitAndPush(TestRepository repo) => _ =>
+    internal static Action<Match> CommitAndPush(TestRepository repo) => _ =>
     {
         var commit = repo.Commit();
         Assert.That(commit.ExitCode, Is.Zero, "committing the fix is refused: " + commit);

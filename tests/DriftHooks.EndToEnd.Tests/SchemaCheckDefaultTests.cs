@@ -14,20 +14,10 @@ namespace DriftHooks.EndToEnd.Tests;
 [NonParallelizable]
 public class SchemaCheckDefaultTests
 {
-    static readonly Regex Write = new(@"(statement|execute [^:]*):.*\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COMMENT)\b", RegexOptions.IgnoreCase);
+    // A statement that writes, as the server logs it.
+    internal static readonly Regex Write = new(@"(statement|execute [^:]*):.*\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COMMENT)\b", RegexOptions.IgnoreCase);
 
     static string Tables() => "D" + Guid.NewGuid().ToString("N")[..8] + "_";
-
-    // The local development database Prisma's own commands use, in .env beside the project, as `prisma init` writes it.
-    static async Task<TestDatabase> UseLocalDatabaseAsync(PushScenario scenario, string? url = null)
-    {
-        var development = await scenario.Server.CreateDatabaseAsync();
-        scenario.Repository.Write(".gitignore", ".env\n");
-        scenario.Repository.Write(".env", $"DATABASE_URL=\"{url ?? development.PrismaUrl}\"\n");
-        scenario.Repository.MustGit("add", ".gitignore");
-        scenario.Repository.MustGit("commit", "-q", "--no-verify", "-m", "ignore .env");
-        return development;
-    }
 
     static void CommitSomething(PushScenario scenario)
     {
@@ -51,7 +41,7 @@ public class SchemaCheckDefaultTests
     {
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
-        await UseLocalDatabaseAsync(scenario);
+        await scenario.UseLocalDatabaseAsync();
         await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
         var mark = (await scenario.Server.ReadStatementLogAsync()).Count - 1;
 
@@ -77,7 +67,7 @@ public class SchemaCheckDefaultTests
         // appear, and the history says nothing (the next `migrate deploy` of a real migration then fails).
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
-        await UseLocalDatabaseAsync(scenario);
+        await scenario.UseLocalDatabaseAsync();
         await scenario.Server.ExecuteAsync(scenario.Production.Name,
             $"ALTER TABLE \"{tables}1\" ADD COLUMN \"nickname\" TEXT; CREATE TABLE \"{tables}Audit\" (\"id\" SERIAL NOT NULL, \"note\" TEXT NOT NULL, CONSTRAINT \"{tables}Audit_pkey\" PRIMARY KEY (\"id\"))");
 
@@ -95,7 +85,7 @@ public class SchemaCheckDefaultTests
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: Tables());
         if (local is not null)
         {
-            await UseLocalDatabaseAsync(scenario, $"postgresql://dev:dev@127.0.0.1:{PostgresServer.FreePort()}/app_dev");
+            await scenario.UseLocalDatabaseAsync($"postgresql://dev:dev@127.0.0.1:{PostgresServer.FreePort()}/app_dev");
         }
 
         var push = scenario.Push();
@@ -115,7 +105,7 @@ public class SchemaCheckDefaultTests
     {
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 3, applied: 3, tables: tables);
-        await UseLocalDatabaseAsync(scenario);
+        await scenario.UseLocalDatabaseAsync();
         var first = scenario.Push();
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
         Assert.That(first.Error, Does.Not.Contain("DH3"));
@@ -151,7 +141,7 @@ public class SchemaCheckDefaultTests
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         var role = await scenario.Server.CreateRoleAsync();
         var development = await scenario.Server.CreateDatabaseAsync();
-        await UseLocalDatabaseAsync(scenario, scenario.Server.PrismaUrl(development.Name, role.Name, role.Password));
+        await scenario.UseLocalDatabaseAsync(scenario.Server.PrismaUrl(development.Name, role.Name, role.Password));
         await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
 
         var warned = scenario.Push();
@@ -174,7 +164,7 @@ public class SchemaCheckDefaultTests
     public async Task Drift_prune_and_uninstall_drop_the_templates()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: Tables());
-        await UseLocalDatabaseAsync(scenario);
+        await scenario.UseLocalDatabaseAsync();
         Assert.That(scenario.Push().ExitCode, Is.Zero);
         Assert.That(await TemplatesAsync(scenario.Server), Is.Not.Empty);
 
@@ -198,7 +188,7 @@ public class SchemaCheckDefaultTests
     {
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
-        await UseLocalDatabaseAsync(scenario);
+        await scenario.UseLocalDatabaseAsync();
         await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
 
         scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "false";

@@ -97,7 +97,7 @@ public class StagedMigrationsTests
     /// (which here replays into its own fresh database, as its adapter mode refuses <c>--shadow-database-url</c>);
     /// without ../shared, the SQL Prisma prints for the case (<paramref name="prismaWrites"/>, taken from it) is appended.
     /// </summary>
-    private static void Follow(TestRepository repo, ProcessResult refused, string prismaWrites)
+    internal static void Follow(TestRepository repo, ProcessResult refused, string prismaWrites)
     {
         var fix = PrintedFix.Of(repo, refused, "DH115").Fill("<shadow_database_url>", "postgresql://shadow@localhost/shadow");
         fix.Doing(

@@ -19,6 +19,7 @@ public sealed class PostgresServer : IAsyncDisposable
     const string LogLinePrefix = "%m [%p] app=%a db=%d user=%u ";
 
     static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<Task<PostgresServer>> Other = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     static int _counter;
 
     readonly string? _root;
@@ -56,11 +57,20 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static Task<PostgresServer> SharedAsync() => Shared.Value;
 
+    /// <summary>
+    /// A second server of its own (another cluster: another system identifier, port and statement log), for tests in
+    /// which production and the developer's database must be different servers, as they are in real life.
+    /// </summary>
+    public static Task<PostgresServer> OtherAsync() => Other.Value;
+
     internal static async Task StopSharedAsync()
     {
-        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        foreach (var server in new[] { Shared, Other })
         {
-            await Shared.Value.Result.DisposeAsync();
+            if (server.IsValueCreated && server.Value.IsCompletedSuccessfully)
+            {
+                await server.Value.Result.DisposeAsync();
+            }
         }
     }
 

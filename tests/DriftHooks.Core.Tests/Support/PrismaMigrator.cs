@@ -17,6 +17,10 @@ public static class PrismaMigrator
     public static Task<ProductionGuard> FixtureGuardAsync() =>
         ProductionGuard.PrepareAsync(new ProductionReference(null, new DatabaseConnectionOptions(), null, false));
 
+    // Shown to the server as this application, so that a statement log tells the fixture's writes (standing in for
+    // Prisma's) from DriftHooks's own.
+    static DatabaseConnectionOptions Options => new() { StatementTimeout = TimeSpan.FromMinutes(2), ApplicationName = "prisma-fixture" };
+
     /// <summary>A migration as it sits on disk: the folder name and the bytes of <c>migration.sql</c>.</summary>
     public sealed record Migration(string Name, byte[] Script);
 
@@ -33,7 +37,7 @@ public static class PrismaMigrator
     /// <summary>Applies the migrations in order, as Prisma does; returns the rows written.</summary>
     public static async Task<IReadOnlyList<MigrationRecord>> ApplyAsync(string url, IEnumerable<Migration> migrations)
     {
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(2) });
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), Options);
         var records = new List<MigrationRecord>();
         foreach (var migration in migrations)
         {
@@ -46,7 +50,7 @@ public static class PrismaMigrator
     /// <summary>Creates Prisma's history table (and the schema) if missing.</summary>
     public static async Task EnsureTableAsync(string url)
     {
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync());
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), Options);
         await database.EnsureMigrationsTableAsync();
     }
 
@@ -65,7 +69,7 @@ public static class PrismaMigrator
     static async Task<string> InsertAsync(string url, string name, string checksum, bool finished, bool rolledBack, string? logs, int appliedSteps)
     {
         await EnsureTableAsync(url);
-        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync());
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), Options);
         var id = Guid.NewGuid().ToString();
         var table = PostgresServer.Quote(database.Url.Schema) + ".\"_prisma_migrations\"";
         await using var command = new NpgsqlCommand(

@@ -8,11 +8,12 @@ namespace DriftHooks.EndToEnd.Tests.Support;
 /// </summary>
 internal sealed class PushScenario : IDisposable
 {
-    private PushScenario(TestRepository repository, TestRepository remote, PostgresServer server, TestDatabase production)
+    private PushScenario(TestRepository repository, TestRepository remote, PostgresServer server, PostgresServer productionServer, TestDatabase production)
     {
         Repository = repository;
         Remote = remote;
         Server = server;
+        ProductionServer = productionServer;
         Production = production;
     }
 
@@ -20,7 +21,11 @@ internal sealed class PushScenario : IDisposable
 
     public TestRepository Remote { get; }
 
+    /// <summary>The developer's server (the shared test server).</summary>
     public PostgresServer Server { get; }
+
+    /// <summary>Production's server: <see cref="Server"/> unless the scenario was given a server of its own for production.</summary>
+    public PostgresServer ProductionServer { get; }
 
     public TestDatabase Production { get; }
 
@@ -29,11 +34,12 @@ internal sealed class PushScenario : IDisposable
 
     public static string Name(int n) => $"2024010{n}000000_m{n}";
 
-    /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production.</summary>
-    public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null, string tables = "T")
+    /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production (on <paramref name="productionServer"/> when given).</summary>
+    public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null, string tables = "T", PostgresServer? productionServer = null)
     {
         var server = await PostgresServer.SharedAsync();
-        var production = await server.CreateDatabaseAsync();
+        productionServer ??= server;
+        var production = await productionServer.CreateDatabaseAsync();
         var repository = new TestRepository();
         var remote = new TestRepository(init: false);
         remote.MustGit("init", "-q", "--bare");
@@ -47,7 +53,7 @@ internal sealed class PushScenario : IDisposable
 
         repository.CommitAllWithoutHooks();
         repository.MustGit("remote", "add", "origin", remote.Root);
-        var scenario = new PushScenario(repository, remote, server, production);
+        var scenario = new PushScenario(repository, remote, server, productionServer, production);
         repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = urlQuery is null ? production.PrismaUrl : production.PrismaUrl + urlQuery;
         await scenario.ApplyAsync(Enumerable.Range(1, applied).Select(i => (Name(i), Script(i, tables))).ToArray());
         var install = repository.Install();
@@ -61,6 +67,20 @@ internal sealed class PushScenario : IDisposable
 
     public Task ApplyAsync(params (string Name, string Script)[] migrations) =>
         PrismaMigrator.ApplyAsync(Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!, migrations.Select(m => new PrismaMigrator.Migration(m.Name, System.Text.Encoding.UTF8.GetBytes(m.Script))));
+
+    /// <summary>
+    /// The local development database Prisma's own commands use, in an untracked <c>.env</c> beside the project, as
+    /// <c>prisma init</c> writes it: a new database on <see cref="Server"/>, or <paramref name="url"/>.
+    /// </summary>
+    public async Task<TestDatabase> UseLocalDatabaseAsync(string? url = null)
+    {
+        var development = await Server.CreateDatabaseAsync();
+        Repository.Write(".gitignore", ".env\n");
+        Repository.Write(".env", $"DATABASE_URL=\"{url ?? development.PrismaUrl}\"\n");
+        Repository.MustGit("add", ".gitignore");
+        Repository.MustGit("commit", "-q", "--no-verify", "-m", "ignore .env");
+        return development;
+    }
 
     public ProcessResult Push(string branch = "main") => Repository.Git("push", "origin", branch);
 
