@@ -38,6 +38,7 @@ public static partial class ReplayComparer
                 continue;
             }
 
+            AlignRelationTableKey(table, target, unsure);
             AlignColumns(replay, table, target, unsure);
             AlignIndexes(replay, table, target, unsure);
             if (table.PrimaryKey is { } pk && target.PrimaryKey is { } targetPk && pk != targetPk
@@ -48,6 +49,23 @@ public static partial class ReplayComparer
         }
 
         return new ReplayComparison(DatabaseSchemaComparer.Compare(produced, schema), unsure);
+    }
+
+    // An implicit many-to-many table holds (A, B) once: Prisma 5 and earlier write a unique index "_X_AB_unique", Prisma 6
+    // a primary key "_X_AB_pkey" (and a migration that converts older tables the first time migrate dev runs). A
+    // project still on Prisma 5 writes the index, so either form is the schema's, and which one is Prisma's version.
+    private static void AlignRelationTableKey(DbTable table, DbTable target, List<string> unsure)
+    {
+        var unique = table.Name + "_AB_unique";
+        if (target.Kind != SchemaObjectKind.RelationTable || table.PrimaryKey is not null || target.PrimaryKey is not { Columns: "A, B" } key
+            || !table.Indexes.TryGetValue(unique, out var index) || index is not { IsUnique: true, Definition: "btree (A, B)" })
+        {
+            return;
+        }
+
+        unsure.Add($"relation table {table.QualifiedName}: (A, B) held by the unique index {unique}, as Prisma 5 writes it; Prisma 6 writes the primary key {key.Name}");
+        table.Indexes.Remove(unique);
+        table.PrimaryKey = key;
     }
 
     private static void AlignColumns(DdlReplay replay, DbTable table, DbTable target, List<string> unsure)

@@ -105,7 +105,7 @@ public static class SqlLexer
             if (c == '"')
             {
                 var text = Quoted(script, i, '"', false, ref i, ref line);
-                yield return new SqlToken(SqlTokenKind.QuotedIdentifier, text, start, i, startLine);
+                yield return new SqlToken(SqlTokenKind.QuotedIdentifier, Truncated(text), start, i, startLine);
                 continue;
             }
 
@@ -140,7 +140,7 @@ public static class SqlLexer
                     i++;
                 }
 
-                yield return new SqlToken(SqlTokenKind.Word, script[start..i].ToLowerInvariant(), start, i, startLine);
+                yield return new SqlToken(SqlTokenKind.Word, Truncated(script[start..i].ToLowerInvariant()), start, i, startLine);
                 continue;
             }
 
@@ -184,6 +184,32 @@ public static class SqlLexer
     }
 
     /// <summary>Reads a quoted run starting at <paramref name="open"/>: doubled quotes and, with escapes, backslashes unescaped.</summary>
+    // PostgreSQL keeps an identifier's first 63 bytes (NAMEDATALEN - 1), cut at a character: CREATE INDEX with a longer
+    // name makes an index of the shorter one, which is the name later statements and the catalog see.
+    private static string Truncated(string identifier)
+    {
+        const int MaxBytes = 63;
+        if (identifier.Length <= MaxBytes / 4 || System.Text.Encoding.UTF8.GetByteCount(identifier) <= MaxBytes)
+        {
+            return identifier;
+        }
+
+        var end = 0;
+        var bytes = 0;
+        foreach (var rune in identifier.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > MaxBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            end += rune.Utf16SequenceLength;
+        }
+
+        return identifier[..end];
+    }
+
     private static string Quoted(string script, int open, char quote, bool escapes, ref int i, ref int line)
     {
         var sb = new StringBuilder();

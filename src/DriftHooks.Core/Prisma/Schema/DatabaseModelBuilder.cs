@@ -410,7 +410,8 @@ public static class DatabaseModelBuilder
 
         private string Literal(PrismaValue value, PrismaField field, ModelInfo model)
         {
-            if (value.Kind == PrismaValueKind.Number)
+            // Prisma takes a Decimal default written as a string (@default("2.00")) as that number: DEFAULT 2.00.
+            if (value.Kind == PrismaValueKind.Number || (value.Kind == PrismaValueKind.String && field.Type == "Decimal"))
             {
                 var inv = CultureInfo.InvariantCulture;
                 switch (field.Type)

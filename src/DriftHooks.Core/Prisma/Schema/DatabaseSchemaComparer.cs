@@ -104,7 +104,9 @@ public static class DatabaseSchemaComparer
                     Add($"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})");
                 }
 
-                if (a.IsNullable != b.IsNullable)
+                // Prisma has no optional list: it reads TEXT[] and TEXT[] NOT NULL as the same String[] and never changes one
+                // into the other (a hand-written NOT NULL on trigger.dev's "Session"."tags", c69e939c34: migrate diff finds nothing).
+                if (a.IsNullable != b.IsNullable && !(a.IsArray && b.IsArray))
                 {
                     Add($"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}");
                 }

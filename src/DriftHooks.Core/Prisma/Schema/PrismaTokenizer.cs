@@ -40,6 +40,9 @@ internal static class PrismaTokenizer
                     }
 
                     continue;
+                case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                    i = SkipBlockComment(source, text, i, ref line, depth, tokens);
+                    continue;
                 case '"':
                     i = ReadString(source, text, i, line, tokens);
                     continue;
@@ -123,6 +126,26 @@ internal static class PrismaTokenizer
 
         tokens.Add(new(PrismaTokenKind.End, string.Empty, line));
         return tokens;
+    }
+
+    // Prisma accepts /* … */ anywhere whitespace may stand (trigger.dev's schema documents models with /** … */).
+    // The line count moves on with the comment's lines; a comment that spans lines still separates what is around it.
+    private static int SkipBlockComment(SchemaSource source, string text, int i, ref int line, int depth, List<PrismaToken> tokens)
+    {
+        var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw SchemaParseException.At(source.Path, line, "expected '*/' to close the comment opened here");
+        }
+
+        var lines = text.AsSpan(i, end - i).Count('\n');
+        if (lines > 0 && depth == 0)
+        {
+            tokens.Add(new(PrismaTokenKind.NewLine, "\n", line));
+        }
+
+        line += lines;
+        return end + 2;
     }
 
     private static int ReadString(SchemaSource source, string text, int i, int line, List<PrismaToken> tokens)

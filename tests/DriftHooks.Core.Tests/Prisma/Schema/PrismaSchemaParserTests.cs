@@ -50,6 +50,34 @@ public class PrismaSchemaParserTests
         Assert.That(post.Attributes[1].Argument("fields", 0)!.ToString(), Is.EqualTo("[title(sort: Desc, ops: raw(\"text_pattern_ops\")), slug]"));
     }
 
+    // Prisma accepts block comments where whitespace may stand. The model's comment is from trigger.dev's schema
+    // (triggerdotdev/trigger.dev, Apache-2.0, internal-packages/database/prisma/schema.prisma at 0e14b6d75053),
+    // which DriftHooks refused as unreadable (DH100) on 47 of its commits; Prisma 6.19's validate takes all of it.
+    [Test]
+    public void SkipsBlockCommentsAsPrismaDoes()
+    {
+        const string text = """
+            /**
+             * Error group state is used to track when a user has interacted with an error (ignored/resolved)
+             * The actual error data is in ClickHouse.
+             */
+            model ErrorGroupState {
+              id String @id @default(cuid()) /* inline */
+              /* over
+                 two lines */
+              fingerprint String @default("/* not a comment */")
+              status      String
+            }
+            """;
+
+        var schema = PrismaSchemaParser.Parse(new SchemaSource("schema.prisma", text));
+
+        var model = schema.Blocks.Single(b => b.Kind == PrismaBlockKind.Model);
+        Assert.That(model.Fields.Select(f => f.Name), Is.EqualTo(new[] { "id", "fingerprint", "status" }));
+        Assert.That(model.Fields[1].Attribute("default")!.Argument("value", 0)!.Text, Is.EqualTo("/* not a comment */"));
+        Assert.That(model.Fields[2].Line, Is.EqualTo(10), "lines inside a comment are counted");
+    }
+
     [Test]
     public void BuildsTheDatabaseModelOfRealWorldSyntax()
     {
@@ -155,6 +183,7 @@ public class PrismaSchemaParserTests
     [TestCase("model User {\n  id Int @id\n\n  name\n}", 4, "expected a type for field `name`")]
     [TestCase("model User {\n  id Int @id\n  @@index([id]\n}", 4, "expected ',' or ')' in the argument list opened on line 3, found `}`")]
     [TestCase("modle User {\n  id Int @id\n}", 1, "expected a block")]
+    [TestCase("model User {\n  id Int @id\n  /* open\n}", 3, "expected '*/'")]
     [TestCase("model User {\n  id Int @id\n", 3, "expected a field, a block attribute or '}'")]
     [TestCase("model User {\n  id Int @id\n  post Post\n}", 3, "found `Post`")]
     [TestCase("model User {\n  id Int @id\n  @@index([nme])\n}", 3, "found `nme`")]
