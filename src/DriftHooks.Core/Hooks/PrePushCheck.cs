@@ -39,19 +39,57 @@ public static class PrePushCheck
         }
 
         var source = ProductionUrlResolver.Resolve(location, environment);
+        var findings = new List<Finding>();
         if (source is null)
         {
-            return [Finding.Warning(
+            findings.Add(Finding.Warning(
                 PushRuleCodes.ProductionNotConfigured,
                 "No production database is configured, so this push was not compared with production's migration history.",
                 null,
-                $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}")];
+                $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}"));
+        }
+        else
+        {
+            // Decided before any database is read, so that a required but missing shadow server is reported at once.
+            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, DatabaseUrl.Parse(source.Url));
+            var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
+            findings.AddRange(await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false));
         }
 
-        // Decided before any database is read, so that a required but missing shadow server is reported at once.
-        var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, DatabaseUrl.Parse(source.Url));
-        var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
-        return await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false);
+        foreach (var pushedRef in ChangingMigrations(location, project, refs))
+        {
+            var (exact, _) = await ExactCheckRun.RunAsync(
+                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, environment, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(exact);
+        }
+
+        return findings;
+    }
+
+    // The pushed commits whose range (from what the remote has, else from where they leave the default branch) changes
+    // the schema or the migrations: only those can have migrations that miss the schema, so only those are replayed.
+    static List<PushedRef> ChangingMigrations(RepositoryLocation location, PrismaProject project, IReadOnlyList<PushedRef> refs)
+    {
+        using var repository = GitRepository.Open(location);
+        var changing = new List<PushedRef>();
+        foreach (var pushedRef in refs.DistinctBy(r => r.LocalSha))
+        {
+            var local = repository.Lookup<Commit>(pushedRef.LocalSha);
+            if (local is null)
+            {
+                continue;
+            }
+
+            var remote = pushedRef.RemoteSha.All(c => c == '0')
+                ? Range.DefaultBranch.Find(repository) is { } main ? repository.ObjectDatabase.FindMergeBase(local, main.Commit) : null
+                : repository.Lookup<Commit>(pushedRef.RemoteSha);
+            if (ExactCheckRun.Changes(remote, local, project))
+            {
+                changing.Add(pushedRef);
+            }
+        }
+
+        return changing;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public static class RangeCheck
         var commits = new List<CommitInfo>();
         var findings = new List<CommitFinding>();
         PrismaProject? productionProject;
+        List<PrismaProject> changedProjects;
 
         using (var repository = GitRepository.Open(location))
         {
@@ -71,6 +72,7 @@ public static class RangeCheck
             findings.AddRange(endState);
 
             productionProject = PrePushCheck.ChooseProject(CommitProjects.Locate(head, options), options);
+            changedProjects = [.. CommitProjects.Locate(head, options).Where(p => ExactCheckRun.Changes(@base, head, p))];
         }
 
         var compared = false;
@@ -109,7 +111,28 @@ public static class RangeCheck
             }
         }
 
+        foreach (var project in changedProjects)
+        {
+            await ExactAsync(location, options, project, headInfo, environment, findings, cancellationToken).ConfigureAwait(false);
+        }
+
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
+    }
+
+    // The head's migrations replayed on a shadow database decide DH115 where a server is at hand: what they conclude
+    // replaces the offline verdict (a "cannot tell" note, a refusal) and DH113's guess for that project.
+    private static async Task ExactAsync(
+        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, IReadOnlyDictionary<string, string?> environment, List<CommitFinding> findings, CancellationToken cancellationToken)
+    {
+        var (exact, concluded) = await ExactCheckRun.RunAsync(
+            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, environment, cancellationToken).ConfigureAwait(false);
+        if (concluded)
+        {
+            findings.RemoveAll(f => f.Finding.Code is RuleCodes.MigrationsMissSchema or RuleCodes.MigrationMissesSchemaChange
+                && f.Finding.Location is { } at && project.Prefixes.Any(p => RepoPath.IsUnder(at, p)));
+        }
+
+        findings.AddRange(exact.Select(f => new CommitFinding(head, f)));
     }
 
     // In CI the environment is the workflow's, which the team commits: a rule switched off there is policy.

@@ -46,14 +46,7 @@ public static class StagedMigrationsCheck
             return true;
         }
 
-        var produced = replay.Model;
-        var changes = comparison.Differences.Changes;
-        var listed = string.Join("; ", changes.Take(MaxListed).Select(c => Describe(c, produced, after)));
-        if (changes.Count > MaxListed)
-        {
-            listed += $"; and {changes.Count - MaxListed} more";
-        }
-
+        var listed = Describe(comparison.Differences, replay.Model, after, "the staged migrations");
         var names = string.Join("', '", migrations.Select(m => m.Name));
         findings.Add(Finding.Error(
             RuleCodes.MigrationsMissSchema,
@@ -64,11 +57,18 @@ public static class StagedMigrationsCheck
         return true;
     }
 
-    private static string DiffCommand(PrismaProject project) =>
-        $"npx prisma migrate diff --from-migrations {FixText.Quote(project.MigrationsPath)} --to-schema-datamodel {FixText.Quote(project.SchemaPath)} --shadow-database-url <shadow_database_url>";
+    private static string DiffCommand(PrismaProject project) => FixText.MigrateDiff(project);
+
+    /// <summary>The differences (the first few), each said from the side of <paramref name="migrations"/> ("the staged migrations").</summary>
+    internal static string Describe(SchemaComparison differences, DatabaseModel produced, DatabaseModel schema, string migrations)
+    {
+        var changes = differences.Changes;
+        var listed = string.Join("; ", changes.Take(MaxListed).Select(c => Describe(c, produced, schema, migrations)));
+        return changes.Count > MaxListed ? listed + $"; and {changes.Count - MaxListed} more" : listed;
+    }
 
     /// <summary>One difference, said from the migrations' side: what they miss, leave, or set otherwise than the schema.</summary>
-    private static string Describe(SchemaChange change, DatabaseModel produced, DatabaseModel schema)
+    private static string Describe(SchemaChange change, DatabaseModel produced, DatabaseModel schema, string migrations)
     {
         var kind = change.Kind.ToString().ToLowerInvariant();
         var description = change.Description;
@@ -80,17 +80,17 @@ public static class StagedMigrationsCheck
         var what = subject is null ? null : description[..(description.IndexOf('`', StringComparison.Ordinal) - 1)];
         return description switch
         {
-            "table created" or "enum created" => $"{kind} {change.Name}: missing from the staged migrations",
-            "table dropped" or "enum dropped" => $"{kind} {change.Name}: left by the staged migrations, not in the schema",
-            _ when description.EndsWith("` added", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} missing from the staged migrations",
-            _ when description.EndsWith("` removed", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} left by the staged migrations, not in the schema",
+            "table created" or "enum created" => $"{kind} {change.Name}: missing from {migrations}",
+            "table dropped" or "enum dropped" => $"{kind} {change.Name}: left by {migrations}, not in the schema",
+            _ when description.EndsWith("` added", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} missing from {migrations}",
+            _ when description.EndsWith("` removed", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} left by {migrations}, not in the schema",
             _ when column is not null && wanted is not null && description.Contains(" default ", StringComparison.Ordinal) =>
                 $"default of {change.Name}.{subject}: migration sets {column.Default ?? "none"}, schema says {wanted.Default ?? "none"}",
             _ when column is not null && wanted is not null && description.Contains(" type now ", StringComparison.Ordinal) =>
                 $"type of {change.Name}.{subject}: migration sets {column.Type}{(column.IsArray ? "[]" : "")}, schema says {wanted.Type}{(wanted.IsArray ? "[]" : "")}",
             _ when column is not null && wanted is not null && description.Contains(" now ", StringComparison.Ordinal) =>
                 $"{change.Name}.{subject}: migration leaves it {(column.IsNullable ? "nullable" : "NOT NULL")}, schema says {(wanted.IsNullable ? "nullable" : "NOT NULL")}",
-            _ => $"{kind} {change.Name}: the schema says {description}, the staged migrations do not",
+            _ => $"{kind} {change.Name}: the schema says {description}, {migrations} do not",
         };
     }
 

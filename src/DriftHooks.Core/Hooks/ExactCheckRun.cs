@@ -1,0 +1,170 @@
+using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
+using DriftHooks.Core.Drift;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.Rules;
+using LibGit2Sharp;
+
+namespace DriftHooks.Core.Hooks;
+
+/// <summary>
+/// The exact DH115 check of one commit, as <c>drifthooks check</c> and pre-push run it: that commit's schema and
+/// migrations (from its tree) judged by <see cref="ExactMigrationsCheck"/> on the shadow server the schema check uses.
+/// It never stops a push or a check for want of a server: with none at hand (or one that cannot be used) it says, in
+/// one line, that it did not run and what turns it on.
+/// </summary>
+public static class ExactCheckRun
+{
+    /// <summary>Whether <paramref name="to"/> holds another schema or migrations folder than <paramref name="from"/> (no commit: yes).</summary>
+    public static bool Changes(Commit? from, Commit to, PrismaProject project)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(project);
+        return from is null || project.Prefixes.Any(path => from.Tree[path]?.Target.Sha != to.Tree[path]?.Target.Sha);
+    }
+
+    /// <param name="subject">What is checked, for messages ("the head commit 1a2b3c4").</param>
+    /// <param name="thenCommit">What follows the printed fix (", then commit and push").</param>
+    /// <param name="turnOn">The setting that turns the check on, named when no shadow server is at hand.</param>
+    /// <returns>The findings, and whether they decide DH115 (then the offline check's note or guess, DH113, is superseded).</returns>
+    public static async Task<(IReadOnlyList<Finding> Findings, bool Concluded)> RunAsync(
+        RepositoryLocation location,
+        DriftHooksOptions options,
+        PrismaProject project,
+        string sha,
+        string subject,
+        string thenCommit,
+        string turnOn,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.DisabledRules.Contains(RuleCodes.MigrationsMissSchema))
+        {
+            return ([], false);
+        }
+
+        DatabaseUrlSource? source;
+        try
+        {
+            source = ShadowUrlResolver.Resolve(location, project, environment);
+        }
+        catch (ConfigurationException e)
+        {
+            return ([NotRun(e.Message)], false);
+        }
+
+        if (source is null)
+        {
+            return ([NotRun($"no shadow server; to run it, {turnOn}")], false);
+        }
+
+        if (Read(location, project, sha) is not { } commit)
+        {
+            return ([], false); // a schema or script that cannot be read is refused by the commit rules (DH100, DH111)
+        }
+
+        // The shadow server is written (templates): the guard compares it with production, read now when configured.
+        DatabaseUrl? production = null;
+        try
+        {
+            production = ProductionUrlResolver.Resolve(location, environment) is { } url ? DatabaseUrl.Parse(url.Url) : null;
+        }
+        catch (ConfigurationException)
+        {
+            // An unusable production URL is reported by the history comparison; the remembered identities still guard.
+        }
+
+        var guard = ProductionGuard.PrepareAsync(
+            new ProductionReference(production, new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout }, location.StateDirectory, false),
+            cancellationToken);
+        try
+        {
+            await using var admin = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(source.Url), guard, SchemaDriftRequest.DefaultShadowConnection, cancellationToken).ConfigureAwait(false);
+            var result = await ExactMigrationsCheck.RunAsync(admin, project, commit.Schema, commit.Migrations, subject, thenCommit, cancellationToken).ConfigureAwait(false);
+            return (result.Findings, result.Concluded);
+        }
+        catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetIsProductionException or TargetNotVerifiedException)
+        {
+            return ([NotRun($"{e.Message} (shadow server from {source.Source})")], false);
+        }
+    }
+
+    static Finding NotRun(string why) =>
+        Finding.Note(RuleCodes.MigrationsMissSchema, $"The exact check of the migrations against the schema did not run: {why}.");
+
+    sealed record CommitState(DatabaseModel Schema, IReadOnlyList<(string Name, string Script)> Migrations);
+
+    static CommitState? Read(RepositoryLocation location, PrismaProject project, string sha)
+    {
+        using var repository = GitRepository.Open(location);
+        var commit = repository.Lookup<Commit>(sha) ?? throw new ResourceUnavailableException($"Commit {sha} is not in this repository's object database.");
+        var sources = new List<SchemaSource>();
+        try
+        {
+            if (commit.Tree[project.SchemaPath]?.Target is Blob file && !project.SchemaIsFolder)
+            {
+                Add(repository, project.SchemaPath, file, sources);
+            }
+            else if (commit.Tree[project.SchemaPath]?.Target is Tree folder)
+            {
+                Collect(repository, folder, project.SchemaPath, project, sources);
+            }
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
+
+        var migrations = new List<(string, string)>();
+        foreach (var migration in CommitMigrations.Read(repository, commit, project))
+        {
+            if (migration.Script is null || migration.ScriptIsLink)
+            {
+                continue;
+            }
+
+            if (!PrismaText.TryDecode(migration.Script, out var text, out _))
+            {
+                return null;
+            }
+
+            migrations.Add((migration.Name, text));
+        }
+
+        try
+        {
+            return sources.Count == 0 ? null : new CommitState(DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(sources)), migrations);
+        }
+        catch (DriftHooksException)
+        {
+            return null;
+        }
+    }
+
+    static void Collect(Repository repository, Tree tree, string path, PrismaProject project, List<SchemaSource> sources)
+    {
+        foreach (var entry in tree)
+        {
+            var child = path + "/" + entry.Name;
+            if (entry.Target is Tree sub)
+            {
+                Collect(repository, sub, child, project, sources);
+            }
+            else if (entry.Target is Blob blob && project.IsSchemaFile(child))
+            {
+                Add(repository, child, blob, sources);
+            }
+        }
+    }
+
+    // A schema file that is not UTF-8 is refused by the commit rules (DH100): the check does not run.
+    static void Add(Repository repository, string path, Blob blob, List<SchemaSource> sources) =>
+        sources.Add(PrismaText.TryDecode(ObjectDatabaseTrees.ReadBlob(repository, blob.Sha), out var text, out _)
+            ? new SchemaSource(path, text)
+            : throw new ConfigurationException($"'{path}' is not valid UTF-8."));
+}

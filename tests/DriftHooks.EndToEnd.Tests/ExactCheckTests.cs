@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using DriftHooks.Core.Tests.Support;
+using DriftHooks.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace DriftHooks.EndToEnd.Tests;
+
+/// <summary>
+/// DH115's exact check through the native binaries: a migration whose schema change hides in a DO block, which the
+/// offline check cannot follow, is decided by replaying the pushed (or CI head) commit's migrations on a shadow database
+/// of the test server. Each test names its own model, so no template another test built stands in for its own.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class ExactCheckTests
+{
+    private const string Migration = "prisma/migrations/20240201000000_age/migration.sql";
+
+    private static string Model(string name, string fields = "") =>
+        TestRepository.Datasource + $"model {name} {{\n  id    Int    @id @default(autoincrement())\n  email String @unique\n{fields}}}\n";
+
+    private static string Init(string name) =>
+        $"CREATE TABLE \"{name}\" (\"id\" SERIAL NOT NULL, \"email\" TEXT NOT NULL, CONSTRAINT \"{name}_pkey\" PRIMARY KEY (\"id\"));\nCREATE UNIQUE INDEX \"{name}_email_key\" ON \"{name}\"(\"email\");\n";
+
+    private static string DoBlock(string table, string column) =>
+        $"DO $$ BEGIN EXECUTE 'ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" INTEGER'; END $$;\n";
+
+    /// <summary>main pushed to a bare origin with one model; a feature branch whose schema adds <c>age</c> and whose migration is a DO block adding <paramref name="column"/>.</summary>
+    private static (TestRepository Repo, TestRepository Origin, string Table) Feature(string column, bool shadow = true)
+    {
+        var table = "U" + Guid.NewGuid().ToString("N")[..8];
+        var repo = new TestRepository();
+        var origin = new TestRepository(init: false);
+        origin.MustGit("init", "-q", "--bare");
+        repo.Write("prisma/schema.prisma", Model(table));
+        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", Init(table));
+        repo.CommitAllWithoutHooks();
+        repo.MustGit("remote", "add", "origin", origin.Root);
+        repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "main");
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        if (shadow)
+        {
+            var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+            repo.Environment["DRIFTHOOKS__SHADOW__URL"] = server.PrismaUrl("postgres");
+        }
+
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Write("prisma/schema.prisma", Model(table, "  age   Int?\n"));
+        repo.Write(Migration, DoBlock(table, column));
+        repo.MustGit("add", "-A");
+        var commit = repo.Commit();
+        Assert.That(commit.ExitCode, Is.Zero, commit.ToString());
+        Assert.That(commit.All, Does.Contain("note DH115").And.Contain("cannot tell offline"), "pre-commit stays offline");
+        return (repo, origin, table);
+    }
+
+    [Test]
+    public void A_DO_block_that_adds_the_column_the_schema_declares_passes_check_and_pre_push_exactly()
+    {
+        var (repo, origin, _) = Feature("age");
+        using var __ = repo;
+        using var ___ = origin;
+        var check = repo.Drifthooks("check");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+        Assert.That(check.Output, Does.Contain("note DH115: Exact check passed: the 2 migrations of the head commit").And.Not.Contain("cannot tell offline"));
+
+        var push = repo.Git("push", "-u", "origin", "feature");
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        Assert.That(push.All, Does.Contain("Exact check passed: the 2 migrations of the pushed commit"));
+    }
+
+    [Test]
+    public void A_DO_block_that_misses_the_column_is_refused_by_check_and_pre_push_until_the_printed_follow_up_migration_is_added()
+    {
+        var (repo, origin, table) = Feature("years");
+        using var __ = repo;
+        using var ___ = origin;
+        var refused = repo.Drifthooks("check");
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Output, Does.Contain("error DH115").And.Contain($"model {table}: column age missing from the migrations").And.Not.Contain("cannot tell offline"));
+        var push = repo.Git("push", "-u", "origin", "feature");
+        Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
+        Assert.That(push.All, Does.Contain("error DH115").And.Contain($"model {table}: column age missing from the migrations"));
+
+        // Prisma's migrate dev cannot run here; the printed migrate diff --script can, through the real Prisma CLI
+        // (which replays into a fresh database of its own: its adapter mode refuses --shadow-database-url).
+        PrintedFix.Of(repo, refused, "DH115")
+            .Fill("<shadow_database_url>", "postgresql://shadow@localhost/shadow")
+            .Doing(
+                @"mkdir -p (?<folder>\S+) && npx prisma migrate diff --from-migrations (?<migrations>\S+) --to-schema-datamodel (?<schema>\S+) --shadow-database-url \S+ --script > (?<file>\S+)",
+                step =>
+                {
+                    var script = PrismaOracle.Unavailable() is null
+                        ? PrismaDiff(repo, step)
+                        : $"-- AlterTable\nALTER TABLE \"{table}\" DROP COLUMN \"years\",\nADD COLUMN     \"age\" INTEGER;\n";
+                    Directory.CreateDirectory(Path.Combine(repo.Root, step.Groups["folder"].Value));
+                    File.WriteAllText(Path.Combine(repo.Root, step.Groups["file"].Value), script);
+                })
+            .Doing("commit and push", _ =>
+            {
+                var commit = repo.Commit();
+                Assert.That(commit.ExitCode, Is.Zero, "committing the fix is refused: " + commit);
+                var pushed = repo.Git("push", "-u", "origin", "feature");
+                Assert.That(pushed.ExitCode, Is.Zero, "pushing the fix is refused: " + pushed);
+            })
+            .Follow();
+        var check = repo.Drifthooks("check");
+        Assert.That(check.ExitCode, Is.Zero, "check after following the fix: " + check);
+        Assert.That(check.Output, Does.Contain("Exact check passed: the 3 migrations"));
+    }
+
+    [Test]
+    public void A_repeated_check_replays_nothing()
+    {
+        var (repo, origin, _) = Feature("age");
+        using var __ = repo;
+        using var ___ = origin;
+        var cold = repo.Drifthooks("check");
+        Assert.That(cold.ExitCode, Is.Zero, cold.ToString());
+        Assert.That(cold.Output, Does.Match(@"Exact check passed: [^\n]*\(2 replayed, 0 from a template"));
+        var warm = repo.Drifthooks("check");
+        Assert.That(warm.ExitCode, Is.Zero, warm.ToString());
+        Assert.That(warm.Output, Does.Match(@"Exact check passed: [^\n]*\(template drifthooks_tpl_[0-9a-f]{12}, nothing replayed"));
+    }
+
+    [Test]
+    public void Without_a_shadow_server_check_and_pre_push_say_in_one_line_that_the_exact_check_did_not_run_and_pass()
+    {
+        var (repo, origin, _) = Feature("years", shadow: false);
+        using var __ = repo;
+        using var ___ = origin;
+        var check = repo.Drifthooks("check");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+        var line = check.Output.Split('\n').Where(l => l.Contains("did not run", StringComparison.Ordinal)).ToList();
+        Assert.That(line, Has.Count.EqualTo(1), check.Output);
+        Assert.That(line[0], Does.Contain("did not run: no shadow server; to run it, give the job a PostgreSQL service container and set DRIFTHOOKS__SHADOW__URL"));
+
+        var push = repo.Git("push", "-u", "origin", "feature");
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        Assert.That(Regex.Matches(push.All, "exact check[^\n]*did not run").Count, Is.EqualTo(1), push.All);
+        Assert.That(push.All, Does.Contain("did not run: no shadow server; to run it, set \"Shadow\": { \"Url\":"));
+    }
+
+    private static string PrismaDiff(TestRepository repo, Match step)
+    {
+        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        var database = server.CreateDatabaseAsync().GetAwaiter().GetResult();
+        var migrations = Path.Combine(repo.Root, step.Groups["migrations"].Value);
+        var schema = Path.Combine(repo.Root, step.Groups["schema"].Value);
+        var output = Path.Combine(Path.GetTempPath(), $"drifthooks-exact-{Guid.NewGuid():N}.sql");
+        try
+        {
+            var diff = PrismaOracle.RunAsync(database.PrismaUrl, schema, migrations,
+                "migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--script", "--output", output).GetAwaiter().GetResult();
+            Assert.That(diff.ExitCode, Is.Zero, diff.Output);
+            return File.ReadAllText(output);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
