@@ -169,4 +169,65 @@ public sealed class ExactMigrationsCheckTests
         var result = await CheckAsync(schema, [("20240101000000_init", sql)]);
         Assert.That(result.Findings[0].Severity, Is.EqualTo(Severity.Note), result.Findings[0].Message);
     }
+
+    public static IEnumerable<TestCaseData> OracleCases()
+    {
+        var table = Unique();
+        var init = ("20240101000000_init", Create(table));
+        yield return new TestCaseData("umami", null, null).SetName("Oracle_umami_history");
+        yield return new TestCaseData("documenso", null, null).SetName("Oracle_documenso_history");
+        yield return new TestCaseData("do-adds", Schema(table, "  age Int?\n"), new[] { init, ("20240102000000_age", $"DO $$ BEGIN EXECUTE 'ALTER TABLE \"{table}\" ADD COLUMN \"age\" INTEGER'; END $$;") })
+            .SetName("Oracle_a_DO_block_that_adds_the_column");
+        yield return new TestCaseData("do-misses", Schema(table, "  age Int?\n"), new[] { init, ("20240102000000_age", $"DO $$ BEGIN EXECUTE 'ALTER TABLE \"{table}\" ADD COLUMN \"years\" INTEGER'; END $$;") })
+            .SetName("Oracle_a_DO_block_that_adds_another_column");
+        yield return new TestCaseData("stale-default", Schema(table).Replace("@default(\"x\")", "@default(\"y\")", StringComparison.Ordinal), new[] { init })
+            .SetName("Oracle_a_default_edited_after_the_migration");
+    }
+
+    /// <summary>Prisma's own differ (<c>migrate diff --from-migrations … --exit-code</c>, a fresh database per call) and the exact check agree.</summary>
+    [TestCaseSource(nameof(OracleCases))]
+    public async Task The_exact_check_agrees_with_prisma_migrate_diff(string name, string? schema, (string Name, string Script)[]? migrations)
+    {
+        if (PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore(why);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("drifthooks-exact-oracle-").FullName;
+        try
+        {
+            if (schema is null)
+            {
+                var root = name == "umami" ? TestData.Umami : Path.Combine(SharedFolder.Corpus, name);
+                schema = File.ReadAllText(Path.Combine(root, "schema.prisma"));
+                migrations = [.. Load(Path.Combine(root, "migrations"))];
+            }
+
+            // Prisma 6 wants the datasource's url, which umami's schema (written for Prisma 7) leaves to its config.
+            var schemaFile = Path.Combine(folder, "schema.prisma");
+            File.WriteAllText(schemaFile, System.Text.RegularExpressions.Regex.IsMatch(schema, @"datasource db \{[^}]*\burl\s*=")
+                ? schema
+                : schema.Replace("datasource db {", "datasource db {\n  url = env(\"DATABASE_URL\")", StringComparison.Ordinal));
+            var migrationsFolder = Path.Combine(folder, "migrations");
+            foreach (var (migration, script) in migrations!)
+            {
+                Directory.CreateDirectory(Path.Combine(migrationsFolder, migration));
+                File.WriteAllText(Path.Combine(migrationsFolder, migration, "migration.sql"), script);
+            }
+
+            File.WriteAllText(Path.Combine(migrationsFolder, "migration_lock.toml"), "provider = \"postgresql\"\n");
+            var fresh = await _server.CreateDatabaseAsync();
+            var prisma = await PrismaOracle.RunAsync(fresh.PrismaUrl, schemaFile, migrationsFolder, "migrate", "diff", "--from-migrations", migrationsFolder, "--to-schema-datamodel", schemaFile, "--exit-code");
+            Assert.That(prisma.ExitCode, Is.AnyOf(0, 2), prisma.Output);
+
+            var exact = await CheckAsync(schema, migrations);
+            Assert.That(exact.Concluded, string.Join('\n', exact.Findings.Select(f => f.Message)));
+            var refused = exact.Findings.Any(f => f.Severity == Severity.Error);
+            Assert.That(refused, Is.EqualTo(prisma.ExitCode == 2), $"Prisma exit {prisma.ExitCode}: {prisma.Output}\nDriftHooks: {string.Join('\n', exact.Findings.Select(f => f.Message))}");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }

@@ -32,6 +32,10 @@ internal sealed class PushScenario : IDisposable
     /// <summary>Migration <paramref name="table"/>'s script: table <c>{prefix}{table}</c> (a prefix of its own gives a test a history no other test has).</summary>
     public static string Script(int table, string prefix = "T") => $"CREATE TABLE \"{prefix}{table}\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"{prefix}{table}_pkey\" PRIMARY KEY (\"id\"));\n";
 
+    /// <summary>The schema whose models are the tables of the first <paramref name="models"/> migrations: what they produce.</summary>
+    public static string Schema(int models, string prefix = "T") =>
+        TestRepository.Datasource + string.Concat(Enumerable.Range(1, models).Select(i => $"model {prefix}{i} {{\n  id Int @id @default(autoincrement())\n}}\n"));
+
     public static string Name(int n) => $"2024010{n}000000_m{n}";
 
     /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production (on <paramref name="productionServer"/> when given).</summary>
@@ -44,7 +48,7 @@ internal sealed class PushScenario : IDisposable
         var remote = new TestRepository(init: false);
         remote.MustGit("init", "-q", "--bare");
 
-        repository.Write("prisma/schema.prisma", TestRepository.Datasource + $"model {tables}1 {{\n  id Int @id @default(autoincrement())\n}}\n");
+        repository.Write("prisma/schema.prisma", Schema(Math.Max(committed, 1), tables));
         repository.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
         for (var i = 1; i <= committed; i++)
         {
