@@ -221,11 +221,11 @@ public class CompanionCommandTests
         Assert.That(status.Output, Does.Match(@"20240106000000_hotfix\s+absent\s+-\s+missing"));
         Assert.That(status.Output, Does.Match(PushScenario.Name(2) + @"\s+committed\s+failed\s+applied"));
         Assert.That(status.Output, Does.Match(PushScenario.Name(1) + @"\s+committed\s+modified\s+modified"));
-        Assert.That(status.Output, Does.Contain("DH201").And.Contain("git pull --rebase").And.Contain("DH413").And.Contain("migrate resolve").And.Contain("DH412"));
+        Assert.That(status.Output, Does.Contain("DH201").And.Contain("git fetch --all").And.Contain("DH413").And.Contain("migrate resolve").And.Contain("DH412"));
 
         var sync = s.Repository.Drifthooks("sync");
         Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
-        Assert.That(sync.Error, Does.Contain("DH430").And.Contain("20240106000000_hotfix").And.Contain("pull"));
+        Assert.That(sync.Error, Does.Contain("DH430").And.Contain("20240106000000_hotfix").And.Contain("git fetch --all").And.Not.Contain("pull"));
     }
 
     [Test]

@@ -239,6 +239,65 @@ public class DatabaseFixTests
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
     }
 
+    [Test]
+    public async Task A_migration_production_got_from_a_branch_this_clone_has_not_fetched_is_fetched_then_merged_as_printed()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2);
+        s.Repository.Environment["GIT_EDITOR"] = "true";
+        Assert.That(s.Push().ExitCode, Is.Zero);
+
+        // A colleague's clone pushes a hotfix branch and deploys it; this clone has not fetched since.
+        using var colleague = new TestRepository(init: false);
+        colleague.MustGit("clone", "-q", "-b", "main", s.Remote.Root, ".");
+        colleague.MustGit("checkout", "-q", "-b", "hotfix-login");
+        colleague.Write($"prisma/migrations/{PushScenario.Name(5)}/migration.sql", PushScenario.Script(5));
+        colleague.CommitAllWithoutHooks("hotfix applied straight to production");
+        colleague.MustGit("push", "-q", "origin", "hotfix-login");
+        await s.ApplyAsync((PushScenario.Name(5), PushScenario.Script(5)));
+        s.Repository.Write("notes.md", "notes\n");
+        s.Repository.CommitAllWithoutHooks("notes");
+
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
+        Assert.That(push.Error, Does.Contain("No branch or commit of this clone holds it"));
+        var fetch = PrintedFix.Of(s.Repository, push, "DH201");
+        Assert.That(fetch.Text, Does.StartWith("git fetch --all (").And.Contain(PushScenario.Name(5) + "' [row id "));
+        fetch.Follow();
+
+        var again = s.Push();
+        Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
+        var merge = PrintedFix.Of(s.Repository, again, "DH201");
+        Assert.That(merge.Text, Is.EqualTo("git merge origin/hotfix-login"), "fetched, the branch is named: no loop");
+        merge.Follow();
+        var green = s.Push();
+        Assert.That(green.ExitCode, Is.Zero, green.ToString());
+    }
+
+    [Test]
+    public async Task Sync_refused_while_production_is_ahead_names_the_branch_that_holds_the_migration_and_its_fix_syncs()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "S");
+        var local = await s.Server.CreateDatabaseAsync();
+        s.Repository.Environment["DATABASE_URL"] = local.PrismaUrl;
+        s.Repository.Environment["GIT_EDITOR"] = "true";
+        s.Repository.MustGit("checkout", "-q", "-b", "hotfix-login");
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(5)}/migration.sql", PushScenario.Script(5, "S"));
+        s.Repository.CommitAllWithoutHooks("hotfix applied straight to production");
+        await s.ApplyAsync((PushScenario.Name(5), PushScenario.Script(5, "S")));
+        s.Repository.MustGit("checkout", "-q", "main");
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        var fix = PrintedFix.Of(s.Repository, sync, "DH430");
+        Assert.That(fix.Text, Is.EqualTo("git merge hotfix-login && drifthooks sync"));
+        Assert.That(await s.Server.QueryScalarAsync(local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = '_prisma_migrations'"), Is.EqualTo(0L), "nothing was changed");
+
+        fix.Follow();
+        Assert.That(fix.Output, Does.Contain("applied 3 migration(s)"));
+        var again = s.Repository.Drifthooks("sync");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+    }
+
     static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

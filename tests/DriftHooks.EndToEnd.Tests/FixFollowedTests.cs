@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
+using NUnit.Framework.Constraints;
 
 namespace DriftHooks.EndToEnd.Tests;
 
 /// <summary>
 /// Every refusal's printed fix, followed literally in a real repository with a bare origin (and a real PostgreSQL as
 /// production where pre-push reads one), then the same command run again: it must pass. A fix that cannot be run as
-/// printed, or that leads into another refusal, fails here. The README's table "When DriftHooks refuses" lists these.
+/// printed, or that leads into another refusal, fails here. One case is a row of <see cref="Cases"/>: how the problem
+/// is made (and which command refuses it), the code, what the fix must say, how a user fills its placeholders and does
+/// its steps in words, the command that must then pass, and what must hold after. The README's table "When DriftHooks
+/// refuses" lists these.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -20,9 +25,49 @@ public class FixFollowedTests
     private const string UserWithIndexedName = "model User {\n  id   Int     @id @default(autoincrement())\n  name String?\n\n  @@index([name])\n}\n";
     private const string IndexName = "CREATE INDEX \"User_name_idx\" ON \"User\"(\"name\");\n";
     private const string Init = "prisma/migrations/20240101000000_init";
+    internal const string MigrateDevStep = @"npx prisma migrate dev (?:--create-only )?--name (?<name>\w+)";
+    private const string Feature = "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n";
+    private const string Main = "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n";
+
+    /// <summary>One row: a problem, the command that refuses it, and what following its printed fix must lead to.</summary>
+    private sealed record FixCase(string Name, string Code, Func<Task<Setup>> Start, Func<Setup, ProcessResult> Refuse, Func<Setup, ProcessResult> Again, string AgainName)
+    {
+        /// <summary>What the printed fix must say (its text).</summary>
+        public IResolveConstraint? FixIs { get; init; }
+
+        /// <summary>What a user types for each placeholder.</summary>
+        public IReadOnlyDictionary<string, string> Fill { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>How the user does the steps given in words (or commands this machine cannot run, as Prisma's migrate dev).</summary>
+        public Func<Setup, IEnumerable<(string Step, Action<Match> Do)>> Steps { get; init; } = _ => [];
+
+        /// <summary>What must hold once the same command passed.</summary>
+        public Action<Setup, ProcessResult>? Then { get; init; }
+    }
+
+    /// <summary>The repository (with its bare origin) and, where pre-push reads one, production.</summary>
+    private sealed class Setup(TestRepository repo, TestRepository origin, PushScenario? production) : IDisposable
+    {
+        public TestRepository Repo { get; } = repo;
+
+        public PushScenario? Production { get; } = production;
+
+        public void Dispose()
+        {
+            if (Production is null)
+            {
+                Repo.Dispose();
+                origin.Dispose();
+            }
+            else
+            {
+                Production.Dispose();
+            }
+        }
+    }
 
     /// <summary>main with a Prisma project, pushed to a bare origin through the installed hooks (no production configured).</summary>
-    private static (TestRepository Repo, TestRepository Origin) Pushed()
+    private static Task<Setup> Pushed()
     {
         var repo = new TestRepository();
         var origin = new TestRepository(init: false);
@@ -33,8 +78,17 @@ public class FixFollowedTests
         Assert.That(repo.Install().ExitCode, Is.Zero);
         repo.Environment["GIT_EDITOR"] = "true"; // the user's editor, saved as it opens
         repo.MustGit("push", "-q", "-u", "origin", "main");
-        return (repo, origin);
+        return Task.FromResult(new Setup(repo, origin, null));
     }
+
+    /// <summary>The same with production: <paramref name="committed"/> migrations, the first <paramref name="applied"/> applied there, main pushed.</summary>
+    private static Func<Task<Setup>> WithProduction(int committed, int applied) => async () =>
+    {
+        var scenario = await PushScenario.CreateAsync(committed, applied);
+        scenario.Repository.Environment["GIT_EDITOR"] = "true";
+        Assert.That(scenario.Push().ExitCode, Is.Zero);
+        return new Setup(scenario.Repository, scenario.Remote, scenario);
+    };
 
     // Prisma's migrate dev needs engines this machine cannot download; the test writes what it writes: a folder named
     // with the current UTC time and the given name, holding the SQL of the schema change (empty with --create-only when
@@ -46,278 +100,76 @@ public class FixFollowedTests
         repo.Write(folder + "/migration.sql", step.Value.Contains("--create-only", StringComparison.Ordinal) ? "-- This is an empty migration.\n" : sql);
     };
 
-    internal const string MigrateDevStep = @"npx prisma migrate dev (?:--create-only )?--name (?<name>\w+)";
+    private static (string, Action<Match>) MigrateDevDoing(TestRepository repo, string sql) => (MigrateDevStep, MigrateDev(repo, sql));
 
-    internal static Action<Match> CommitAndPush(TestRepository repo) => _ =>
+    // The edit the user made, moved into the migration migrate dev just created (named *_<name>).
+    private static (string, Action<Match>) MoveEdit(TestRepository repo, string name, string edit) => (@"move (?:your|the) edit into that new migration", _ =>
+    {
+        var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_" + name).Single();
+        File.WriteAllText(Path.Combine(created, "migration.sql"), edit);
+    }
+    );
+
+    internal static Action<Match> CommitAndPush(TestRepository repo, bool force = false) => _ =>
     {
         var commit = repo.Commit();
         Assert.That(commit.ExitCode, Is.Zero, "committing the fix is refused: " + commit);
-        var push = repo.Git("push", "-q", "origin", "HEAD");
+        var push = force ? repo.Git("push", "-q", "--force-with-lease", "origin", "HEAD") : repo.Git("push", "-q", "origin", "HEAD");
         Assert.That(push.ExitCode, Is.Zero, "pushing the fix is refused: " + push);
     };
 
-    private static void AssertPasses(ProcessResult result, string what) => Assert.That(result.ExitCode, Is.Zero, $"{what} after following the fix: {result}");
+    private static (string, Action<Match>) CommitAndPushDoing(TestRepository repo, bool force = false) => ("commit and push(?: again)?", CommitAndPush(repo, force));
 
-    [Test]
-    public void DH101_a_schema_change_without_migration_passes_once_the_printed_migration_is_made_and_staged()
+    private static ProcessResult Staged(Setup s, Action<TestRepository> change)
     {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH101").Doing(MigrateDevStep, MigrateDev(repo, AddName)).Follow();
-        AssertPasses(repo.Commit(), "git commit");
+        change(s.Repo);
+        s.Repo.MustGit("add", "-A");
+        return s.Repo.Commit();
     }
 
-    [Test]
-    public void DH102_an_edit_of_the_migration_the_last_unpushed_commit_added_passes_as_the_printed_amend()
+    // The schema edit and its migration made, only one of them staged.
+    private static ProcessResult PartlyStaged(Setup s, string staged)
     {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
+        s.Repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        s.Repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
+        s.Repo.MustGit("add", staged);
+        return s.Repo.Commit();
+    }
+
+    private static ProcessResult Commit(Setup s) => s.Repo.Commit();
+
+    private static ProcessResult CommitEmpty(Setup s) => s.Repo.Commit("--allow-empty");
+
+    private static ProcessResult Check(Setup s) => s.Repo.Drifthooks("check");
+
+    // A feature branch with one commit adding its migration; main's pushed tip is its base.
+    private static void FeatureWithNameMigration(TestRepository repo)
+    {
         repo.MustGit("switch", "-q", "-c", "feature");
         repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
         repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
+    }
 
-        // The schema gains an index, and the migration not yet pushed is edited to create it.
+    // The schema gains an index, and the migration not yet pushed is edited to create it.
+    private static ProcessResult EditUnpushedMigration(TestRepository repo)
+    {
         repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithIndexedName);
         repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName + IndexName);
         repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        var fix = PrintedFix.Of(repo, refused, "DH102");
-        Assert.That(fix.Text, Does.StartWith("git commit --amend"));
-        fix.Follow();
-        Assert.That(repo.MustGit("status", "--porcelain"), Is.Empty, "the edit is committed");
-        Assert.That(repo.MustGit("rev-list", "--count", "main..feature").Trim(), Is.EqualTo("1"), "folded into the commit that added the migration");
-        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
-    }
-
-    [Test]
-    public void DH102_an_edit_of_a_migration_an_older_unpushed_commit_added_is_folded_into_it_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
-        repo.MustGit("add", "-A");
-        Assert.That(repo.Commit().ExitCode, Is.Zero);
-        repo.Write("notes.md", "notes\n");
-        repo.MustGit("add", "-A");
-        Assert.That(repo.Commit().ExitCode, Is.Zero);
-
-        var edited = AddName + IndexName;
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithIndexedName);
-        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", edited);
-        repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        var fix = PrintedFix.Of(repo, refused, "DH102");
-        Assert.That(fix.Text, Does.Contain("--fixup="));
-        fix.Follow();
-        Assert.That(repo.MustGit("status", "--porcelain"), Is.Empty);
-        Assert.That(repo.MustGit("rev-list", "--count", "main..feature").Trim(), Is.EqualTo("2"), "the fixup is folded in");
-        Assert.That(repo.MustGit("show", "feature~1:prisma/migrations/20240201000000_add_name/migration.sql"), Is.EqualTo(edited), "the commit that added it carries the edit");
-        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
-    }
-
-    [Test]
-    public void DH102_an_edit_of_a_pushed_migration_passes_as_the_printed_new_migration()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        var edit = "CREATE INDEX \"User_id_idx\" ON \"User\"(\"id\");\n";
-        repo.Write(Init + "/migration.sql", repo.Read(Init + "/migration.sql") + edit);
-        repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        var fix = PrintedFix.Of(repo, refused, "DH102");
-        Assert.That(fix.Text, Does.Contain("--source=origin/main"));
-        fix.Fill("<change>", "add_user_id_index")
-            .Doing(MigrateDevStep, MigrateDev(repo, ""))
-            .Doing("move your edit into that new migration", _ =>
-            {
-                var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_add_user_id_index").Single();
-                File.WriteAllText(Path.Combine(created, "migration.sql"), edit);
-            })
-            .Follow();
-        AssertPasses(repo.Commit(), "git commit");
-    }
-
-    [Test]
-    public void DH102_in_check_a_no_verify_edit_of_a_pushed_migration_is_put_back_as_printed_and_check_passes()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write(Init + "/migration.sql", repo.Read(Init + "/migration.sql") + "-- tweaked\n");
-        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Tweak init");
-        repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
-        var refused = repo.Drifthooks("check");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH102")
-            .Fill("<change>", "tweak")
-            .Doing(MigrateDevStep, MigrateDev(repo, ""))
-            .Doing("move your edit into that new migration", _ =>
-            {
-                var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_tweak").Single();
-                File.WriteAllText(Path.Combine(created, "migration.sql"), "-- tweaked\n");
-            })
-            .Doing("commit and push", CommitAndPush(repo))
-            .Follow();
-        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
-    }
-
-    [Test]
-    public void DH101_in_check_a_no_verify_schema_change_passes_once_the_printed_migration_is_added_and_pushed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Add name");
-        repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
-        var refused = repo.Drifthooks("check");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH101")
-            .Doing(MigrateDevStep, MigrateDev(repo, AddName))
-            .Doing("commit and push", CommitAndPush(repo))
-            .Follow();
-        var check = repo.Drifthooks("check");
-        AssertPasses(check, "drifthooks check");
-        Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range");
-    }
-
-    [Test]
-    public void DH103_a_deleted_committed_migration_passes_once_restored_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("rm", "-q", "-r", Init);
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH103").Follow();
-        Assert.That(repo.MustGit("status", "--porcelain"), Is.Empty, "nothing left to commit: the deletion is undone");
-        AssertPasses(repo.Commit("--allow-empty"), "git commit");
-    }
-
-    [Test]
-    public void DH104_a_renamed_pushed_migration_passes_once_moved_back_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("mv", Init, "prisma/migrations/20240101000000_initial");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH104").Follow();
-        AssertPasses(repo.Commit("--allow-empty"), "git commit");
-    }
-
-    [Test]
-    public void DH105_an_unstaged_migration_passes_once_added_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
-        repo.MustGit("add", "prisma/schema.prisma");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH105").Follow();
-        AssertPasses(repo.Commit(), "git commit");
-    }
-
-    [Test]
-    public void DH106_a_deleted_lock_file_passes_once_restored_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.MustGit("rm", "-q", "prisma/migrations/migration_lock.toml");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH106").Follow();
-        AssertPasses(repo.Commit("--allow-empty"), "git commit");
-    }
-
-    [Test]
-    public void DH107_a_switched_lock_provider_passes_once_restored_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n");
-        repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH107").Follow();
-        AssertPasses(repo.Commit("--allow-empty"), "git commit");
-    }
-
-    [Test]
-    public void DH109_an_older_new_migration_passes_once_renamed_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.Write("prisma/migrations/20231201000000_add_name/migration.sql", AddName);
-        repo.MustGit("add", "-A");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH109").Follow();
-        AssertPasses(repo.Commit(), "git commit");
-    }
-
-    [Test]
-    public void DH110_a_migration_staged_without_its_schema_edit_passes_once_the_schema_is_added_as_printed()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
-        repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
-        repo.MustGit("add", "prisma/migrations");
-        var refused = repo.Commit();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH110").Follow();
-        AssertPasses(repo.Commit(), "git commit");
+        return repo.Commit();
     }
 
     /// <summary>
     /// A feature branch made before main's newest migration, rebased onto main: its migration now sorts before one
-    /// main already has (and, with pre-push, one production applied).
+    /// main already has (and, with production, one production applied). Pushed before the rebase when asked.
     /// </summary>
-    private static void RebasedFeature(TestRepository repo, Func<string, Task>? deploy = null, bool pushedBefore = false)
+    private static void RebasedFeature(Setup s, bool pushedBefore = false)
     {
+        var repo = s.Repo;
         repo.MustGit("switch", "-q", "-c", "feature");
-        repo.Write("prisma/migrations/20240105000000_feature/migration.sql", "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n");
+        repo.Write("prisma/migrations/20240105000000_feature/migration.sql", Feature);
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
         if (pushedBefore)
@@ -325,110 +177,256 @@ public class FixFollowedTests
             var push = repo.Git("push", "-q", "-u", "origin", "feature");
             Assert.That(push.ExitCode, Is.Zero, push.ToString());
         }
+
         repo.MustGit("switch", "-q", "main");
-        repo.Write("prisma/migrations/20240110000000_main/migration.sql", "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n");
+        repo.Write("prisma/migrations/20240110000000_main/migration.sql", Main);
         repo.MustGit("add", "-A");
         Assert.That(repo.Commit().ExitCode, Is.Zero);
-        deploy?.Invoke("20240110000000_main").GetAwaiter().GetResult();
+        s.Production?.ApplyAsync(("20240110000000_main", Main)).GetAwaiter().GetResult();
         Assert.That(repo.Git("push", "-q", "origin", "main").ExitCode, Is.Zero);
         repo.MustGit("switch", "-q", "feature");
         repo.MustGit("rebase", "-q", "main");
     }
 
-    [Test]
-    public async Task DH205_a_rebased_feature_migration_renamed_as_pre_push_prints_passes_pre_commit_and_the_push()
-    {
-        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
-        var repo = scenario.Repository;
-        repo.Environment["GIT_EDITOR"] = "true";
-        Assert.That(scenario.Push().ExitCode, Is.Zero);
-        RebasedFeature(repo, name => scenario.ApplyAsync((name, "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n")));
-
-        var refused = repo.Git("push", "origin", "feature");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-        PrintedFix.Of(repo, refused, "DH205").Doing("commit and push again", CommitAndPush(repo)).Follow();
-        AssertPasses(repo.Git("push", "origin", "feature"), "git push");
-    }
-
-    [Test]
-    public async Task DH205_on_a_feature_branch_pushed_before_its_rebase_the_printed_rename_passes_pre_commit_and_the_push()
-    {
-        using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
-        var repo = scenario.Repository;
-        repo.Environment["GIT_EDITOR"] = "true";
-        Assert.That(scenario.Push().ExitCode, Is.Zero);
-        RebasedFeature(repo, name => scenario.ApplyAsync((name, "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n")), pushedBefore: true);
-
-        // A rebased branch is pushed with --force-with-lease; origin/feature has the migration under its old name.
-        var refused = repo.Git("push", "--force-with-lease", "origin", "feature");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-        var fix = PrintedFix.Of(repo, refused, "DH205");
-        Assert.That(fix.Text, Does.StartWith("git mv prisma/migrations/20240105000000_feature "));
-        fix.Doing("commit and push again", _ =>
+    private static readonly FixCase[] Cases =
+    [
+        new("DH101_a_schema_change_without_migration_passes_once_the_printed_migration_is_made_and_staged", "DH101", Pushed,
+            s => Staged(s, r => r.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName)), Commit, "git commit")
         {
-            var commit = repo.Commit();
-            Assert.That(commit.ExitCode, Is.Zero, "pre-commit refuses the printed rename: " + commit);
-        }).Follow();
-        AssertPasses(repo.Git("push", "--force-with-lease", "origin", "feature"), "git push --force-with-lease");
-    }
-
-    [Test]
-    public async Task DH202_an_applied_migration_edited_with_no_verify_passes_the_push_once_restored_and_moved_as_printed()
-    {
-        using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
-        var repo = scenario.Repository;
-        Assert.That(scenario.Push().ExitCode, Is.Zero);
-        var edit = "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n";
-        repo.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2) + edit);
-        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Index T2");
-        var refused = scenario.Push();
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-
-        PrintedFix.Of(repo, refused, "DH202")
-            .Fill("<change>", "index_t2")
-            .Doing(MigrateDevStep, MigrateDev(repo, ""))
-            .Doing("move the edit into that new migration", _ =>
+            Steps = s => [MigrateDevDoing(s.Repo, AddName)],
+        },
+        new("DH101_in_check_a_no_verify_schema_change_passes_once_the_printed_migration_is_added_and_pushed", "DH101", Pushed,
+            s =>
             {
-                var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_index_t2").Single();
-                File.WriteAllText(Path.Combine(created, "migration.sql"), edit);
-            })
-            .Doing("commit and push again", CommitAndPush(repo))
-            .Follow();
-        AssertPasses(scenario.Push(), "git push");
-        Assert.That(repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds");
-    }
-
-    [Test]
-    public void DH109_in_check_a_rebased_feature_migration_renamed_as_printed_passes_pre_commit_and_check()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        RebasedFeature(repo);
-
-        var refused = repo.Drifthooks("check");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-        PrintedFix.Of(repo, refused, "DH109").Doing("commit and push", CommitAndPush(repo)).Follow();
-        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
-    }
-
-    [Test]
-    public void DH109_in_check_a_feature_branch_pushed_before_its_rebase_is_renamed_as_printed_and_check_passes()
-    {
-        var (repo, origin) = Pushed();
-        using var _ = repo;
-        using var __ = origin;
-        RebasedFeature(repo, pushedBefore: true);
-
-        var refused = repo.Drifthooks("check");
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-        PrintedFix.Of(repo, refused, "DH109").Doing("commit and push", _ =>
+                s.Repo.MustGit("switch", "-q", "-c", "feature");
+                s.Repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+                s.Repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Add name");
+                s.Repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
+                return Check(s);
+            },
+            Check, "drifthooks check")
         {
-            var commit = repo.Commit();
-            Assert.That(commit.ExitCode, Is.Zero, "pre-commit refuses the printed rename: " + commit);
-            var push = repo.Git("push", "-q", "--force-with-lease", "origin", "HEAD");
-            Assert.That(push.ExitCode, Is.Zero, "pushing the rebased, renamed branch is refused: " + push);
-        }).Follow();
-        AssertPasses(repo.Drifthooks("check"), "drifthooks check");
+            Steps = s => [MigrateDevDoing(s.Repo, AddName), CommitAndPushDoing(s.Repo)],
+            Then = (_, check) => Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range"),
+        },
+        new("DH102_an_edit_of_the_migration_the_last_unpushed_commit_added_passes_as_the_printed_amend", "DH102", Pushed,
+            s =>
+            {
+                FeatureWithNameMigration(s.Repo);
+                return EditUnpushedMigration(s.Repo);
+            },
+            Check, "drifthooks check")
+        {
+            FixIs = Does.StartWith("git commit --amend"),
+            Then = (s, _) =>
+            {
+                Assert.That(s.Repo.MustGit("status", "--porcelain"), Is.Empty, "the edit is committed");
+                Assert.That(s.Repo.MustGit("rev-list", "--count", "main..feature").Trim(), Is.EqualTo("1"), "folded into the commit that added the migration");
+            },
+        },
+        new("DH102_an_edit_of_a_migration_an_older_unpushed_commit_added_is_folded_into_it_as_printed", "DH102", Pushed,
+            s =>
+            {
+                FeatureWithNameMigration(s.Repo);
+                s.Repo.Write("notes.md", "notes\n");
+                s.Repo.MustGit("add", "-A");
+                Assert.That(s.Repo.Commit().ExitCode, Is.Zero);
+                return EditUnpushedMigration(s.Repo);
+            },
+            Check, "drifthooks check")
+        {
+            FixIs = Does.Contain("--fixup="),
+            Then = (s, _) =>
+            {
+                Assert.That(s.Repo.MustGit("status", "--porcelain"), Is.Empty);
+                Assert.That(s.Repo.MustGit("rev-list", "--count", "main..feature").Trim(), Is.EqualTo("2"), "the fixup is folded in");
+                Assert.That(s.Repo.MustGit("show", "feature~1:prisma/migrations/20240201000000_add_name/migration.sql"), Is.EqualTo(AddName + IndexName), "the commit that added it carries the edit");
+            },
+        },
+        new("DH102_an_edit_of_a_pushed_migration_passes_as_the_printed_new_migration", "DH102", Pushed,
+            s => Staged(s, r => r.Write(Init + "/migration.sql", r.Read(Init + "/migration.sql") + "CREATE INDEX \"User_id_idx\" ON \"User\"(\"id\");\n")), Commit, "git commit")
+        {
+            FixIs = Does.Contain("--source=origin/main"),
+            Fill = new Dictionary<string, string> { ["<change>"] = "add_user_id_index" },
+            Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "add_user_id_index", "CREATE INDEX \"User_id_idx\" ON \"User\"(\"id\");\n")],
+        },
+        new("DH102_in_check_a_no_verify_edit_of_a_pushed_migration_is_put_back_as_printed_and_check_passes", "DH102", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("switch", "-q", "-c", "feature");
+                s.Repo.Write(Init + "/migration.sql", s.Repo.Read(Init + "/migration.sql") + "-- tweaked\n");
+                s.Repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Tweak init");
+                s.Repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
+                return Check(s);
+            },
+            Check, "drifthooks check")
+        {
+            Fill = new Dictionary<string, string> { ["<change>"] = "tweak" },
+            Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "tweak", "-- tweaked\n"), CommitAndPushDoing(s.Repo)],
+        },
+        new("DH103_a_deleted_committed_migration_passes_once_restored_as_printed", "DH103", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("rm", "-q", "-r", Init);
+                return s.Repo.Commit();
+            },
+            CommitEmpty, "git commit")
+        {
+            Then = (s, _) => Assert.That(s.Repo.MustGit("status", "--porcelain"), Is.Empty, "nothing left to commit: the deletion is undone"),
+        },
+        new("DH104_a_renamed_pushed_migration_passes_once_moved_back_as_printed", "DH104", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("mv", Init, "prisma/migrations/20240101000000_initial");
+                return s.Repo.Commit();
+            },
+            CommitEmpty, "git commit"),
+        new("DH105_an_unstaged_migration_passes_once_added_as_printed", "DH105", Pushed,
+            s => PartlyStaged(s, "prisma/schema.prisma"), Commit, "git commit"),
+        new("DH106_a_deleted_lock_file_passes_once_restored_as_printed", "DH106", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("rm", "-q", "prisma/migrations/migration_lock.toml");
+                return s.Repo.Commit();
+            },
+            CommitEmpty, "git commit"),
+        new("DH107_a_switched_lock_provider_passes_once_restored_as_printed", "DH107", Pushed,
+            s => Staged(s, r => r.Write("prisma/migrations/migration_lock.toml", "provider = \"mysql\"\n")), CommitEmpty, "git commit"),
+        new("DH108_a_migration_whose_sql_is_staged_under_another_name_passes_once_moved_as_printed", "DH108", Pushed,
+            s => Staged(s, r => r.Write("prisma/migrations/20240201000000_feature/up.sql", Feature)), Commit, "git commit")
+        {
+            FixIs = Is.EqualTo("git mv prisma/migrations/20240201000000_feature/up.sql prisma/migrations/20240201000000_feature/migration.sql"),
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", "HEAD:prisma/migrations/20240201000000_feature/migration.sql"), Is.EqualTo(Feature)),
+        },
+        new("DH108_a_migration_folder_without_sql_passes_once_unstaged_as_printed", "DH108", Pushed,
+            s => Staged(s, r => r.Write("prisma/migrations/20240201000000_feature/README.md", "to do\n")), CommitEmpty, "git commit")
+        {
+            FixIs = Does.StartWith("git rm -r -q --cached prisma/migrations/20240201000000_feature ("),
+            Then = (s, _) =>
+            {
+                Assert.That(s.Repo.MustGit("ls-files", "prisma/migrations/20240201000000_feature"), Is.Empty, "not committed");
+                Assert.That(File.Exists(Path.Combine(s.Repo.Root, "prisma/migrations/20240201000000_feature/README.md")), Is.True, "kept on disk");
+            },
+        },
+        new("DH109_an_older_new_migration_passes_once_renamed_as_printed", "DH109", Pushed,
+            s => Staged(s, r =>
+            {
+                r.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+                r.Write("prisma/migrations/20231201000000_add_name/migration.sql", AddName);
+            }),
+            Commit, "git commit"),
+        new("DH109_in_check_a_rebased_feature_migration_renamed_as_printed_passes_pre_commit_and_check", "DH109", Pushed,
+            s =>
+            {
+                RebasedFeature(s);
+                return Check(s);
+            },
+            Check, "drifthooks check")
+        {
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+        },
+        new("DH109_in_check_a_feature_branch_pushed_before_its_rebase_is_renamed_as_printed_and_check_passes", "DH109", Pushed,
+            s =>
+            {
+                RebasedFeature(s, pushedBefore: true);
+                return Check(s);
+            },
+            Check, "drifthooks check")
+        {
+            Steps = s => [CommitAndPushDoing(s.Repo, force: true)], // a rebased branch is pushed with --force-with-lease
+        },
+        new("DH110_a_migration_staged_without_its_schema_edit_passes_once_the_schema_is_added_as_printed", "DH110", Pushed,
+            s => PartlyStaged(s, "prisma/migrations"), Commit, "git commit"),
+        new("DH111_a_utf16_migration_passes_once_converted_as_printed", "DH111", Pushed,
+            s => Staged(s, r => r.WriteBytes("prisma/migrations/20240201000000_feature/migration.sql", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Feature)])), Commit, "git commit")
+        {
+            FixIs = Does.StartWith("iconv -f UTF-16 -t UTF-8 prisma/migrations/20240201000000_feature/migration.sql > "),
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", "HEAD:prisma/migrations/20240201000000_feature/migration.sql"), Is.EqualTo(Feature), "UTF-8, without a byte-order mark"),
+        },
+        new("DH112_a_migration_with_conflict_markers_passes_once_resolved_and_added_as_printed", "DH112", Pushed,
+            s => Staged(s, r => r.Write("prisma/migrations/20240201000000_feature/migration.sql", "<<<<<<< HEAD\n" + Feature + "=======\n" + Main + ">>>>>>> main\n")), Commit, "git commit")
+        {
+            FixIs = Does.EndWith(", then git add prisma/migrations/20240201000000_feature/migration.sql"),
+            Steps = s => [(@"resolve the conflict in (?<file>\S+)", step => s.Repo.Write(step.Groups["file"].Value, Feature + Main))],
+        },
+        new("DH202_an_applied_migration_edited_with_no_verify_passes_the_push_once_restored_and_moved_as_printed", "DH202", WithProduction(committed: 2, applied: 2),
+            s =>
+            {
+                s.Repo.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2) + "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n");
+                s.Repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Index T2");
+                return s.Production!.Push();
+            },
+            s => s.Production!.Push(), "git push")
+        {
+            Fill = new Dictionary<string, string> { ["<change>"] = "index_t2" },
+            Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "index_t2", "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n"), CommitAndPushDoing(s.Repo)],
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds"),
+        },
+        new("DH201_an_applied_migration_deleted_with_no_verify_is_restored_from_the_commit_git_log_names", "DH201", WithProduction(committed: 2, applied: 2),
+            s =>
+            {
+                s.Repo.MustGit("rm", "-q", "-r", $"prisma/migrations/{PushScenario.Name(2)}");
+                s.Repo.MustGit("commit", "-q", "--no-verify", "-m", "Drop m2");
+                return s.Production!.Push();
+            },
+            s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith($"git restore --source=").And.Contain($"-- prisma/migrations/{PushScenario.Name(2)} && git commit -m").And.Not.Contain("pull"),
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2))),
+        },
+        new("DH205_a_rebased_feature_migration_renamed_as_pre_push_prints_passes_pre_commit_and_the_push", "DH205", WithProduction(committed: 1, applied: 1),
+            s =>
+            {
+                RebasedFeature(s);
+                return s.Repo.Git("push", "origin", "feature");
+            },
+            s => s.Repo.Git("push", "origin", "feature"), "git push")
+        {
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+        },
+        new("DH205_on_a_feature_branch_pushed_before_its_rebase_the_printed_rename_passes_pre_commit_and_the_push", "DH205", WithProduction(committed: 1, applied: 1),
+            s =>
+            {
+                // A rebased branch is pushed with --force-with-lease; origin/feature has the migration under its old name.
+                RebasedFeature(s, pushedBefore: true);
+                return s.Repo.Git("push", "--force-with-lease", "origin", "feature");
+            },
+            s => s.Repo.Git("push", "--force-with-lease", "origin", "feature"), "git push --force-with-lease")
+        {
+            FixIs = Does.StartWith("git mv prisma/migrations/20240105000000_feature "),
+            Steps = s => [("commit and push again", _ => Assert.That(s.Repo.Commit().ExitCode, Is.Zero, "pre-commit refuses the printed rename"))],
+        },
+    ];
+
+    private static IEnumerable<TestCaseData> CaseNames() => Cases.Select(c => new TestCaseData(c.Name).SetName(c.Name));
+
+    [TestCaseSource(nameof(CaseNames))]
+    public async Task Followed_as_printed(string name)
+    {
+        var c = Cases.Single(x => x.Name == name);
+        using var setup = await c.Start();
+        var refused = c.Refuse(setup);
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+
+        var fix = PrintedFix.Of(setup.Repo, refused, c.Code);
+        if (c.FixIs is not null)
+        {
+            Assert.That(fix.Text, c.FixIs);
+        }
+
+        foreach (var (placeholder, value) in c.Fill)
+        {
+            fix.Fill(placeholder, value);
+        }
+
+        foreach (var (step, action) in c.Steps(setup))
+        {
+            fix.Doing(step, action);
+        }
+
+        fix.Follow();
+        var again = c.Again(setup);
+        Assert.That(again.ExitCode, Is.Zero, $"{c.AgainName} after following the fix: {again}");
+        c.Then?.Invoke(setup, again);
     }
 }

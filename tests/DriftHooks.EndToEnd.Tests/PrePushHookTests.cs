@@ -30,7 +30,7 @@ public class PrePushHookTests
         await scenario.ApplyAsync(("20240301000000_hotfix", PushScenario.Script(99)));
         var result = scenario.Push();
         Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
-        Assert.That(result.Error, Does.Contain("DH201").And.Contain("20240301000000_hotfix").And.Contain("git pull"));
+        Assert.That(result.Error, Does.Contain("DH201").And.Contain("20240301000000_hotfix").And.Contain("git fetch --all").And.Not.Contain("git pull"));
         Assert.That(scenario.Remote.Git("rev-parse", "--verify", "-q", "main").ExitCode, Is.Not.Zero, "nothing reached the remote");
     }
 

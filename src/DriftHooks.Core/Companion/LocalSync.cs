@@ -40,7 +40,9 @@ public static class LocalSync
         await using var database = await OpenOrCreateAsync(url, guard, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
         var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
-        var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project, objects, context.RestorableLocalBackup);
+        var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var holders = Git.MigrationHolders.Find(context.Location, context.Project, production?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
+        var plan = SyncPlanner.Plan(context.WorkingTree, local, production, reset, context.Project, objects, context.RestorableLocalBackup, holders);
         if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))
         {
             return new SyncResult(plan, null, [], false);

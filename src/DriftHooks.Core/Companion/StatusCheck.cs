@@ -22,7 +22,7 @@ public static class StatusCheck
         var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
         var productionSide = await production.ConfigureAwait(false);
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal) ?? []);
+        var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
         using var places = new MigrationPlaces(context.Location);
         var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find);
 

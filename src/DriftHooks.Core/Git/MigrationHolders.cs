@@ -1,40 +1,76 @@
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
 using LibGit2Sharp;
 
 namespace DriftHooks.Core.Git;
 
 /// <summary>
 /// Where this clone holds migrations a database applied but the compared commit lacks: the branches (local first,
-/// then remote-tracking) whose tip has the migration's folder, as <c>git branch -a --contains</c> would find for it.
-/// A fix can then name what to merge instead of a blind <c>git pull</c>. Asked only for a few names, on the refusal path.
+/// then remote-tracking) whose tip has the migration's folder, as <c>git branch -a --contains</c> would find for it,
+/// else the newest commit of any branch's history that had it, as <c>git log --all -- &lt;folder&gt;</c> would. A fix
+/// can then name what to merge or restore instead of a blind <c>git pull</c>. Asked only for a few names, on the
+/// refusal path.
 /// </summary>
 public static class MigrationHolders
 {
-    public static IReadOnlyDictionary<string, string> Find(RepositoryLocation location, PrismaProject project, IEnumerable<string> names)
+    // How far back the history walk looks for a deleted folder: enough for years of a busy repository, bounded.
+    private const int HistoryCommits = 50_000;
+
+    /// <param name="location">The repository.</param>
+    /// <param name="project">The Prisma project.</param>
+    /// <param name="names">The migrations the compared commit lacks.</param>
+    /// <param name="compared">The compared commit (null: HEAD): a branch it already contains would merge nothing.</param>
+    public static IReadOnlyDictionary<string, MigrationHolder> Find(RepositoryLocation location, PrismaProject project, IEnumerable<string> names, string? compared = null)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var wanted = names.Take(Rules.FixText.ShownNames).ToList();
-        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wanted = names.Take(FixText.ShownNames).ToList();
+        var holders = new Dictionary<string, MigrationHolder>(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {
             return holders;
         }
 
         using var repository = GitRepository.Open(location);
+        var target = compared is null ? repository.Head.Tip : repository.Lookup<Commit>(compared);
         var branches = repository.Branches
             .Where(b => b.Tip is not null && !b.IsCurrentRepositoryHead && !b.CanonicalName.EndsWith("/HEAD", StringComparison.Ordinal))
+            .Where(b => target is null || BringsCommits(repository, b.Tip, target))
             .OrderBy(b => b.IsRemote)
             .ThenBy(b => b.FriendlyName, StringComparer.Ordinal)
             .ToList();
         foreach (var name in wanted)
         {
-            var path = project.MigrationFolder(name) + "/migration.sql";
-            if (branches.FirstOrDefault(b => b.Tip.Tree[path] is not null) is { } branch)
+            if (branches.FirstOrDefault(b => b.Tip.Tree[Script(project, name)] is not null) is { } branch)
             {
-                holders[name] = branch.FriendlyName;
+                holders[name] = new MigrationHolder(branch.FriendlyName, null);
+            }
+        }
+
+        var unheld = wanted.Where(n => !holders.ContainsKey(n)).ToList();
+        if (unheld.Count > 0 && repository.Refs.Any())
+        {
+            var tips = repository.Refs.Select(r => r.ResolveToDirectReference()?.Target).OfType<Commit>().Distinct().ToList();
+            var history = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tips, SortBy = CommitSortStrategies.Time });
+            foreach (var commit in history.Take(HistoryCommits))
+            {
+                foreach (var name in unheld.Where(n => !holders.ContainsKey(n) && commit.Tree[Script(project, n)] is not null).ToList())
+                {
+                    holders[name] = new MigrationHolder(null, commit.Sha[..7]);
+                }
+
+                if (unheld.All(holders.ContainsKey))
+                {
+                    break;
+                }
             }
         }
 
         return holders;
     }
+
+    // Whether merging the tip into the target brings anything: a branch the target already contains merges nothing.
+    private static bool BringsCommits(Repository repository, Commit tip, Commit target) =>
+        repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = target }).Any();
+
+    private static string Script(PrismaProject project, string name) => project.MigrationFolder(name) + "/migration.sql";
 }

@@ -196,7 +196,7 @@ public static class PrePushCheck
             }
 
             var statuses = HistoryComparison.Compare(migrations, history.Records);
-            var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name));
+            var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name), toCompare.Sha);
             using var places = new MigrationPlaces(location, toCompare.Branch);
             findings.AddRange(HistoryComparison.Findings(
                 statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));

@@ -249,7 +249,7 @@ public static class CommitRules
                         RuleCodes.MigrationWithoutScript,
                         $"The new migration folder '{name}' has no migration.sql; Prisma fails on a migration folder without one.",
                         folder,
-                        $"Create it with npx prisma migrate dev --name <name>{FixText.SchemaArgument(project)}, or remove the folder: git rm -r --cached {FixText.Quote(folder)}"));
+                        WithoutScriptFix(changes, name, folder)));
             }
 
             // One a merge brings from the mainline is committed there: no fault of this commit, and renaming it no fix.
@@ -270,6 +270,19 @@ public static class CommitRules
                     $"git mv {FixText.Quote(folder)} {FixText.Quote(convention.Renamed)}{changes.Base.ThenCommit}"));
             }
         }
+    }
+
+    // The SQL staged under another file name (up.sql, migration.SQL) is moved to the name Prisma reads; anything else
+    // is unstaged, kept on disk, for Prisma's migrate dev to write the migration.
+    private static string WithoutScriptFix(ProjectChanges changes, string name, string folder)
+    {
+        var project = changes.Project;
+        var sql = changes.Changes
+            .Where(c => c.Kind != ChangeKind.Deleted && project.MigrationNameOf(c.Path) == name && c.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return sql.Count == 1
+            ? $"git mv {FixText.Quote(sql[0].Path)} {FixText.Quote(folder + "/migration.sql")}"
+            : $"git rm -r -q --cached {FixText.Quote(folder)} (the folder stays on disk: write its migration.sql and stage it, or let npx prisma migrate dev --name <name>{FixText.SchemaArgument(project)} make the migration)";
     }
 
     /// <summary>
@@ -343,7 +356,7 @@ public static class CommitRules
                     RuleCodes.MigrationNotUtf8,
                     $"The new migration '{name}' {what}; Prisma reads migration.sql as UTF-8, so every deploy of it would fail.",
                     script,
-                    $"Save it as UTF-8 (iconv -f {(PrismaText.IsUtf16(bytes) ? "UTF-16" : "<its encoding>")} -t UTF-8; in PowerShell let Prisma write the file: npx prisma migrate diff … --script --output <file>), then git add {FixText.Quote(script)}"));
+                    $"iconv -f {(PrismaText.IsUtf16(bytes) ? "UTF-16" : "<its encoding>")} -t UTF-8 {FixText.Quote(script)} > {FixText.Quote(script + ".utf8")} && mv {FixText.Quote(script + ".utf8")} {FixText.Quote(script)} && git add {FixText.Quote(script)} (it saves it as UTF-8; in PowerShell let Prisma write the file: npx prisma migrate diff … --script --output <file>)"));
                 continue;
             }
 
@@ -354,7 +367,7 @@ public static class CommitRules
                     RuleCodes.MigrationConflictMarkers,
                     $"The new migration '{name}' still holds a merge-conflict marker (line {line}), so PostgreSQL would reject it on deploy.",
                     script,
-                    $"Resolve the conflict in {FixText.Quote(script)} (or regenerate the migration with npx prisma migrate dev{FixText.SchemaArgument(project)}), then git add it"));
+                    $"resolve the conflict in {FixText.Quote(script)} (keep what both sides need and delete the marker lines, or regenerate the migration with npx prisma migrate dev{FixText.SchemaArgument(project)}), then git add {FixText.Quote(script)}"));
             }
         }
 

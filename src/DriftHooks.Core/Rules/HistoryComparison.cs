@@ -68,7 +68,7 @@ public static class HistoryComparison
     /// has one: the fix then restores it from there.
     /// </param>
     /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
-    /// <param name="holders">For migrations the comparison lacks, the branch of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
+    /// <param name="holders">For migrations the comparison lacks, the branch or commit of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
     /// <param name="published">
     /// Where git has a pending migration's folder besides the compared branch (<see cref="Git.MigrationPlaces"/>), by
     /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
@@ -76,7 +76,7 @@ public static class HistoryComparison
     /// </param>
     public static IReadOnlyList<Finding> Findings(
         IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null,
-        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, string>? holders = null, Func<string, PublishedMigration?>? published = null)
+        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null)
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
@@ -101,15 +101,12 @@ public static class HistoryComparison
         var missing = statuses.Where(s => s.State == MigrationState.MissingLocally && !renamed.ContainsKey(s.Name)).Select(s => s.Name).ToList();
         if (missing.Count > 0)
         {
-            var held = missing.Where(n => holders?.ContainsKey(n) == true).Select(n => holders![n]).Distinct(StringComparer.Ordinal).ToList();
-            var where = held.Count > 0
-                ? $" This clone holds {(missing.Count == 1 ? "it" : "them")} on {(held.Count == 1 ? "branch " + held[0] : "branches " + string.Join(", ", held))}: merge that into this branch."
-                : $" Either this branch is behind, or {database} got a migration from a branch that never merged.";
+            var row = MissingMigrationFix.Row(statuses.First(s => s.Name == missing[0]).Record, missing[0]);
             findings.Add(Finding.Error(
                 PushRuleCodes.MissingLocally,
-                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}.{where} Deploying this commit would leave {database} ahead of the code.",
+                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}.{WhereHeld(missing, holders, database)} Deploying this commit would leave {database} ahead of the code.",
                 $"{project.MigrationsPath}/{missing[0]}",
-                held.Count > 0 ? string.Join(" && ", held.Select(b => "git merge " + FixText.Quote(b))) : "git pull --rebase"));
+                MissingMigrationFix.For(project, missing, holders, repository?.Select(m => m.Name).Max(StringComparer.Ordinal), database, row)));
         }
 
         foreach (var status in statuses.Where(s => !renamed.ContainsValue(s.Name)))
@@ -203,6 +200,18 @@ public static class HistoryComparison
         PublishedMigration.MayBeRenamed(published)
             ? $"git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}, then commit and push again (it renames it after the newest applied migration; check first that it still applies on top of '{newestApplied}'. No branch but this one has it, so pre-commit lets the rename through{(published is null ? "" : $"; {published.Place} is this branch pushed: push it with --force-with-lease after a rebase")})"
             : $"DRIFTHOOKS_OVERRIDE=\"<why>\" git push (it keeps its name, which {published!.Place} has and databases deployed from there may record, so a rename would be refused; check first that it applies on top of '{newestApplied}': Prisma's deploy applies it after that on {database})";
+
+    /// <summary>Where this clone holds missing migrations, as a sentence of the message (the fix acts on it).</summary>
+    public static string WhereHeld(IReadOnlyList<string> missing, IReadOnlyDictionary<string, MigrationHolder>? holders, string database)
+    {
+        var it = missing.Count == 1 ? "it" : "them";
+        var held = missing.Select(n => holders?.GetValueOrDefault(n)).OfType<MigrationHolder>().ToList();
+        var branches = held.Select(h => h.Branch).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var commits = held.Where(h => h.Branch is null).Select(h => h.Commit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return branches.Count > 0 ? $" This clone holds {it} on {(branches.Count == 1 ? "branch " + branches[0] : "branches " + string.Join(", ", branches))}: merge that into this branch."
+            : commits.Count > 0 ? $" No branch holds {it} any more; commit {string.Join(", ", commits)} did (git log --all finds it): {it} was deleted after {database} applied {it}."
+            : $" No branch or commit of this clone holds {it}: {database} got {it} from a branch this clone has not fetched, or from someone's own machine.";
+    }
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
 

@@ -19,7 +19,7 @@ public static class SyncPlanner
     /// <param name="restorableBackup">The newest backup of the local history that holds rows, named in the fix for a lost history.</param>
     public static SyncPlan Plan(
         IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project,
-        IReadOnlySet<string>? localObjects = null, string? restorableBackup = null)
+        IReadOnlySet<string>? localObjects = null, string? restorableBackup = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null)
     {
         var blockers = new List<Finding>();
         var notes = new List<Finding>();
@@ -33,9 +33,11 @@ public static class SyncPlanner
             {
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncPullFirst,
-                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {FixText.Names(ahead)}. Syncing now would build a local history production does not have; pull (or merge the branch that holds them) first.",
+                    $"Production has applied {FixText.Count(ahead.Count, "migration")} that the working tree lacks: {FixText.Names(ahead)}.{HistoryComparison.WhereHeld(ahead, holders, "production")} Syncing now would build a local history production does not have; nothing was changed.",
                     project.MigrationFolder(ahead[0]),
-                    "git pull --rebase && drifthooks sync"));
+                    MissingMigrationFix.For(
+                        project, ahead, holders, workingTree.Select(m => m.Name).Max(StringComparer.Ordinal), "production",
+                        MissingMigrationFix.Row(production.Records.LastOrDefault(r => r.MigrationName == ahead[0] && r.IsApplied), ahead[0]), " && drifthooks sync")));
             }
 
             foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))

@@ -21,7 +21,7 @@ public static class ThreeWayStatus
         DatabaseSide local,
         DatabaseSide production,
         PrismaProject project,
-        IReadOnlyDictionary<string, string>? holders = null,
+        IReadOnlyDictionary<string, MigrationHolder>? holders = null,
         Func<string, PublishedMigration?>? published = null)
     {
         var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
@@ -49,7 +49,7 @@ public static class ThreeWayStatus
 
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
-        AddLocalFindings(rows, local, workingTree, productionStates, project, findings);
+        AddLocalFindings(rows, local, workingTree, production, productionStates, project, holders, findings);
         AddProductionFindings(workingTree, production, project, holders, published, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
@@ -99,8 +99,8 @@ public static class ThreeWayStatus
     }
 
     static void AddLocalFindings(
-        List<ThreeWayRow> rows, DatabaseSide local, IReadOnlyList<RepositoryMigration> workingTree,
-        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, List<Finding> findings)
+        List<ThreeWayRow> rows, DatabaseSide local, IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production,
+        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders, List<Finding> findings)
     {
         switch (local.Kind)
         {
@@ -166,9 +166,11 @@ public static class ThreeWayStatus
         {
             findings.Add(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}. This branch is behind (or merge the branch that holds them).",
+                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}.{HistoryComparison.WhereHeld(pulled, holders, ProductionLabel)}",
                 project.MigrationFolder(pulled[0]),
-                "git pull --rebase && drifthooks sync"));
+                MissingMigrationFix.For(
+                    project, pulled, holders, workingTree.Select(m => m.Name).Max(StringComparer.Ordinal), ProductionLabel,
+                    MissingMigrationFix.Row(production.History?.Records.LastOrDefault(r => r.MigrationName == pulled[0] && r.IsApplied), pulled[0]), " && drifthooks sync")));
         }
 
         foreach (var row in rows)
@@ -216,7 +218,7 @@ public static class ThreeWayStatus
     }
 
     static void AddProductionFindings(
-        IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, string>? holders,
+        IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders,
         Func<string, PublishedMigration?>? published, List<Finding> findings)
     {
         switch (production.Kind)

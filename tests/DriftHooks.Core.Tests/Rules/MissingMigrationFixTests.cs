@@ -35,17 +35,36 @@ public class MissingMigrationFixTests
     }
 
     [Test]
-    public void A_migration_a_branch_of_this_clone_holds_is_fixed_by_merging_that_branch_else_by_pulling()
+    public void A_migration_a_branch_holds_is_merged_one_a_commit_held_is_restored_and_one_nothing_holds_is_fetched()
     {
         var hotfix = M("20240102000000_hotfix", "CREATE TABLE \"H\" (id int);");
         var statuses = HistoryComparison.Compare([Init], [Applied(Init), Applied(hotfix)]);
+        Finding With(MigrationHolder? holder) => HistoryComparison.Findings(
+            statuses, "production", "the push of main", Project, repository: [Init],
+            holders: holder is null ? null : new Dictionary<string, MigrationHolder> { [hotfix.Name] = holder }).Single();
 
-        var held = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init], holders: new Dictionary<string, string> { [hotfix.Name] = "hotfix-login" }).Single();
+        var held = With(new MigrationHolder("hotfix-login", null));
         Assert.That(held.Message, Does.Contain("This clone holds it on branch hotfix-login"));
         Assert.That(held.Fix, Is.EqualTo("git merge hotfix-login"));
 
-        var unknown = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init]).Single();
-        Assert.That(unknown.Fix, Is.EqualTo("git pull --rebase"));
+        var deleted = With(new MigrationHolder(null, "abc1234"));
+        Assert.That(deleted.Message, Does.Contain("commit abc1234 did"));
+        Assert.That(deleted.Fix, Is.EqualTo("git restore --source=abc1234 --staged --worktree -- prisma/migrations/20240102000000_hotfix && git commit -m \"Restore 20240102000000_hotfix, applied in production\""));
+
+        var unknown = With(null);
+        Assert.That(unknown.Fix, Does.StartWith("git fetch --all (").And.Contain("row id ").And.Not.Contain("pull"));
+    }
+
+    [Test]
+    public void A_restored_migration_that_sorts_before_the_newest_says_why_its_commit_is_let_through()
+    {
+        var early = M("20240101500000_early", "CREATE TABLE \"E\" (id int);");
+        var late = M("20240102000000_late", "CREATE TABLE \"L\" (id int);");
+        var statuses = HistoryComparison.Compare([Init, late], [Applied(Init), Applied(early), Applied(late)]);
+        var finding = HistoryComparison.Findings(
+            statuses, "production", "the push of main", Project, repository: [Init, late],
+            holders: new Dictionary<string, MigrationHolder> { [early.Name] = new(null, "abc1234") }).Single();
+        Assert.That(finding.Fix, Does.Contain("&& DRIFTHOOKS_OVERRIDE=\"restoring 20240101500000_early, which production applied\" git commit"));
     }
 
     [Test]

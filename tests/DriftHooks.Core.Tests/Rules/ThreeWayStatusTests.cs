@@ -53,16 +53,18 @@ public class ThreeWayStatusTests
     }
 
     [Test]
-    public void A_local_only_migration_of_an_abandoned_branch_points_to_reset_and_one_production_also_has_points_to_pull()
+    public void A_local_only_migration_of_an_abandoned_branch_points_to_reset_and_one_production_also_has_to_the_branch_that_holds_it()
     {
         var abandoned = M("20240104000000_abandoned");
         var hotfix = M("20240105000000_hotfix");
-        var report = ThreeWayStatus.Build([A], [A], Side("local", Applied(A), Applied(abandoned, 1), Applied(hotfix, 2)), Side("production", Applied(A), Applied(hotfix, 2)), Project);
+        var report = ThreeWayStatus.Build(
+            [A], [A], Side("local", Applied(A), Applied(abandoned, 1), Applied(hotfix, 2)), Side("production", Applied(A), Applied(hotfix, 2)), Project,
+            new Dictionary<string, MigrationHolder> { [hotfix.Name] = new("hotfix-login", null) });
         Assert.That(report.Rows.Single(r => r.Name == abandoned.Name), Is.EqualTo(new ThreeWayRow(abandoned.Name, RepositoryState.Absent, PlaceState.NotInRepository, PlaceState.Absent)));
         Assert.That(report.Rows.Single(r => r.Name == hotfix.Name).Production, Is.EqualTo(PlaceState.NotInRepository));
         var localOnly = report.Findings.Where(f => f.Code == CompanionRuleCodes.LocalOnly).ToList();
         Assert.That(localOnly.Single(f => f.Message.Contains(abandoned.Name, StringComparison.Ordinal)).Fix, Does.Contain("drifthooks sync --reset"));
-        Assert.That(localOnly.Single(f => f.Message.Contains(hotfix.Name, StringComparison.Ordinal)).Fix, Does.Contain("git pull --rebase"));
+        Assert.That(localOnly.Single(f => f.Message.Contains(hotfix.Name, StringComparison.Ordinal)).Fix, Is.EqualTo("git merge hotfix-login && drifthooks sync"), "the branch that holds it, then the sync");
         Assert.That(report.Findings.Select(f => f.Code), Does.Contain(PushRuleCodes.MissingLocally));
         Assert.That(PlaceStates.Label(PlaceState.NotInRepository, isLocal: true), Is.EqualTo("local-only"));
         Assert.That(PlaceStates.Label(PlaceState.NotInRepository, isLocal: false), Is.EqualTo("missing"));
