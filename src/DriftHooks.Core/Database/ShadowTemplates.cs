@@ -88,6 +88,7 @@ public static class ShadowTemplates
         }
 
         var reused = Enumerable.Range(1, Math.Max(0, migrations.Count - 1)).Reverse().FirstOrDefault(i => known.Contains(names[i]));
+        await MakeRoomAsync(admin, existing, reused == 0 ? null : names[reused]).ConfigureAwait(false);
         return await BuildAsync(admin, server, schema, migrations, names, reused, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -192,7 +193,6 @@ public static class ShadowTemplates
         else
         {
             await TouchAsync(admin, template, cancellationToken).ConfigureAwait(false);
-            await EvictAsync(admin, template, cancellationToken).ConfigureAwait(false);
         }
 
         return new ExpectedSchema(catalog, migrations.Count - reused, reused, template);
@@ -258,10 +258,13 @@ public static class ShadowTemplates
         }
     }
 
-    static async Task EvictAsync(WritableDatabase admin, string justBuilt, CancellationToken cancellationToken)
+    // Makes room for the template about to be built: keeps the one it is cloned from and the most recently used others,
+    // at most Keep with the new one. Done before the build because PostgreSQL checkpoints on DROP DATABASE (every dirty
+    // buffer written and synced, and waited for): after the build, that checkpoint would write the new template too.
+    static async Task MakeRoomAsync(WritableDatabase admin, IReadOnlyList<Template> existing, string? source)
     {
-        var templates = await ListAsync(admin, cancellationToken).ConfigureAwait(false);
-        foreach (var old in templates.Where(t => t.Name != justBuilt).OrderByDescending(t => t.LastUsed).Skip(Keep - 1))
+        var others = Keep - 1 - (source is null ? 0 : 1);
+        foreach (var old in existing.Where(t => t.Name != source).OrderByDescending(t => t.LastUsed).Skip(others))
         {
             await TryDropAsync(admin, old.Name).ConfigureAwait(false);
         }

@@ -133,6 +133,12 @@ public sealed class ShadowTemplatesTests
         Assert.That(templates, Has.Count.EqualTo(ShadowTemplates.Keep), string.Join(", ", templates));
         Assert.That(templates, Does.Not.Contain(built[1].Template));
         Assert.That(templates, Is.EquivalentTo(built.Where((_, i) => i != 1).Select(b => b.Template)));
+
+        // Dropped before the last one was built: the checkpoint PostgreSQL makes on DROP DATABASE need not write it.
+        var log = (await _server.ReadStatementLogAsync()).ToList();
+        var dropped = log.FindLastIndex(l => l.Contains($"DROP DATABASE IF EXISTS \"{built[1].Template}\"", StringComparison.Ordinal));
+        var building = log.FindLastIndex(l => l.Contains("CREATE DATABASE \"" + ShadowTemplates.BuildPrefix + built[^1].Template[ShadowTemplates.Prefix.Length..], StringComparison.Ordinal));
+        Assert.That(dropped, Is.GreaterThan(-1).And.LessThan(building), "evicted before the build");
     }
 
     [Test]
