@@ -23,8 +23,9 @@ dotnet publish "$root/src/DriftHooks.Cli" -c Release -o "$out" --nologo -v quiet
   || { echo "install.sh: building DriftHooks failed; run 'dotnet publish src/DriftHooks.Cli -c Release' to see why" >&2; exit 1; }
 rm -f "$out"/*.dbg "$out"/*.pdb
 # One executable is drifthooks and every hook; under a hook's name it runs that hook (hard links: no copies).
+exe=""; [ -f "$out/drifthooks.exe" ] && exe=".exe"   # Windows (Git Bash)
 for hook in pre-commit pre-push; do
-  ln -f "$out/drifthooks" "$out/$hook"
+  ln -f "$out/drifthooks$exe" "$out/$hook$exe"
 done
 echo "built: $(cd "$out" && ls | tr '\n' ' ')in $out"
 

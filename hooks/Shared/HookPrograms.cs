@@ -1,4 +1,5 @@
 using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Processes;
 
 namespace DriftHooks.Hooks;
 
@@ -18,7 +19,7 @@ internal static class HookPrograms
         HookHost.Run(hook, args, input: null, (location, options) => PreCommitCheck.Run(
             location,
             options,
-            isAmend: () => hook == "pre-commit" && ParentCommand.NearestGit() is { } git && CommitCommandLine.IsAmend(git)));
+            isAmend: () => hook == "pre-commit" && ParentGit.ForThisOs() is { } processes && ParentGit.Find(processes, Environment.ProcessId) is { } git && CommitCommandLine.IsAmend(git)));
 
     // git runs this as "pre-push <remote name> <remote url>" with one line per pushed ref on stdin.
     private static int PrePush(string[] args)

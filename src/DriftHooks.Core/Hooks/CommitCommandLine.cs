@@ -1,3 +1,5 @@
+using DriftHooks.Core.Processes;
+
 namespace DriftHooks.Core.Hooks;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class CommitCommandLine
     /// </summary>
     public static bool IsAmend(IReadOnlyList<string> arguments)
     {
-        if (arguments.Count == 0 || Path.GetFileName(arguments[0]) is not ("git" or "git.exe"))
+        if (arguments.Count == 0 || ParentGit.ProgramName(arguments[0]) != "git")
         {
             return false;
         }

@@ -304,9 +304,13 @@ public sealed class PostgresServer : IAsyncDisposable
 
     static string? FindBinDirectory()
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        // PATH: Homebrew's postgresql@16 on macOS, the runner's PGBIN on Windows (initdb.exe, listed with ';').
+        static bool Holds(string directory, string program) =>
+            File.Exists(Path.Combine(directory, program)) || (OperatingSystem.IsWindows() && File.Exists(Path.Combine(directory, program + ".exe")));
+
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
+            if (Holds(directory, "initdb") && Holds(directory, "pg_ctl"))
             {
                 return directory;
             }
