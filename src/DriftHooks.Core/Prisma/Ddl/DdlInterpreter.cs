@@ -353,7 +353,7 @@ public static partial class DdlInterpreter
                 }
                 else if (!SkipDeferrable())
                 {
-                    throw new NotFollowedException($"column constraint '{_cursor.Peek()!.Text}' is not known");
+                    throw new NotFollowedException($"column constraint '{_cursor.Peek()!.Value.Text}' is not known");
                 }
 
                 constraintName = null;
@@ -696,7 +696,7 @@ public static partial class DdlInterpreter
 
             if (!_cursor.AtEnd)
             {
-                throw new NotFollowedException($"'{_cursor.Peek()!.Text}' after the index columns is not known");
+                throw new NotFollowedException($"'{_cursor.Peek()!.Value.Text}' after the index columns is not known");
             }
 
             name ??= GeneratedName(table.Name, columns, "idx");
@@ -843,7 +843,7 @@ public static partial class DdlInterpreter
 
             if (!_cursor.AtEnd)
             {
-                throw new NotFollowedException($"'{_cursor.Peek()!.Text}' in ALTER TABLE is not known");
+                throw new NotFollowedException($"'{_cursor.Peek()!.Value.Text}' in ALTER TABLE is not known");
             }
         }
 
@@ -1526,7 +1526,7 @@ public static partial class DdlInterpreter
             var cascade = DropBehaviour();
             if (!_cursor.AtEnd)
             {
-                throw new NotFollowedException($"'{_cursor.Peek()!.Text}' in DROP is not known");
+                throw new NotFollowedException($"'{_cursor.Peek()!.Value.Text}' in DROP is not known");
             }
 
             foreach (var (schema, name) in names)

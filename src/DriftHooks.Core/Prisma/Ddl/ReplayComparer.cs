@@ -102,8 +102,14 @@ public static partial class ReplayComparer
     {
         foreach (var index in table.Indexes.Values.ToList())
         {
+            var found = target.Indexes.TryGetValue(index.Name, out var wanted);
+            if (found && index == wanted)
+            {
+                continue; // the same index: nothing to align (and no operator-class rewriting to build)
+            }
+
             var imprecise = replay.ImpreciseIndexes.Contains(DdlReplay.Key(table.QualifiedName, index.Name));
-            if (!target.Indexes.TryGetValue(index.Name, out var wanted))
+            if (!found)
             {
                 if (imprecise)
                 {
@@ -114,7 +120,7 @@ public static partial class ReplayComparer
                 continue;
             }
 
-            if (index.Definition == SqlOperatorClasses(wanted.Definition) && index.IsUnique == wanted.IsUnique)
+            if (index.Definition == SqlOperatorClasses(wanted!.Definition) && index.IsUnique == wanted.IsUnique)
             {
                 table.Indexes[index.Name] = wanted;
                 continue;

@@ -127,7 +127,7 @@ internal sealed class SqlCursor(SqlStatement statement)
         var depth = 0;
         while (!AtEnd)
         {
-            var token = Peek()!;
+            var token = Peek()!.Value;
             if (depth == 0 && stop(token))
             {
                 break;

@@ -21,7 +21,7 @@ public enum SqlTokenKind
 }
 
 /// <summary>One token of a migration script, with where it starts and ends in the script and its 1-based line.</summary>
-public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int End, int Line)
+public readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Start, int End, int Line)
 {
     public bool IsWord(string word) => Kind == SqlTokenKind.Word && Text == word;
 
