@@ -5,7 +5,8 @@
 #   - the plain pre-push (history only: no shadow server);
 #   - warm: pre-push with the schema check once the template for production's history exists (nothing replayed);
 #   - cold: pre-push with the schema check after `drifthooks drift --prune` (every migration replayed), beside
-#     psql creating a database and running the 163 scripts in it (the least any replay costs).
+#     psql creating a database and running the 163 scripts in it with synchronous_commit off, as the replay does
+#     (the least any replay costs: PostgreSQL executing the DDL).
 # Production and the local development database are databases of one throwaway cluster (initdb/pg_ctl, default
 # durability); the project's datasource reads NEXT_PRIVATE_DATABASE_URL, which is where the hook finds the shadow
 # server, as Prisma finds its database. Needs PostgreSQL (apt-get install postgresql) and hyperfine.
@@ -43,7 +44,7 @@ apply="$work/apply.sql"; replay="$work/replay.sql"
 echo 'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0);' > "$apply"
-: > "$replay"
+echo 'SET synchronous_commit TO off;' > "$replay"
 count=0
 for dir in $(ls -d "$corpus"/migrations/*/ | sort); do
   name=$(basename "$dir"); [ -f "$dir/migration.sql" ] || continue

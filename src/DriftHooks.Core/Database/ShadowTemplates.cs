@@ -88,8 +88,15 @@ public static class ShadowTemplates
         }
 
         var reused = Enumerable.Range(1, Math.Max(0, migrations.Count - 1)).Reverse().FirstOrDefault(i => known.Contains(names[i]));
-        await MakeRoomAsync(admin, existing, reused == 0 ? null : names[reused]).ConfigureAwait(false);
-        return await BuildAsync(admin, server, schema, migrations, names, reused, options, cancellationToken).ConfigureAwait(false);
+        var room = MakeRoomAsync(admin, existing, reused == 0 ? null : names[reused], options, cancellationToken);
+        try
+        {
+            return await BuildAsync(admin, server, schema, migrations, names, reused, room, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await room.ConfigureAwait(false);
+        }
     }
 
     /// <summary>Drops every DriftHooks template (and leftover build or shadow database) on the server; those in use stay.</summary>
@@ -155,6 +162,7 @@ public static class ShadowTemplates
         IReadOnlyList<(string Name, string Script)> migrations,
         IReadOnlyList<string> names,
         int reused,
+        Task room,
         DatabaseConnectionOptions options,
         CancellationToken cancellationToken)
     {
@@ -184,6 +192,8 @@ public static class ShadowTemplates
             throw;
         }
 
+        // At most Keep once this one is in place.
+        await room.ConfigureAwait(false);
         var template = names[^1];
         if (!await RenameAsync(admin, build, template).ConfigureAwait(false))
         {
@@ -259,14 +269,34 @@ public static class ShadowTemplates
     }
 
     // Makes room for the template about to be built: keeps the one it is cloned from and the most recently used others,
-    // at most Keep with the new one. Done before the build because PostgreSQL checkpoints on DROP DATABASE (every dirty
-    // buffer written and synced, and waited for): after the build, that checkpoint would write the new template too.
-    static async Task MakeRoomAsync(WritableDatabase admin, IReadOnlyList<Template> existing, string? source)
+    // at most Keep with the new one. PostgreSQL checkpoints on DROP DATABASE (every dirty buffer written and synced,
+    // and waited for), so the drops run on a connection of their own while the template is built, not after it, when
+    // that checkpoint would also write the new template. Best effort: a template that cannot be dropped now stays.
+    static async Task MakeRoomAsync(WritableDatabase admin, IReadOnlyList<Template> existing, string? source, DatabaseConnectionOptions options, CancellationToken cancellationToken)
     {
         var others = Keep - 1 - (source is null ? 0 : 1);
-        foreach (var old in existing.Where(t => t.Name != source).OrderByDescending(t => t.LastUsed).Skip(others))
+        var victims = existing.Where(t => t.Name != source).OrderByDescending(t => t.LastUsed).Skip(others).Select(t => t.Name).ToList();
+        if (victims.Count == 0)
         {
-            await TryDropAsync(admin, old.Name).ConfigureAwait(false);
+            return;
+        }
+
+        WritableDatabase dropper;
+        try
+        {
+            dropper = await WritableDatabase.OpenAsync(admin.Url, admin.Guard, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DriftHooksException or OperationCanceledException)
+        {
+            return;
+        }
+
+        await using (dropper.ConfigureAwait(false))
+        {
+            foreach (var victim in victims)
+            {
+                await TryDropAsync(dropper, victim).ConfigureAwait(false);
+            }
         }
     }
 

@@ -134,11 +134,14 @@ public sealed class ShadowTemplatesTests
         Assert.That(templates, Does.Not.Contain(built[1].Template));
         Assert.That(templates, Is.EquivalentTo(built.Where((_, i) => i != 1).Select(b => b.Template)));
 
-        // Dropped before the last one was built: the checkpoint PostgreSQL makes on DROP DATABASE need not write it.
+        // Dropped while the last one was built, on a connection of its own, not after it: the checkpoint PostgreSQL makes
+        // on DROP DATABASE need not write the new template, and the build does not wait for it.
         var log = (await _server.ReadStatementLogAsync()).ToList();
         var dropped = log.FindLastIndex(l => l.Contains($"DROP DATABASE IF EXISTS \"{built[1].Template}\"", StringComparison.Ordinal));
         var building = log.FindLastIndex(l => l.Contains("CREATE DATABASE \"" + ShadowTemplates.BuildPrefix + built[^1].Template[ShadowTemplates.Prefix.Length..], StringComparison.Ordinal));
-        Assert.That(dropped, Is.GreaterThan(-1).And.LessThan(building), "evicted before the build");
+        var renamed = log.FindLastIndex(l => l.Contains($"RENAME TO \"{built[^1].Template}\"", StringComparison.Ordinal));
+        Assert.That(dropped, Is.GreaterThan(-1).And.LessThan(renamed), "evicted before the new template took its name");
+        Assert.That(Backend(log[dropped]), Is.Not.EqualTo(Backend(log[building])), "evicted on a connection of its own");
     }
 
     [Test]
@@ -198,4 +201,7 @@ public sealed class ShadowTemplatesTests
     [TestCase("12.0", "9.6")]
     public void A_shadow_server_as_new_as_production_is_fit(string shadow, string production) =>
         Assert.That(SchemaDriftCheck.Unfit(Version.Parse(shadow), Version.Parse(production), DatabaseUrl.Parse("postgresql://dev@localhost/dev")), Is.Null);
+
+    // The server process of a logged statement ("... UTC [pid] app=..."): one per connection.
+    static string Backend(string logLine) => logLine[logLine.IndexOf('[', StringComparison.Ordinal)..(logLine.IndexOf(']', StringComparison.Ordinal) + 1)];
 }
