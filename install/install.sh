@@ -19,7 +19,9 @@ command -v dotnet >/dev/null || { echo "install.sh: the .NET SDK (dotnet) is nee
 
 mkdir -p "$out"
 echo "building src/DriftHooks.Cli (native AOT)…"
-dotnet publish "$root/src/DriftHooks.Cli" -c Release -o "$out" --nologo -v quiet -p:DebugType=none -p:DebugSymbols=false >/dev/null \
+# ContinuousIntegrationBuild maps source paths away: two clones of one commit build byte-identical executables.
+dotnet publish "$root/src/DriftHooks.Cli" -c Release -o "$out" --nologo -v quiet -p:DebugType=none -p:DebugSymbols=false \
+  -p:ContinuousIntegrationBuild=true >/dev/null \
   || { echo "install.sh: building DriftHooks failed; run 'dotnet publish src/DriftHooks.Cli -c Release' to see why" >&2; exit 1; }
 rm -f "$out"/*.dbg "$out"/*.pdb
 # One executable is drifthooks and every hook; under a hook's name it runs that hook (hard links: no copies).

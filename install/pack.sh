@@ -39,7 +39,7 @@ rm -rf "$publish" "$out" "$root/artifacts/npm"
 mkdir -p "$publish" "$out"
 echo "pack.sh: building drifthooks for $rid (native AOT)…"
 dotnet publish "$root/src/DriftHooks.Cli" -c Release -r "$rid" -o "$publish" --nologo -v quiet \
-  -p:DebugType=none -p:DebugSymbols=false >/dev/null \
+  -p:DebugType=none -p:DebugSymbols=false -p:ContinuousIntegrationBuild=true >/dev/null \
   || { echo "pack.sh: the build failed; run 'dotnet publish src/DriftHooks.Cli -c Release -r $rid' to see why" >&2; exit 1; }
 rm -f "$publish"/*.dbg "$publish"/*.pdb
 full_version="$("$publish/$exe" --version)"   # 0.1.0+<commit>: packages carry the version, the binary both
@@ -87,7 +87,7 @@ chmod +x "$main/bin/drifthooks.js"
 (cd "$main" && npm pack --silent --pack-destination "$out" >/dev/null)
 
 # dotnet tool: the package for this RID, and the pointer package that names the RID packages.
-tool_props=(-p:DriftHooksTool=true "-p:ToolPackageRuntimeIdentifiers=\"${DRIFTHOOKS_TOOL_RIDS:-$rid}\"" -p:DebugType=none -p:DebugSymbols=false)
+tool_props=(-p:DriftHooksTool=true "-p:ToolPackageRuntimeIdentifiers=\"${DRIFTHOOKS_TOOL_RIDS:-$rid}\"" -p:DebugType=none -p:DebugSymbols=false -p:ContinuousIntegrationBuild=true)
 dotnet pack "$root/src/DriftHooks.Cli" -c Release -r "$rid" -o "$out" --nologo -v quiet "${tool_props[@]}" >/dev/null \
   || { echo "pack.sh: dotnet pack -r $rid failed; run it without -v quiet to see why" >&2; exit 1; }
 dotnet pack "$root/src/DriftHooks.Cli" -c Release -o "$out" --nologo -v quiet "${tool_props[@]}" >/dev/null \
