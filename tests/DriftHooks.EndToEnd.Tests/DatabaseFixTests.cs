@@ -298,6 +298,41 @@ public class DatabaseFixTests
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
     }
 
+    [Test]
+    public async Task Refusing_to_write_production_names_the_variable_the_schema_reads_and_the_file_that_set_it()
+    {
+        using var s = await Scenario.CreateAsync();
+        s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource.Replace("DATABASE_URL", "NEXT_PRIVATE_DATABASE_URL", StringComparison.Ordinal) + Schema);
+        s.Repository.CommitAllWithoutHooks("documenso's variable");
+        s.Repository.Environment.Remove("DATABASE_URL");
+
+        // The local URL, in .env, names production's own database.
+        s.Repository.Write(".env", $"NEXT_PRIVATE_DATABASE_URL=\"{s.Local.PrismaUrl}\"\n");
+        s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Local.PrismaUrl;
+        var sync = s.Repository.Drifthooks("sync", "--reset", "--yes");
+        Assert.That(sync.ExitCode, Is.EqualTo(4), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("This URL is read from NEXT_PRIVATE_DATABASE_URL in .env")
+            .And.Contain("point NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment or .env or prisma/.env, or Local:Url in .drifthooks.local.json at a development database")
+            .And.Not.Contain("(DATABASE_URL"));
+    }
+
+    [Test]
+    public async Task Status_without_production_names_the_setting_read_and_its_printed_fix_configures_it()
+    {
+        using var s = await Scenario.CreateAsync();
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.Output, Does.Contain("DH401").And.Contain("Its URL is read from DRIFTHOOKS_PRODUCTION_URL in the environment (or DRIFTHOOKS__PRODUCTION__URL), or Production:Url in .drifthooks.local.json"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH401");
+        Assert.That(fix.Text, Does.StartWith("export DRIFTHOOKS_PRODUCTION_URL="));
+
+        // An export lasts as long as the shell: the user runs status in the shell they exported in.
+        fix.Fill("postgresql://readonly_user:PASSWORD@host:5432/db?schema=public", s.Local.PrismaUrl).Follow();
+        s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Local.PrismaUrl;
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("(from environment variable DRIFTHOOKS_PRODUCTION_URL)").And.Not.Contain("DH401"));
+    }
+
     static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DriftHooks.Core.Companion;
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rendering;
@@ -32,7 +33,7 @@ internal static class BackupCommand
                 }
 
                 any = true;
-                var url = label == "local" ? context.RequireLocalUrl("drifthooks backup") : DatabaseUrl.Parse(source.Url);
+                var url = label == "local" ? context.RequireLocalUrl("drifthooks backup") : source.Parse();
                 try
                 {
                     var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options, label == "production" ? context.Location.StateDirectory : null).GetAwaiter().GetResult();
@@ -55,7 +56,7 @@ internal static class BackupCommand
 
             if (!any)
             {
-                throw new ConfigurationException($"Neither a local nor a production database is configured; nothing to back up. Set {context.LocalSetting.WhereToSet}; and/or DRIFTHOOKS_PRODUCTION_URL for production.");
+                throw new ConfigurationException($"Neither a local nor a production database is configured; nothing to back up. Set {context.LocalSetting.WhereToSet}; and/or, for production, {ProductionUrlResolver.WhereToSet}.");
             }
 
             if (saved.Count > 0)

@@ -90,10 +90,10 @@ internal static class DriftCommand
 
         // The same resolvers (and trust rule) as the hooks; the project only decides which .env Prisma would read.
         var production = ProductionUrlResolver.Resolve(location, environment) is { } url
-            ? DatabaseUrl.Parse(url.Url)
-            : throw new ConfigurationException("No production URL: set DRIFTHOOKS_PRODUCTION_URL (or Production:Url in .drifthooks.local.json). It is not taken from the command line, where shell history would keep the password.");
+            ? url.Parse()
+            : throw new ConfigurationException($"No production URL: set {ProductionUrlResolver.WhereToSet}. It is not taken from the command line, where shell history would keep the password.");
         var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), environment) is { } shadowUrl
-            ? DatabaseUrl.Parse(shadowUrl.Url)
+            ? shadowUrl.Parse()
             : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}.");
 
         var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)

@@ -17,7 +17,8 @@ internal static class TrustCommand
         command.SetAction(_ =>
         {
             var location = CommandRunner.CurrentRepository();
-            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location));
+            var settings = SettingFiles.Load(location.WorkTree, DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location, settings));
             if (files.Count == 0)
             {
                 Console.WriteLine("No committed file names a database here; nothing to trust.");
@@ -26,7 +27,12 @@ internal static class TrustCommand
 
             foreach (var file in files)
             {
-                var content = File.ReadAllBytes(Path.Combine(location.WorkTree, file));
+                // The same reader the URL lookups use: what is trusted is what they parse.
+                if (settings.Content(file) is not { } content)
+                {
+                    continue;
+                }
+
                 TrustStore.Trust(location.StateDirectory, file, content);
                 var hosts = DescribeHosts(content);
                 Console.WriteLine($"trusted {file} (sha256 {TrustStore.Hash(content)[..12]}){hosts}");
@@ -38,11 +44,11 @@ internal static class TrustCommand
     }
 
     // The project decides which .env files Prisma reads; without a single project, the root .env is still covered.
-    private static DriftHooks.Core.Prisma.PrismaProject? Project(DriftHooks.Core.Git.RepositoryLocation location)
+    private static DriftHooks.Core.Prisma.PrismaProject? Project(DriftHooks.Core.Git.RepositoryLocation location, SettingFiles settings)
     {
         try
         {
-            return DriftHooks.Core.Hooks.PrePushCheck.ChooseProject(location, OptionsLoader.Load(location.WorkTree, DriftHooks.Hooks.HookHost.ReadEnvironment()));
+            return DriftHooks.Core.Hooks.PrePushCheck.ChooseProject(location, OptionsLoader.Load(settings));
         }
         catch (ConfigurationException)
         {

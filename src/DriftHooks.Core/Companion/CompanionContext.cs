@@ -95,13 +95,13 @@ public sealed class CompanionContext
     {
         var source = LocalSource ?? throw new ConfigurationException(
             $"No local development database is configured, so '{command}' has nothing to work on. Set {LocalSetting.WhereToSet}; for example: {LocalSetting.Fix}");
-        return DatabaseUrl.Parse(source.Url);
+        return source.Parse();
     }
 
     /// <summary>The guard every database this command writes is opened through: production's identity, read now or remembered in this repository.</summary>
     public Task<ProductionGuard> PrepareGuardAsync(bool targetConfirmedNotProduction, CancellationToken cancellationToken = default) =>
         ProductionGuard.PrepareAsync(
-            new ProductionReference(ProductionSource is { } production ? DatabaseUrl.Parse(production.Url) : null, ProductionConnection, Location.StateDirectory, targetConfirmedNotProduction),
+            new ProductionReference(ProductionSource is { } production ? production.Parse() : null, ProductionConnection, Location.StateDirectory, targetConfirmedNotProduction),
             cancellationToken);
 
     /// <summary>Records what a command did in the audit log.</summary>

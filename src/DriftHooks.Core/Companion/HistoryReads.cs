@@ -18,7 +18,7 @@ public static class HistoryReads
             return DatabaseSide.NotConfigured(label);
         }
 
-        var url = DatabaseUrl.Parse(source.Url);
+        var url = source.Parse();
         try
         {
             await using var database = await ReadOnlyDatabase.OpenAsync(url, options, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,7 @@ public static class LocalSync
         {
             try
             {
-                production = await HistoryReads.ReadAsync(DatabaseUrl.Parse(source.Url), context.ProductionConnection, context.Location.StateDirectory, cancellationToken).ConfigureAwait(false);
+                production = await HistoryReads.ReadAsync(source.Parse(), context.ProductionConnection, context.Location.StateDirectory, cancellationToken).ConfigureAwait(false);
             }
             catch (ResourceUnavailableException e)
             {

@@ -32,7 +32,7 @@ public static class StatusCheck
             return report;
         }
 
-        var request = new SchemaDriftRequest(DatabaseUrl.Parse(source.Url), shadow, context.Project.MigrationsPath)
+        var request = new SchemaDriftRequest(source.Parse(), shadow, context.Project.MigrationsPath)
         {
             Migrations = context.WorkingTree,
             ProductionConnection = context.ProductionConnection,
@@ -50,6 +50,6 @@ public static class StatusCheck
     {
         var source = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Environment) ?? throw new ConfigurationException(
             $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {ShadowUrlResolver.WhereToSet(context.Location, context.Project)}.");
-        return DatabaseUrl.Parse(source.Url);
+        return source.Parse();
     }
 }

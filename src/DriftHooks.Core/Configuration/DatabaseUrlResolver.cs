@@ -13,9 +13,10 @@ public static class DatabaseUrlResolver
 {
     /// <param name="location">Null outside a repository: only environment variables are read.</param>
     /// <param name="what">The URL in messages ("production URL").</param>
-    /// <param name="alternative">Where to put the URL instead of a committed file.</param>
+    /// <param name="whereToSet">Which setting is read for it and where it may be put, carried with the URL for messages.</param>
+    /// <param name="settings">The setting sources, read once (<see cref="SettingFiles"/>); loaded here when not given.</param>
     public static DatabaseUrlSource? Resolve(
-        RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, IEnumerable<UrlPlace> places, string what, string alternative)
+        RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, IEnumerable<UrlPlace> places, string what, string whereToSet, SettingFiles? settings = null)
     {
         ArgumentNullException.ThrowIfNull(places);
         foreach (var place in places)
@@ -24,7 +25,7 @@ public static class DatabaseUrlResolver
             {
                 if (Variable(environment, variable) is { } fromEnvironment)
                 {
-                    return new DatabaseUrlSource(fromEnvironment.Value, $"environment variable {fromEnvironment.Name}");
+                    return new DatabaseUrlSource(fromEnvironment.Value, $"environment variable {fromEnvironment.Name}", whereToSet);
                 }
 
                 continue;
@@ -35,14 +36,9 @@ public static class DatabaseUrlResolver
                 continue;
             }
 
-            var path = Path.Combine(location.WorkTree, place.File!);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            var content = File.ReadAllBytes(path);
-            if (place.Read!(content) is not { } url || string.IsNullOrWhiteSpace(url))
+            // One reader: the bytes parsed here are the bytes whose hash the trust rule checks.
+            settings ??= SettingFiles.Load(location.WorkTree, environment);
+            if (settings.Content(place.File!) is not { } content || place.Read!(content) is not { } url || string.IsNullOrWhiteSpace(url))
             {
                 continue;
             }
@@ -52,10 +48,10 @@ public static class DatabaseUrlResolver
                 throw new ConfigurationException(
                     $"The {what} comes from {place.File}, which is committed to git: anyone whose pull request is merged can point it at a server of theirs, " +
                     $"which would then receive your database credentials. Review the host it names, then run 'drifthooks trust' to trust this exact content " +
-                    $"(it is asked again whenever the file changes), or {alternative} instead.");
+                    $"(it is asked again whenever the file changes), or set {whereToSet} instead.");
             }
 
-            return new DatabaseUrlSource(url, place.Source);
+            return new DatabaseUrlSource(url, place.Source, whereToSet);
         }
 
         return null;

@@ -1,4 +1,11 @@
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>A database URL and where it came from (named in messages; the URL itself is never printed unmasked).</summary>
-public sealed record DatabaseUrlSource(string Url, string Source);
+/// <param name="Url">The URL as read.</param>
+/// <param name="Source">Where it was read from: "environment variable DATABASE_URL", "NEXT_PRIVATE_DATABASE_URL in .env".</param>
+/// <param name="WhereToSet">Which setting is read for this database and where it may be put.</param>
+public sealed record DatabaseUrlSource(string Url, string Source, string? WhereToSet = null)
+{
+    /// <summary>The parsed URL, remembering where it came from (<see cref="Database.DatabaseUrl.Origin"/>).</summary>
+    public Database.DatabaseUrl Parse() => Database.DatabaseUrl.Parse(Url).From(Source, WhereToSet);
+}

@@ -27,9 +27,9 @@ public static class LocalUrlResolver
 
     public static IReadOnlyList<UrlPlace> Places(RepositoryLocation location, PrismaProject? project) => Places(LocalUrlSetting.For(location, project));
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment)
+    public static DatabaseUrlSource? Resolve(RepositoryLocation location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null)
     {
         var setting = LocalUrlSetting.For(location, project);
-        return DatabaseUrlResolver.Resolve(location, environment, Places(setting), "local database URL", "set " + setting.WhereToSet);
+        return DatabaseUrlResolver.Resolve(location, environment, Places(setting), "local database URL", setting.WhereToSet, settings);
     }
 }

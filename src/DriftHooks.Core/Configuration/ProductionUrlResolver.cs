@@ -20,6 +20,12 @@ public static class ProductionUrlResolver
         UrlPlace.Json(OptionsLoader.CommittedFile, "Production", "Url", OptionsLoader.CommittedFile),
     ];
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment) =>
-        DatabaseUrlResolver.Resolve(location, environment, Places, "production URL", $"set {EnvironmentVariable} in your environment or {OptionsLoader.LocalFile}");
+    /// <summary>Which setting production's URL is read from and where it may be put, for every message that asks for it.</summary>
+    public static string WhereToSet => $"{EnvironmentVariable} in the environment (or DRIFTHOOKS__PRODUCTION__URL), or Production:Url in {OptionsLoader.LocalFile}";
+
+    /// <summary>The one command that configures it, with a URL to fill in.</summary>
+    public const string Fix = $"export {EnvironmentVariable}='postgresql://readonly_user:PASSWORD@host:5432/db?schema=public'";
+
+    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null) =>
+        DatabaseUrlResolver.Resolve(location, environment, Places, "production URL", WhereToSet, settings);
 }

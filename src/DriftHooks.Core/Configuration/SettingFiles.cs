@@ -13,12 +13,17 @@ public sealed class SettingFiles
     public sealed record Setting(string Value, string Source, string? File);
 
     readonly IReadOnlyDictionary<string, string?> _environment;
+    readonly string? _workTree;
+    readonly Dictionary<string, byte[]?> _files = new(StringComparer.Ordinal);
 
-    SettingFiles(IReadOnlyDictionary<string, string?> environment, byte[]? local, byte[]? committed)
+    SettingFiles(IReadOnlyDictionary<string, string?> environment, byte[]? local, byte[]? committed, string? workTree = null)
     {
         _environment = environment;
+        _workTree = workTree;
         LocalContent = local;
         CommittedContent = committed;
+        _files[OptionsLoader.LocalFile] = local;
+        _files[OptionsLoader.CommittedFile] = committed;
     }
 
     /// <summary>No file and no variable: every setting at its default.</summary>
@@ -41,7 +46,23 @@ public sealed class SettingFiles
     public static SettingFiles Load(string workTree, IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new SettingFiles(environment, ReadIfPresent(workTree, OptionsLoader.LocalFile), ReadIfPresent(workTree, OptionsLoader.CommittedFile));
+        return new SettingFiles(environment, ReadIfPresent(workTree, OptionsLoader.LocalFile), ReadIfPresent(workTree, OptionsLoader.CommittedFile), workTree);
+    }
+
+    /// <summary>
+    /// A file of the work tree a setting may be read from (the two settings files, a <c>.env</c>), read once: the bytes a
+    /// value is parsed from are the bytes whose hash the trust rule checks. Null when it does not exist.
+    /// </summary>
+    public byte[]? Content(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!_files.TryGetValue(file, out var content))
+        {
+            content = _workTree is null ? null : ReadIfPresent(_workTree, file);
+            _files[file] = content;
+        }
+
+        return content;
     }
 
     /// <summary>One <c>Section:Key</c> string, first found: environment, local file, committed file; with its origin.</summary>

@@ -19,8 +19,8 @@ public static class ShadowUrlResolver
         .. location is null ? [UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"), UrlPlace.Environment(LocalUrlSetting.DefaultVariable)] : LocalUrlResolver.Places(location, project),
     ];
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment) =>
-        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", "set " + WhereToSet(location, project));
+    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null) =>
+        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", WhereToSet(location, project), settings);
 
     /// <summary>Where a shadow server may be configured, naming the local database's variable this project actually reads.</summary>
     public static string WhereToSet(RepositoryLocation? location, PrismaProject? project) =>

@@ -46,6 +46,16 @@ public sealed class DatabaseUrl
 
     public bool IsPrismaUrl { get; }
 
+    /// <summary>Where this URL was read from ("NEXT_PRIVATE_DATABASE_URL in .env"), when a resolver read it.</summary>
+    public string? Origin { get; private init; }
+
+    /// <summary>Which setting is read for it and where that may be put, when a resolver read it.</summary>
+    public string? WhereToSet { get; private init; }
+
+    /// <summary>This URL, remembering where it was read from and which setting that is, so that a refusal can name both.</summary>
+    public DatabaseUrl From(string origin, string? whereToSet) =>
+        new(new NpgsqlConnectionStringBuilder(_builder.ConnectionString), _password, Schema, ConnectTimeout, IsPrismaUrl) { Origin = origin, WhereToSet = whereToSet };
+
     /// <summary>A description safe to print: no password.</summary>
     public string Redacted
     {
@@ -68,7 +78,7 @@ public sealed class DatabaseUrl
             builder.Database = database;
         }
 
-        return new DatabaseUrl(builder, _password, schema ?? Schema, ConnectTimeout, IsPrismaUrl);
+        return new DatabaseUrl(builder, _password, schema ?? Schema, ConnectTimeout, IsPrismaUrl) { Origin = Origin, WhereToSet = WhereToSet };
     }
 
     /// <summary>Masks this URL's password (raw and percent-encoded) in any text.</summary>

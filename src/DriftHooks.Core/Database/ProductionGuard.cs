@@ -107,7 +107,7 @@ public sealed class ProductionGuard
         {
             throw new TargetIsProductionException(
                 $"Refusing to write to {url.Redacted}: the server reports it is {same.What}: {same.Result.Reason}. DriftHooks never writes production, however the URL spells it. "
-                + $"Point the local URL (DATABASE_URL, Local:Url) or Shadow:Url at a development database. {(_remembered.Count > 0 ? $"If that server really is not production (a remembered identity is out of date), delete {ProductionIdentities.PathFor(_stateDirectory!)} and run again." : "")}");
+                + $"{PointElsewhere(url)} {(_remembered.Count > 0 ? $"If that server really is not production (a remembered identity is out of date), delete {ProductionIdentities.PathFor(_stateDirectory!)} and run again." : "")}");
         }
 
         if (_confirmed || verdicts.All(v => v.Result.Verdict == IdentityVerdict.Different))
@@ -120,6 +120,11 @@ public sealed class ProductionGuard
             $"Refusing to write to {url.Redacted}: DriftHooks cannot tell it from {unsure.What}: {unsure.Result.Reason}. "
             + $"Grant the roles pg_monitor (or EXECUTE on pg_control_system()), or make production reachable so it is read now; or, after checking that {url.Redacted} is not production, run again with {ConfirmFlag}.");
     }
+
+    // Names the setting actually read for this URL and where it came from, when a resolver read it.
+    static string PointElsewhere(DatabaseUrl url) => url.Origin is { } origin
+        ? $"This URL is read from {origin}: point {url.WhereToSet ?? "that setting"} at a development database instead."
+        : "Point the URL this command was given at a development database.";
 }
 
 /// <summary>The target of a write is production's database: exit 4, never overridable.</summary>

@@ -235,7 +235,7 @@ public static class ShadowTemplates
             {
                 throw new ShadowServerUnfitException(
                     $"Production's schema was not compared: role \"{admin.Url.Username}\" may not create databases on the shadow server {admin.Url.Redacted}, where the check keeps its template databases.",
-                    $"as a superuser there: ALTER ROLE {Sql.QuoteIdentifier(admin.Url.Username ?? "")} CREATEDB; (or point Shadow:Url at a server where you may create databases)");
+                    $"as a superuser there: ALTER ROLE {Sql.QuoteIdentifier(admin.Url.Username ?? "")} CREATEDB; (or point {admin.Url.WhereToSet ?? "Shadow:Url"} at a server where you may create databases{(admin.Url.Origin is { } origin ? $"; this one is read from {origin}" : "")})");
             }
         }
     }

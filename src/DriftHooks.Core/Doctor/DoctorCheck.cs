@@ -263,7 +263,7 @@ public static class DoctorCheck
 
         if (source is null)
         {
-            return new(id, title, DoctorStatus.Warn, "no production URL configured, so HEAD was not compared with production", $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db' or put Production:Url in {OptionsLoader.LocalFile}");
+            return new(id, title, DoctorStatus.Warn, $"no production URL configured ({ProductionUrlResolver.WhereToSet}), so HEAD was not compared with production", ProductionUrlResolver.Fix);
         }
 
         var project = PrePushCheck.ChooseProject(projects, options);

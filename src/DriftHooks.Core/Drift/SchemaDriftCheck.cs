@@ -159,7 +159,7 @@ public static class SchemaDriftCheck
                 SchemaDriftCodes.NotCompared,
                 string.Create(CultureInfo.InvariantCulture, $"Production's schema was not compared: the shadow server {shadowServer.Redacted} runs PostgreSQL {shadow.Major}, and the check needs {needed} or later ({(production.Major >= OldestShadowMajor && production.Major > shadow.Major ? $"production runs {production.Major}" : "the oldest it reads")})."),
                 null,
-                string.Create(CultureInfo.InvariantCulture, $"point Shadow:Url in {Configuration.OptionsLoader.LocalFile} at a PostgreSQL {needed} server where you may create databases (e.g. docker run -p 5433:5432 -e POSTGRES_PASSWORD=dev postgres:{needed})"));
+                string.Create(CultureInfo.InvariantCulture, $"point Shadow:Url in {Configuration.OptionsLoader.LocalFile} at a PostgreSQL {needed} server where you may create databases{(shadowServer.Origin is { } origin ? $" (the shadow server in use is read from {origin})" : "")} (e.g. docker run -p 5433:5432 -e POSTGRES_PASSWORD=dev postgres:{needed})"));
     }
 
     static async Task<(T Value, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> action)

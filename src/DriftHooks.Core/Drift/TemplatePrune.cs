@@ -33,7 +33,7 @@ public static class TemplatePrune
     public static Task<ProductionGuard> GuardAsync(RepositoryLocation? location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, bool targetConfirmedNotProduction)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var production = ProductionUrlResolver.Resolve(location, environment) is { } source ? DatabaseUrl.Parse(source.Url) : null;
+        var production = ProductionUrlResolver.Resolve(location, environment) is { } source ? source.Parse() : null;
         var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
         return ProductionGuard.PrepareAsync(new ProductionReference(production, connection, location?.StateDirectory, targetConfirmedNotProduction));
     }
@@ -42,7 +42,7 @@ public static class TemplatePrune
     public static async Task<string> RunAsync(DatabaseUrlSource server, ProductionGuard guard, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var url = DatabaseUrl.Parse(server.Url);
+        var url = server.Parse();
         await using var admin = await WritableDatabase.OpenAsync(url, guard, new DatabaseConnectionOptions(), cancellationToken).ConfigureAwait(false);
         var result = await ShadowTemplates.PruneAsync(admin, cancellationToken).ConfigureAwait(false);
         var line = $"Dropped {result.Dropped.Count} DriftHooks template database(s) from {url.Redacted} (shadow server from {server.Source})";

@@ -72,7 +72,7 @@ public static class ExactCheckRun
         DatabaseUrl? production = null;
         try
         {
-            production = ProductionUrlResolver.Resolve(location, environment) is { } url ? DatabaseUrl.Parse(url.Url) : null;
+            production = ProductionUrlResolver.Resolve(location, environment) is { } url ? url.Parse() : null;
         }
         catch (ConfigurationException)
         {
@@ -84,7 +84,7 @@ public static class ExactCheckRun
             cancellationToken);
         try
         {
-            await using var admin = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(source.Url), guard, SchemaDriftRequest.DefaultShadowConnection, cancellationToken).ConfigureAwait(false);
+            await using var admin = await WritableDatabase.OpenAsync(source.Parse(), guard, SchemaDriftRequest.DefaultShadowConnection, cancellationToken).ConfigureAwait(false);
             var result = await ExactMigrationsCheck.RunAsync(admin, project, commit.Schema, commit.Migrations, subject, thenCommit, cancellationToken).ConfigureAwait(false);
             return (result.Findings, result.Concluded);
         }

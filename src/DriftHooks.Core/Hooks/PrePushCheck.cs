@@ -44,14 +44,14 @@ public static class PrePushCheck
         {
             findings.Add(Finding.Warning(
                 PushRuleCodes.ProductionNotConfigured,
-                "No production database is configured, so this push was not compared with production's migration history.",
+                $"No production database is configured, so this push was not compared with production's migration history. Its URL is read from {ProductionUrlResolver.WhereToSet}; a read-only role is enough.",
                 null,
-                $"export {ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public' (a read-only role is enough), or put Production:Url in {OptionsLoader.LocalFile}"));
+                ProductionUrlResolver.Fix));
         }
         else
         {
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
-            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, DatabaseUrl.Parse(source.Url));
+            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, source.Parse());
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
             findings.AddRange(await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false));
         }
@@ -110,7 +110,7 @@ public static class PrePushCheck
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(project);
-        var url = DatabaseUrl.Parse(source.Url);
+        var url = source.Parse();
         var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
         var shadow = schemaCheck?.ShadowServer;
 

@@ -54,7 +54,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
             }
 
             // Whether the shadow server is production is decided by the servers, when it is connected to (ProductionGuard).
-            return new SchemaCheckPlan(DatabaseUrl.Parse(source.Url), source.Source, required, null);
+            return new SchemaCheckPlan(source.Parse(), source.Source, required, null);
         }
         catch (ConfigurationException e) when (!required)
         {

@@ -95,7 +95,7 @@ public static class RangeCheck
                     productionProject,
                     options with { Production = options.Production with { SchemaCheckOffBy = null } },
                     environment,
-                    Database.DatabaseUrl.Parse(source.Url),
+                    source.Parse(),
                     SchemaCheckPlan.TurnOnInCi);
                 var production = await PrePushCheck.CompareAsync(
                     location,

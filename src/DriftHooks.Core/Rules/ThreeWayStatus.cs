@@ -226,9 +226,9 @@ public static class ThreeWayStatus
             case DatabaseSideKind.NotConfigured:
                 findings.Add(Finding.Note(
                     CompanionRuleCodes.ProductionNotConfigured,
-                    "No production database is configured, so production was not compared.",
+                    $"No production database is configured, so production was not compared. Its URL is read from {Configuration.ProductionUrlResolver.WhereToSet}.",
                     null,
-                    $"export {Configuration.ProductionUrlResolver.EnvironmentVariable}='postgresql://readonly_user:…@host:5432/db?schema=public', or Production:Url in {Configuration.OptionsLoader.LocalFile}"));
+                    Configuration.ProductionUrlResolver.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
                 findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, "make production reachable (VPN, credentials), then run drifthooks status again"));
