@@ -57,20 +57,21 @@ public static class CommitRules
             return;
         }
 
-        var comparison = DatabaseSchemaComparer.Compare(before, after);
         if (staged.Count > 0)
         {
-            // Every new script must be readable for the replay; one that is not is refused (DH111) already.
+            // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
+            // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
             var concluded = scripts.Count == staged.Count
                 && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings);
-            if (!concluded && comparison.ChangesDatabase)
+            if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
             {
-                CheckScriptsCoverSchema(project, comparison, scripts, findings);
+                CheckScriptsCoverSchema(project, changed, scripts, findings);
             }
 
             return;
         }
 
+        var comparison = DatabaseSchemaComparer.Compare(before, after);
         if (!comparison.ChangesDatabase)
         {
             return;
