@@ -142,6 +142,18 @@ public class ExactCheckTests
         Assert.That(push.All, Does.Contain("did not run: no shadow server; to run it, set \"Shadow\": { \"Url\":"));
     }
 
+    [Test]
+    public void DH115_switched_off_in_the_CI_environment_switches_the_exact_check_off_too()
+    {
+        var (repo, origin, _) = Feature("years");
+        using var __ = repo;
+        using var ___ = origin;
+        repo.Environment["DRIFTHOOKS__RULES__DH115"] = "false";
+        var check = repo.Drifthooks("check");
+        Assert.That(check.ExitCode, Is.Zero, check.ToString());
+        Assert.That(check.Output, Does.Not.Contain("DH115"));
+    }
+
     private static string PrismaDiff(TestRepository repo, Match step)
     {
         var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();

@@ -34,7 +34,7 @@ public static class StagedMigrationsCheck
             var more = replay.Unfollowed.Count > 1 ? $" (and {FixText.Count(replay.Unfollowed.Count - 1, "more statement")})" : string.Empty;
             findings.Add(Finding.Note(
                 RuleCodes.MigrationsMissSchema,
-                $"DriftHooks cannot tell offline whether the staged migrations produce the staged schema: '{first.Excerpt}' ({first.Migration}, line {first.Line}) is not followed: {first.Reason}{more}. The exact check with a database decides.",
+                $"DriftHooks cannot tell offline whether the staged migrations produce the staged schema: '{first.Excerpt}' ({first.Migration}, line {first.Line}) is not followed: {first.Reason}{more}. The exact check with a database decides (drifthooks check, or pre-push, where a shadow server is at hand).",
                 project.MigrationFolder(first.Migration) + "/migration.sql",
                 $"{DiffCommand(project)} --exit-code (exit 2: the migrations miss part of the schema)"));
             return false;
