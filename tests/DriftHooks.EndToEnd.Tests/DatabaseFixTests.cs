@@ -333,6 +333,56 @@ public class DatabaseFixTests
         Assert.That(after.Output, Does.Contain("(from environment variable DRIFTHOOKS_PRODUCTION_URL)").And.Not.Contain("DH401"));
     }
 
+    /// <summary>
+    /// The local database's everyday problems, one row each: how it is made, the code status reports, and the fix it
+    /// must print. The fix is followed literally, then status must be green and Prisma's migrate status agree.
+    /// </summary>
+    [TestCase("DH410", "drifthooks sync", TestName = "DH410_a_local_database_behind_the_working_tree_is_in_sync_after_the_printed_sync")]
+    [TestCase("DH414", "drifthooks sync", TestName = "DH414_a_migration_a_rebase_put_before_applied_ones_is_applied_by_the_printed_sync")]
+    [TestCase("DH412", "drifthooks sync --reset", TestName = "DH412_a_migration_edited_after_it_was_applied_locally_is_rebuilt_by_the_printed_reset")]
+    [TestCase("DH415", "rm -r prisma/migrations/20240104000000_draft", TestName = "DH415_a_migration_folder_without_sql_is_gone_after_the_printed_rm")]
+    public async Task A_local_database_problem_goes_green_once_the_printed_fix_is_followed(string code, string printed)
+    {
+        using var s = await LocalProblemAsync(code);
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        var fix = PrintedFix.Of(s.Repository, status, code);
+        Assert.That(fix.Text, Is.EqualTo(printed));
+
+        fix.Follow();
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync").And.Not.Contain(code));
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    /// <summary>The local database (or working tree) with the problem <paramref name="code"/> names, made as a user makes it.</summary>
+    static async Task<Scenario> LocalProblemAsync(string code)
+    {
+        switch (code)
+        {
+            case "DH410":
+                return await Scenario.CreateAsync(applied: 2);
+            case "DH414":
+                // A rebase brought in the post migration after user_name was applied locally.
+                var s = await Scenario.CreateAsync(applied: 1);
+                await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration(Migrations[2].Name, Encoding.UTF8.GetBytes(Migrations[2].Sql))]);
+                return s;
+            case "DH412":
+                var edited = await Scenario.CreateAsync();
+                edited.Repository.Write($"prisma/migrations/{Migrations[2].Name}/migration.sql", Name + "ALTER TABLE \"User\" ALTER COLUMN \"name\" SET DEFAULT '';\n");
+                edited.Repository.CommitAllWithoutHooks("name defaults to empty");
+                return edited;
+            case "DH415":
+                // What an interrupted migrate dev --create-only leaves: a folder and no script.
+                var draft = await Scenario.CreateAsync();
+                Directory.CreateDirectory(Path.Combine(draft.Repository.Root, "prisma", "migrations", "20240104000000_draft"));
+                return draft;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(code), code, "no scenario for this code");
+        }
+    }
+
     static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

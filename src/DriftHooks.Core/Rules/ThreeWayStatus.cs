@@ -266,8 +266,8 @@ public static class ThreeWayStatus
                 $"mv {FixText.Glob(project.MigrationFolder(m.Name))} {FixText.Quote(project.MigrationFolder(FixText.Utf8Name(m.Name)))}")
             : Finding.Error(
                 CompanionRuleCodes.MigrationWithoutScript,
-                $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it.",
+                $"Migration folder '{m.Name}' has no migration.sql; Prisma cannot apply it. If it is a migration you are writing, add its migration.sql instead of removing it.",
                 project.MigrationFolder(m.Name),
-                $"add its migration.sql, or remove the folder: rm -r {FixText.Quote(project.MigrationFolder(m.Name))}"));
+                $"rm -r {FixText.Quote(project.MigrationFolder(m.Name))}"));
 
 }

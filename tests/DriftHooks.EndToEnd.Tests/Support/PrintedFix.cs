@@ -155,6 +155,6 @@ internal sealed partial class PrintedFix
     [GeneratedRegex(@",\s*then\s+|,\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=move\s)")]
     private static partial Regex StepSeparator();
 
-    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)|^(?=(?:echo|for|iconv|export)\s)")]
+    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)|^(?=(?:echo|for|iconv|export|rm|mv)\s)")]
     private static partial Regex CommandStart();
 }
