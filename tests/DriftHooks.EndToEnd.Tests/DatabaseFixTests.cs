@@ -340,6 +340,7 @@ public class DatabaseFixTests
     [TestCase("DH410", "drifthooks sync", TestName = "DH410_a_local_database_behind_the_working_tree_is_in_sync_after_the_printed_sync")]
     [TestCase("DH414", "drifthooks sync", TestName = "DH414_a_migration_a_rebase_put_before_applied_ones_is_applied_by_the_printed_sync")]
     [TestCase("DH412", "drifthooks sync --reset", TestName = "DH412_a_migration_edited_after_it_was_applied_locally_is_rebuilt_by_the_printed_reset")]
+    [TestCase("DH411", "drifthooks sync --reset", TestName = "DH411_a_migration_applied_from_an_abandoned_branch_is_dropped_by_the_printed_reset")]
     [TestCase("DH415", "rm -r prisma/migrations/20240104000000_draft", TestName = "DH415_a_migration_folder_without_sql_is_gone_after_the_printed_rm")]
     public async Task A_local_database_problem_goes_green_once_the_printed_fix_is_followed(string code, string printed)
     {
@@ -373,6 +374,11 @@ public class DatabaseFixTests
                 edited.Repository.Write($"prisma/migrations/{Migrations[2].Name}/migration.sql", Name + "ALTER TABLE \"User\" ALTER COLUMN \"name\" SET DEFAULT '';\n");
                 edited.Repository.CommitAllWithoutHooks("name defaults to empty");
                 return edited;
+            case "DH411":
+                // Applied while another branch was checked out; that branch was then abandoned.
+                var abandoned = await Scenario.CreateAsync();
+                await PrismaMigrator.ApplyAsync(abandoned.Local.PrismaUrl, [new PrismaMigrator.Migration("20240104000000_feature", Encoding.UTF8.GetBytes("CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n"))]);
+                return abandoned;
             case "DH415":
                 // What an interrupted migrate dev --create-only leaves: a folder and no script.
                 var draft = await Scenario.CreateAsync();
