@@ -299,6 +299,33 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task Sync_refused_for_an_applied_migration_edited_since_is_green_once_the_printed_move_and_restore_are_followed()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "E");
+        var local = await s.Server.CreateDatabaseAsync();
+        s.Repository.Environment["DATABASE_URL"] = local.PrismaUrl;
+        const string Index = "CREATE INDEX \"E2_id_idx\" ON \"E2\"(\"id\");\n";
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, "E") + Index);
+        s.Repository.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Index E2");
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        var fix = PrintedFix.Of(s.Repository, sync, "DH431");
+        var applied = s.Repository.MustGit("rev-parse", "--short=7", "HEAD~1").Trim();
+        Assert.That(fix.Text, Does.StartWith("npx prisma migrate dev --create-only --name <change> and move the edit into that new migration, then git restore --staged --worktree --source=" + applied + " -- "));
+        Assert.That(await s.Server.QueryScalarAsync(local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = '_prisma_migrations'"), Is.EqualTo(0L), "nothing was changed");
+
+        fix.Fill("<change>", "index_e2")
+            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(s.Repository, ""))
+            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(s.Repository.Root, "prisma", "migrations"), "*_index_e2").Single() + "/migration.sql", Index))
+            .Follow();
+        Assert.That(fix.Output, Does.Contain("applied 3 migration(s)"));
+        Assert.That(File.ReadAllText(Path.Combine(s.Repository.Root, "prisma", "migrations", PushScenario.Name(2), "migration.sql")), Is.EqualTo(PushScenario.Script(2, "E")), "the version production applied is back");
+        var again = s.Repository.Drifthooks("sync");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+    }
+
+    [Test]
     public async Task Refusing_to_write_production_names_the_variable_the_schema_reads_and_the_file_that_set_it()
     {
         using var s = await Scenario.CreateAsync();

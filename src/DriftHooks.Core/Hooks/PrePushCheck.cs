@@ -246,7 +246,7 @@ public static class PrePushCheck
     /// The newest commit reachable from <paramref name="sha"/> whose <paramref name="path"/> has the checksum a database
     /// recorded (short id), or null: read only for a migration modified after it was applied.
     /// </summary>
-    private static string? AppliedVersionAt(RepositoryLocation location, string sha, string path, string? checksum)
+    internal static string? AppliedVersionAt(RepositoryLocation location, string sha, string path, string? checksum)
     {
         if (checksum is null)
         {

@@ -17,9 +17,11 @@ public static class SyncPlanner
     /// <param name="reset">Recreate the local schemas and replay the whole history.</param>
     /// <param name="localObjects">The local database's tables and enum types (<see cref="CreatedObjects"/>): a schema that already holds what unrecorded migrations create lost its history.</param>
     /// <param name="restorableBackup">The newest backup of the local history that holds rows, named in the fix for a lost history.</param>
+    /// <param name="appliedVersionAt">The commit (short id) holding the version of a migration production applied, by its name and recorded checksum, or null when none does.</param>
     public static SyncPlan Plan(
         IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project,
-        IReadOnlySet<string>? localObjects = null, string? restorableBackup = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null)
+        IReadOnlySet<string>? localObjects = null, string? restorableBackup = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null,
+        Func<string, string?, string?>? appliedVersionAt = null)
     {
         var blockers = new List<Finding>();
         var notes = new List<Finding>();
@@ -42,11 +44,15 @@ public static class SyncPlanner
 
             foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))
             {
+                var folder = FixText.Quote(project.MigrationFolder(name));
+                var applied = appliedVersionAt?.Invoke(name, production.Records.LastOrDefault(r => r.MigrationName == name && r.IsApplied)?.Checksum);
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncProductionModified,
                     $"Migration '{name}' in the working tree differs from the version production applied; the local database would get a history production does not have.",
                     project.MigrationFolder(name),
-                    $"git log -p -- {FixText.Quote(project.MigrationFolder(name))}: restore the applied version and put the change in a new migration"));
+                    applied is not null
+                        ? $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move the edit into that new migration, then git restore --staged --worktree --source={applied} -- {folder} (the version production applied), then drifthooks sync"
+                        : $"git log -p -- {folder} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{FixText.SchemaArgument(project)})"));
             }
         }
         else if (production is null)
