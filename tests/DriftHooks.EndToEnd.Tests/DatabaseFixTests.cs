@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
@@ -381,6 +382,32 @@ public class DatabaseFixTests
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         Assert.That(after.Output, Does.Contain("verdict: in sync").And.Not.Contain(code));
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    /// <summary>
+    /// A restore refused because the local schema does not carry what the backed-up history claims: the printed fix
+    /// rebuilds from the migrations instead, then status is green and restoring the same backup changes nothing wrong.
+    /// </summary>
+    [TestCase("DH434", "DROP SCHEMA public CASCADE; CREATE SCHEMA public", "drifthooks sync", TestName = "DH434_restoring_into_a_recreated_empty_database_is_refused_and_the_printed_sync_rebuilds_it")]
+    [TestCase("DH433", "DELETE FROM \"_prisma_migrations\"; DROP TABLE \"Post\"", "drifthooks sync --reset --yes", TestName = "DH433_restoring_a_history_whose_table_was_dropped_is_refused_and_the_printed_reset_rebuilds_it")]
+    public async Task A_refused_restore_goes_green_once_the_printed_fix_is_followed(string code, string damage, string printed)
+    {
+        using var s = await Scenario.CreateAsync();
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var backup = s.LocalBackups().Single();
+        await s.Server.ExecuteAsync(s.Local.Name, damage);
+
+        var restore = s.Repository.Drifthooks("restore", backup, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        var fix = PrintedFix.Of(s.Repository, restore, code);
+        Assert.That(Regex.Replace(fix.Text, @"\s*\(.*\)$", ""), Is.EqualTo(printed));
+
+        fix.Follow();
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = 'Post'"), Is.EqualTo(1L), "the tables are back");
         await s.AssertPrismaAgreesAsync();
     }
 

@@ -117,7 +117,7 @@ public static class HistoryRestore
                 CompanionRuleCodes.RestoreUnverifiable,
                 $"Migration {e.MigrationName} of the restored history does not replay on an empty database ({e.Message}), so restore cannot tell which schema the history claims.",
                 context.Project.MigrationFolder(e.MigrationName),
-                "drifthooks sync --reset --yes rebuilds the local database from the migrations instead")];
+                "drifthooks sync --reset --yes (rebuilds the local database from the migrations instead)")];
         }
         finally
         {
@@ -131,7 +131,7 @@ public static class HistoryRestore
                 CompanionRuleCodes.RestoreTablesMissing,
                 $"The restored history claims {Qualified(f, schema)} as its migrations leave it, but the local database differs ({f.Code}: {Local(f.Message)}). Rows would then lie about the schema.",
                 f.Location,
-                "drifthooks sync --reset --yes rebuilds the local database from the migrations instead"))];
+                "drifthooks sync --reset --yes (rebuilds the local database from the migrations instead)"))];
     }
 
     static readonly HashSet<string> ExtraCodes = new(StringComparer.Ordinal)
