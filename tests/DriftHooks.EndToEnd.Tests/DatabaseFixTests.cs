@@ -411,6 +411,32 @@ public class DatabaseFixTests
         await s.AssertPrismaAgreesAsync();
     }
 
+    [Test]
+    public async Task DH432_a_backup_taken_on_another_branch_is_restored_after_the_printed_checkout_of_that_branch()
+    {
+        using var s = await Scenario.CreateAsync();
+        const string Feature = "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n";
+        s.Repository.MustGit("checkout", "-q", "-b", "feature");
+        s.Repository.Write("prisma/migrations/20240104000000_feature/migration.sql", Feature);
+        s.Repository.CommitAllWithoutHooks("feature table");
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240104000000_feature", Encoding.UTF8.GetBytes(Feature))]);
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        var backup = s.LocalBackups().Single();
+        s.Repository.MustGit("checkout", "-q", "main");
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"");
+
+        var restore = s.Repository.Drifthooks("restore", backup, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        var fix = PrintedFix.Of(s.Repository, restore, "DH432");
+        Assert.That(fix.Text, Is.EqualTo("git checkout feature && drifthooks restore " + Path.GetRelativePath(s.Repository.Root, backup)));
+
+        fix.Follow();
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync"));
+        await s.AssertPrismaAgreesAsync();
+    }
+
     /// <summary>The local database (or working tree) with the problem <paramref name="code"/> names, made as a user makes it.</summary>
     static async Task<Scenario> LocalProblemAsync(string code)
     {

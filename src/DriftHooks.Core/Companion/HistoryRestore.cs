@@ -45,7 +45,7 @@ public static class HistoryRestore
             return new Outcome(backup, plan, refusals, false);
         }
 
-        refusals.AddRange(await CheckSchemaAsync(context, backup, plan.KeptOnlyInDatabase, database, url, guard, cancellationToken).ConfigureAwait(false));
+        refusals.AddRange(await CheckSchemaAsync(context, file, backup, plan.KeptOnlyInDatabase, database, url, guard, cancellationToken).ConfigureAwait(false));
         if (refusals.Count > 0 || plan.ChangesNothing || !confirm(backup, plan))
         {
             return new Outcome(backup, plan, refusals, false);
@@ -84,18 +84,23 @@ public static class HistoryRestore
     /// has beyond them do not make the rows lie, so only what is missing or different refuses.
     /// </summary>
     static async Task<IReadOnlyList<Finding>> CheckSchemaAsync(
-        CompanionContext context, HistoryBackup backup, IReadOnlyList<MigrationRecord> kept, WritableDatabase database, DatabaseUrl url, ProductionGuard guard, CancellationToken cancellationToken)
+        CompanionContext context, string file, HistoryBackup backup, IReadOnlyList<MigrationRecord> kept, WritableDatabase database, DatabaseUrl url, ProductionGuard guard, CancellationToken cancellationToken)
     {
         var scripts = context.WorkingTree.ToDictionary(m => m.Name, m => m.Script, StringComparer.Ordinal);
         var applied = backup.Rows.Concat(kept).Where(r => r.IsApplied).OrderBy(r => r.StartedAt).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).ToList();
         var unknown = applied.Where(n => scripts.GetValueOrDefault(n) is null).ToList();
         if (unknown.Count > 0)
         {
+            // The branch (or commit) that holds the migration is where the backup was taken: restore from there.
+            var holder = Git.MigrationHolders.Find(context.Location, context.Project, [unknown[0]]).GetValueOrDefault(unknown[0]);
+            var there = holder?.Branch ?? holder?.Commit;
             return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
                 $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {FixText.Names(unknown)}. Without the script, restore cannot check the schema carries it.",
                 context.Project.MigrationFolder(unknown[0]),
-                "check out the branch the backup was taken on, then restore again")];
+                there is null
+                    ? "check out the branch the backup was taken on, then restore again"
+                    : $"git checkout {FixText.Quote(there)} && drifthooks restore {FixText.Quote(Path.GetRelativePath(context.Location.WorkTree, Path.GetFullPath(file)))}")];
         }
 
         var schema = url.Schema;
