@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
+using Npgsql;
 using NUnit.Framework;
 using NUnit.Framework.Constraints;
 
@@ -43,6 +46,12 @@ public class FixFollowedTests
 
         /// <summary>What must hold once the same command passed.</summary>
         public Action<Setup, ProcessResult>? Then { get; init; }
+
+        /// <summary>
+        /// The fix runs Prisma's CLI (skipped without it): the developer's own database, where <c>npx prisma</c> would
+        /// connect unless the printed command points it elsewhere.
+        /// </summary>
+        public bool RunsPrisma { get; init; }
     }
 
     /// <summary>The repository (with its bare origin) and, where pre-push reads one, production.</summary>
@@ -186,6 +195,32 @@ public class FixFollowedTests
         Assert.That(repo.Git("push", "-q", "origin", "main").ExitCode, Is.Zero);
         repo.MustGit("switch", "-q", "feature");
         repo.MustGit("rebase", "-q", "main");
+    }
+
+    // Production after a migration failed there halfway: its failed row, and what the statements before the failing one made.
+    private static ProcessResult FailedInProduction(Setup s)
+    {
+        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: deadlock detected").GetAwaiter().GetResult();
+        Assert.That(s.Repo.Commit("--allow-empty").ExitCode, Is.Zero);
+        return s.Production!.Push();
+    }
+
+    // The rows production records for a migration, oldest first: (finished, rolled back).
+    private static List<(bool Finished, bool RolledBack)> Rows(Setup s, string name)
+    {
+        using var connection = new NpgsqlConnection(s.Production!.Production.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM _prisma_migrations WHERE migration_name = @name ORDER BY started_at", connection);
+        command.Parameters.AddWithValue("name", name);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(bool, bool)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetBoolean(0), reader.GetBoolean(1)));
+        }
+
+        return rows;
     }
 
     private static readonly FixCase[] Cases =
@@ -374,6 +409,33 @@ public class FixFollowedTests
             FixIs = Does.StartWith($"git restore --source=").And.Contain($"-- prisma/migrations/{PushScenario.Name(2)} && git commit -m").And.Not.Contain("pull"),
             Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2))),
         },
+        new("DH203_a_migration_failed_in_production_passes_the_push_once_finished_by_hand_and_resolved_as_printed", "DH203", WithProduction(committed: 2, applied: 1),
+            FailedInProduction, s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
+            RunsPrisma = true,
+            Steps = s => [("fix production by hand", _ => s.Production!.Server.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
+            Then = (s, _) => Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }), "as Prisma's resolve --applied writes it: the failed row rolled back, an applied one added"),
+        },
+        new("DH206_a_production_without_history_passes_the_push_once_baselined_as_printed", "DH206",
+            async () =>
+            {
+                // Production made by db push: the schema of the 3 migrations, no history table.
+                var scenario = await PushScenario.CreateAsync(committed: 3, applied: 0);
+                foreach (var i in new[] { 1, 2, 3 })
+                {
+                    await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, PushScenario.Script(i));
+                }
+
+                return new Setup(scenario.Repository, scenario.Remote, scenario);
+            },
+            s => s.Production!.Push(),
+            s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith("for m in prisma/migrations/*/; do"),
+            RunsPrisma = true,
+            Then = (s, _) => Assert.That(Enumerable.Range(1, 3).Select(i => Rows(s, PushScenario.Name(i))), Has.All.EqualTo(new[] { (true, false) }), "each migration recorded applied once"),
+        },
         new("DH205_a_rebased_feature_migration_renamed_as_pre_push_prints_passes_pre_commit_and_the_push", "DH205", WithProduction(committed: 1, applied: 1),
             s =>
             {
@@ -412,6 +474,16 @@ public class FixFollowedTests
         if (c.FixIs is not null)
         {
             Assert.That(fix.Text, c.FixIs);
+        }
+
+        if (c.RunsPrisma)
+        {
+            if (PrismaOracle.Unavailable() is { } why)
+            {
+                Assert.Ignore($"{c.Code}'s fix runs Prisma's CLI: {why}");
+            }
+
+            fix.WithPrisma(await setup.Production!.Server.CreateDatabaseAsync());
         }
 
         foreach (var (placeholder, value) in c.Fill)

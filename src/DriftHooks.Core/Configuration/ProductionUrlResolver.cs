@@ -26,6 +26,18 @@ public static class ProductionUrlResolver
     /// <summary>The one command that configures it, with a URL to fill in.</summary>
     public const string Fix = $"export {EnvironmentVariable}='postgresql://readonly_user:PASSWORD@host:5432/db?schema=public'";
 
+    /// <summary>
+    /// What points a Prisma command at production, put before <c>npx prisma</c> in a fix: the project's datasource
+    /// variable (<paramref name="prismaVariable"/>) set from the environment variable production's URL came from, so
+    /// the fix runs as printed and prints no password; a placeholder when the URL came from a file.
+    /// </summary>
+    public static string PrismaEnvironment(string prismaVariable, DatabaseUrlSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var fromEnvironment = Places.FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
+        return fromEnvironment is null ? $"{prismaVariable}='<production url>' " : $"{prismaVariable}=\"${fromEnvironment}\" ";
+    }
+
     public static DatabaseUrlSource? Resolve(RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null) =>
         DatabaseUrlResolver.Resolve(location, environment, Places, "production URL", WhereToSet, settings);
 }

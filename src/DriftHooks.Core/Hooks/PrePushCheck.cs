@@ -186,12 +186,13 @@ public static class PrePushCheck
         }
 
         var findings = new List<Finding>();
+        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(location.WorkTree, project).Variable, source);
         foreach (var (toCompare, sha, migrations) in perCommit)
         {
             var context = $"{toCompare.Label} ({sha})";
             if (!history.TableExists)
             {
-                findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations));
+                findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations, prismaAt));
                 continue;
             }
 
@@ -199,7 +200,7 @@ public static class PrePushCheck
             var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name), toCompare.Sha);
             using var places = new MigrationPlaces(location, toCompare.Branch);
             findings.AddRange(HistoryComparison.Findings(
-                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));
+                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find, prismaAt));
         }
 
         if (schemaCheck?.Notice is { } notice)

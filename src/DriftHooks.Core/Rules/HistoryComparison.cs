@@ -69,6 +69,10 @@ public static class HistoryComparison
     /// </param>
     /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
     /// <param name="holders">For migrations the comparison lacks, the branch or commit of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
+    /// <param name="prismaAt">
+    /// What points Prisma's own commands at <paramref name="database"/>, put before <c>npx prisma</c> in a fix
+    /// (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); empty: the project's own URL.
+    /// </param>
     /// <param name="published">
     /// Where git has a pending migration's folder besides the compared branch (<see cref="Git.MigrationPlaces"/>), by
     /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
@@ -76,7 +80,8 @@ public static class HistoryComparison
     /// </param>
     public static IReadOnlyList<Finding> Findings(
         IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null,
-        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null)
+        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null,
+        string prismaAt = "")
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
@@ -137,12 +142,12 @@ public static class HistoryComparison
                             PushRuleCodes.FailedInDatabase,
                             $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.",
                             folder,
-                            $"undo whatever the failed attempt changed in {database}, then npx prisma migrate resolve --rolled-back {status.Name}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
+                            $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {status.Name}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
                         : Finding.Error(
                             PushRuleCodes.FailedInDatabase,
                             $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
                             folder,
-                            $"fix {database} by hand, then npx prisma migrate resolve --applied {status.Name}{schema} (or --rolled-back {status.Name} if you undid it)"));
+                            $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {status.Name}{schema} (the name {database} recorded; if you undid what it changed instead, run the same with --rolled-back {status.Name}, and the next deploy runs it again)"));
                     break;
                 case MigrationState.PendingOutOfOrder:
                     findings.Add(Finding.Error(
@@ -182,16 +187,21 @@ public static class HistoryComparison
         return findings;
     }
 
-    /// <summary>The finding for a database that has never been migrated by Prisma (or whose history lives in another schema).</summary>
-    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository)
+    /// <summary>
+    /// The finding for a database that has never been migrated by Prisma (or whose history lives in another schema).
+    /// The fix is the baseline as one loop over the migrations folder, runnable as printed, however many there are.
+    /// </summary>
+    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository, string prismaAt = "")
     {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(repository);
         var schema = FixText.SchemaArgument(project);
-        var first = repository.Select(m => m.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? "<baseline_migration>";
+        var names = repository.Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
         return Finding.Error(
             PushRuleCodes.NoHistoryTable,
-            $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined; if the URL's ?schema= is wrong, fix the URL.",
+            $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined: each of the {FixText.Count(names.Count, "migration")} recorded as applied without running it ({FixText.Names(names)}); if the URL's ?schema= is wrong, fix the URL.",
             project.MigrationsPath,
-            $"baseline it: npx prisma migrate resolve --applied {first}{schema} for each migration {database} already reflects (see https://pris.ly/d/migrate-baseline)");
+            $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline)");
     }
 
     // Renamed after the newest applied one where pre-commit lets the rename through; where the mainline or another

@@ -117,7 +117,8 @@ internal sealed partial class PrintedFix
     {
         var shims = Directory.CreateTempSubdirectory("drifthooks-fix-path-").FullName;
         var npx = Path.Combine(shims, "npx");
-        File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\nexec '{PrismaOracle.Script}' \"$@\"\n");
+        // Prisma connects where the schema's DATABASE_URL points when the command sets it, as the real CLI does.
+        File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\nexec '{PrismaOracle.Script}' \"$@\"\n");
         File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var saved = new Dictionary<string, string?>(_repository.Environment);
         try
