@@ -436,6 +436,19 @@ public class FixFollowedTests
             RunsPrisma = true,
             Then = (s, _) => Assert.That(Enumerable.Range(1, 3).Select(i => Rows(s, PushScenario.Name(i))), Has.All.EqualTo(new[] { (true, false) }), "each migration recorded applied once"),
         },
+        new("DH207_a_pushed_migration_folder_without_sql_passes_the_push_once_removed_as_printed", "DH207", WithProduction(committed: 1, applied: 1),
+            s =>
+            {
+                s.Repo.Write("prisma/migrations/20240201000000_feature/README.md", "to do\n");
+                s.Repo.MustGit("add", "-A");
+                s.Repo.MustGit("commit", "-q", "--no-verify", "-m", "Feature notes");
+                return s.Production!.Push();
+            },
+            s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith("git rm -r -q prisma/migrations/20240201000000_feature, then commit and push again"),
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+        },
         new("DH205_a_rebased_feature_migration_renamed_as_pre_push_prints_passes_pre_commit_and_the_push", "DH205", WithProduction(committed: 1, applied: 1),
             s =>
             {

@@ -120,7 +120,9 @@ public static class CommitRules
         foreach (var change in changes.Changes)
         {
             var name = project.MigrationNameOf(change.Path);
-            if (name is null || !changes.Before.ContainsKey(name) || !reported.Add(name))
+            // A committed folder without migration.sql was never applied anywhere (Prisma's deploy fails on it): not a
+            // committed migration to protect; removing it is DH207's fix.
+            if (name is null || !changes.Before.TryGetValue(name, out var before) || before.ScriptId is null || !reported.Add(name))
             {
                 continue;
             }

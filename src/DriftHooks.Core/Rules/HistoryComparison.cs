@@ -169,7 +169,7 @@ public static class HistoryComparison
                         PushRuleCodes.MigrationWithoutScript,
                         $"Migration folder '{status.Name}' in {context} has no migration.sql; Prisma's deploy fails on it.",
                         folder,
-                        $"add its migration.sql, or remove the folder: git rm -r {FixText.Quote(folder)}"));
+                        $"git rm -r -q {FixText.Quote(folder)}, then commit and push again (a folder without migration.sql is no migration; to keep it, add its migration.sql instead)"));
                     break;
             }
         }
