@@ -21,6 +21,11 @@ public static class StatusCheck
         var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken: cancellationToken);
         var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
         var productionSide = await production.ConfigureAwait(false);
+        if (context.ProductionSource is { } productionSource)
+        {
+            productionSide = productionSide with { PrismaAt = ProductionUrlResolver.PrismaEnvironment(context.LocalSetting.Variable, productionSource) };
+        }
+
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
         using var places = new MigrationPlaces(context.Location);

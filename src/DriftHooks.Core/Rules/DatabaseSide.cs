@@ -30,6 +30,12 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     /// <summary>For a database not configured: the setting its URL is read from, named in the finding that asks for it.</summary>
     public Configuration.LocalUrlSetting? Setting { get; init; }
 
+    /// <summary>
+    /// For production: what goes before <c>npx prisma</c> in a printed fix so that Prisma acts on production, not on the
+    /// project's own database (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>).
+    /// </summary>
+    public string PrismaAt { get; init; } = "";
+
     /// <summary>The newest backup of this database's history that holds rows (relative path), when there is one.</summary>
     public string? RestorableBackup { get; init; }
 }

@@ -237,14 +237,14 @@ public static class ThreeWayStatus
 
         if (!production.HasHistory)
         {
-            findings.Add(HistoryComparison.NoHistoryTable(ProductionLabel, production.History!.Schema, project, workingTree));
+            findings.Add(HistoryComparison.NoHistoryTable(ProductionLabel, production.History!.Schema, project, workingTree, production.PrismaAt));
             return;
         }
 
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders, published: published)
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders, published: published, prismaAt: production.PrismaAt)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 

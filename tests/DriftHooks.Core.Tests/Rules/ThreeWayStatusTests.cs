@@ -90,6 +90,20 @@ public class ThreeWayStatusTests
     }
 
     [Test]
+    public void Status_s_fixes_for_production_point_prisma_at_production_not_at_the_project_s_own_database()
+    {
+        // Printed bare, `npx prisma migrate resolve` would act on the database the project's DATABASE_URL names: the local one.
+        var prismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ";
+        var failed = Side("production", Applied(A), Failed(B.Name, 1)) with { PrismaAt = prismaAt };
+        var report = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), failed, Project);
+        Assert.That(report.Findings.Single(f => f.Code == PushRuleCodes.FailedInDatabase).Fix, Does.Contain(prismaAt + "npx prisma migrate resolve --applied " + B.Name));
+
+        var withoutHistory = DatabaseSide.Read("production", "u", "s", MigrationHistory.TableMissing("public")) with { PrismaAt = prismaAt };
+        var baseline = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), withoutHistory, Project);
+        Assert.That(baseline.Findings.Single(f => f.Code == PushRuleCodes.NoHistoryTable).Fix, Does.Contain(prismaAt + "npx prisma migrate resolve --applied"));
+    }
+
+    [Test]
     public void A_failed_attempt_beside_a_finished_row_is_failed_in_every_place_and_blocks()
     {
         // Prisma's deploy stops on this (P3009): a failed row counts whatever else is recorded for the name.
