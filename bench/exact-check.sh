@@ -17,21 +17,8 @@ corpus="$shared/corpus/documenso"; oracle="$shared/prisma-oracle/prisma.sh"
 bin="$root/artifacts/native"
 [ -x "$bin/drifthooks" ] || bash "$root/install/install.sh" --build-only >/dev/null
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine)" >&2; exit 2; }
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || { echo "bench: PostgreSQL is needed (apt-get install postgresql)" >&2; exit 2; }
-
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-work=$(mktemp -d /tmp/exact-check-bench.XXXXXX)
-chmod 755 "$work"
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-password="bench-$RANDOM$RANDOM"
-echo "$password" > "$work/pw"; [ "$(id -u)" = 0 ] && chown postgres "$work/pw"
-cleanup() { as_pg "$pgbin/pg_ctl" stop -D "$work/data" -m immediate -w >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
-as_pg "$pgbin/initdb" -D "$work/data" -U postgres -A scram-sha-256 --pwfile "$work/pw" -E UTF8 --locale=C >/dev/null
-as_pg "$pgbin/pg_ctl" start -w -D "$work/data" -l "$work/server.log" -o "-p $port -k $work -c listen_addresses=127.0.0.1" >/dev/null
-export PGPASSWORD="$password"
+source "$root/bench/postgres.sh"
+start_bench_postgres exact-check
 server="postgresql://postgres:$password@127.0.0.1:$port"
 q="$pgbin/psql -X -q -h 127.0.0.1 -p $port -U postgres -d postgres"
 
