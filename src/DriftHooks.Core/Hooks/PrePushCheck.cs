@@ -200,7 +200,7 @@ public static class PrePushCheck
             var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name), toCompare.Sha);
             using var places = new MigrationPlaces(location, toCompare.Branch);
             findings.AddRange(HistoryComparison.Findings(
-                statuses, Database, context, project, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find, prismaAt));
+                statuses, Database, context, project, prismaAt, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));
         }
 
         if (schemaCheck?.Notice is { } notice)

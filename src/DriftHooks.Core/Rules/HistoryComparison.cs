@@ -63,25 +63,25 @@ public static class HistoryComparison
     /// <param name="database">How to name the database in messages ("production").</param>
     /// <param name="context">What was compared, e.g. "the push of main (abc1234)".</param>
     /// <param name="project">The Prisma project, for paths and commands.</param>
+    /// <param name="prismaAt">
+    /// What points Prisma's own commands at <paramref name="database"/>, put before <c>npx prisma</c> in a fix
+    /// (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); empty only where the project's own URL is
+    /// that database. Required: left out, a fix for production would print a bare <c>npx prisma</c>.
+    /// </param>
     /// <param name="appliedVersionAt">
     /// For a modified migration, a commit (short id) whose migration.sql is the version the database applied, when git
     /// has one: the fix then restores it from there.
     /// </param>
     /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
     /// <param name="holders">For migrations the comparison lacks, the branch or commit of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
-    /// <param name="prismaAt">
-    /// What points Prisma's own commands at <paramref name="database"/>, put before <c>npx prisma</c> in a fix
-    /// (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); empty: the project's own URL.
-    /// </param>
     /// <param name="published">
     /// Where git has a pending migration's folder besides the compared branch (<see cref="Git.MigrationPlaces"/>), by
     /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
     /// (<see cref="PublishedMigration.MayBeRenamed"/>). Unset: nowhere.
     /// </param>
     public static IReadOnlyList<Finding> Findings(
-        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, Func<MigrationStatus, string?>? appliedVersionAt = null,
-        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null,
-        string prismaAt = "")
+        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, string prismaAt, Func<MigrationStatus, string?>? appliedVersionAt = null,
+        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null)
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
@@ -191,7 +191,8 @@ public static class HistoryComparison
     /// The finding for a database that has never been migrated by Prisma (or whose history lives in another schema).
     /// The fix is the baseline as one loop over the migrations folder, runnable as printed, however many there are.
     /// </summary>
-    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository, string prismaAt = "")
+    /// <param name="prismaAt">As for <see cref="Findings"/>: what points <c>npx prisma</c> at <paramref name="database"/>.</param>
+    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository, string prismaAt)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(repository);

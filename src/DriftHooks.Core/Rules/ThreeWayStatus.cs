@@ -244,7 +244,7 @@ public static class ThreeWayStatus
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, repository: workingTree, holders: holders, published: published, prismaAt: production.PrismaAt)
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, production.PrismaAt, repository: workingTree, holders: holders, published: published)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 

@@ -26,7 +26,7 @@ public class MissingMigrationFixTests
         var applied = M("20240102000000_users", "CREATE TABLE \"Users\" (id int);");
         var renamed = M("20240301000000_users", "CREATE TABLE \"Users\" (id int);");
         var statuses = HistoryComparison.Compare([Init, renamed], [Applied(Init), Applied(applied)]);
-        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, repository: [Init, renamed]);
+        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init, renamed]);
 
         var rename = findings.Single(f => f.Code == PushRuleCodes.MissingLocally);
         Assert.That(rename.Message, Does.Contain("is renamed to '20240301000000_users'"));
@@ -40,7 +40,7 @@ public class MissingMigrationFixTests
         var hotfix = M("20240102000000_hotfix", "CREATE TABLE \"H\" (id int);");
         var statuses = HistoryComparison.Compare([Init], [Applied(Init), Applied(hotfix)]);
         Finding With(MigrationHolder? holder) => HistoryComparison.Findings(
-            statuses, "production", "the push of main", Project, repository: [Init],
+            statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init],
             holders: holder is null ? null : new Dictionary<string, MigrationHolder> { [hotfix.Name] = holder }).Single();
 
         var held = With(new MigrationHolder("hotfix-login", null));
@@ -62,7 +62,7 @@ public class MissingMigrationFixTests
         var late = M("20240102000000_late", "CREATE TABLE \"L\" (id int);");
         var statuses = HistoryComparison.Compare([Init, late], [Applied(Init), Applied(early), Applied(late)]);
         var finding = HistoryComparison.Findings(
-            statuses, "production", "the push of main", Project, repository: [Init, late],
+            statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init, late],
             holders: new Dictionary<string, MigrationHolder> { [early.Name] = new(null, "abc1234") }).Single();
         Assert.That(finding.Fix, Does.Contain("&& DRIFTHOOKS_OVERRIDE=\"restoring 20240101500000_early, which production applied\" git commit"));
     }
@@ -74,7 +74,7 @@ public class MissingMigrationFixTests
         var feature = M("20240105000000_feature", "CREATE TABLE \"F\" (id int);");
         var statuses = HistoryComparison.Compare([Init, feature, main], [Applied(Init), Applied(main)]);
         Finding OutOfOrder(PublishedMigration? published) =>
-            HistoryComparison.Findings(statuses, "production", "the push of feature", Project, published: _ => published).Single(f => f.Code == PushRuleCodes.PendingOutOfOrder);
+            HistoryComparison.Findings(statuses, "production", "the push of feature", Project, prismaAt: "", published: _ => published).Single(f => f.Code == PushRuleCodes.PendingOutOfOrder);
 
         foreach (var renamable in new PublishedMigration?[] { null, new("origin/feature", "ff", OnMainline: false, OnlyThisBranch: true) })
         {
@@ -93,7 +93,7 @@ public class MissingMigrationFixTests
     public void A_hundred_thousand_missing_names_make_one_short_line()
     {
         var records = Enumerable.Range(0, 100_000).Select(i => Applied(M($"2024{i:D10}_m", "SELECT 1;"))).ToList();
-        var finding = HistoryComparison.Findings(HistoryComparison.Compare([], records), "production", "the push", Project).Single();
+        var finding = HistoryComparison.Findings(HistoryComparison.Compare([], records), "production", "the push", Project, prismaAt: "").Single();
         Assert.That(finding.Message.Length, Is.LessThan(600));
         Assert.That(finding.Message, Does.Contain("and 99995 more"));
     }
