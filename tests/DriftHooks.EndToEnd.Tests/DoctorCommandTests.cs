@@ -102,6 +102,32 @@ public class DoctorCommandTests
     }
 
     [Test]
+    public void A_leftover_chained_hook_that_is_DriftHooks_itself_fails_and_install_as_printed_removes_it()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+
+        // What another build's install can leave: DriftHooks's own hook script kept as the hook to run first.
+        var hooks = Path.Combine(repo.GitDir, "hooks");
+        var chained = Path.Combine(hooks, "pre-push.drifthooks-chained");
+        File.Copy(Path.Combine(hooks, "pre-push"), chained);
+
+        var result = repo.Drifthooks("doctor");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(Line(result, "hooks"), Does.StartWith("[FAIL]").And.Contain(chained).And.Contain("is DriftHooks itself"));
+        var lines = result.Output.Split('\n');
+        var fix = lines[Array.IndexOf(lines, Line(result, "hooks")) + 1].Trim()["fix: ".Length..];
+        Assert.That(fix, Is.EqualTo("drifthooks install"));
+
+        // The printed fix, as a user runs it.
+        var install = repo.Drifthooks(fix.Split(' ')[1..]);
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+        Assert.That(File.Exists(chained), Is.False);
+        Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[ok]").And.Contain("current"));
+    }
+
+    [Test]
     public void Behind_the_upstream_fails_with_git_pull_after_fetch()
     {
         var (repo, remote) = ReadyRepository();

@@ -210,6 +210,13 @@ public static class DoctorCheck
                 {
                     return new("hooks", "hooks", DoctorStatus.Fail, $"{path} is not DriftHooks's {hook} hook (another tool may have replaced it, or an older drifthooks installed it)", install);
                 }
+
+                // Left by an install of another build: the hook skips it with a notice on every run; install removes it.
+                var chained = InstallState.ChainedPath(hooksDirectory, hook);
+                if (OwnHook.Is(chained))
+                {
+                    return new("hooks", "hooks", DoctorStatus.Fail, $"{chained}, the hook kept to run before DriftHooks's {hook} hook, is DriftHooks itself (left by an install of another build); the hook skips it with a notice on every run", install);
+                }
             }
         }
 
