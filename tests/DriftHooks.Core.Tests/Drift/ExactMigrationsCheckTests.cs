@@ -170,6 +170,74 @@ public sealed class ExactMigrationsCheckTests
         Assert.That(result.Findings[0].Severity, Is.EqualTo(Severity.Note), result.Findings[0].Message);
     }
 
+    // A project of two PostgreSQL schemas (datasource schemas, @@schema), as Prisma 6's migrate dev writes it.
+    static string MultiSchema(string table) => $$"""
+        datasource db {
+          provider = "postgresql"
+          url      = env("DATABASE_URL")
+          schemas  = ["public", "auth"]
+        }
+
+        enum {{table}}Role {
+          ADMIN
+          USER
+
+          @@schema("auth")
+        }
+
+        model {{table}}Account {
+          id   Int           @id
+          role {{table}}Role @default(USER)
+          logs {{table}}Log[]
+
+          @@schema("auth")
+        }
+
+        model {{table}}Log {
+          id        Int                @id @default(autoincrement())
+          accountId Int
+          account   {{table}}Account @relation(fields: [accountId], references: [id])
+
+          @@index([accountId])
+          @@schema("public")
+        }
+        """;
+
+    static string CreateMultiSchema(string table, string accountSchema = "auth") => $"""
+        -- CreateSchema
+        CREATE SCHEMA IF NOT EXISTS "auth";
+
+        -- CreateEnum
+        CREATE TYPE "auth"."{table}Role" AS ENUM ('ADMIN', 'USER');
+
+        -- CreateTable
+        CREATE TABLE "{accountSchema}"."{table}Account" ("id" INTEGER NOT NULL, "role" "auth"."{table}Role" NOT NULL DEFAULT 'USER', CONSTRAINT "{table}Account_pkey" PRIMARY KEY ("id"));
+
+        -- CreateTable
+        CREATE TABLE "public"."{table}Log" ("id" SERIAL NOT NULL, "accountId" INTEGER NOT NULL, CONSTRAINT "{table}Log_pkey" PRIMARY KEY ("id"));
+
+        -- CreateIndex
+        CREATE INDEX "{table}Log_accountId_idx" ON "public"."{table}Log"("accountId");
+
+        -- AddForeignKey
+        ALTER TABLE "public"."{table}Log" ADD CONSTRAINT "{table}Log_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "{accountSchema}"."{table}Account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+        """;
+
+    [Test]
+    public async Task A_project_of_two_PostgreSQL_schemas_passes_and_a_table_created_in_the_wrong_schema_is_refused_naming_both()
+    {
+        var table = Unique();
+        var passed = await CheckAsync(MultiSchema(table), [("20240101000000_init", CreateMultiSchema(table))]);
+        Assert.That(passed.Findings.Select(f => f.Severity), Is.EqualTo(new[] { Severity.Note }), string.Join('\n', passed.Findings.Select(f => f.Message)));
+        Assert.That(passed.Concluded);
+
+        // The same SQL with the account table left in public: the schema says auth.
+        var refused = await CheckAsync(MultiSchema(table), [("20240101000000_init", CreateMultiSchema(table, accountSchema: "public"))]);
+        var finding = refused.Findings.Single();
+        Assert.That((finding.Code, finding.Severity), Is.EqualTo((RuleCodes.MigrationsMissSchema, Severity.Error)), finding.Message);
+        Assert.That(finding.Message, Does.Contain($"model auth.{table}Account: missing from the migrations").And.Contain($"model {table}Account: left by the migrations"));
+    }
+
     public static IEnumerable<TestCaseData> OracleCases()
     {
         var table = Unique();
@@ -180,6 +248,11 @@ public sealed class ExactMigrationsCheckTests
             .SetName("Oracle_a_DO_block_that_adds_the_column");
         yield return new TestCaseData("do-misses", Schema(table, "  age Int?\n"), new[] { init, ("20240102000000_age", $"DO $$ BEGIN EXECUTE 'ALTER TABLE \"{table}\" ADD COLUMN \"years\" INTEGER'; END $$;") })
             .SetName("Oracle_a_DO_block_that_adds_another_column");
+        var multi = Unique();
+        yield return new TestCaseData("multi-schema", MultiSchema(multi), new[] { ("20240101000000_init", CreateMultiSchema(multi)) })
+            .SetName("Oracle_a_project_of_two_PostgreSQL_schemas");
+        yield return new TestCaseData("multi-schema-wrong", MultiSchema(multi), new[] { ("20240101000000_init", CreateMultiSchema(multi, accountSchema: "public")) })
+            .SetName("Oracle_a_table_created_in_the_wrong_PostgreSQL_schema");
         yield return new TestCaseData("stale-default", Schema(table).Replace("@default(\"x\")", "@default(\"y\")", StringComparison.Ordinal), new[] { init })
             .SetName("Oracle_a_default_edited_after_the_migration");
     }
