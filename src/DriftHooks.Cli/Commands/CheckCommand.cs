@@ -37,7 +37,7 @@ internal static class CheckCommand
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var location = CommandRunner.CurrentRepository();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!, environment)
+            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!)
                 .GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) switch
             {

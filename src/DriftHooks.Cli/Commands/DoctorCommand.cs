@@ -33,7 +33,7 @@ internal static class DoctorCommand
             var location = CommandRunner.CurrentRepository();
             var options = OptionsLoader.Load(location.WorkTree, environment);
             var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow);
-            var items = DoctorCheck.RunAsync(location, options, environment, request).GetAwaiter().GetResult();
+            var items = DoctorCheck.RunAsync(location, options, request).GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) == "json"
                 ? ChecklistRenderer.Json(items)
                 : ChecklistRenderer.Text(items, OutputFormat.UseUnicode(environment), OutputFormat.UseColor(environment)));

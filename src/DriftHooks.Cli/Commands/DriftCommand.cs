@@ -56,9 +56,9 @@ internal static class DriftCommand
         }
 
         var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
-        var server = TemplatePrune.ShadowServer(location, options, environment) ?? throw new ConfigurationException(
+        var server = TemplatePrune.ShadowServer(location, options) ?? throw new ConfigurationException(
             $"No shadow server to prune: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}, to the server the schema check keeps its templates on.");
-        var guard = TemplatePrune.GuardAsync(location, options, environment, targetConfirmedNotProduction).GetAwaiter().GetResult();
+        var guard = TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction).GetAwaiter().GetResult();
         Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
         return ExitCodes.Passed;
     }
@@ -89,10 +89,10 @@ internal static class DriftCommand
             : LocateMigrations(location!, options);
 
         // The same resolvers (and trust rule) as the hooks; the project only decides which .env Prisma would read.
-        var production = ProductionUrlResolver.Resolve(location, environment) is { } url
+        var production = ProductionUrlResolver.Resolve(location, options.Settings) is { } url
             ? url.Parse()
             : throw new ConfigurationException($"No production URL: set {ProductionUrlResolver.WhereToSet}. It is not taken from the command line, where shell history would keep the password.");
-        var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), environment) is { } shadowUrl
+        var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), options.Settings) is { } shadowUrl
             ? shadowUrl.Parse()
             : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}.");
 

@@ -34,8 +34,8 @@ internal static class UninstallCommand
         {
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            return TemplatePrune.ShadowServer(location, options, environment) is { } server
-                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(location, options, environment, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
+            return TemplatePrune.ShadowServer(location, options) is { } server
+                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
                 : "No shadow server is configured, so no template database was dropped.";
         }
         catch (DriftHooksException e)

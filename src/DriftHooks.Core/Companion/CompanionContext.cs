@@ -64,9 +64,13 @@ public sealed class CompanionContext
         StatementTimeout = Options.Production.StatementTimeout,
     };
 
-    public static CompanionContext Load(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment)
+    public static CompanionContext Load(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment) =>
+        Load(location, OptionsLoader.Load(location.WorkTree, environment));
+
+    /// <summary>The context from options already loaded: every URL is resolved from their settings, each file read once.</summary>
+    public static CompanionContext Load(RepositoryLocation location, DriftHooksOptions options)
     {
-        var options = OptionsLoader.Load(location.WorkTree, environment);
+        ArgumentNullException.ThrowIfNull(options);
         var project = PrePushCheck.ChooseProject(location, options) ?? throw new ConfigurationException(
             "No Prisma project was found in this repository (no tracked schema.prisma, prisma.config.ts or package.json \"prisma\" key). Commit the schema, or name it under Projects in " + OptionsLoader.CommittedFile + ".");
 
@@ -82,12 +86,12 @@ public sealed class CompanionContext
         return new CompanionContext(
             location,
             options,
-            environment,
+            options.Settings.Environment,
             project,
             WorkingTreeMigrations.Read(location.WorkTree, project),
             head,
-            LocalUrlResolver.Resolve(location, project, environment),
-            ProductionUrlResolver.Resolve(location, environment));
+            LocalUrlResolver.Resolve(location, project, options.Settings),
+            ProductionUrlResolver.Resolve(location, options.Settings));
     }
 
     /// <summary>The local URL. Whether it reaches production is decided by the servers, when it is opened through <see cref="PrepareGuardAsync"/>'s guard.</summary>

@@ -12,13 +12,15 @@ namespace DriftHooks.Core.Configuration;
 public static class DatabaseUrlResolver
 {
     /// <param name="location">Null outside a repository: only environment variables are read.</param>
+    /// <param name="settings">The environment and the setting files, each read once per command (<see cref="DriftHooksOptions.Settings"/>).</param>
     /// <param name="what">The URL in messages ("production URL").</param>
     /// <param name="whereToSet">Which setting is read for it and where it may be put, carried with the URL for messages.</param>
-    /// <param name="settings">The setting sources, read once (<see cref="SettingFiles"/>); loaded here when not given.</param>
     public static DatabaseUrlSource? Resolve(
-        RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, IEnumerable<UrlPlace> places, string what, string whereToSet, SettingFiles? settings = null)
+        RepositoryLocation? location, SettingFiles settings, IEnumerable<UrlPlace> places, string what, string whereToSet)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(places);
+        var environment = settings.Environment;
         foreach (var place in places)
         {
             if (place.Variable is { } variable)
@@ -37,7 +39,6 @@ public static class DatabaseUrlResolver
             }
 
             // One reader: the bytes parsed here are the bytes whose hash the trust rule checks.
-            settings ??= SettingFiles.Load(location.WorkTree, environment);
             if (settings.Content(place.File!) is not { } content || place.Read!(content) is not { } url || string.IsNullOrWhiteSpace(url))
             {
                 continue;

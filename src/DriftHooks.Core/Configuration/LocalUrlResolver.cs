@@ -27,9 +27,10 @@ public static class LocalUrlResolver
 
     public static IReadOnlyList<UrlPlace> Places(RepositoryLocation location, PrismaProject? project) => Places(LocalUrlSetting.For(location, project));
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null)
+    /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
+    public static DatabaseUrlSource? Resolve(RepositoryLocation location, PrismaProject? project, SettingFiles settings)
     {
         var setting = LocalUrlSetting.For(location, project);
-        return DatabaseUrlResolver.Resolve(location, environment, Places(setting), "local database URL", setting.WhereToSet, settings);
+        return DatabaseUrlResolver.Resolve(location, settings, Places(setting), "local database URL", setting.WhereToSet);
     }
 }

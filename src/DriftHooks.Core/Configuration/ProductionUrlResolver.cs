@@ -38,6 +38,7 @@ public static class ProductionUrlResolver
         return fromEnvironment is null ? $"{prismaVariable}='<production url>' " : $"{prismaVariable}=\"${fromEnvironment}\" ";
     }
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null) =>
-        DatabaseUrlResolver.Resolve(location, environment, Places, "production URL", WhereToSet, settings);
+    /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
+    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, SettingFiles settings) =>
+        DatabaseUrlResolver.Resolve(location, settings, Places, "production URL", WhereToSet);
 }

@@ -43,6 +43,9 @@ public sealed class SettingFiles
 
     public bool IsEmpty => LocalContent is null && CommittedContent is null && EnvironmentKeys.Count == 0;
 
+    /// <summary>The environment these settings were loaded with: where a URL's variables (<c>DATABASE_URL</c>, …) are read.</summary>
+    public IReadOnlyDictionary<string, string?> Environment => _environment;
+
     public static SettingFiles Load(string workTree, IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

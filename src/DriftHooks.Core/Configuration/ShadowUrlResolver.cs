@@ -19,8 +19,9 @@ public static class ShadowUrlResolver
         .. location is null ? [UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"), UrlPlace.Environment(LocalUrlSetting.DefaultVariable)] : LocalUrlResolver.Places(location, project),
     ];
 
-    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, IReadOnlyDictionary<string, string?> environment, SettingFiles? settings = null) =>
-        DatabaseUrlResolver.Resolve(location, environment, Places(location, project), "shadow server URL", WhereToSet(location, project), settings);
+    /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
+    public static DatabaseUrlSource? Resolve(RepositoryLocation? location, PrismaProject? project, SettingFiles settings) =>
+        DatabaseUrlResolver.Resolve(location, settings, Places(location, project), "shadow server URL", WhereToSet(location, project));
 
     /// <summary>Where a shadow server may be configured, naming the local database's variable this project actually reads.</summary>
     public static string WhereToSet(RepositoryLocation? location, PrismaProject? project) =>

@@ -22,7 +22,6 @@ public static class DoctorCheck
     public static async Task<IReadOnlyList<DoctorItem>> RunAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
-        IReadOnlyDictionary<string, string?> environment,
         DoctorRequest request,
         CancellationToken cancellationToken = default)
     {
@@ -34,8 +33,8 @@ public static class DoctorCheck
             Migrations(location, projects),
             Hooks(location, request.Version),
             Backup(location, options, request.Now),
-            await ProductionAsync(location, options, environment, projects, cancellationToken).ConfigureAwait(false),
-            await LocalAsync(location, environment, projects, cancellationToken).ConfigureAwait(false),
+            await ProductionAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
+            await LocalAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
         };
         return items;
     }
@@ -252,7 +251,6 @@ public static class DoctorCheck
     private static async Task<DoctorItem> ProductionAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
-        IReadOnlyDictionary<string, string?> environment,
         IReadOnlyList<PrismaProject> projects,
         CancellationToken cancellationToken)
     {
@@ -261,7 +259,7 @@ public static class DoctorCheck
         DatabaseUrlSource? source;
         try
         {
-            source = ProductionUrlResolver.Resolve(location, environment);
+            source = ProductionUrlResolver.Resolve(location, options.Settings);
         }
         catch (ConfigurationException e)
         {
@@ -311,7 +309,7 @@ public static class DoctorCheck
 
     /// <summary>The local database against the working tree and production, through <c>drifthooks status</c>'s core.</summary>
     private static async Task<DoctorItem> LocalAsync(
-        RepositoryLocation location, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<PrismaProject> projects, CancellationToken cancellationToken)
+        RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, CancellationToken cancellationToken)
     {
         const string id = "local";
         const string title = "local database";
@@ -323,7 +321,7 @@ public static class DoctorCheck
         CompanionContext context;
         try
         {
-            context = CompanionContext.Load(location, environment);
+            context = CompanionContext.Load(location, options);
         }
         catch (ConfigurationException e)
         {

@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Drift;
 public static class TemplatePrune
 {
     /// <summary>The shadow server of this repository (its production project's <c>.env</c> included), or null.</summary>
-    public static DatabaseUrlSource? ShadowServer(RepositoryLocation? location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment)
+    public static DatabaseUrlSource? ShadowServer(RepositoryLocation? location, DriftHooksOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Prisma.PrismaProject? project = null;
@@ -26,14 +26,14 @@ public static class TemplatePrune
             // Several projects and none named for production: the root .env still names a server.
         }
 
-        return ShadowUrlResolver.Resolve(location, project, environment);
+        return ShadowUrlResolver.Resolve(location, project, options.Settings);
     }
 
     /// <summary>The guard for writing outside a companion command: this repository's production (read now, else remembered).</summary>
-    public static Task<ProductionGuard> GuardAsync(RepositoryLocation? location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, bool targetConfirmedNotProduction)
+    public static Task<ProductionGuard> GuardAsync(RepositoryLocation? location, DriftHooksOptions options, bool targetConfirmedNotProduction)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var production = ProductionUrlResolver.Resolve(location, environment) is { } source ? source.Parse() : null;
+        var production = ProductionUrlResolver.Resolve(location, options.Settings) is { } source ? source.Parse() : null;
         var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
         return ProductionGuard.PrepareAsync(new ProductionReference(production, connection, location?.StateDirectory, targetConfirmedNotProduction));
     }

@@ -38,7 +38,6 @@ public static class ExactCheckRun
         string subject,
         string thenCommit,
         string turnOn,
-        IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -51,7 +50,7 @@ public static class ExactCheckRun
         DatabaseUrlSource? source;
         try
         {
-            source = ShadowUrlResolver.Resolve(location, project, environment);
+            source = ShadowUrlResolver.Resolve(location, project, options.Settings);
         }
         catch (ConfigurationException e)
         {
@@ -72,7 +71,7 @@ public static class ExactCheckRun
         DatabaseUrl? production = null;
         try
         {
-            production = ProductionUrlResolver.Resolve(location, environment) is { } url ? url.Parse() : null;
+            production = ProductionUrlResolver.Resolve(location, options.Settings) is { } url ? url.Parse() : null;
         }
         catch (ConfigurationException)
         {

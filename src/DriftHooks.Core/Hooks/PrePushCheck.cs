@@ -21,7 +21,6 @@ public static class PrePushCheck
         RepositoryLocation location,
         DriftHooksOptions options,
         IReadOnlyList<PushedRef> pushed,
-        IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default)
     {
         var refs = pushed
@@ -38,7 +37,7 @@ public static class PrePushCheck
             return [];
         }
 
-        var source = ProductionUrlResolver.Resolve(location, environment);
+        var source = ProductionUrlResolver.Resolve(location, options.Settings);
         var findings = new List<Finding>();
         if (source is null)
         {
@@ -51,7 +50,7 @@ public static class PrePushCheck
         else
         {
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
-            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, environment, source.Parse());
+            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, source.Parse());
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
             findings.AddRange(await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false));
         }
@@ -59,7 +58,7 @@ public static class PrePushCheck
         foreach (var pushedRef in ChangingMigrations(location, project, refs))
         {
             var (exact, _) = await ExactCheckRun.RunAsync(
-                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, environment, cancellationToken).ConfigureAwait(false);
+                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, cancellationToken).ConfigureAwait(false);
             findings.AddRange(exact);
         }
 

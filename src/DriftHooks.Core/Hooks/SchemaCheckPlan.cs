@@ -24,7 +24,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
 
     /// <param name="turnOn">How to turn the check on, where it did not run for want of a shadow server.</param>
     public static SchemaCheckPlan Decide(
-        RepositoryLocation location, PrismaProject project, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, DatabaseUrl production, string? turnOn = null)
+        RepositoryLocation location, PrismaProject project, DriftHooksOptions options, DatabaseUrl production, string? turnOn = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var mode = options.Production.SchemaCheck;
@@ -43,7 +43,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
         var required = mode == SchemaCheckMode.On;
         try
         {
-            var source = ShadowUrlResolver.Resolve(location, project, environment);
+            var source = ShadowUrlResolver.Resolve(location, project, options.Settings);
             if (source is null)
             {
                 return required

@@ -21,7 +21,6 @@ public static class RangeCheck
         DriftHooksOptions options,
         string? baseRef,
         string headRef,
-        IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default)
     {
         CommitInfo baseInfo;
@@ -78,7 +77,7 @@ public static class RangeCheck
         var compared = false;
         if (productionProject is not null)
         {
-            var source = ProductionUrlResolver.Resolve(location, environment);
+            var source = ProductionUrlResolver.Resolve(location, options.Settings);
             if (source is null)
             {
                 findings.Add(new CommitFinding(headInfo, Finding.Note(
@@ -94,7 +93,6 @@ public static class RangeCheck
                     location,
                     productionProject,
                     options with { Production = options.Production with { SchemaCheckOffBy = null } },
-                    environment,
                     source.Parse(),
                     SchemaCheckPlan.TurnOnInCi);
                 var production = await PrePushCheck.CompareAsync(
@@ -114,7 +112,7 @@ public static class RangeCheck
         // In CI the environment is the workflow's: DH115 switched off there switches the exact check off too.
         foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects)
         {
-            await ExactAsync(location, options, project, headInfo, environment, findings, cancellationToken).ConfigureAwait(false);
+            await ExactAsync(location, options, project, headInfo, findings, cancellationToken).ConfigureAwait(false);
         }
 
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
@@ -123,10 +121,10 @@ public static class RangeCheck
     // The head's migrations replayed on a shadow database decide DH115 where a server is at hand: what they conclude
     // replaces the offline verdict (a "cannot tell" note, a refusal) and DH113's guess for that project.
     private static async Task ExactAsync(
-        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, IReadOnlyDictionary<string, string?> environment, List<CommitFinding> findings, CancellationToken cancellationToken)
+        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, List<CommitFinding> findings, CancellationToken cancellationToken)
     {
         var (exact, concluded) = await ExactCheckRun.RunAsync(
-            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, environment, cancellationToken).ConfigureAwait(false);
+            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, cancellationToken).ConfigureAwait(false);
         if (concluded)
         {
             findings.RemoveAll(f => f.Finding.Code is RuleCodes.MigrationsMissSchema or RuleCodes.MigrationMissesSchemaChange
