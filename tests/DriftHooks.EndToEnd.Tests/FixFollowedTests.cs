@@ -52,6 +52,9 @@ public class FixFollowedTests
         /// connect unless the printed command points it elsewhere.
         /// </summary>
         public bool RunsPrisma { get; init; }
+
+        /// <summary>Which of the fix's ways ("…; or …") the user takes: 0 the first.</summary>
+        public int Way { get; init; }
     }
 
     /// <summary>The repository (with its bare origin) and, where pre-push reads one, production.</summary>
@@ -60,6 +63,9 @@ public class FixFollowedTests
         public TestRepository Repo { get; } = repo;
 
         public PushScenario? Production { get; } = production;
+
+        /// <summary>The developer's own database, where status reads one.</summary>
+        public TestDatabase? Local { get; init; }
 
         public void Dispose()
         {
@@ -97,6 +103,18 @@ public class FixFollowedTests
         scenario.Repository.Environment["GIT_EDITOR"] = "true";
         Assert.That(scenario.Push().ExitCode, Is.Zero);
         return new Setup(scenario.Repository, scenario.Remote, scenario);
+    };
+
+    /// <summary>
+    /// Production with the first <paramref name="applied"/> of <paramref name="committed"/> migrations (none: no history
+    /// table, as db push leaves it) and a local database in <c>.env</c> with all of them applied: what status compares.
+    /// </summary>
+    private static Func<Task<Setup>> WithProductionAndLocal(int committed, int applied) => async () =>
+    {
+        var scenario = await PushScenario.CreateAsync(committed, applied);
+        var local = await scenario.UseLocalDatabaseAsync();
+        await PrismaMigrator.ApplyAsync(local.PrismaUrl, Enumerable.Range(1, committed).Select(i => new PrismaMigrator.Migration(PushScenario.Name(i), Encoding.UTF8.GetBytes(PushScenario.Script(i)))));
+        return new Setup(scenario.Repository, scenario.Remote, scenario) { Local = local };
     };
 
     // Prisma's migrate dev needs engines this machine cannot download; the test writes what it writes: a folder named
@@ -151,6 +169,22 @@ public class FixFollowedTests
 
     private static ProcessResult Check(Setup s) => s.Repo.Drifthooks("check");
 
+    private static ProcessResult Status(Setup s) => s.Repo.Drifthooks("status");
+
+    // Status green: production followed the fix, and the local database (where a bare npx prisma would have gone) was left alone.
+    private static void ProductionFixedLocalUntouched(Setup s, ProcessResult status, int committed)
+    {
+        Assert.That(status.Output, Does.Contain("verdict: in sync"));
+        var local = s.Local!.ConnectionString;
+        using var connection = new NpgsqlConnection(local);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*) FILTER (WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL), count(*) FROM _prisma_migrations", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.That((reader.GetInt64(0), reader.GetInt64(1)), Is.EqualTo(((long)committed, (long)committed)), "the local history is as it was");
+        PrismaAgrees(s);
+    }
+
     // A feature branch with one commit adding its migration; main's pushed tip is its base.
     private static void FeatureWithNameMigration(TestRepository repo)
     {
@@ -204,6 +238,28 @@ public class FixFollowedTests
         PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: deadlock detected").GetAwaiter().GetResult();
         Assert.That(s.Repo.Commit("--allow-empty").ExitCode, Is.Zero);
         return s.Production!.Push();
+    }
+
+    // Production where a migration that finished was attempted again and failed (a deploy re-ran it): the finished
+    // row, then a failed one. The script failed as one transaction, so the attempt changed nothing.
+    private static ProcessResult FailedBesideFinished(Setup s)
+    {
+        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists").GetAwaiter().GetResult();
+        Assert.That(s.Repo.Commit("--allow-empty").ExitCode, Is.Zero);
+        return s.Production!.Push();
+    }
+
+    // The user looks at what the failed script left in production: it ran as one transaction, so the tables are as before it.
+    private static (string, Action<Match>) NothingLeftBy(Setup s, string stepPattern, bool tableExists) => (stepPattern, _ =>
+        Assert.That(s.Production!.Server.QueryScalarAsync(s.Production.Production.Name, "SELECT count(*) FROM pg_tables WHERE tablename = 'T2'").GetAwaiter().GetResult(), Is.EqualTo(tableExists ? 1L : 0L)));
+
+    // Prisma's own migrate status on production (the real CLI, which the case's RunsPrisma made sure of) calls it up to date.
+    private static void PrismaAgrees(Setup s)
+    {
+        var status = PrismaOracle.RunAsync(s.Production!.Production.PrismaUrl, Path.Combine(s.Repo.Root, "prisma", "schema.prisma"), Path.Combine(s.Repo.Root, "prisma", "migrations"), "migrate", "status").GetAwaiter().GetResult();
+        Assert.That(status.ExitCode, Is.Zero, status.Output);
+        Assert.That(status.Output, Does.Contain("up to date"));
     }
 
     // The rows production records for a migration, oldest first: (finished, rolled back).
@@ -415,7 +471,39 @@ public class FixFollowedTests
             FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
             RunsPrisma = true,
             Steps = s => [("fix production by hand", _ => s.Production!.Server.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
-            Then = (s, _) => Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }), "as Prisma's resolve --applied writes it: the failed row rolled back, an applied one added"),
+            Then = (s, _) =>
+            {
+                Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }), "as Prisma's resolve --applied writes it: the failed row rolled back, an applied one added");
+                PrismaAgrees(s);
+            },
+        },
+        new("DH203_a_migration_undone_after_failing_in_production_passes_the_push_once_resolved_rolled_back_as_printed_and_deployed_again", "DH203", WithProduction(committed: 2, applied: 1),
+            FailedInProduction, s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.Contain($"; or undo what it changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
+            RunsPrisma = true,
+            Way = 1,
+            Steps = s => [NothingLeftBy(s, "undo what it changed in production", tableExists: false)],
+            Then = (s, _) =>
+            {
+                Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true) }), "as Prisma's resolve --rolled-back writes it");
+                var deploy = PrismaOracle.RunAsync(s.Production!.Production.PrismaUrl, Path.Combine(s.Repo.Root, "prisma", "schema.prisma"), Path.Combine(s.Repo.Root, "prisma", "migrations"), "migrate", "deploy").GetAwaiter().GetResult();
+                Assert.That(deploy.ExitCode, Is.Zero, "the next deploy runs it again: " + deploy.Output);
+                Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }));
+                PrismaAgrees(s);
+            },
+        },
+        new("DH203_a_failed_attempt_beside_a_finished_row_passes_the_push_once_resolved_rolled_back_as_printed", "DH203", WithProduction(committed: 2, applied: 2),
+            FailedBesideFinished, s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith($"undo whatever the failed attempt changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
+            RunsPrisma = true,
+            Steps = s => [NothingLeftBy(s, "undo whatever the failed attempt changed in production", tableExists: true)],
+            Then = (s, _) =>
+            {
+                Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (true, false), (false, true) }), "the finished row kept, the failed attempt rolled back");
+                PrismaAgrees(s);
+            },
         },
         new("DH206_a_production_without_history_passes_the_push_once_baselined_as_printed", "DH206",
             async () =>
@@ -435,6 +523,59 @@ public class FixFollowedTests
             FixIs = Does.StartWith("for m in prisma/migrations/*/; do"),
             RunsPrisma = true,
             Then = (s, _) => Assert.That(Enumerable.Range(1, 3).Select(i => Rows(s, PushScenario.Name(i))), Has.All.EqualTo(new[] { (true, false) }), "each migration recorded applied once"),
+        },
+        new("DH203_in_status_a_migration_failed_in_production_is_green_once_finished_by_hand_and_resolved_in_production_as_printed", "DH203", WithProductionAndLocal(committed: 2, applied: 1),
+            s =>
+            {
+                PrismaMigrator.InsertFailedAsync(s.Production!.Production.PrismaUrl, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: deadlock detected").GetAwaiter().GetResult();
+                return Status(s);
+            },
+            Status, "drifthooks status")
+        {
+            FixIs = Does.Contain($"then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
+            RunsPrisma = true,
+            Steps = s => [("fix production by hand", _ => s.Production!.Server.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
+            Then = (s, status) => ProductionFixedLocalUntouched(s, status, committed: 2),
+        },
+        new("DH206_in_status_a_production_without_history_is_green_once_baselined_in_production_as_printed", "DH206",
+            async () =>
+            {
+                var setup = await WithProductionAndLocal(committed: 3, applied: 0)();
+                foreach (var i in new[] { 1, 2, 3 })
+                {
+                    await setup.Production!.ProductionServer.ExecuteAsync(setup.Production.Production.Name, PushScenario.Script(i));
+                }
+
+                return setup;
+            },
+            Status, Status, "drifthooks status")
+        {
+            FixIs = Does.Contain("DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied"),
+            RunsPrisma = true,
+            Then = (s, status) => ProductionFixedLocalUntouched(s, status, committed: 3),
+        },
+        new("DH201_an_applied_migration_renamed_with_no_verify_passes_the_push_once_its_name_is_put_back_as_printed", "DH201", WithProduction(committed: 2, applied: 2),
+            s =>
+            {
+                s.Repo.MustGit("mv", $"prisma/migrations/{PushScenario.Name(2)}", "prisma/migrations/20240301000000_m2_renamed");
+                s.Repo.MustGit("commit", "-q", "--no-verify", "-m", "Rename m2");
+                var push = s.Production!.Push();
+
+                // status names the same rename with the same fix.
+                var status = Status(s);
+                Assert.That(status.Output, Does.Contain($"Migration '{PushScenario.Name(2)}', applied in production, is renamed to '20240301000000_m2_renamed'"));
+                Assert.That(PrintedFix.Of(s.Repo, status, "DH201").Text, Is.EqualTo(PrintedFix.Of(s.Repo, push, "DH201").Text));
+                return push;
+            },
+            s => s.Production!.Push(), "git push")
+        {
+            FixIs = Is.EqualTo($"git mv prisma/migrations/20240301000000_m2_renamed prisma/migrations/{PushScenario.Name(2)}, then commit and push again"),
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+            Then = (s, _) =>
+            {
+                Assert.That(s.Repo.MustGit("ls-tree", "--name-only", "origin/main", "prisma/migrations/"), Does.Contain(PushScenario.Name(2)).And.Not.Contain("m2_renamed"));
+                Assert.That(Status(s).Output, Does.Not.Contain("DH201"));
+            },
         },
         new("DH207_a_pushed_migration_folder_without_sql_passes_the_push_once_removed_as_printed", "DH207", WithProduction(committed: 1, applied: 1),
             s =>
@@ -499,6 +640,7 @@ public class FixFollowedTests
             fix.WithPrisma(await setup.Production!.Server.CreateDatabaseAsync());
         }
 
+        fix.Taking(c.Way);
         foreach (var (placeholder, value) in c.Fill)
         {
             fix.Fill(placeholder, value);

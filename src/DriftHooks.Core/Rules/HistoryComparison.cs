@@ -99,7 +99,7 @@ public static class HistoryComparison
                     PushRuleCodes.MissingLocally,
                     $"Migration '{status.Name}', applied in {database}, is renamed to '{copy.Name}' in {context} (the same migration.sql): Prisma would take '{copy.Name}' for a new migration and run it again on {database}. Keep the name {database} recorded.",
                     project.MigrationFolder(copy.Name),
-                    $"git mv {FixText.Quote(project.MigrationFolder(copy.Name))} {FixText.Quote(project.MigrationFolder(status.Name))}"));
+                    $"git mv {FixText.Quote(project.MigrationFolder(copy.Name))} {FixText.Quote(project.MigrationFolder(status.Name))}, then commit and push again"));
             }
         }
 
@@ -147,7 +147,7 @@ public static class HistoryComparison
                             PushRuleCodes.FailedInDatabase,
                             $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
                             folder,
-                            $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {status.Name}{schema} (the name {database} recorded; if you undid what it changed instead, run the same with --rolled-back {status.Name}, and the next deploy runs it again)"));
+                            $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {status.Name}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {status.Name}{schema} (the next deploy runs it again)"));
                     break;
                 case MigrationState.PendingOutOfOrder:
                     findings.Add(Finding.Error(

@@ -30,7 +30,7 @@ public class MissingMigrationFixTests
 
         var rename = findings.Single(f => f.Code == PushRuleCodes.MissingLocally);
         Assert.That(rename.Message, Does.Contain("is renamed to '20240301000000_users'"));
-        Assert.That(rename.Fix, Is.EqualTo("git mv prisma/migrations/20240301000000_users prisma/migrations/20240102000000_users"));
+        Assert.That(rename.Fix, Is.EqualTo("git mv prisma/migrations/20240301000000_users prisma/migrations/20240102000000_users, then commit and push again"));
         Assert.That(findings.Select(f => f.Code), Does.Not.Contain(PushRuleCodes.Pending), "the renamed copy is not a pending migration");
     }
 

@@ -11,7 +11,8 @@ namespace DriftHooks.EndToEnd.Tests.Support;
 /// in; a step in words must be one the test knows how to do as a user would (writing an edit, committing), else
 /// the fix cannot be followed and the test fails. Commands run with the native <c>drifthooks</c> on PATH and
 /// <c>npx prisma</c> being the real Prisma CLI (<c>../shared/prisma-oracle</c>, see <see cref="WithPrisma"/>); a
-/// confirmation prompt is answered with the <c>--yes</c> it asks for when standard input is not a terminal.
+/// confirmation prompt is answered with the <c>--yes</c> it asks for when standard input is not a terminal. A fix
+/// offering two ways ("…; or …") is followed the way the user takes (<see cref="Taking"/>), the first by default.
 /// </summary>
 internal sealed partial class PrintedFix
 {
@@ -19,6 +20,7 @@ internal sealed partial class PrintedFix
     private readonly List<(Regex Step, Action<Match> Do)> _userSteps = [];
     private readonly Dictionary<string, string> _placeholders = [];
     private TestDatabase? _prismaDatabase;
+    private int _way;
 
     private PrintedFix(TestRepository repository, string code, string text)
     {
@@ -70,6 +72,13 @@ internal sealed partial class PrintedFix
         return this;
     }
 
+    /// <summary>The way the user takes where the fix offers more than one ("…; or …"): 0 the first.</summary>
+    public PrintedFix Taking(int way)
+    {
+        _way = way;
+        return this;
+    }
+
     /// <summary>The database <c>npx prisma</c> works on (the one the project's URL names).</summary>
     public PrintedFix WithPrisma(TestDatabase database)
     {
@@ -86,6 +95,9 @@ internal sealed partial class PrintedFix
             text = text.Replace(placeholder, value, StringComparison.Ordinal);
         }
 
+        var ways = text.Split("; or ", StringSplitOptions.TrimEntries);
+        Assert.That(_way, Is.LessThan(ways.Length), $"{Code}'s fix offers {ways.Length} way(s): {Text}");
+        text = ways[_way];
         Assert.That(text, Does.Not.Match("<[a-z_ ]+>"), $"a placeholder of {Code} was left unfilled: {Text}");
         return [.. StepSeparator().Split(text).Select(s => s.Trim().TrimEnd('.', ',')).Where(s => s.Length > 0)];
     }
@@ -120,6 +132,17 @@ internal sealed partial class PrintedFix
         // Prisma connects where the schema's DATABASE_URL points when the command sets it, as the real CLI does.
         File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\nexec '{PrismaOracle.Script}' \"$@\"\n");
         File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // Prisma 6.19's migrate resolve --rolled-back first asks the native schema engine whether it can connect; the
+        // oracle runs the WebAssembly engine and sets the native one to /bin/false, so that question alone fails. It
+        // is answered yes: the WebAssembly engine connects right after and fails on its own if it cannot.
+        var realNode = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "node")).FirstOrDefault(File.Exists);
+        if (realNode is not null)
+        {
+            var node = Path.Combine(shims, "node");
+            File.WriteAllText(node, $"#!/bin/sh\nexport PRISMA_SCHEMA_ENGINE_BINARY=/bin/true\nexec '{realNode}' \"$@\"\n");
+            File.SetUnixFileMode(node, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var saved = new Dictionary<string, string?>(_repository.Environment);
         try
         {
