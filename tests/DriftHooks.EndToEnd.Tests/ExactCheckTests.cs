@@ -154,6 +154,29 @@ public class ExactCheckTests
         Assert.That(check.Output, Does.Not.Contain("DH115"));
     }
 
+    [Test]
+    public async Task Pre_push_reads_production_s_identity_once_for_its_history_schema_and_exact_checks()
+    {
+        var tables = "R" + Guid.NewGuid().ToString("N")[..8];
+        using var s = await PushScenario.CreateAsync(committed: 1, applied: 1, tables: tables);
+        Assert.That(s.Push().ExitCode, Is.Zero);
+        s.Repository.Environment["DRIFTHOOKS__SHADOW__URL"] = s.Server.PrismaUrl("postgres");
+        s.Repository.Write("prisma/schema.prisma", PushScenario.Schema(2, tables));
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, tables));
+        s.Repository.MustGit("add", "-A");
+        Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
+
+        var mark = (await s.Server.ReadStatementLogAsync()).Count - 1;
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        Assert.That(push.All, Does.Contain("Exact check passed: the 2 migrations of the pushed commit"));
+
+        // The exact check's shadow server is guarded by the identity pre-push read with production's history.
+        var identityReads = (await s.Server.ReadStatementLogAsync()).Skip(mark)
+            .Count(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains("pg_control_system", StringComparison.Ordinal));
+        Assert.That(identityReads, Is.EqualTo(1));
+    }
+
     private static string PrismaDiff(TestRepository repo, Match step)
     {
         var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();

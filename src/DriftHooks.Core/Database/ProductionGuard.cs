@@ -9,6 +9,35 @@ namespace DriftHooks.Core.Database;
 public sealed record ProductionReference(DatabaseUrl? Url, DatabaseConnectionOptions Connection, string? StateDirectory, bool TargetConfirmedNotProduction);
 
 /// <summary>
+/// Production's identity as this command read it, handed on as data: a guard made from it does not connect to
+/// production again (pre-push reads production's identity with its history; its exact check's guard is made from that).
+/// </summary>
+/// <param name="Identity">Which database production is, as its server reported; null when it could not be read.</param>
+/// <param name="Unreadable">Why not (unreachable, or a role that may not read it); null when read, or when no production is configured.</param>
+public sealed record ProductionIdentityRead(ServerIdentity? Identity, string? Unreadable)
+{
+    /// <summary>No production configured: nothing read, the identities remembered in the repository are all there is.</summary>
+    public static ProductionIdentityRead NotConfigured { get; } = new(null, null);
+
+    /// <summary>What a production read got for the identity (awaited), or why it got none.</summary>
+    public static async Task<ProductionIdentityRead> OfAsync(ProductionRead production)
+    {
+        ArgumentNullException.ThrowIfNull(production);
+        try
+        {
+            return Of(await production.Identity.ConfigureAwait(false), production.Url);
+        }
+        catch (ResourceUnavailableException e)
+        {
+            return new(null, e.Message);
+        }
+    }
+
+    internal static ProductionIdentityRead Of(ServerIdentity? identity, DatabaseUrl url) =>
+        new(identity, identity is null ? $"the production role may not read even its database's name or oid on {url.Redacted}" : null);
+}
+
+/// <summary>
 /// The only way to a <see cref="WritableDatabase"/>: it holds production's identity (read now, else remembered) and
 /// every writable connection is checked against it on that very connection, before its first statement, by what the
 /// server reports (<see cref="IdentityComparison"/>). Production's database is refused (exit 4) whatever the flags;
@@ -38,34 +67,36 @@ public sealed class ProductionGuard
     public static async Task<ProductionGuard> PrepareAsync(ProductionReference production, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(production);
-        ServerIdentity? live = null;
-        string? unreachable = null;
+        var read = ProductionIdentityRead.NotConfigured;
         if (production.Url is { } url)
         {
             try
             {
                 await using var database = await ReadOnlyDatabase.OpenAsync(url, production.Connection, cancellationToken).ConfigureAwait(false);
-                live = await database.ReadIdentityAsync(production.StateDirectory, cancellationToken).ConfigureAwait(false);
-                unreachable = live is null ? $"the production role may not read even its database's name or oid on {url.Redacted}" : null;
+                read = ProductionIdentityRead.Of(await database.ReadIdentityAsync(production.StateDirectory, cancellationToken).ConfigureAwait(false), url);
             }
             catch (ResourceUnavailableException e)
             {
-                unreachable = e.Message;
+                read = new ProductionIdentityRead(null, e.Message);
             }
         }
 
-        var remembered = production.StateDirectory is { } state ? ProductionIdentities.Read(state) : [];
-        return new ProductionGuard(live, remembered, unreachable, production.TargetConfirmedNotProduction, production.StateDirectory);
+        return From(read, production.StateDirectory, production.TargetConfirmedNotProduction);
+    }
+
+    /// <summary>The guard for production's identity as already read (<paramref name="read"/>), with the identities remembered in <paramref name="stateDirectory"/>: production is not connected to again.</summary>
+    public static ProductionGuard From(ProductionIdentityRead read, string? stateDirectory, bool targetConfirmedNotProduction)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var remembered = stateDirectory is null ? [] : ProductionIdentities.Read(stateDirectory);
+        return new ProductionGuard(read.Identity, remembered, read.Unreadable, targetConfirmedNotProduction, stateDirectory);
     }
 
     /// <summary>The guard for a production read already under way (its identity read right after connecting), with the identities remembered in <paramref name="stateDirectory"/>.</summary>
     public static async Task<ProductionGuard> FromReadAsync(ProductionRead production, string? stateDirectory, bool targetConfirmedNotProduction)
     {
         ArgumentNullException.ThrowIfNull(production);
-        var live = await production.Identity.ConfigureAwait(false);
-        var remembered = stateDirectory is null ? [] : ProductionIdentities.Read(stateDirectory);
-        var unreadable = live is null ? $"the production role may not read even its database's name or oid on {production.Url.Redacted}" : null;
-        return new ProductionGuard(live, remembered, unreadable, targetConfirmedNotProduction, stateDirectory);
+        return From(ProductionIdentityRead.Of(await production.Identity.ConfigureAwait(false), production.Url), stateDirectory, targetConfirmedNotProduction);
     }
 
     /// <summary>The decision for one target: returns when it may be written, throws otherwise. <paramref name="target"/> is null when its identity could not be read.</summary>

@@ -283,7 +283,7 @@ public static class DoctorCheck
             return new(id, title, DoctorStatus.Skip, project is null ? "no Prisma project found" : "no commit yet");
         }
 
-        var findings = await PrePushCheck.CompareAsync(location, options, project, source, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")], cancellationToken, subject: "HEAD").ConfigureAwait(false);
+        var findings = (await PrePushCheck.CompareAsync(location, options, project, source, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")], cancellationToken, subject: "HEAD").ConfigureAwait(false)).Findings;
         var problems = findings.Where(f => f.Severity != Severity.Note).ToList();
         if (problems.Count == 0)
         {

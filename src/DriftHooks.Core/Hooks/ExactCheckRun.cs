@@ -29,6 +29,7 @@ public static class ExactCheckRun
     /// <param name="subject">What is checked, for messages ("the head commit 1a2b3c4").</param>
     /// <param name="thenCommit">What follows the printed fix (", then commit and push").</param>
     /// <param name="turnOn">The setting that turns the check on, named when no shadow server is at hand.</param>
+    /// <param name="production">Production's identity as the caller read it (with its history), which guards the shadow server: not read again here.</param>
     /// <returns>The findings, and whether they decide DH115 (then the offline check's note or guess, DH113, is superseded).</returns>
     public static async Task<(IReadOnlyList<Finding> Findings, bool Concluded)> RunAsync(
         RepositoryLocation location,
@@ -38,6 +39,7 @@ public static class ExactCheckRun
         string subject,
         string thenCommit,
         string turnOn,
+        ProductionIdentityRead production,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -67,20 +69,8 @@ public static class ExactCheckRun
             return ([], false); // a schema or script that cannot be read is refused by the commit rules (DH100, DH111)
         }
 
-        // The shadow server is written (templates): the guard compares it with production, read now when configured.
-        DatabaseUrl? production = null;
-        try
-        {
-            production = ProductionUrlResolver.Resolve(location, options.Settings) is { } url ? url.Parse() : null;
-        }
-        catch (ConfigurationException)
-        {
-            // An unusable production URL is reported by the history comparison; the remembered identities still guard.
-        }
-
-        var guard = ProductionGuard.PrepareAsync(
-            new ProductionReference(production, new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout }, location.StateDirectory, false),
-            cancellationToken);
+        // The shadow server is written (templates): the guard compares it with production as the caller read it.
+        var guard = ProductionGuard.From(production, location.StateDirectory, false);
         try
         {
             await using var admin = await WritableDatabase.OpenAsync(source.Parse(), guard, SchemaDriftRequest.DefaultShadowConnection, cancellationToken).ConfigureAwait(false);

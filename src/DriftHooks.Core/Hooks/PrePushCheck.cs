@@ -39,6 +39,7 @@ public static class PrePushCheck
 
         var source = ProductionUrlResolver.Resolve(location, options.Settings);
         var findings = new List<Finding>();
+        var production = ProductionIdentityRead.NotConfigured;
         if (source is null)
         {
             findings.Add(Finding.Warning(
@@ -52,13 +53,15 @@ public static class PrePushCheck
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
             var schemaCheck = SchemaCheckPlan.Decide(location, project, options, source.Parse());
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
-            findings.AddRange(await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false));
+            var comparison = await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false);
+            findings.AddRange(comparison.Findings);
+            production = comparison.Production;
         }
 
         foreach (var pushedRef in ChangingMigrations(location, project, refs))
         {
             var (exact, _) = await ExactCheckRun.RunAsync(
-                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, cancellationToken).ConfigureAwait(false);
+                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, production, cancellationToken).ConfigureAwait(false);
             findings.AddRange(exact);
         }
 
@@ -94,9 +97,10 @@ public static class PrePushCheck
     /// <summary>
     /// The per-commit comparison on its own: each commit's migrations (from its tree) against production's history.
     /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range, and <c>doctor</c>;
-    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit").
+    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit"). Returns
+    /// production's identity as read on the way, for a later guard of the same command.
     /// </summary>
-    public static async Task<IReadOnlyList<Finding>> CompareAsync(
+    public static async Task<ProductionComparison> CompareAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
         PrismaProject project,
@@ -117,9 +121,10 @@ public static class PrePushCheck
         // shadow server is connected to meanwhile.
         await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, location.StateDirectory, cancellationToken);
         var shadowServer = shadow is null ? null : WritableDatabase.OpenAsync(shadow, ProductionGuard.FromReadAsync(production, location.StateDirectory, false), SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
+        IReadOnlyList<Finding> findings;
         try
         {
-            return await CompareAsync(location, project, commits, subject, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
+            findings = await CompareAsync(location, project, commits, subject, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -135,6 +140,8 @@ public static class PrePushCheck
                 }
             }
         }
+
+        return new ProductionComparison(findings, await ProductionIdentityRead.OfAsync(production).ConfigureAwait(false));
     }
 
     static async Task<IReadOnlyList<Finding>> CompareAsync(

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
@@ -75,6 +76,7 @@ public static class RangeCheck
         }
 
         var compared = false;
+        var productionRead = ProductionIdentityRead.NotConfigured;
         if (productionProject is not null)
         {
             var source = ProductionUrlResolver.Resolve(location, options.Settings);
@@ -104,15 +106,16 @@ public static class RangeCheck
                     cancellationToken,
                     subject: "the head commit",
                     schemaCheck: schemaCheck).ConfigureAwait(false);
-                findings.AddRange(production.Select(f => new CommitFinding(headInfo, f)));
-                compared = !production.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
+                findings.AddRange(production.Findings.Select(f => new CommitFinding(headInfo, f)));
+                compared = !production.Findings.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
+                productionRead = production.Production;
             }
         }
 
         // In CI the environment is the workflow's: DH115 switched off there switches the exact check off too.
         foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects)
         {
-            await ExactAsync(location, options, project, headInfo, findings, cancellationToken).ConfigureAwait(false);
+            await ExactAsync(location, options, project, headInfo, productionRead, findings, cancellationToken).ConfigureAwait(false);
         }
 
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
@@ -121,10 +124,10 @@ public static class RangeCheck
     // The head's migrations replayed on a shadow database decide DH115 where a server is at hand: what they conclude
     // replaces the offline verdict (a "cannot tell" note, a refusal) and DH113's guess for that project.
     private static async Task ExactAsync(
-        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, List<CommitFinding> findings, CancellationToken cancellationToken)
+        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, ProductionIdentityRead production, List<CommitFinding> findings, CancellationToken cancellationToken)
     {
         var (exact, concluded) = await ExactCheckRun.RunAsync(
-            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, cancellationToken).ConfigureAwait(false);
+            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, production, cancellationToken).ConfigureAwait(false);
         if (concluded)
         {
             findings.RemoveAll(f => f.Finding.Code is RuleCodes.MigrationsMissSchema or RuleCodes.MigrationMissesSchemaChange
