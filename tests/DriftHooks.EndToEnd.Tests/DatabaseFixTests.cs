@@ -373,16 +373,52 @@ public class DatabaseFixTests
     public async Task A_local_database_problem_goes_green_once_the_printed_fix_is_followed(string code, string printed)
     {
         using var s = await LocalProblemAsync(code);
+        await StatusGreenAfterPrintedFixAsync(s, code, reported: 1, printed);
+    }
+
+    // Status reports the code (exiting with reported) and prints the fix; followed literally, status is green without it.
+    static async Task StatusGreenAfterPrintedFixAsync(Scenario s, string code, int reported, string printed)
+    {
         var status = s.Repository.Drifthooks("status");
-        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
+        Assert.That(status.ExitCode, Is.EqualTo(reported), status.ToString());
         var fix = PrintedFix.Of(s.Repository, status, code);
         Assert.That(fix.Text, Is.EqualTo(printed));
 
         fix.Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
-        Assert.That(after.Output, Does.Contain("verdict: in sync").And.Not.Contain(code));
+        Assert.That(after.All, Does.Contain("verdict: in sync").And.Not.Contain(code));
         await s.AssertPrismaAgreesAsync();
+    }
+
+    /// <summary>
+    /// The working tree out of step with HEAD, as status reports it: a migration made (schema edited, migration written
+    /// and applied locally, as prisma migrate dev leaves them) but not committed (DH420, a note), and a committed one
+    /// deleted (DH421), by rm or by git rm. The fix is followed literally, its commit through the installed pre-commit;
+    /// then status no longer reports it, is in sync, and the working tree is HEAD's.
+    /// </summary>
+    [TestCase("DH420", "migrate dev", 0, "git add prisma/schema.prisma prisma/migrations && git commit -m 'Add migration 20240104000000_tag'", TestName = "DH420_a_migration_made_but_not_committed_is_committed_with_its_schema_by_the_printed_add_and_commit")]
+    [TestCase("DH421", "rm -r", 1, "git restore --staged --worktree --source=HEAD -- prisma/migrations/20240103000000_user_name", TestName = "DH421_a_committed_migration_deleted_from_the_working_tree_is_back_after_the_printed_restore")]
+    [TestCase("DH421", "git rm -r -q", 1, "git restore --staged --worktree --source=HEAD -- prisma/migrations/20240103000000_user_name", TestName = "DH421_a_committed_migration_removed_with_git_rm_is_back_after_the_printed_restore")]
+    public async Task A_working_tree_out_of_step_with_HEAD_is_in_step_once_the_printed_fix_is_followed(string code, string how, int reported, string printed)
+    {
+        using var s = await Scenario.CreateAsync();
+        Assert.That(s.Repository.Install().ExitCode, Is.Zero);
+        if (how == "migrate dev")
+        {
+            const string Tag = "-- CreateTable\nCREATE TABLE \"Tag\" (\n    \"id\" SERIAL NOT NULL,\n\n    CONSTRAINT \"Tag_pkey\" PRIMARY KEY (\"id\")\n);\n";
+            s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource + Schema + "\nmodel Tag {\n  id Int @id @default(autoincrement())\n}\n");
+            s.Repository.Write("prisma/migrations/20240104000000_tag/migration.sql", Tag);
+            await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240104000000_tag", Encoding.UTF8.GetBytes(Tag))]);
+        }
+        else
+        {
+            var delete = s.Repository.Run("bash", ["-c", $"{how} prisma/migrations/{Migrations[2].Name}"]);
+            Assert.That(delete.ExitCode, Is.Zero, delete.ToString());
+        }
+
+        await StatusGreenAfterPrintedFixAsync(s, code, reported, printed);
+        Assert.That(s.Repository.MustGit("status", "--porcelain", "prisma"), Is.Empty, "the working tree is HEAD's");
     }
 
     /// <summary>

@@ -31,6 +31,11 @@ public class FixFollowedTests
     internal const string MigrateDevStep = @"npx prisma migrate dev (?:--create-only )?--name (?<name>\w+)";
     private const string Feature = "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n";
     private const string Main = "CREATE TABLE \"Main\" (\"id\" INTEGER NOT NULL);\n";
+    private const string DataFix = "-- a data fix: changes no schema\nSELECT 1;\n";
+    private const string PostModel = "\nmodel Post {\n  id Int @id @default(autoincrement())\n}\n";
+    private const string CreatePost = "-- CreateTable\nCREATE TABLE \"Post\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\"));\n";
+    private const string TagModel = "\nmodel Tag {\n  id Int @id @default(autoincrement())\n}\n";
+    private const string CreateTag = "-- CreateTable\nCREATE TABLE \"Tag\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Tag_pkey\" PRIMARY KEY (\"id\"));\n";
 
     /// <summary>One row: a problem, the command that refuses it, and what following its printed fix must lead to.</summary>
     private sealed record FixCase(string Name, string Code, Func<Task<Setup>> Start, Func<Setup, ProcessResult> Refuse, Func<Setup, ProcessResult> Again, string AgainName)
@@ -46,6 +51,15 @@ public class FixFollowedTests
 
         /// <summary>What must hold once the same command passed.</summary>
         public Action<Setup, ProcessResult>? Then { get; init; }
+
+        /// <summary>The exit code of the command that reports the problem: 1 refuses; 0 for a warning or note, which must then be gone.</summary>
+        public int ReportedWith { get; init; } = 1;
+
+        /// <summary>
+        /// A command the fix names in a remark, to be run as printed with Prisma's CLI (where it is at hand) while the
+        /// problem is there, and what its output must then show: Prisma's own diagnosis of the same problem.
+        /// </summary>
+        public (string Command, IResolveConstraint Shows)? PrismaDiagnosis { get; init; }
 
         /// <summary>
         /// The fix runs Prisma's CLI (skipped without it): the developer's own database, where <c>npx prisma</c> would
@@ -279,6 +293,38 @@ public class FixFollowedTests
         return rows;
     }
 
+    // A migration.sql made a symbolic link to a file elsewhere in the repository holding <paramref name="sql"/>.
+    private static void LinkScript(TestRepository repo, string script, string sql)
+    {
+        var target = "shared/" + script.Split('/')[^2] + ".sql";
+        repo.Write(target, sql);
+        var path = Path.Combine(repo.Root, script);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        File.CreateSymbolicLink(path, "../../../" + target);
+    }
+
+    // The link committed past pre-commit (--no-verify) on a feature branch, pushed past pre-push: what check reads.
+    private static ProcessResult LinkedOnFeatureBranch(Setup s, string script, string sql)
+    {
+        s.Repo.MustGit("switch", "-q", "-c", "feature");
+        LinkScript(s.Repo, script, sql);
+        s.Repo.MustGit("add", "-A");
+        s.Repo.MustGit("commit", "-q", "--no-verify", "-m", "Link the migration");
+        s.Repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
+        return Check(s);
+    }
+
+    private static (string, Action<Match>) CommitDoing(TestRepository repo) => ("commit", _ =>
+    {
+        var commit = repo.Commit();
+        Assert.That(commit.ExitCode, Is.Zero, "committing the fix is refused: " + commit);
+    }
+    );
+
+    private static void IsFileInHead(Setup s, string script) =>
+        Assert.That(s.Repo.MustGit("ls-tree", "HEAD", script), Does.StartWith("100644"), "a file again, not a link");
+
     private static readonly FixCase[] Cases =
     [
         new("DH101_a_schema_change_without_migration_passes_once_the_printed_migration_is_made_and_staged", "DH101", Pushed,
@@ -439,6 +485,103 @@ public class FixFollowedTests
         {
             FixIs = Does.EndWith(", then git add prisma/migrations/20240201000000_feature/migration.sql"),
             Steps = s => [(@"resolve the conflict in (?<file>\S+)", step => s.Repo.Write(step.Groups["file"].Value, Feature + Main))],
+        },
+        new("DH100_a_schema_with_an_unclosed_model_block_passes_once_closed_at_the_printed_line_and_added", "DH100", Pushed,
+            s => Staged(s, r =>
+            {
+                // A model added with its migration, and the '}' of the model before it lost while editing.
+                r.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel.TrimEnd('}', '\n') + "\n" + PostModel);
+                r.Write("prisma/migrations/20240201000000_add_post/migration.sql", CreatePost);
+            }),
+            Commit, "git commit")
+        {
+            FixIs = Is.EqualTo("fix prisma/schema.prisma at line 9 (npx prisma validate shows Prisma's own diagnosis), then git add prisma/schema.prisma"),
+            PrismaDiagnosis = (@"npx prisma validate[^)]*?(?= shows)", Does.Contain("P1012").And.Contain("prisma/schema.prisma:9")),
+            Steps = s => [(@"fix (?<file>\S+) at line (?<line>\d+)", step =>
+            {
+                var lines = s.Repo.Read(step.Groups["file"].Value).Split('\n').ToList();
+                lines.Insert(int.Parse(step.Groups["line"].Value, CultureInfo.InvariantCulture) - 1, "}");
+                s.Repo.Write(step.Groups["file"].Value, string.Join('\n', lines));
+            })],
+            Then = (s, commit) => Assert.That(commit.All, Does.Not.Contain("DH1"), "the schema reads, and the staged migration makes it"),
+        },
+        new("DH100_a_schema_with_a_field_declared_twice_passes_once_fixed_at_the_printed_line_and_added", "DH100", Pushed,
+            s => Staged(s, r =>
+            {
+                r.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName.Replace("  name String?\n", "  name String?\n  name String?\n", StringComparison.Ordinal));
+                r.Write("prisma/migrations/20240201000000_add_name/migration.sql", AddName);
+            }),
+            Commit, "git commit")
+        {
+            FixIs = Is.EqualTo("fix prisma/schema.prisma at line 9 (npx prisma validate shows Prisma's own diagnosis), then git add prisma/schema.prisma"),
+            PrismaDiagnosis = (@"npx prisma validate[^)]*?(?= shows)", Does.Contain("Field \"name\" is already defined on model \"User\"")),
+            Steps = s => [(@"fix (?<file>\S+) at line (?<line>\d+)", step =>
+            {
+                var lines = s.Repo.Read(step.Groups["file"].Value).Split('\n').ToList();
+                lines.RemoveAt(int.Parse(step.Groups["line"].Value, CultureInfo.InvariantCulture) - 1);
+                s.Repo.Write(step.Groups["file"].Value, string.Join('\n', lines));
+            })],
+        },
+        new("DH113_a_migration_the_replay_cannot_follow_that_misses_a_model_warns_until_the_printed_migration_is_committed", "DH113", Pushed,
+            s => Staged(s, r =>
+            {
+                // Made before Tag was added to the schema, and hand-edited with a DO block (dynamic SQL) the offline replay cannot follow.
+                r.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel + PostModel + TagModel);
+                r.Write("prisma/migrations/20240201000000_add_post/migration.sql", CreatePost + "\n-- Read access where the reporting role exists\nDO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reporting') THEN EXECUTE 'GRANT SELECT ON \"Post\" TO reporting'; END IF; END $$;\n");
+            }),
+            Commit, "git commit")
+        {
+            ReportedWith = 0, // a warning: the commit went through
+            FixIs = Does.StartWith("npx prisma migrate dev --name ").And.EndWith("(it writes a migration for what is missing), then git add prisma/migrations"),
+            Steps = s => [MigrateDevDoing(s.Repo, CreateTag)],
+            Then = (s, _) => Assert.That(s.Repo.MustGit("ls-tree", "-d", "--name-only", "HEAD", "prisma/migrations/").Trim().Split('\n'), Has.Length.EqualTo(3), "init, add_post and the migration for Tag are committed"),
+        },
+        new("DH114_a_new_migration_sql_that_is_a_link_passes_once_replaced_by_the_file_as_printed", "DH114", Pushed,
+            s => Staged(s, r => LinkScript(r, "prisma/migrations/20240201000000_post/migration.sql", DataFix)), Commit, "git commit")
+        {
+            FixIs = Does.StartWith("t=\"$(realpath prisma/migrations/20240201000000_post/migration.sql)\" && rm "),
+            Then = (s, _) =>
+            {
+                IsFileInHead(s, "prisma/migrations/20240201000000_post/migration.sql");
+                Assert.That(s.Repo.MustGit("show", "HEAD:prisma/migrations/20240201000000_post/migration.sql"), Is.EqualTo(DataFix));
+            },
+        },
+        new("DH114_a_committed_migration_sql_turned_into_a_link_passes_once_restored_as_printed", "DH114", Pushed,
+            s => Staged(s, r => LinkScript(r, Init + "/migration.sql", r.Read(Init + "/migration.sql"))), CommitEmpty, "git commit")
+        {
+            FixIs = Is.EqualTo($"git restore --staged --worktree --source=HEAD -- {Init}/migration.sql"),
+            Then = (s, _) => IsFileInHead(s, Init + "/migration.sql"),
+        },
+        new("DH114_in_check_a_no_verify_link_of_a_committed_migration_is_restored_as_printed_and_check_passes", "DH114", Pushed,
+            s => LinkedOnFeatureBranch(s, Init + "/migration.sql", s.Repo.Read(Init + "/migration.sql")), Check, "drifthooks check")
+        {
+            FixIs = Does.StartWith("git restore --staged --worktree --source=").And.EndWith($" -- {Init}/migration.sql, then commit and push"),
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+            Then = (s, check) =>
+            {
+                IsFileInHead(s, Init + "/migration.sql");
+                Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range");
+            },
+        },
+        new("DH209_an_applied_migration_linked_with_no_verify_passes_the_push_once_replaced_by_the_file_as_printed", "DH209", WithProduction(committed: 2, applied: 2),
+            s =>
+            {
+                LinkScript(s.Repo, $"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2));
+                s.Repo.MustGit("add", "-A");
+                s.Repo.MustGit("commit", "-q", "--no-verify", "-m", "Link m2");
+                return s.Production!.Push();
+            },
+            s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith($"t=\"$(realpath prisma/migrations/{PushScenario.Name(2)}/migration.sql)\""),
+            Steps = s => [CommitDoing(s.Repo)],
+            Then = (s, _) => Assert.That(s.Repo.MustGit("ls-tree", "origin/main", $"prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Does.StartWith("100644")),
+        },
+        new("DH209_in_check_a_no_verify_link_of_an_applied_migration_is_replaced_by_the_file_as_printed_and_check_passes", "DH209", WithProduction(committed: 2, applied: 2),
+            s => LinkedOnFeatureBranch(s, $"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2)), Check, "drifthooks check")
+        {
+            Steps = s => [CommitDoing(s.Repo)],
+            Then = (s, _) => IsFileInHead(s, $"prisma/migrations/{PushScenario.Name(2)}/migration.sql"),
         },
         new("DH202_an_applied_migration_edited_with_no_verify_passes_the_push_once_restored_and_moved_as_printed", "DH202", WithProduction(committed: 2, applied: 2),
             s =>
@@ -622,12 +765,26 @@ public class FixFollowedTests
         var c = Cases.Single(x => x.Name == name);
         using var setup = await c.Start();
         var refused = c.Refuse(setup);
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.ExitCode, Is.EqualTo(c.ReportedWith), refused.ToString());
 
         var fix = PrintedFix.Of(setup.Repo, refused, c.Code);
         if (c.FixIs is not null)
         {
             Assert.That(fix.Text, c.FixIs);
+        }
+
+        if (c.PrismaDiagnosis is var (command, shows))
+        {
+            if (PrismaOracle.Unavailable() is { } why)
+            {
+                TestContext.Out.WriteLine($"The printed {command} is not run: {why}");
+            }
+            else
+            {
+                var prisma = fix.RunRemark(command, await (await PostgresServer.SharedAsync()).CreateDatabaseAsync());
+                Assert.That(prisma.ExitCode, Is.EqualTo(1), $"Prisma rejects the schema too: {prisma}");
+                Assert.That(prisma.All, shows);
+            }
         }
 
         if (c.RunsPrisma)
@@ -654,6 +811,11 @@ public class FixFollowedTests
         fix.Follow();
         var again = c.Again(setup);
         Assert.That(again.ExitCode, Is.Zero, $"{c.AgainName} after following the fix: {again}");
+        if (c.ReportedWith == 0)
+        {
+            Assert.That(again.All, Does.Not.Match($@"(?m)^(warning|note) {c.Code}:"), $"{c.AgainName} still reports {c.Code} after following its fix");
+        }
+
         c.Then?.Invoke(setup, again);
     }
 }

@@ -665,6 +665,20 @@ public class PreCommitHookTests
     }
 
     [Test]
+    public void A_schema_committed_broken_with_no_verify_does_not_block_the_commit_that_fixes_it()
+    {
+        using var repo = Baseline();
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel.Replace("}\n", "", StringComparison.Ordinal));
+        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "broken");
+
+        // This commit cannot repair what it is compared with: warned, not refused.
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel);
+        var repair = repo.Commit("-a");
+        Assert.That(repair.ExitCode, Is.Zero, repair.ToString());
+        Assert.That(repair.Error, Does.Contain("warning DH100").And.Contain("as committed before this commit cannot be read (prisma/schema.prisma:").And.Contain("let through unchecked"));
+    }
+
+    [Test]
     public void Every_project_of_a_monorepo_is_checked()
     {
         using var repo = new TestRepository();

@@ -44,16 +44,25 @@ public static class CommitRules
         DatabaseModel before, after;
         try
         {
-            before = Model(ReadSchema(changes, changes.SchemaBefore));
             after = Model(ReadSchema(changes, changes.SchemaAfter));
         }
-        catch (DriftHooksException e)
+        catch (SchemaParseException e)
         {
-            findings.Add(Finding.Error(
+            findings.Add(Unreadable(changes, e));
+            return;
+        }
+
+        try
+        {
+            before = Model(ReadSchema(changes, changes.SchemaBefore));
+        }
+        catch (SchemaParseException e)
+        {
+            // Committed so (with --no-verify, say): this commit cannot fix what it is compared with, so it is not refused.
+            findings.Add(Finding.Warning(
                 RuleCodes.SchemaUnreadable,
-                $"DriftHooks cannot read the Prisma schema, so it cannot tell whether this commit needs a migration: {e.Message}",
-                project.SchemaPath,
-                $"Fix the schema (npx prisma validate{FixText.SchemaArgument(project)} shows Prisma's own diagnosis), then stage it again."));
+                $"The schema as committed before this commit cannot be read ({e.Place}: {e.Problem}), so DriftHooks cannot tell whether this commit needs a migration; the schema it commits reads, so it is let through unchecked.",
+                e.Path));
             return;
         }
 
@@ -65,7 +74,7 @@ public static class CommitRules
                 && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings);
             if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
             {
-                CheckScriptsCoverSchema(project, changed, scripts, findings);
+                CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);
             }
 
             return;
@@ -99,6 +108,20 @@ public static class CommitRules
             $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
             $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
+    }
+
+    // Points at the file and line DriftHooks stopped at; Prisma's validate gives its own words for the same problem.
+    private static Finding Unreadable(ProjectChanges changes, SchemaParseException e)
+    {
+        var file = FixText.Quote(e.Path);
+        var fix = e.Line is { } at
+            ? $"fix {file} at line {at} (npx prisma validate{FixText.SchemaArgument(changes.Project)} shows Prisma's own diagnosis), then git add {file}"
+            : $"iconv -f <its encoding> -t UTF-8 {file} > {file}.utf8 && mv {file}.utf8 {file} && git add {file}";
+        return Finding.Error(
+            RuleCodes.SchemaUnreadable,
+            $"DriftHooks cannot read the Prisma schema, so it cannot tell whether this commit needs a migration: {e.Place}: {e.Problem}.",
+            e.Path,
+            fix + changes.Base.ThenCommit);
     }
 
     private static void CheckCommittedMigrations(ProjectChanges changes, List<Finding> findings)
@@ -335,9 +358,9 @@ public static class CommitRules
                 RuleCodes.MigrationScriptIsLink,
                 $"{(committed ? "The committed" : "The new")} migration '{name}' has a migration.sql that is {(committed ? "now " : "")}a symbolic link (to '{target}'), not a file: git would hold only the link, so what Prisma applies would depend on what that path holds on the machine that deploys.",
                 script,
-                committed
-                    ? $"git restore --staged --worktree --source=HEAD -- {FixText.Quote(script)}"
-                    : FixText.ReplaceLinkByFile(script)));
+                (committed
+                    ? $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(script)}"
+                    : FixText.ReplaceLinkByFile(script)) + changes.Base.ThenCommit));
         }
     }
 
@@ -380,7 +403,7 @@ public static class CommitRules
     // A migration made before the last schema edit misses that edit. Prisma names every table, type and extension it
     // touches in the SQL it writes, so a changed object no new script mentions (by name, in any case) is a warning:
     // hand-written SQL may name it in ways this cannot see.
-    private static void CheckScriptsCoverSchema(PrismaProject project, SchemaComparison comparison, Dictionary<string, string> scripts, List<Finding> findings)
+    private static void CheckScriptsCoverSchema(PrismaProject project, SchemaComparison comparison, Dictionary<string, string> scripts, string thenCommit, List<Finding> findings)
     {
         if (scripts.Count == 0)
         {
@@ -397,11 +420,12 @@ public static class CommitRules
         }
 
         var names = string.Join("', '", scripts.Keys.Order(StringComparer.Ordinal));
+        var missing = new SchemaComparison(missed);
         findings.Add(Finding.Warning(
             RuleCodes.MigrationMissesSchemaChange,
-            $"The staged migration '{names}' never names what part of the schema change alters ({Describe(new SchemaComparison(missed))}). If it was made before your last schema edit, that edit reaches no database.",
+            $"The staged migration '{names}' never names what part of the schema change alters ({Describe(missing)}). If it was made before your last schema edit, that edit reaches no database.",
             project.SchemaPath,
-            $"npx prisma migrate dev --name <what_is_missing>{FixText.SchemaArgument(project)} writes a migration for what is missing, then git add {FixText.Quote(project.MigrationsPath)}"));
+            $"npx prisma migrate dev --name {missing.SuggestedMigrationName}{FixText.SchemaArgument(project)} (it writes a migration for what is missing), then git add {FixText.Quote(project.MigrationsPath)}{thenCommit}"));
     }
 
     // Tables of other PostgreSQL schemas are keyed "schema.table"; the SQL names the table either way.
@@ -482,7 +506,7 @@ public static class CommitRules
     private static string Decode(byte[] bytes, string path) =>
         PrismaText.TryDecode(bytes, out var text, out var offset)
             ? text
-            : throw new ConfigurationException($"'{path}' is not valid UTF-8 (byte offset {offset}); Prisma reads schemas as UTF-8.");
+            : throw SchemaParseException.In(path, $"not valid UTF-8 (byte offset {offset}); Prisma reads schemas as UTF-8");
 
     internal static string? LockProvider(byte[] content)
     {

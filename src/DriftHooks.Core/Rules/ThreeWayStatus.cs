@@ -84,7 +84,8 @@ public static class ThreeWayStatus
                 CompanionRuleCodes.Uncommitted,
                 $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {FixText.Names(uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
-                $"git add {FixText.Quote(project.MigrationsPath)} && git commit"));
+                // The schema with them: migrate dev edits both, and pre-commit refuses a migration without its schema edit (DH110).
+                $"git add {string.Join(" ", project.Prefixes.Select(FixText.Quote))} && git commit -m {FixText.Quote(uncommitted.Count == 1 ? "Add migration " + uncommitted[0] : $"Add {uncommitted.Count} migrations")}"));
         }
 
         var deleted = rows.Where(r => r.Repository == RepositoryState.Deleted).Select(r => r.Name).ToList();
@@ -94,7 +95,8 @@ public static class ThreeWayStatus
                 CompanionRuleCodes.DeletedFromWorkingTree,
                 $"{FixText.Count(deleted.Count, "migration")} committed in HEAD {(deleted.Count == 1 ? "is" : "are")} missing from the working tree: {FixText.Names(deleted)}. Prisma reads the working tree, so it will not see {(deleted.Count == 1 ? "it" : "them")}.",
                 project.MigrationFolder(deleted[0]),
-                $"git restore {FixText.Quote(project.MigrationsPath)}"));
+                // Each deleted folder from HEAD, staged deletion or not; nothing else in the folder is touched.
+                $"git restore --staged --worktree --source=HEAD -- {string.Join(" ", deleted.Select(n => FixText.Quote(project.MigrationFolder(n))))}"));
         }
     }
 

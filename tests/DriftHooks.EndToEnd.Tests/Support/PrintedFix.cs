@@ -122,6 +122,18 @@ internal sealed partial class PrintedFix
         }
     }
 
+    /// <summary>
+    /// Runs a command the fix names in a remark (as <c>npx prisma validate</c> in "(npx prisma validate shows …)") as
+    /// printed, with <c>npx prisma</c> on <paramref name="database"/>; returns what it did, pass or fail.
+    /// </summary>
+    public ProcessResult RunRemark(string pattern, TestDatabase database)
+    {
+        var remark = Regex.Match(Text, pattern);
+        Assert.That(remark.Success, Is.True, $"{Code}'s fix names no '{pattern}': {Text}");
+        _prismaDatabase = database;
+        return RunCommand(remark.Value);
+    }
+
     /// <summary>What the followed commands printed on standard output.</summary>
     public string Output { get; private set; } = "";
 
@@ -172,13 +184,15 @@ internal sealed partial class PrintedFix
     [GeneratedRegex(@"\bdrifthooks (?:restore \S+|sync --reset)(?! --yes)")]
     private static partial Regex ConfirmingCommand();
 
-    [GeneratedRegex(@"\s*\([^()]*\)")]
+    // A remark in parentheses; $(…) is the shell's own.
+    [GeneratedRegex(@"\s*(?<!\$)\([^()]*\)")]
     private static partial Regex Parenthesis();
 
     // ", then git …", "…, git …" and "… and git …": a new step starts where a command or a known phrase does.
     [GeneratedRegex(@",\s*then\s+|,\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=(?:git|npx|GIT_\w+=)\s)|\s+and\s+(?=move\s)")]
     private static partial Regex StepSeparator();
 
-    [GeneratedRegex(@"(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)|^(?=(?:echo|for|iconv|export|rm|mv)\s)")]
+    // A step that starts with a shell variable (t="$(realpath …)" && …) is a command as a whole, not from its first git.
+    [GeneratedRegex(@"^(?=(?:echo|for|iconv|export|rm|mv)\s|[a-z_]\w*=)|(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)")]
     private static partial Regex CommandStart();
 }

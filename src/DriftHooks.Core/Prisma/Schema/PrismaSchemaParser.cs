@@ -43,17 +43,7 @@ public static class PrismaSchemaParser
         private PrismaBlock ParseBlock()
         {
             var keyword = Current;
-            PrismaBlockKind? kind = keyword.Kind != PrismaTokenKind.Identifier ? null : keyword.Text switch
-            {
-                "model" => PrismaBlockKind.Model,
-                "enum" => PrismaBlockKind.Enum,
-                "view" => PrismaBlockKind.View,
-                "type" => PrismaBlockKind.Type,
-                "datasource" => PrismaBlockKind.Datasource,
-                "generator" => PrismaBlockKind.Generator,
-                _ => null,
-            };
-            if (kind is not { } k)
+            if (BlockKind(keyword) is not { } k)
             {
                 throw Error("expected a block (model, enum, view, type, datasource or generator)");
             }
@@ -72,6 +62,13 @@ public static class PrismaSchemaParser
                 {
                     _pos++;
                     break;
+                }
+
+                if (token.Kind == PrismaTokenKind.End || StartsBlock(_pos))
+                {
+                    // A missing '}' shows where the next block starts (or at the end): say which block is open.
+                    var before = token.Kind == PrismaTokenKind.End ? "the end of the file" : $"`{token.Text} {tokens[_pos + 1].Text}` starts";
+                    throw SchemaParseException.At(source.Path, token.Line, $"expected '}}' to close {keyword.Text} `{name}` (opened on line {keyword.Line}) before {before}");
                 }
 
                 if (token.Kind == PrismaTokenKind.AtAt)
@@ -239,6 +236,22 @@ public static class PrismaSchemaParser
                     throw Error("expected a value (string, number, name, function call or list)");
             }
         }
+
+        private static PrismaBlockKind? BlockKind(PrismaToken keyword) => keyword.Kind != PrismaTokenKind.Identifier ? null : keyword.Text switch
+        {
+            "model" => PrismaBlockKind.Model,
+            "enum" => PrismaBlockKind.Enum,
+            "view" => PrismaBlockKind.View,
+            "type" => PrismaBlockKind.Type,
+            "datasource" => PrismaBlockKind.Datasource,
+            "generator" => PrismaBlockKind.Generator,
+            _ => null,
+        };
+
+        // `model Post {`: no field reads so (a field's type takes no '{'), so inside a block it is the next block.
+        private bool StartsBlock(int at) =>
+            BlockKind(tokens[at]) is not null && at + 2 < tokens.Count
+            && tokens[at + 1].Kind == PrismaTokenKind.Identifier && tokens[at + 2].Kind == PrismaTokenKind.OpenBrace;
 
         private void EndOfLine()
         {
