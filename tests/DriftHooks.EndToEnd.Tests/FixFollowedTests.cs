@@ -322,6 +322,15 @@ public class FixFollowedTests
     }
     );
 
+    // The '}' a user adds at the line DH100 names, before what starts there.
+    private static (string, Action<Match>) CloseBlockAt(TestRepository repo) => (@"fix (?<file>\S+) at line (?<line>\d+)", step =>
+    {
+        var lines = repo.Read(step.Groups["file"].Value).Split('\n').ToList();
+        lines.Insert(int.Parse(step.Groups["line"].Value, CultureInfo.InvariantCulture) - 1, "}");
+        repo.Write(step.Groups["file"].Value, string.Join('\n', lines));
+    }
+    );
+
     private static void IsFileInHead(Setup s, string script) =>
         Assert.That(s.Repo.MustGit("ls-tree", "HEAD", script), Does.StartWith("100644"), "a file again, not a link");
 
@@ -497,12 +506,7 @@ public class FixFollowedTests
         {
             FixIs = Is.EqualTo("fix prisma/schema.prisma at line 9 (npx prisma validate shows Prisma's own diagnosis), then git add prisma/schema.prisma"),
             PrismaDiagnosis = (@"npx prisma validate[^)]*?(?= shows)", Does.Contain("P1012").And.Contain("prisma/schema.prisma:9")),
-            Steps = s => [(@"fix (?<file>\S+) at line (?<line>\d+)", step =>
-            {
-                var lines = s.Repo.Read(step.Groups["file"].Value).Split('\n').ToList();
-                lines.Insert(int.Parse(step.Groups["line"].Value, CultureInfo.InvariantCulture) - 1, "}");
-                s.Repo.Write(step.Groups["file"].Value, string.Join('\n', lines));
-            })],
+            Steps = s => [CloseBlockAt(s.Repo)],
             Then = (s, commit) => Assert.That(commit.All, Does.Not.Contain("DH1"), "the schema reads, and the staged migration makes it"),
         },
         new("DH100_a_schema_with_a_field_declared_twice_passes_once_fixed_at_the_printed_line_and_added", "DH100", Pushed,
@@ -521,6 +525,29 @@ public class FixFollowedTests
                 lines.RemoveAt(int.Parse(step.Groups["line"].Value, CultureInfo.InvariantCulture) - 1);
                 s.Repo.Write(step.Groups["file"].Value, string.Join('\n', lines));
             })],
+        },
+        new("DH100_a_schema_saved_as_latin1_passes_once_converted_as_printed", "DH100", Pushed,
+            s => Staged(s, r => r.WriteBytes("prisma/schema.prisma", [.. Encoding.UTF8.GetBytes(TestRepository.Datasource + "model User {\n  id Int @id @default(autoincrement())\n  // caf"), 0xE9, (byte)'\n', (byte)'}', (byte)'\n'])),
+            Commit, "git commit")
+        {
+            FixIs = Is.EqualTo("iconv -f <its encoding> -t UTF-8 prisma/schema.prisma > prisma/schema.prisma.utf8 && mv prisma/schema.prisma.utf8 prisma/schema.prisma && git add prisma/schema.prisma"),
+            Fill = new Dictionary<string, string> { ["<its encoding>"] = "LATIN1" },
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", "HEAD:prisma/schema.prisma"), Does.EndWith("// café\n}\n")),
+        },
+        new("DH100_in_check_a_no_verify_unclosed_model_block_passes_once_closed_added_committed_and_pushed_as_printed", "DH100", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("switch", "-q", "-c", "feature");
+                s.Repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel.TrimEnd('}', '\n') + "\n");
+                s.Repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Broken schema");
+                s.Repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "feature");
+                return Check(s);
+            },
+            Check, "drifthooks check")
+        {
+            FixIs = Is.EqualTo("fix prisma/schema.prisma at line 8 (npx prisma validate shows Prisma's own diagnosis), then git add prisma/schema.prisma, then commit and push"),
+            Steps = s => [CloseBlockAt(s.Repo), CommitAndPushDoing(s.Repo)],
+            Then = (_, check) => Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range"),
         },
         new("DH113_a_migration_the_replay_cannot_follow_that_misses_a_model_warns_until_the_printed_migration_is_committed", "DH113", Pushed,
             s => Staged(s, r =>
@@ -560,6 +587,17 @@ public class FixFollowedTests
             Then = (s, check) =>
             {
                 IsFileInHead(s, Init + "/migration.sql");
+                Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range");
+            },
+        },
+        new("DH114_in_check_a_no_verify_new_migration_sql_that_is_a_link_is_replaced_by_the_file_as_printed_and_check_passes", "DH114", Pushed,
+            s => LinkedOnFeatureBranch(s, "prisma/migrations/20240201000000_post/migration.sql", DataFix), Check, "drifthooks check")
+        {
+            FixIs = Does.StartWith("t=\"$(realpath ").And.EndWith(", then commit and push"),
+            Steps = s => [CommitAndPushDoing(s.Repo)],
+            Then = (s, check) =>
+            {
+                IsFileInHead(s, "prisma/migrations/20240201000000_post/migration.sql");
                 Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range");
             },
         },

@@ -175,10 +175,12 @@ public static class CommitRules
             }
             else
             {
-                // Its migration.sql put back as published, and nothing else changed, is the repair of an earlier edit.
+                // Its migration.sql put back as published, or a link to it replaced by the file (DH114's and DH209's
+                // fix), and nothing else changed, is the repair of an earlier edit.
                 var changed = changes.Changes.Where(c => project.MigrationNameOf(c.Path) == name).ToList();
-                if (published?.ScriptId is { } publishedScript && changes.After[name].ScriptId == publishedScript
-                    && changed.All(c => c.Path == folder + "/migration.sql"))
+                var repaired = published?.ScriptId is { } publishedScript && changes.After[name].ScriptId == publishedScript
+                    || before.ScriptIsLink && !changes.After[name].ScriptIsLink;
+                if (repaired && changed.All(c => c.Path == folder + "/migration.sql"))
                 {
                     continue;
                 }

@@ -69,6 +69,21 @@ public static class PrismaOracle
         return target;
     }
 
+    /// <summary>Runs <paramref name="run"/>, which calls the oracle's script by other means (a printed <c>npx prisma</c>), alone among this process's calls.</summary>
+    public static T Alone<T>(Func<T> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        OneAtATime.Wait();
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
     /// <summary>Runs <c>prisma ARGS</c> with the given database URL, schema file and migrations folder.</summary>
     public static Task<Result> RunAsync(string databaseUrl, string schemaFile, string migrationsDirectory, params string[] arguments) =>
         RunAsync(databaseUrl, schemaFile, migrationsDirectory, new Dictionary<string, string>(), arguments);

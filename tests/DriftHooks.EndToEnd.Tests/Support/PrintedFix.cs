@@ -166,7 +166,10 @@ internal sealed partial class PrintedFix
                 _repository.Environment["ORACLE_MIGRATIONS"] = Path.Combine(_repository.Root, "prisma", "migrations");
             }
 
-            return _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10));
+            // The printed npx prisma is the oracle's script, which breaks when two calls overlap.
+            return command.Contains("npx prisma", StringComparison.Ordinal)
+                ? PrismaOracle.Alone(() => _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10)))
+                : _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10));
         }
         finally
         {
