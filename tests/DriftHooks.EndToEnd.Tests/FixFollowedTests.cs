@@ -322,6 +322,14 @@ public class FixFollowedTests
     }
     );
 
+    // A migration made before Tag was added to the schema, and hand-edited with a DO block (dynamic SQL) the offline
+    // replay cannot follow: only DH113 can see that it misses Tag.
+    private static void StalePostMigration(TestRepository repo)
+    {
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel + PostModel + TagModel);
+        repo.Write("prisma/migrations/20240201000000_add_post/migration.sql", CreatePost + "\n-- Read access where the reporting role exists\nDO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reporting') THEN EXECUTE 'GRANT SELECT ON \"Post\" TO reporting'; END IF; END $$;\n");
+    }
+
     // The '}' a user adds at the line DH100 names, before what starts there.
     private static (string, Action<Match>) CloseBlockAt(TestRepository repo) => (@"fix (?<file>\S+) at line (?<line>\d+)", step =>
     {
@@ -550,18 +558,27 @@ public class FixFollowedTests
             Then = (_, check) => Assert.That(check.Output, Does.Contain("2 commits"), "the --no-verify commit is still in the range"),
         },
         new("DH113_a_migration_the_replay_cannot_follow_that_misses_a_model_warns_until_the_printed_migration_is_committed", "DH113", Pushed,
-            s => Staged(s, r =>
-            {
-                // Made before Tag was added to the schema, and hand-edited with a DO block (dynamic SQL) the offline replay cannot follow.
-                r.Write("prisma/schema.prisma", TestRepository.Datasource + UserModel + PostModel + TagModel);
-                r.Write("prisma/migrations/20240201000000_add_post/migration.sql", CreatePost + "\n-- Read access where the reporting role exists\nDO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reporting') THEN EXECUTE 'GRANT SELECT ON \"Post\" TO reporting'; END IF; END $$;\n");
-            }),
-            Commit, "git commit")
+            s => Staged(s, StalePostMigration), Commit, "git commit")
         {
             ReportedWith = 0, // a warning: the commit went through
             FixIs = Does.StartWith("npx prisma migrate dev --name ").And.EndWith("(it writes a migration for what is missing), then git add prisma/migrations"),
             Steps = s => [MigrateDevDoing(s.Repo, CreateTag)],
             Then = (s, _) => Assert.That(s.Repo.MustGit("ls-tree", "-d", "--name-only", "HEAD", "prisma/migrations/").Trim().Split('\n'), Has.Length.EqualTo(3), "init, add_post and the migration for Tag are committed"),
+        },
+        new("DH113_in_check_without_a_shadow_server_the_warning_is_gone_once_the_printed_migration_is_committed_and_pushed", "DH113", Pushed,
+            s =>
+            {
+                s.Repo.MustGit("switch", "-q", "-c", "feature");
+                Assert.That(Staged(s, StalePostMigration).ExitCode, Is.Zero, "a warning lets the commit through");
+                s.Repo.MustGit("push", "-q", "-u", "origin", "feature");
+                return Check(s);
+            },
+            Check, "drifthooks check")
+        {
+            ReportedWith = 0,
+            FixIs = Does.EndWith("then git add prisma/migrations, then commit and push"),
+            Steps = s => [MigrateDevDoing(s.Repo, CreateTag), CommitAndPushDoing(s.Repo)],
+            Then = (_, check) => Assert.That(check.Output, Does.Contain("2 commits")),
         },
         new("DH114_a_new_migration_sql_that_is_a_link_passes_once_replaced_by_the_file_as_printed", "DH114", Pushed,
             s => Staged(s, r => LinkScript(r, "prisma/migrations/20240201000000_post/migration.sql", DataFix)), Commit, "git commit")
