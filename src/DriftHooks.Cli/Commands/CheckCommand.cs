@@ -19,6 +19,10 @@ internal static class CheckCommand
             Description = "The range's last commit.",
             DefaultValueFactory = _ => "HEAD",
         };
+        var branchOption = new Option<string?>("--branch")
+        {
+            Description = "The branch the head commit is, for a detached checkout (default: GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_MERGE_REQUEST_SOURCE_BRANCH_NAME, CI_COMMIT_BRANCH, else HEAD's branch). A migration only its pushed copy holds may be renamed.",
+        };
         var format = OutputFormat.Create("text", "json", "github");
         var command = new Command(
             "check",
@@ -30,6 +34,7 @@ internal static class CheckCommand
         {
             baseOption,
             headOption,
+            branchOption,
             format,
         };
         command.SetAction(parsed =>
@@ -37,7 +42,7 @@ internal static class CheckCommand
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var location = CommandRunner.CurrentRepository();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!)
+            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!, CiBranch.Find(parsed.GetValue(branchOption), environment))
                 .GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) switch
             {

@@ -20,7 +20,10 @@ public sealed class MigrationPlaces : IDisposable
 
     /// <summary>Places read from a repository opened on first use, and disposed with this.</summary>
     /// <param name="location">The repository.</param>
-    /// <param name="branch">The local branch (<c>refs/heads/feature</c>) whose own pushed copy is no other place; null (or no branch): HEAD's.</param>
+    /// <param name="branch">
+    /// The branch (<c>refs/heads/feature</c>) whose own pushed copy is no other place; null: HEAD's. In CI's detached
+    /// checkout no local branch has the name: the remotes' branches of that name are still its pushed copies.
+    /// </param>
     public MigrationPlaces(RepositoryLocation location, string? branch = null)
     {
         _open = () => GitRepository.Open(location);
@@ -102,15 +105,24 @@ public sealed class MigrationPlaces : IDisposable
     private HashSet<string> OwnCopies()
     {
         var own = new HashSet<string>(StringComparer.Ordinal);
-        var branch = _branch?.StartsWith("refs/heads/", StringComparison.Ordinal) == true ? Repository.Branches[_branch] : Repository.Head;
-        if (branch is null || branch.IsRemote || branch.CanonicalName is not { } name || !name.StartsWith("refs/heads/", StringComparison.Ordinal))
+        var named = _branch?.StartsWith("refs/heads/", StringComparison.Ordinal) == true;
+        var branch = named ? Repository.Branches[_branch] : Repository.Head;
+        string name;
+        if (branch is { IsRemote: false, CanonicalName: { } local } && local.StartsWith("refs/heads/", StringComparison.Ordinal))
+        {
+            name = local;
+            if (branch.TrackedBranch?.CanonicalName is { } upstream)
+            {
+                own.Add(upstream);
+            }
+        }
+        else if (named)
+        {
+            name = _branch!; // a branch CI names for its detached checkout: no local branch, its pushed copies remain
+        }
+        else
         {
             return own; // a detached HEAD is no branch: nothing counts as its own copy
-        }
-
-        if (branch.TrackedBranch?.CanonicalName is { } upstream)
-        {
-            own.Add(upstream);
         }
 
         var shortName = DefaultBranch.ShortName(name);

@@ -17,11 +17,16 @@ namespace DriftHooks.Core.Range;
 /// </summary>
 public static class RangeCheck
 {
+    /// <param name="branch">
+    /// The branch the head is (<see cref="CiBranch.Find"/>), whose pushed copy is no other place holding a migration: a
+    /// migration only it holds may be renamed. Null: HEAD's branch, none in a detached checkout.
+    /// </param>
     public static async Task<RangeCheckResult> RunAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
         string? baseRef,
         string headRef,
+        string? branch = null,
         CancellationToken cancellationToken = default)
     {
         CommitInfo baseInfo;
@@ -102,7 +107,7 @@ public static class RangeCheck
                     options,
                     productionProject,
                     source,
-                    [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}")],
+                    [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}", branch is null ? null : "refs/heads/" + branch)],
                     cancellationToken,
                     subject: "the head commit",
                     schemaCheck: schemaCheck).ConfigureAwait(false);
