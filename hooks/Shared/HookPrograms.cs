@@ -32,7 +32,7 @@ internal static class HookPrograms
         return HookHost.Run("pre-push", args, input, (location, options) =>
         {
             var pushed = PushedRef.Parse(System.Text.Encoding.UTF8.GetString(input));
-            return PrePushCheck.RunAsync(location, options, pushed).GetAwaiter().GetResult();
+            return PrePushCheck.RunAsync(location, options, pushed, args.FirstOrDefault()).GetAwaiter().GetResult();
         });
     }
 }

@@ -316,13 +316,22 @@ public class DatabaseFixTests
         Assert.That(fix.Text, Does.StartWith("npx prisma migrate dev --create-only --name <change> and move the edit into that new migration, then git restore --staged --worktree --source=" + applied + " -- "));
         Assert.That(await s.Server.QueryScalarAsync(local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = '_prisma_migrations'"), Is.EqualTo(0L), "nothing was changed");
 
-        fix.Fill("<change>", "index_e2")
-            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(s.Repository, ""))
-            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(s.Repository.Root, "prisma", "migrations"), "*_index_e2").Single() + "/migration.sql", Index))
+        FollowTheMoveAndRestore(s.Repository, fix, "index_e2", Index);
+        Assert.That(File.ReadAllText(Path.Combine(s.Repository.Root, "prisma", "migrations", PushScenario.Name(2), "migration.sql")), Is.EqualTo(PushScenario.Script(2, "E")), "the version production applied is back");
+    }
+
+    /// <summary>
+    /// Follows DH431's fix as printed: the edit (<paramref name="edit"/>) moved into a new migration named
+    /// <paramref name="change"/>, the applied version restored, then sync applies all three, and syncs green after.
+    /// </summary>
+    static void FollowTheMoveAndRestore(TestRepository repository, PrintedFix fix, string change, string edit)
+    {
+        fix.Fill("<change>", change)
+            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(repository, ""))
+            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(repository.Root, "prisma", "migrations"), "*_" + change).Single() + "/migration.sql", edit))
             .Follow();
         Assert.That(fix.Output, Does.Contain("applied 3 migration(s)"));
-        Assert.That(File.ReadAllText(Path.Combine(s.Repository.Root, "prisma", "migrations", PushScenario.Name(2), "migration.sql")), Is.EqualTo(PushScenario.Script(2, "E")), "the version production applied is back");
-        var again = s.Repository.Drifthooks("sync");
+        var again = repository.Drifthooks("sync");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
     }
 
@@ -450,16 +459,8 @@ public class DatabaseFixTests
     [Test]
     public async Task DH432_a_backup_taken_on_another_branch_is_restored_after_the_printed_checkout_of_that_branch()
     {
-        using var s = await Scenario.CreateAsync();
-        const string Feature = "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n";
-        s.Repository.MustGit("checkout", "-q", "-b", "feature");
-        s.Repository.Write("prisma/migrations/20240104000000_feature/migration.sql", Feature);
-        s.Repository.CommitAllWithoutHooks("feature table");
-        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240104000000_feature", Encoding.UTF8.GetBytes(Feature))]);
-        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
-        var backup = s.LocalBackups().Single();
-        s.Repository.MustGit("checkout", "-q", "main");
-        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"");
+        var (s, backup) = await BackupFromAFeatureBranchAsync();
+        using var _ = s;
 
         var restore = s.Repository.Drifthooks("restore", backup, "--yes");
         Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
@@ -471,6 +472,220 @@ public class DatabaseFixTests
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
         Assert.That(after.Output, Does.Contain("verdict: in sync"));
         await s.AssertPrismaAgreesAsync();
+    }
+
+    [Test]
+    public async Task DH400_a_stopped_local_server_is_named_with_its_address_and_the_file_of_its_url_and_is_green_once_started_again()
+    {
+        await using var own = await PostgresServer.StartOwnAsync();
+        using var s = await Scenario.CreateAsync(server: own);
+        s.Repository.Environment.Remove("DATABASE_URL");
+        s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n");
+        Assert.That(s.Repository.Drifthooks("status").ExitCode, Is.Zero);
+        await own.StopAsync();
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
+        var address = $"127.0.0.1:{own.Port}";
+        Assert.That(status.Output, Does.Contain("error DH400").And.Contain("the connection was refused").And.Contain("(local database URL from DATABASE_URL in .env)"));
+        Assert.That(status.All, Does.Not.Contain(own.SuperPassword));
+        var fix = PrintedFix.Of(s.Repository, status, "DH400");
+        Assert.That(fix.Text, Does.StartWith($"start the PostgreSQL server on {address} (pg_ctl start -D <its data directory>, docker start <its container>, or your service manager; if it listens on another port, correct the URL in DATABASE_URL in .env)"));
+        Assert.That(fix.Text, Does.EndWith(", then drifthooks status"));
+
+        // The user starts the server they stopped, as they started it; the printed status then passes.
+        fix.Doing($"start the PostgreSQL server on {Regex.Escape(address)}", _ => own.StartAgainAsync().GetAwaiter().GetResult()).Follow();
+        Assert.That(fix.Output, Does.Contain("verdict: in sync"));
+    }
+
+    [Test]
+    public async Task DH400_a_wrong_local_password_is_told_as_such_without_printing_it_and_green_once_corrected()
+    {
+        using var s = await Scenario.CreateAsync();
+        const string Wrong = "wr0ng:p@ss/w?rd";
+        s.Repository.Environment.Remove("DATABASE_URL");
+        s.Repository.Write(".env", $"DATABASE_URL=\"{s.Server.PrismaUrl(s.Local.Name, PostgresServer.SuperUser, Wrong)}\"\n");
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
+        Assert.That(status.Output, Does.Contain("error DH400").And.Contain($"the server refused the password for user \"{PostgresServer.SuperUser}\" (SQLSTATE 28P01)"));
+        Assert.That(status.All, Does.Not.Contain("wr0ng").And.Not.Contain(Uri.EscapeDataString(Wrong)));
+        var fix = PrintedFix.Of(s.Repository, status, "DH400");
+        Assert.That(fix.Text, Is.EqualTo($"correct the password of user \"{PostgresServer.SuperUser}\" in the URL in DATABASE_URL in .env (percent-encode special characters), then drifthooks status"));
+
+        fix.Doing("correct the password of user .*", _ => s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n")).Follow();
+        Assert.That(fix.Output, Does.Contain("verdict: in sync"));
+    }
+
+    [Test]
+    public async Task DH200_production_down_blocks_the_push_and_each_printed_choice_lets_it_through()
+    {
+        await using var own = await PostgresServer.StartOwnAsync();
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, productionServer: own);
+        await own.StopAsync();
+
+        // The hook itself says why: a resource it needs is unavailable (3), not a verdict on the push.
+        var head = s.Repository.MustGit("rev-parse", "HEAD").Trim();
+        var hook = s.Repository.Run(Path.Combine(s.Repository.GitDir, "hooks", "pre-push"), ["origin", s.Remote.Root], stdin: $"refs/heads/main {head} refs/heads/main {new string('0', 40)}\n");
+        Assert.That(hook.ExitCode, Is.EqualTo(3), hook.ToString());
+
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
+        Assert.That(push.Error, Does.Contain("error DH200").And.Contain("the connection was refused").And.Contain("(production URL from environment variable DRIFTHOOKS_PRODUCTION_URL)"));
+        Assert.That(push.All, Does.Not.Contain(own.SuperPassword));
+        var warn = PrintedFix.Of(s.Repository, push, "DH200");
+        Assert.That(warn.Text, Is.EqualTo(
+            $"make production's server on 127.0.0.1:{own.Port} reachable: nothing answered there (is it up? VPN, firewall; a wrong port is corrected in the URL in environment variable DRIFTHOOKS_PRODUCTION_URL), then git push origin main"
+            + "; or let the push through unchecked while production is unreachable: DRIFTHOOKS__PRODUCTION__ONUNREACHABLE=warn git push origin main (to keep it so on this machine: \"Production\": { \"OnUnreachable\": \"warn\" } in .drifthooks.local.json)"));
+
+        // Production still down: the printed setting lets this one push through, with a warning.
+        warn.Taking(1).Follow();
+        Assert.That(warn.All, Does.Contain("warning DH200"));
+        Assert.That(s.Remote.MustGit("rev-parse", "main").Trim(), Is.EqualTo(head));
+
+        // The next push is refused again; the user starts production's server and pushes as printed: a full pass.
+        s.Repository.Write("notes.md", "notes\n");
+        s.Repository.CommitAllWithoutHooks("notes");
+        var again = s.Push();
+        Assert.That(again.Error, Does.Contain("error DH200"), again.ToString());
+        var reachable = PrintedFix.Of(s.Repository, again, "DH200").Taking(0);
+        reachable.Doing("make production's server on .* reachable: nothing answered there", _ => own.StartAgainAsync().GetAwaiter().GetResult()).Follow();
+        Assert.That(reachable.All, Does.Not.Contain("DH200"));
+        Assert.That(s.Remote.MustGit("rev-parse", "main").Trim(), Is.EqualTo(s.Repository.MustGit("rev-parse", "HEAD").Trim()));
+    }
+
+    [Test]
+    public async Task DH432_a_backup_from_a_deleted_branch_is_restored_after_the_printed_checkout_of_the_commit_the_reflog_keeps()
+    {
+        var (s, backup) = await BackupFromAFeatureBranchAsync();
+        using var _ = s;
+        var holding = s.Repository.MustGit("rev-parse", "feature").Trim()[..7];
+        s.Repository.MustGit("branch", "-q", "-D", "feature");
+
+        var restore = s.Repository.Drifthooks("restore", backup, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        var fix = PrintedFix.Of(s.Repository, restore, "DH432");
+        Assert.That(fix.Text, Is.EqualTo($"git checkout {holding} && drifthooks restore {Path.GetRelativePath(s.Repository.Root, backup)}"));
+
+        fix.Follow();
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync"));
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    /// <summary>
+    /// The backup's branch deleted and gc'd (or the backup from another clone): no commit holds its migration. The fix
+    /// is a choice, keep the local data or rebuild it; each choice, followed as printed, ends in a green status.
+    /// </summary>
+    [TestCase(0, "the Feature table is kept", TestName = "DH432_a_backup_whose_migration_no_commit_holds_is_restored_without_it_by_the_printed_skip_missing")]
+    [TestCase(1, "the Feature table is gone", TestName = "DH432_a_backup_whose_migration_no_commit_holds_gives_way_to_the_printed_rebuild")]
+    public async Task DH432_a_backup_whose_migration_no_commit_holds(int choice, string then)
+    {
+        var (s, backup) = await BackupFromAFeatureBranchAsync();
+        using var _ = s;
+        s.Repository.MustGit("branch", "-q", "-D", "feature");
+        s.Repository.MustGit("reflog", "expire", "--expire=now", "--all");
+        s.Repository.MustGit("gc", "-q", "--prune=now");
+
+        var restore = s.Repository.Drifthooks("restore", backup, "--yes");
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.ToString());
+        Assert.That(restore.Error, Does.Contain("No branch or commit of this clone holds it"));
+        var relative = Path.GetRelativePath(s.Repository.Root, backup);
+        var fix = PrintedFix.Of(s.Repository, restore, "DH432");
+        Assert.That(WithoutRemarks(fix.Text), Is.EqualTo($"drifthooks restore {relative} --skip-missing; or drifthooks sync --reset --yes"));
+
+        fix.Taking(choice).Follow();
+        var after = s.Repository.Drifthooks("status");
+        Assert.That(after.ExitCode, Is.Zero, after.ToString());
+        Assert.That(after.Output, Does.Contain("verdict: in sync"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = 'Feature'"), Is.EqualTo(choice == 0 ? 1L : 0L), then);
+        Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\" WHERE finished_at IS NOT NULL"), Is.EqualTo(3L));
+        await s.AssertPrismaAgreesAsync();
+    }
+
+    /// <summary>
+    /// A backup taken on branch <c>feature</c>, whose migration the local database applied; back on main, the local
+    /// history emptied: the backup's feature row is one main's working tree has no script for.
+    /// </summary>
+    static async Task<(Scenario Scenario, string Backup)> BackupFromAFeatureBranchAsync()
+    {
+        var s = await Scenario.CreateAsync();
+        const string Feature = "CREATE TABLE \"Feature\" (\"id\" INTEGER NOT NULL);\n";
+        s.Repository.MustGit("checkout", "-q", "-b", "feature");
+        s.Repository.Write("prisma/migrations/20240104000000_feature/migration.sql", Feature);
+        s.Repository.CommitAllWithoutHooks("feature table");
+        await PrismaMigrator.ApplyAsync(s.Local.PrismaUrl, [new PrismaMigrator.Migration("20240104000000_feature", Encoding.UTF8.GetBytes(Feature))]);
+        Assert.That(s.Repository.Drifthooks("backup").ExitCode, Is.Zero);
+        s.Repository.MustGit("checkout", "-q", "main");
+        await s.Server.ExecuteAsync(s.Local.Name, "DELETE FROM \"_prisma_migrations\"");
+        return (s, s.LocalBackups().Single());
+    }
+
+    [Test]
+    public async Task DH431_with_the_applied_version_on_a_branch_not_fetched_the_printed_fetch_leads_to_the_printed_restore()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 1, applied: 1, tables: "G");
+        Assert.That(s.Push().ExitCode, Is.Zero);
+        const string Index = "CREATE INDEX \"G2_id_idx\" ON \"G2\"(\"id\");\n";
+
+        // A colleague deploys m2 from a branch of theirs, then reworks it on main; this clone pulls main alone.
+        using var colleague = new TestRepository(init: false);
+        colleague.MustGit("clone", "-q", "-b", "main", s.Remote.Root, ".");
+        colleague.MustGit("checkout", "-q", "-b", "add-m2");
+        colleague.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, "G"));
+        colleague.CommitAllWithoutHooks("m2");
+        colleague.MustGit("push", "-q", "origin", "add-m2");
+        var deployed = colleague.MustGit("rev-parse", "HEAD").Trim()[..7];
+        await s.ApplyAsync((PushScenario.Name(2), PushScenario.Script(2, "G")));
+        colleague.MustGit("checkout", "-q", "main");
+        colleague.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, "G") + Index);
+        colleague.CommitAllWithoutHooks("m2, indexed");
+        colleague.MustGit("push", "-q", "origin", "main");
+        s.Repository.MustGit("pull", "-q", "--no-rebase", "origin", "main");
+        var local = await s.Server.CreateDatabaseAsync();
+        s.Repository.Environment["DATABASE_URL"] = local.PrismaUrl;
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        Assert.That(sync.Error, Does.Contain("No commit of this clone"));
+        var fetch = PrintedFix.Of(s.Repository, sync, "DH431");
+        Assert.That(WithoutRemarks(fetch.Text), Is.EqualTo("git fetch --all; or drifthooks sync --skip-production"));
+
+        fetch.Taking(0).Follow();
+        var again = s.Repository.Drifthooks("sync");
+        Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
+        var restore = PrintedFix.Of(s.Repository, again, "DH431");
+        Assert.That(restore.Text, Does.Contain($"git restore --staged --worktree --source={deployed} -- "), "fetched, the commit is named: no loop");
+        FollowTheMoveAndRestore(s.Repository, restore, "index_g2", Index);
+    }
+
+    [Test]
+    public async Task DH431_with_the_applied_version_amended_away_and_pruned_the_printed_skip_production_syncs_the_local_database()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "H");
+        var local = await s.Server.CreateDatabaseAsync();
+        s.Repository.Environment["DATABASE_URL"] = local.PrismaUrl;
+
+        // Deployed from this machine, then the migration amended and the old commit pruned: git has no copy left.
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, "H") + "CREATE INDEX \"H2_id_idx\" ON \"H2\"(\"id\");\n");
+        s.Repository.MustGit("commit", "-q", "-a", "--amend", "--no-verify", "--no-edit");
+        s.Repository.MustGit("reflog", "expire", "--expire=now", "--all");
+        s.Repository.MustGit("gc", "-q", "--prune=now");
+
+        var sync = s.Repository.Drifthooks("sync");
+        Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
+        var fix = PrintedFix.Of(s.Repository, sync, "DH431");
+        Assert.That(WithoutRemarks(fix.Text), Is.EqualTo("git fetch --all; or drifthooks sync --skip-production"));
+
+        // Fetching brings nothing (origin never had it): the other choice is what is left.
+        fix.Taking(0).Follow();
+        Assert.That(s.Repository.Drifthooks("sync").Error, Does.Contain("No commit of this clone"));
+        fix.Taking(1).Follow();
+        Assert.That(fix.Output, Does.Contain("applied 2 migration(s)"));
+        Assert.That(await s.Server.QueryScalarAsync(local.Name, "SELECT count(*) FROM pg_indexes WHERE indexname = 'H2_id_idx'"), Is.EqualTo(1L), "the working tree's version");
+        var again = s.Repository.Drifthooks("sync", "--skip-production");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
     }
 
     /// <summary>The local database (or working tree) with the problem <paramref name="code"/> names, made as a user makes it.</summary>
@@ -505,6 +720,9 @@ public class DatabaseFixTests
         }
     }
 
+    // A fix as read without its remarks in parentheses: the commands of each choice.
+    static string WithoutRemarks(string fix) => Regex.Replace(fix, @"\s*\([^()]*\)", "");
+
     static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
@@ -531,9 +749,9 @@ public class DatabaseFixTests
 
         public TestDatabase Local { get; }
 
-        public static async Task<Scenario> CreateAsync(int applied = 3)
+        public static async Task<Scenario> CreateAsync(int applied = 3, PostgresServer? server = null)
         {
-            var server = await PostgresServer.SharedAsync();
+            server ??= await PostgresServer.SharedAsync();
             var s = new Scenario(new TestRepository(), server, await server.CreateDatabaseAsync());
             s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource + Schema);
             s.Repository.Write("prisma/migrations/migration_lock.toml", "# Please do not edit this file manually\nprovider = \"postgresql\"\n");

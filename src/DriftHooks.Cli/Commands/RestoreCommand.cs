@@ -13,10 +13,11 @@ internal static class RestoreCommand
     {
         var file = new Argument<string>("file") { Description = "A backup written by drifthooks backup." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Confirm without asking (for scripts)." };
+        var skipMissing = new Option<bool>(HistoryRestore.SkipMissingFlag) { Description = "Leave out the backup's rows of migrations the working tree has no migration.sql for (no commit of this clone holds them), and put back the rest." };
         var notProduction = CommandIo.TargetIsNotProduction();
         var command = new Command("restore", "Put a backup's _prisma_migrations rows back into the LOCAL database whose history was lost but whose schema is intact (one transaction, after confirmation).")
         {
-            file, yes, notProduction,
+            file, yes, skipMissing, notProduction,
         };
         command.SetAction(parsed =>
         {
@@ -47,7 +48,7 @@ internal static class RestoreCommand
                 }
 
                 return CommandIo.Confirm($"Write {plan.Add.Count + plan.Replace.Count} row(s) into {context.RequireLocalUrl("drifthooks restore").Redacted}?", parsed.GetValue(yes));
-            }).GetAwaiter().GetResult();
+            }, parsed.GetValue(skipMissing)).GetAwaiter().GetResult();
 
             if (outcome.Refusals.Count > 0)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rendering;
+using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class SyncCommand
     {
         var reset = new Option<bool>("--reset") { Description = "Drop and recreate the local database's schema(s), then replay the whole history (asks first)." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Confirm without asking (for scripts)." };
-        var skipProduction = new Option<bool>("--skip-production") { Description = "Do not compare with production first (e.g. offline). Its identity is still read (or remembered), so that the local database is never production." };
+        var skipProduction = new Option<bool>(SyncPlanner.SkipProductionFlag) { Description = "Do not compare with production first (e.g. offline). Its identity is still read (or remembered), so that the local database is never production." };
         var notProduction = CommandIo.TargetIsNotProduction();
         var command = new Command("sync", "Apply the pending migrations to the local development database (never production), after a backup of its history. Stops when production is ahead or the local history disagrees.")
         {

@@ -37,7 +37,7 @@ public static class HistoryReads
         }
         catch (ResourceUnavailableException e)
         {
-            return DatabaseSide.Unreachable(label, url.Redacted, source.Source, e.Message);
+            return DatabaseSide.Unreachable(label, url.Redacted, e.Message, UnreachableServer.Of(url, source.Source, e));
         }
     }
 

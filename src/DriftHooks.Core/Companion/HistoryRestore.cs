@@ -17,10 +17,24 @@ public static class HistoryRestore
 {
     public sealed record Outcome(HistoryBackup Backup, RestorePlan Plan, IReadOnlyList<Finding> Refusals, bool Applied);
 
+    /// <summary>The option that leaves out the rows of migrations the working tree lacks (see <see cref="RunAsync"/>).</summary>
+    public const string SkipMissingFlag = "--skip-missing";
+
     /// <param name="targetConfirmedNotProduction">The user's <see cref="ProductionGuard.ConfirmFlag"/>.</param>
-    public static async Task<Outcome> RunAsync(CompanionContext context, string file, bool targetConfirmedNotProduction, Func<HistoryBackup, RestorePlan, bool> confirm, CancellationToken cancellationToken = default)
+    /// <param name="skipMissing">
+    /// Leave out the backup's rows of migrations the working tree has no script for (<see cref="SkipMissingFlag"/>):
+    /// what no commit of this clone holds cannot be checked, and the rest of the history can still be put back.
+    /// </param>
+    public static async Task<Outcome> RunAsync(
+        CompanionContext context, string file, bool targetConfirmedNotProduction, Func<HistoryBackup, RestorePlan, bool> confirm, bool skipMissing = false, CancellationToken cancellationToken = default)
     {
         var backup = HistoryBackupFile.Read(file);
+        if (skipMissing)
+        {
+            var scripts = context.WorkingTree.Where(m => m.Script is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            backup = backup with { Rows = [.. backup.Rows.Where(r => scripts.Contains(r.MigrationName))] };
+        }
+
         var url = context.RequireLocalUrl("drifthooks restore");
         var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
         await using var database = await WritableDatabase.OpenAsync(url, guard, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -94,13 +108,19 @@ public static class HistoryRestore
             // The branch (or commit) that holds the migration is where the backup was taken: restore from there.
             var holder = Git.MigrationHolders.Find(context.Location, context.Project, [unknown[0]]).GetValueOrDefault(unknown[0]);
             var there = holder?.Branch ?? holder?.Commit;
+            var restore = $"drifthooks restore {FixText.Quote(Path.GetRelativePath(context.Location.WorkTree, Path.GetFullPath(file)))}";
+            var it = unknown.Count == 1 ? "it" : "them";
             return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
-                $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {FixText.Names(unknown)}. Without the script, restore cannot check the schema carries it.",
+                $"The backup claims {FixText.Count(unknown.Count, "migration")} the working tree has no migration.sql for: {FixText.Names(unknown)}. Without the script, restore cannot check the schema carries {it}."
+                    + (there is null ? $" No branch or commit of this clone holds {it}: the branch the backup was taken on was deleted, or the backup comes from another clone (fetch that branch from there and restore again)." : ""),
                 context.Project.MigrationFolder(unknown[0]),
-                there is null
-                    ? "check out the branch the backup was taken on, then restore again"
-                    : $"git checkout {FixText.Quote(there)} && drifthooks restore {FixText.Quote(Path.GetRelativePath(context.Location.WorkTree, Path.GetFullPath(file)))}")];
+                there is not null
+                    ? $"git checkout {FixText.Quote(there)} && {restore}"
+                    : (unknown.All(n => backup.Rows.Any(r => r.MigrationName == n))
+                        ? $"{restore} {SkipMissingFlag} (keeps the local data: puts back the rows of the migrations this working tree has and leaves out {(unknown.Count == 1 ? "the one" : "those")} it lacks, whose tables stay unrecorded, so prisma migrate dev sees them as drift); or "
+                        : "")
+                        + "drifthooks sync --reset --yes (rebuilds the local database from this branch's migrations, after a backup of its history; its data is lost)")];
         }
 
         var schema = url.Schema;

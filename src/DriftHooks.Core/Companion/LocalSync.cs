@@ -32,7 +32,7 @@ public static class LocalSync
             }
             catch (ResourceUnavailableException e)
             {
-                throw new ResourceUnavailableException(e.Message + " Sync compares with production first; pass --skip-production to sync from the working tree alone.", e);
+                throw new ResourceUnavailableException(e.Message + $" Sync compares with production first; pass {SyncPlanner.SkipProductionFlag} to sync from the working tree alone.", e);
             }
         }
 

@@ -21,6 +21,35 @@ internal static class DatabaseFailure
     /// <summary>The server answered that the URL's database does not exist (SQLSTATE 3D000): one <c>sync</c> may create.</summary>
     public static bool IsMissingDatabase(Exception error) => Find<PostgresException>(error) is { SqlState: PostgresErrorCodes.InvalidCatalogName };
 
+    /// <summary>What the connection attempt told, for a fix that answers it (<see cref="Rules.UnreachableFix"/>).</summary>
+    public static ConnectionFailure Classify(Exception error)
+    {
+        if (Find<MissingPasswordException>(error) is not null)
+        {
+            return ConnectionFailure.MissingPassword;
+        }
+
+        if (Find<PostgresException>(error) is { } pg)
+        {
+            return pg.SqlState == PostgresErrorCodes.InvalidPassword ? ConnectionFailure.WrongPassword : ConnectionFailure.Other;
+        }
+
+        if (Find<SocketException>(error) is { } socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => ConnectionFailure.Refused,
+                SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => ConnectionFailure.UnknownHost,
+                SocketError.TimedOut => ConnectionFailure.TimedOut,
+                _ => ConnectionFailure.Other,
+            };
+        }
+
+        return Find<TimeoutException>(error) is not null || Find<OperationCanceledException>(error) is not null
+            ? ConnectionFailure.TimedOut
+            : ConnectionFailure.Other;
+    }
+
     static string Describe(Exception error, DatabaseUrl url, string where, TimeSpan? timeout)
     {
         var seconds = timeout is { } t ? t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s" : "the time allowed";

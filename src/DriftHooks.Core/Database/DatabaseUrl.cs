@@ -69,6 +69,21 @@ public sealed class DatabaseUrl
 
     public override string ToString() => Redacted;
 
+    /// <summary>Where the server is, as a fix names it: <c>127.0.0.1:5432</c>, <c>[::1]:5432</c>, or a Unix socket's folder and port.</summary>
+    public string Address
+    {
+        get
+        {
+            var port = Port.ToString(CultureInfo.InvariantCulture);
+            return Host switch
+            {
+                { } h when h.StartsWith('/') => $"the Unix socket in {h} (port {port})",
+                { } h when h.Contains(':', StringComparison.Ordinal) => $"[{h}]:{port}",
+                var h => $"{h}:{port}",
+            };
+        }
+    }
+
     /// <summary>The same server and credentials with another database and/or schema (for a shadow database).</summary>
     public DatabaseUrl With(string? database = null, string? schema = null)
     {

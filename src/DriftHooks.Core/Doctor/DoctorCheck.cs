@@ -336,7 +336,7 @@ public static class DoctorCheck
         var report = await StatusCheck.RunAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (report.Local.Kind == DatabaseSideKind.Unreachable)
         {
-            return new(id, title, DoctorStatus.Fail, $"{report.Local.Url} (from {report.Local.Source}) is unreachable: {report.Local.Problem}", "start the local database server, or fix the local URL");
+            return new(id, title, DoctorStatus.Fail, $"{report.Local.Url} (from {report.Local.Source}) is unreachable: {report.Local.Problem}", UnreachableFix.For(report.Local.Server!, isLocal: true, "drifthooks doctor"));
         }
 
         var problems = report.Findings.Where(f => f.Severity >= Severity.Warning && LocalCodes.Contains(f.Code)).ToList();

@@ -7,9 +7,9 @@ namespace DriftHooks.Core.Git;
 /// <summary>
 /// Where this clone holds migrations a database applied but the compared commit lacks: the branches (local first,
 /// then remote-tracking) whose tip has the migration's folder, as <c>git branch -a --contains</c> would find for it,
-/// else the newest commit of any branch's history that had it, as <c>git log --all -- &lt;folder&gt;</c> would. A fix
-/// can then name what to merge or restore instead of a blind <c>git pull</c>. Asked only for a few names, on the
-/// refusal path.
+/// else the newest commit of any branch's history (or HEAD's reflog) that had it, as
+/// <c>git log --all --reflog -- &lt;folder&gt;</c> would. A fix can then name what to merge or restore instead of a
+/// blind <c>git pull</c>. Asked only for a few names, on the refusal path.
 /// </summary>
 public static class MigrationHolders
 {
@@ -49,7 +49,7 @@ public static class MigrationHolders
         var unheld = wanted.Where(n => !holders.ContainsKey(n)).ToList();
         if (unheld.Count > 0 && repository.Refs.Any())
         {
-            var tips = repository.Refs.Select(r => r.ResolveToDirectReference()?.Target).OfType<Commit>().Distinct().ToList();
+            var tips = ReachableTips(repository);
             var history = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tips, SortBy = CommitSortStrategies.Time });
             foreach (var commit in history.Take(HistoryCommits))
             {
@@ -67,6 +67,15 @@ public static class MigrationHolders
 
         return holders;
     }
+
+    /// <summary>
+    /// Every ref's commit and every commit HEAD's reflog names, as <c>git log --all --reflog</c> starts from: a commit
+    /// of a deleted branch, or one amended away, stays in the reflog (and so in git) until it expires and is pruned.
+    /// </summary>
+    internal static List<Commit> ReachableTips(Repository repository) =>
+        [.. repository.Refs.Select(r => r.ResolveToDirectReference()?.Target).OfType<Commit>()
+            .Concat(repository.Refs.Log("HEAD").Select(e => repository.Lookup<Commit>(e.To)).OfType<Commit>())
+            .Distinct()];
 
     // Whether merging the tip into the target brings anything: a branch the target already contains merges nothing.
     private static bool BringsCommits(Repository repository, Commit tip, Commit target) =>

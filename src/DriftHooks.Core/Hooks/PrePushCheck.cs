@@ -17,10 +17,14 @@ public static class PrePushCheck
 {
     public const string Database = "production";
 
+    /// <summary><c>Production:OnUnreachable</c> as the environment variable the settings read (<see cref="SettingFiles"/>).</summary>
+    const string WarnVariable = "DRIFTHOOKS__PRODUCTION__ONUNREACHABLE";
+
     public static async Task<IReadOnlyList<Finding>> RunAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
         IReadOnlyList<PushedRef> pushed,
+        string? remote = null,
         CancellationToken cancellationToken = default)
     {
         var refs = pushed
@@ -53,7 +57,8 @@ public static class PrePushCheck
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
             var schemaCheck = SchemaCheckPlan.Decide(location, project, options, source.Parse());
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
-            var comparison = await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck).ConfigureAwait(false);
+            var rerun = remote is null ? null : PushedRef.Command(remote, pushed);
+            var comparison = await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck, rerun: rerun).ConfigureAwait(false);
             findings.AddRange(comparison.Findings);
             production = comparison.Production;
         }
@@ -97,8 +102,9 @@ public static class PrePushCheck
     /// <summary>
     /// The per-commit comparison on its own: each commit's migrations (from its tree) against production's history.
     /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range, and <c>doctor</c>;
-    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit"). Returns
-    /// production's identity as read on the way, for a later guard of the same command.
+    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit");
+    /// <paramref name="rerun"/> is the command that checks it again (the <c>git push</c> being checked), when known.
+    /// Returns production's identity as read on the way, for a later guard of the same command.
     /// </summary>
     public static async Task<ProductionComparison> CompareAsync(
         RepositoryLocation location,
@@ -108,7 +114,8 @@ public static class PrePushCheck
         IReadOnlyList<CommitToCompare> commits,
         CancellationToken cancellationToken = default,
         string subject = "the push",
-        SchemaCheckPlan? schemaCheck = null)
+        SchemaCheckPlan? schemaCheck = null,
+        string? rerun = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(source);
@@ -124,7 +131,7 @@ public static class PrePushCheck
         IReadOnlyList<Finding> findings;
         try
         {
-            findings = await CompareAsync(location, project, commits, subject, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
+            findings = await CompareAsync(location, project, commits, subject, rerun, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -149,6 +156,7 @@ public static class PrePushCheck
         PrismaProject project,
         IReadOnlyList<CommitToCompare> commits,
         string subject,
+        string? rerun,
         SchemaCheckPlan? schemaCheck,
         DriftHooksOptions options,
         DatabaseUrlSource source,
@@ -179,7 +187,10 @@ public static class PrePushCheck
             url.Redacted,
             options.Production.WarnWhenUnreachable
                 ? $"{subject} was not compared with production (Production:OnUnreachable is \"warn\")"
-                : $"make production reachable (VPN, credentials), or set Production:OnUnreachable to \"warn\" to let {subject} through unchecked while it is unreachable");
+                : UnreachableFix.For(UnreachableServer.Of(url, source.Source, e), isLocal: false, rerun ?? "run it again")
+                    + $"; or let {subject} through unchecked while production is unreachable: "
+                    + (rerun is null ? $"{WarnVariable}=warn in its environment" : $"{WarnVariable}=warn {rerun}")
+                    + $" (to keep it so on this machine: \"Production\": {{ \"OnUnreachable\": \"warn\" }} in {OptionsLoader.LocalFile})");
 
         MigrationHistory history;
         try
@@ -251,7 +262,9 @@ public static class PrePushCheck
 
     /// <summary>
     /// The newest commit reachable from <paramref name="sha"/> whose <paramref name="path"/> has the checksum a database
-    /// recorded (short id), or null: read only for a migration modified after it was applied.
+    /// recorded (short id), else the newest such commit of any branch, tag or of HEAD's reflog (a fetched colleague's
+    /// branch, a commit amended away), as <c>git log --all --reflog</c> would find it; null when this clone holds none.
+    /// Read only for a migration modified after it was applied.
     /// </summary>
     internal static string? AppliedVersionAt(RepositoryLocation location, string sha, string path, string? checksum)
     {
@@ -262,16 +275,23 @@ public static class PrePushCheck
 
         using var repository = GitRepository.Open(location);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var commits = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = sha, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time });
-        foreach (var commit in commits.Take(10_000))
+        string? Search(CommitFilter filter)
         {
-            if (commit.Tree[path]?.Target is Blob blob && seen.Add(blob.Sha) && MigrationChecksum.Matches(checksum, ObjectDatabaseTrees.ReadBlob(repository, blob.Sha)))
+            filter.SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time;
+            foreach (var commit in repository.Commits.QueryBy(filter).Take(10_000))
             {
-                return commit.Sha[..7];
+                if (commit.Tree[path]?.Target is Blob blob && seen.Add(blob.Sha) && MigrationChecksum.Matches(checksum, ObjectDatabaseTrees.ReadBlob(repository, blob.Sha)))
+                {
+                    return commit.Sha[..7];
+                }
             }
+
+            return null;
         }
 
-        return null;
+        var others = MigrationHolders.ReachableTips(repository);
+        return Search(new CommitFilter { IncludeReachableFrom = sha })
+            ?? (others.Count == 0 ? null : Search(new CommitFilter { IncludeReachableFrom = others, ExcludeReachableFrom = sha }));
     }
 
     /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>

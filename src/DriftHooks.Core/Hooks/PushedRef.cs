@@ -33,6 +33,30 @@ public sealed record PushedRef(string LocalRef, string LocalSha, string RemoteRe
         return refs;
     }
 
+    /// <summary>
+    /// The <c>git push</c> that pushes <paramref name="refs"/> to <paramref name="remote"/> again (what git told the
+    /// hook, whatever the user typed): <c>git push origin main</c>, <c>git push origin HEAD:refs/heads/x</c>,
+    /// <c>git push origin :old</c> for a deletion.
+    /// </summary>
+    public static string Command(string remote, IEnumerable<PushedRef> refs) =>
+        $"git push {Rules.FixText.Quote(remote)} {string.Join(" ", refs.Select(r => Rules.FixText.Quote(r.Refspec)))}".TrimEnd();
+
+    /// <summary>This ref as a refspec: the branch's name where local and remote names agree, else <c>local:remote</c>.</summary>
+    public string Refspec
+    {
+        get
+        {
+            var remote = RemoteBranch ?? RemoteRef;
+            if (IsDeletion)
+            {
+                return ":" + remote;
+            }
+
+            var local = LocalRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? LocalRef["refs/heads/".Length..] : LocalRef;
+            return local == remote ? local : $"{local}:{RemoteRef}";
+        }
+    }
+
     /// <summary>Matches a branch name against a pattern with <c>*</c> wildcards (e.g. <c>release/*</c>).</summary>
     public static bool BranchMatches(string branch, string pattern)
     {

@@ -12,7 +12,8 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
 {
     public static DatabaseSide NotConfigured(string label) => new(label, DatabaseSideKind.NotConfigured, null, null, null, null);
 
-    public static DatabaseSide Unreachable(string label, string url, string source, string problem) => new(label, DatabaseSideKind.Unreachable, null, url, source, problem);
+    public static DatabaseSide Unreachable(string label, string url, string problem, UnreachableServer server) =>
+        new(label, DatabaseSideKind.Unreachable, null, url, server?.Source, problem) { Server = server };
 
     public static DatabaseSide Read(string label, string url, string source, MigrationHistory history) => new(label, DatabaseSideKind.Read, history, url, source, null);
 
@@ -23,6 +24,9 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     public bool HasHistory => Kind == DatabaseSideKind.Read && History is { TableExists: true };
 
     public bool DatabaseMissing { get; init; }
+
+    /// <summary>For a database that could not be reached: where its server is and what the attempt told, for the fix.</summary>
+    public UnreachableServer? Server { get; init; }
 
     /// <summary>Tables and enum types (see <see cref="CreatedObjects"/>); null when not read.</summary>
     public IReadOnlySet<string>? Objects { get; init; }

@@ -11,6 +11,9 @@ namespace DriftHooks.Core.Rules;
 /// </summary>
 public static class SyncPlanner
 {
+    /// <summary><c>drifthooks sync</c>'s option to follow the working tree alone, without reading production.</summary>
+    public const string SkipProductionFlag = "--skip-production";
+
     /// <param name="workingTree">The working tree's migrations (what Prisma itself would apply).</param>
     /// <param name="local">The local database's history (the table may be missing).</param>
     /// <param name="production">Production's history, or null when it is not configured or was skipped.</param>
@@ -48,11 +51,13 @@ public static class SyncPlanner
                 var applied = appliedVersionAt?.Invoke(name, production.Records.LastOrDefault(r => r.MigrationName == name && r.IsApplied)?.Checksum);
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncProductionModified,
-                    $"Migration '{name}' in the working tree differs from the version production applied; the local database would get a history production does not have.",
+                    $"Migration '{name}' in the working tree differs from the version production applied; the local database would get a history production does not have."
+                        + (applied is null ? " No commit of this clone (no branch, tag or entry of HEAD's reflog) holds the version production applied: it was deployed from another clone, or amended away and pruned." : ""),
                     project.MigrationFolder(name),
                     applied is not null
                         ? $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move the edit into that new migration, then git restore --staged --worktree --source={applied} -- {folder} (the version production applied), then drifthooks sync"
-                        : $"git log -p -- {folder} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{FixText.SchemaArgument(project)})"));
+                        : "git fetch --all (then drifthooks sync again: once a fetched branch holds the version production applied, its fix names the commit to restore it from); "
+                            + $"or drifthooks sync {SkipProductionFlag} (the local database follows the working tree's version; production keeps the one it applied, and pre-push refuses the edit, DH202, until the two agree)"));
             }
         }
         else if (production is null)

@@ -14,6 +14,7 @@ public static class ThreeWayStatus
     public const string LocalLabel = "the local database";
     public const string ProductionLabel = "production";
     const string Context = "the working tree";
+    const string Recheck = "drifthooks status";
 
     public static ThreeWayReport Build(
         IReadOnlyList<RepositoryMigration> workingTree,
@@ -115,7 +116,7 @@ public static class ThreeWayStatus
                     setting.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
-                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, "start the local database server, or fix the local URL"));
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, UnreachableFix.For(local.Server!, isLocal: true, Recheck)));
                 return;
         }
 
@@ -233,7 +234,7 @@ public static class ThreeWayStatus
                     Configuration.ProductionUrlResolver.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
-                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, "make production reachable (VPN, credentials), then run drifthooks status again"));
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, UnreachableFix.For(production.Server!, isLocal: false, Recheck)));
                 return;
         }
 

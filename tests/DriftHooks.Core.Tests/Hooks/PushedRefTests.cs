@@ -20,6 +20,16 @@ public class PushedRefTests
     }
 
     [Test]
+    public void The_push_is_written_back_as_the_command_that_repeats_it()
+    {
+        var sha = new string('a', 40);
+        var zero = new string('0', 40);
+        var refs = PushedRef.Parse($"refs/heads/main {sha} refs/heads/main {zero}\n(delete) {zero} refs/heads/old {sha}\nHEAD {sha} refs/heads/hotfix {zero}\nrefs/tags/v1 {sha} refs/tags/v1 {zero}\n");
+        Assert.That(PushedRef.Command("origin", refs), Is.EqualTo("git push origin main :old HEAD:refs/heads/hotfix refs/tags/v1"));
+        Assert.That(PushedRef.Command("/srv/git/app repo.git", refs.Take(1)), Is.EqualTo("git push '/srv/git/app repo.git' main"));
+    }
+
+    [Test]
     public void A_malformed_line_is_a_usage_error() =>
         Assert.Throws<ConfigurationException>(() => PushedRef.Parse("refs/heads/main abc"));
 

@@ -141,7 +141,7 @@ public class ThreeWayStatusTests
         }));
         Assert.That(report.Findings.Select(f => f.Code), Is.EquivalentTo(new[] { CompanionRuleCodes.Uncommitted, CompanionRuleCodes.LocalNotConfigured, CompanionRuleCodes.ProductionNotConfigured }));
 
-        var unreachable = ThreeWayStatus.Build([A], [A], Side("local", Applied(A)), DatabaseSide.Unreachable("production", "postgresql://u@h:1/p?schema=public", "env", "Could not connect"), Project);
+        var unreachable = ThreeWayStatus.Build([A], [A], Side("local", Applied(A)), DatabaseSide.Unreachable("production", "postgresql://u@h:1/p?schema=public", "Could not connect", new UnreachableServer("h:1", "h", "u", "env", ConnectionFailure.Refused)), Project);
         Assert.That(unreachable.ExitCode, Is.EqualTo(ExitCodes.ResourceUnavailable));
         Assert.That(unreachable.Rows.Single().Production, Is.EqualTo(PlaceState.Unknown));
     }

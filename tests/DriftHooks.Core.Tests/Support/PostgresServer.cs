@@ -170,17 +170,20 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             await RunAsync(Path.Combine(_binDirectory!, "pg_ctl"), ["stop", "-D", data, "-m", "immediate", "-w"], TimeSpan.FromSeconds(30), RunningAsRoot);
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException) when (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             // pg_ctl failed: stop the postmaster this fixture started, by its own pid, so no server outlives the run.
-            if (File.Exists(Path.Combine(data, "postmaster.pid"))
-                && int.TryParse(File.ReadLines(Path.Combine(data, "postmaster.pid")).FirstOrDefault(), out var pid))
+            // (No pid file: the server was already stopped, as a test of a stopped server may leave it.)
+            if (int.TryParse(File.ReadLines(Path.Combine(data, "postmaster.pid")).FirstOrDefault(), out var pid))
             {
                 using var postmaster = Process.GetProcessById(pid);
                 postmaster.Kill();
             }
 
             throw;
+        }
+        catch (InvalidOperationException)
+        {
         }
         finally
         {
@@ -278,10 +281,10 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync(Path.Combine(bin, "initdb"),
                 ["-D", data, "-U", SuperUser, "-A", "scram-sha-256", "--pwfile", passwordFile, "-E", "UTF8", "--locale=C", "--no-sync"],
                 TimeSpan.FromSeconds(120), asRoot);
-            await RunAsync(Path.Combine(bin, "pg_ctl"),
-                ["start", "-w", "-t", "60", "-D", data, "-l", log, "-o",
-                 $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all -c log_line_prefix='{LogLinePrefix}'"],
-                TimeSpan.FromSeconds(90), asRoot);
+            // In postgresql.conf, not on pg_ctl's command line: a plain "pg_ctl start -D <data>" brings it back as it was.
+            await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"),
+                $"\nport = {port}\nunix_socket_directories = '{root}'\nlisten_addresses = '127.0.0.1'\nfsync = off\nlog_statement = 'all'\nlog_line_prefix = '{LogLinePrefix}'\n");
+            await PgCtlStartAsync(bin, data, log);
         }
         catch (Exception e)
         {
@@ -301,6 +304,26 @@ public sealed class PostgresServer : IAsyncDisposable
 
         return new PostgresServer("127.0.0.1", port, password, root, bin, null);
     }
+
+    // As a user starts a stopped cluster: its settings are in postgresql.conf.
+    static Task PgCtlStartAsync(string bin, string data, string log) =>
+        RunAsync(Path.Combine(bin, "pg_ctl"), ["start", "-w", "-t", "60", "-D", data, "-l", log], TimeSpan.FromSeconds(90), RunningAsRoot);
+
+    /// <summary>
+    /// A throwaway cluster of the caller's own (never a container), which it may stop and start again; the caller
+    /// disposes of it. For tests of a database server that is down.
+    /// </summary>
+    public static Task<PostgresServer> StartOwnAsync() => StartLocalClusterAsync();
+
+    /// <summary>The cluster's data directory (local cluster only).</summary>
+    public string? DataDirectory => _root is null ? null : Path.Combine(_root, "data");
+
+    /// <summary>Stops the server, as <c>pg_ctl stop</c> does (local cluster only).</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(_binDirectory!, "pg_ctl"), ["stop", "-D", DataDirectory!, "-m", "fast", "-w"], TimeSpan.FromSeconds(60), RunningAsRoot);
+
+    /// <summary>Starts the stopped server again as its owner would: <c>pg_ctl start -D &lt;data directory&gt;</c> (local cluster only).</summary>
+    public Task StartAgainAsync() => PgCtlStartAsync(_binDirectory!, DataDirectory!, LogPath!);
 
     static string? FindBinDirectory()
     {

@@ -119,6 +119,7 @@ internal sealed partial class PrintedFix
             var run = RunCommand(ConfirmingCommand().Replace(step[command.Index..], m => m.Value + " --yes"));
             Assert.That(run.ExitCode, Is.Zero, $"{Code}'s fix step '{step}' failed: {run}");
             Output += run.Output;
+            All += run.All;
         }
     }
 
@@ -136,6 +137,9 @@ internal sealed partial class PrintedFix
 
     /// <summary>What the followed commands printed on standard output.</summary>
     public string Output { get; private set; } = "";
+
+    /// <summary>What the followed commands printed on standard output and standard error (a hook's warnings go there).</summary>
+    public string All { get; private set; } = "";
 
     private ProcessResult RunCommand(string command)
     {
