@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using DriftHooks.Core.Tests.Support;
@@ -515,6 +517,39 @@ public class DatabaseFixTests
 
         fix.Doing("correct the password of user .*", _ => s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n")).Follow();
         Assert.That(fix.Output, Does.Contain("verdict: in sync"));
+    }
+
+    [Test]
+    public async Task DH400_a_local_host_that_does_not_resolve_is_named_and_green_once_the_host_is_corrected_as_printed()
+    {
+        using var s = await Scenario.CreateAsync();
+        s.Repository.Environment.Remove("DATABASE_URL");
+        s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl.Replace("@127.0.0.1:", "@db.drifthooks.invalid:", StringComparison.Ordinal)}\"\n");
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
+        Assert.That(status.Output, Does.Contain("the host name \"db.drifthooks.invalid\" could not be resolved"));
+        var fix = PrintedFix.Of(s.Repository, status, "DH400");
+        Assert.That(fix.Text, Is.EqualTo("correct the host \"db.drifthooks.invalid\" of the URL in DATABASE_URL in .env, or join the network or VPN that resolves it, then drifthooks status"));
+
+        fix.Doing("correct the host .*", _ => s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n")).Follow();
+        Assert.That(fix.Output, Does.Contain("verdict: in sync"));
+    }
+
+    [Test]
+    public async Task DH400_a_local_server_that_does_not_answer_is_told_apart_from_one_that_refuses()
+    {
+        using var s = await Scenario.CreateAsync();
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        s.Repository.Environment["DATABASE_URL"] = $"postgresql://dev:secret-pw@127.0.0.1:{port}/app?connect_timeout=1";
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
+        Assert.That(status.Output, Does.Contain("did not answer within").And.Not.Contain("refused"));
+        Assert.That(status.All, Does.Not.Contain("secret-pw"));
+        Assert.That(PrintedFix.Of(s.Repository, status, "DH400").Text, Does.StartWith($"make 127.0.0.1:{port} reachable from this machine: it did not answer in time").And.EndWith(", then drifthooks status"));
     }
 
     [Test]
