@@ -553,6 +553,25 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task DH400_a_wrong_production_password_in_status_is_told_as_such_and_green_once_the_exported_url_is_corrected()
+    {
+        using var s = await Scenario.CreateAsync();
+        const string Wrong = "n0t-the:p@ssword";
+        s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Server.PrismaUrl(s.Local.Name, PostgresServer.SuperUser, Wrong);
+
+        var status = s.Repository.Drifthooks("status");
+        Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
+        Assert.That(status.Output, Does.Contain($"the server refused the password for user \"{PostgresServer.SuperUser}\" (SQLSTATE 28P01)").And.Contain("(production URL from environment variable DRIFTHOOKS_PRODUCTION_URL)"));
+        Assert.That(status.All, Does.Not.Contain("n0t-the").And.Not.Contain(Uri.EscapeDataString(Wrong)));
+        var fix = PrintedFix.Of(s.Repository, status, "DH400");
+        Assert.That(fix.Text, Is.EqualTo($"correct the password of user \"{PostgresServer.SuperUser}\" in the URL in environment variable DRIFTHOOKS_PRODUCTION_URL (percent-encode special characters), then drifthooks status"));
+
+        // An exported variable is corrected by exporting it again, in the shell that runs status.
+        fix.Doing("correct the password of user .*", _ => s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Local.PrismaUrl).Follow();
+        Assert.That(fix.Output, Does.Contain("verdict: in sync"));
+    }
+
+    [Test]
     public async Task DH200_production_down_blocks_the_push_and_each_printed_choice_lets_it_through()
     {
         await using var own = await PostgresServer.StartOwnAsync();
