@@ -338,6 +338,26 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task A_version_git_never_held_that_created_more_than_git_s_stops_the_printed_fix_at_its_drift_step_before_anything_is_recorded()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 1, tables: "V");
+        const string Extra = "CREATE INDEX \"V2_extra_idx\" ON \"V2\"(\"id\");\n";
+        await s.ApplyAsync((PushScenario.Name(2), PushScenario.Script(2, "V") + Extra)); // deployed from a working tree, the index dropped before the commit
+        await s.UseLocalDatabaseAsync();
+
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
+        var fix = PrintedFix.Of(s.Repository, push, "DH202");
+        Assert.That(fix.Steps()[0], Is.EqualTo("drifthooks drift"));
+        var checksum = await s.Server.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'");
+
+        var drift = s.Repository.Drifthooks("drift");
+        Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
+        Assert.That(drift.Output, Does.Contain("V2_extra_idx"));
+        Assert.That(await s.Server.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'"), Is.EqualTo(checksum), "nothing recorded");
+    }
+
+    [Test]
     public async Task Refusing_to_write_production_names_the_variable_the_schema_reads_and_the_file_that_set_it()
     {
         using var s = await Scenario.CreateAsync();

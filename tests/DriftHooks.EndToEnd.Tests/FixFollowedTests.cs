@@ -651,6 +651,27 @@ public class FixFollowedTests
             Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "index_t2", "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n"), CommitAndPushDoing(s.Repo)],
             Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds"),
         },
+        new("DH202_a_migration_production_applied_in_a_version_git_never_held_passes_the_push_once_drift_agrees_and_its_checksum_is_recorded_as_printed", "DH202",
+            async () =>
+            {
+                // m2 deployed from a working tree, then reworded before its first commit: production ran a version no
+                // commit holds, creating the same table.
+                var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
+                await scenario.ApplyAsync((PushScenario.Name(2), "-- drafted on a laptop\n" + PushScenario.Script(2)));
+                var local = await scenario.UseLocalDatabaseAsync(); // drift's shadow server: the developer's own
+                return new Setup(scenario.Repository, scenario.Remote, scenario) { Local = local };
+            },
+            s => s.Production!.Push(), s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.StartWith("drifthooks drift, then echo \"UPDATE _prisma_migrations SET checksum = '" + MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))) + "' WHERE id = '")
+                .And.Contain("'\" | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("),
+            RunsPrisma = true,
+            Then = (s, _) =>
+            {
+                Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "git's version is unchanged");
+                PrismaAgrees(s);
+            },
+        },
         new("DH201_an_applied_migration_deleted_with_no_verify_is_restored_from_the_commit_git_log_names", "DH201", WithProduction(committed: 2, applied: 2),
             s =>
             {

@@ -85,6 +85,7 @@ public static class HistoryComparison
     {
         var findings = new List<Finding>();
         var schema = FixText.SchemaArgument(project);
+        byte[]? ScriptOf(string name) => repository?.FirstOrDefault(m => m.Name == name)?.Script;
         var newestApplied = statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
 
         // An applied migration absent by name but present by content under a pending name was renamed: Prisma would apply it twice.
@@ -117,6 +118,9 @@ public static class HistoryComparison
         foreach (var status in statuses.Where(s => !renamed.ContainsValue(s.Name)))
         {
             var folder = project.MigrationFolder(status.Name);
+
+            // Where git holds the version a database applied (searched only for an edited migration with a checksum).
+            var appliedAt = status is { State: MigrationState.Modified, Record.Checksum: not null } ? appliedVersionAt?.Invoke(status) : null;
             switch (status.State)
             {
                 case MigrationState.Modified when status.Record is { Checksum: null } row:
@@ -124,15 +128,26 @@ public static class HistoryComparison
                         PushRuleCodes.ModifiedAfterApply,
                         $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked.",
                         folder,
-                        $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'"));
+                        ScriptOf(status.Name) is { } nullRowScript
+                            ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt)
+                            : $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'"));
+                    break;
+                case MigrationState.Modified when appliedVersionAt is not null && appliedAt is null && status.Record is { } row && ScriptOf(status.Name) is { } compared:
+                    // Git was searched and holds no version with the checksum the database recorded: the SQL it ran is
+                    // unknown, so the only way back is to check that it holds what this version creates and record this one.
+                    findings.Add(Finding.Error(
+                        PushRuleCodes.ModifiedAfterApply,
+                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit behind {context} holds a version that does (it was edited before it was committed, or the commit it was deployed from is gone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.",
+                        folder,
+                        RecordChecksumFix(row, compared, status.Name, database, project, prismaAt)));
                     break;
                 case MigrationState.Modified:
                     findings.Add(Finding.Error(
                         PushRuleCodes.ModifiedAfterApply,
                         $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                         folder,
-                        appliedVersionAt?.Invoke(status) is { } applied
-                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={applied} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                        appliedAt is not null
+                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={appliedAt} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
                             : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
                     break;
                 case MigrationState.Failed:
@@ -204,6 +219,22 @@ public static class HistoryComparison
             project.MigrationsPath,
             $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline)");
     }
+
+    /// <summary>
+    /// Records <paramref name="script"/>'s checksum in the database's row for <paramref name="name"/>, once
+    /// <c>drifthooks drift</c> (read-only) finds the database's schema as the migrations create it with this version:
+    /// what the row then claims is true. Run by the user through Prisma, as DriftHooks never writes production.
+    /// </summary>
+    private static string RecordChecksumFix(MigrationRecord row, byte[] script, string name, string database, PrismaProject project, string prismaAt)
+    {
+        var update = $"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(script)}' WHERE id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
+        return $"drifthooks drift, then echo {ShellDoubleQuoted(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
+            + $"(drift must find {database}'s schema as the migrations create it, this version of {name} included: the row then records this version. "
+            + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand)";
+    }
+
+    private static string ShellDoubleQuoted(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal) + "\"";
 
     // Renamed after the newest applied one where pre-commit lets the rename through; where the mainline or another
     // branch has it under this name (so deployed databases may record it), it keeps the name and is let through once.
