@@ -159,6 +159,7 @@ internal sealed partial class PrintedFix
             File.WriteAllText(node, $"#!/bin/sh\nexport PRISMA_SCHEMA_ENGINE_BINARY=/bin/true\nexec '{realNode}' \"$@\"\n");
             File.SetUnixFileMode(node, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
         var saved = new Dictionary<string, string?>(_repository.Environment);
         try
         {
