@@ -57,7 +57,7 @@ internal static class DriftCommand
 
         var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
         var server = TemplatePrune.ShadowServer(location, options) ?? throw new ConfigurationException(
-            $"No shadow server to prune: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}, to the server the schema check keeps its templates on.");
+            $"No shadow server to prune: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options), options.Settings)}, to the server the schema check keeps its templates on.");
         var guard = TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction).GetAwaiter().GetResult();
         Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
         return ExitCodes.Passed;
@@ -94,7 +94,7 @@ internal static class DriftCommand
             : throw new ConfigurationException($"No production URL: set {ProductionUrlResolver.WhereToSet}. It is not taken from the command line, where shell history would keep the password.");
         var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), options.Settings) is { } shadowUrl
             ? shadowUrl.Parse()
-            : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options))}.");
+            : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options), options.Settings)}.");
 
         var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
         {

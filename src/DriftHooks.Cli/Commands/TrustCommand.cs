@@ -18,7 +18,7 @@ internal static class TrustCommand
         {
             var location = CommandRunner.CurrentRepository();
             var settings = SettingFiles.Load(location.WorkTree, DriftHooks.Hooks.HookHost.ReadEnvironment());
-            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location, settings));
+            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location, settings), settings);
             if (files.Count == 0)
             {
                 Console.WriteLine("No committed file names a database here; nothing to trust.");

@@ -43,7 +43,7 @@ public sealed class CompanionContext
     public DatabaseUrlSource? LocalSource { get; }
 
     /// <summary>The setting the local URL is read from (the project's Prisma variable), named in every message that asks for it.</summary>
-    public LocalUrlSetting LocalSetting => LocalUrlSetting.For(Location, Project);
+    public LocalUrlSetting LocalSetting => LocalUrlSetting.For(Location, Project, Options.Settings);
 
     public DatabaseUrlSource? ProductionSource { get; }
 

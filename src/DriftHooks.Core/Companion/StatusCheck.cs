@@ -54,7 +54,7 @@ public static class StatusCheck
     static DatabaseUrl RequireShadowServer(CompanionContext context)
     {
         var source = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Options.Settings) ?? throw new ConfigurationException(
-            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {ShadowUrlResolver.WhereToSet(context.Location, context.Project)}.");
+            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {ShadowUrlResolver.WhereToSet(context.Location, context.Project, context.Options.Settings)}.");
         return source.Parse();
     }
 }

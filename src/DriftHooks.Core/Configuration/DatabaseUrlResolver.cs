@@ -59,8 +59,8 @@ public static class DatabaseUrlResolver
     }
 
     /// <summary>Every committed file any database URL (production, shadow, local) may be read from: what <c>drifthooks trust</c> records.</summary>
-    public static IReadOnlyList<string> TrustableFiles(RepositoryLocation location, Prisma.PrismaProject? project) =>
-        TrackedFiles(location, [.. ProductionUrlResolver.Places, .. ShadowUrlResolver.Places(location, project)]);
+    public static IReadOnlyList<string> TrustableFiles(RepositoryLocation location, Prisma.PrismaProject? project, SettingFiles settings) =>
+        TrackedFiles(location, [.. ProductionUrlResolver.Places, .. ShadowUrlResolver.Places(location, project, settings)]);
 
     /// <summary>The files among <paramref name="places"/> that exist and git tracks: those a trust decision covers.</summary>
     public static IReadOnlyList<string> TrackedFiles(RepositoryLocation location, IEnumerable<UrlPlace> places) =>

@@ -25,12 +25,12 @@ public static class LocalUrlResolver
         ];
     }
 
-    public static IReadOnlyList<UrlPlace> Places(RepositoryLocation location, PrismaProject? project) => Places(LocalUrlSetting.For(location, project));
+    public static IReadOnlyList<UrlPlace> Places(RepositoryLocation location, PrismaProject? project, SettingFiles settings) => Places(LocalUrlSetting.For(location, project, settings));
 
     /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
     public static DatabaseUrlSource? Resolve(RepositoryLocation location, PrismaProject? project, SettingFiles settings)
     {
-        var setting = LocalUrlSetting.For(location, project);
+        var setting = LocalUrlSetting.For(location, project, settings);
         return DatabaseUrlResolver.Resolve(location, settings, Places(setting), "local database URL", setting.WhereToSet);
     }
 }

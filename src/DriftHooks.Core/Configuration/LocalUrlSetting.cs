@@ -19,14 +19,15 @@ public sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyL
     /// <summary>Outside a repository only the environment's <c>DATABASE_URL</c> stands for the local database.</summary>
     public static LocalUrlSetting Default { get; } = new(DefaultVariable, "Prisma's default", []);
 
-    public static LocalUrlSetting For(RepositoryLocation? location, PrismaProject? project)
+    /// <param name="settings">The command's settings: the schema and <c>prisma.config.ts</c> are read through them, once per command.</param>
+    public static LocalUrlSetting For(RepositoryLocation? location, PrismaProject? project, SettingFiles settings)
     {
         if (location is null)
         {
             return Default;
         }
 
-        var (variable, namedBy) = project is null ? (DefaultVariable, "Prisma's default") : UrlVariable(location.WorkTree, project);
+        var (variable, namedBy) = project is null ? (DefaultVariable, "Prisma's default") : UrlVariable(settings, project);
         return new LocalUrlSetting(variable, namedBy, [.. EnvFilesOf(project)]);
     }
 
@@ -39,16 +40,16 @@ public sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyL
     /// <summary>The one command that configures it, with <see cref="UrlPlaceholder"/> to fill in: a line in the root <c>.env</c>, where Prisma reads it too.</summary>
     public string Fix => $"echo '{Variable}=\"{UrlPlaceholder}\"' >> .env";
 
-    /// <summary>The environment variable the project's datasource URL is read from, and the file that names it.</summary>
-    public static (string Variable, string NamedBy) UrlVariable(string workTree, PrismaProject project)
+    /// <summary>The environment variable the project's datasource URL is read from, and the file that names it (read through <paramref name="settings"/>, once per command).</summary>
+    public static (string Variable, string NamedBy) UrlVariable(SettingFiles settings, PrismaProject project)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(project);
         for (var folder = RepoPath.Directory(project.SchemaPath); ; folder = RepoPath.Directory(folder))
         {
-            var config = Path.Combine(workTree, folder, "prisma.config.ts");
-            if (File.Exists(config))
+            if (settings.Content(folder.Length == 0 ? "prisma.config.ts" : folder + "/prisma.config.ts") is { } config)
             {
-                if (PrismaConfigFile.Parse(File.ReadAllText(config)).DatasourceUrlVariable is { Length: > 0 } fromConfig)
+                if (PrismaConfigFile.Parse(Text(config)).DatasourceUrlVariable is { Length: > 0 } fromConfig)
                 {
                     return (fromConfig, folder.Length == 0 ? "prisma.config.ts" : folder + "/prisma.config.ts");
                 }
@@ -62,10 +63,16 @@ public sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyL
             }
         }
 
-        var schema = Path.Combine(workTree, project.SchemaPath);
-        return !project.SchemaIsFolder && File.Exists(schema) && PrismaDatasource.UrlVariable(File.ReadAllText(schema)) is { } fromSchema
+        return !project.SchemaIsFolder && settings.Content(project.SchemaPath) is { } schema && PrismaDatasource.UrlVariable(Text(schema)) is { } fromSchema
             ? (fromSchema, project.SchemaPath + "'s datasource")
             : (DefaultVariable, "Prisma's default");
+    }
+
+    // As File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.
+    static string Text(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     static IEnumerable<string> EnvFilesOf(PrismaProject? project)

@@ -203,7 +203,7 @@ public static class PrePushCheck
         }
 
         var findings = new List<Finding>();
-        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(location.WorkTree, project).Variable, source);
+        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(options.Settings, project).Variable, source);
         foreach (var (toCompare, sha, migrations) in perCommit)
         {
             var context = $"{toCompare.Label} ({sha})";

@@ -49,7 +49,7 @@ public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSo
                 return required
                     ? throw new ConfigurationException(
                         "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
-                        + $"Set {ShadowUrlResolver.WhereToSet(location, project)}; or set Production:SchemaCheck to false.")
+                        + $"Set {ShadowUrlResolver.WhereToSet(location, project, options.Settings)}; or set Production:SchemaCheck to false.")
                     : NotCompared($"Production's schema was not compared with its migrations (no shadow server): to check it every time, {turnOn ?? TurnOn}.");
             }
 

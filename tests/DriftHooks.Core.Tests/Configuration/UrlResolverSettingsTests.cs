@@ -1,6 +1,7 @@
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
+using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Tests.Git;
 using NUnit.Framework;
 
@@ -45,6 +46,25 @@ public class UrlResolverSettingsTests
         var now = OptionsLoader.Load(location.WorkTree, new Dictionary<string, string?>());
         Assert.That(ProductionUrlResolver.Resolve(location, now.Settings), Is.Null);
         Assert.That(LocalUrlResolver.Resolve(location, null, now.Settings)?.Url, Is.EqualTo("postgresql://other:other@elsewhere:5432/app"));
+    }
+
+    [Test]
+    public void The_datasource_s_variable_is_read_from_the_schema_once_per_command()
+    {
+        using var repo = new TempGitRepository();
+        repo.WriteFile("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"APP_DATABASE_URL\")\n}\n");
+        repo.WriteFile("prisma/.env", $"APP_DATABASE_URL=\"{Local}\"\n");
+        var location = RepositoryLocation.Find(repo.Root);
+        var project = new PrismaProject("prisma/schema.prisma", false, "prisma/migrations");
+        var settings = OptionsLoader.Load(location.WorkTree, new Dictionary<string, string?>()).Settings;
+
+        Assert.That(LocalUrlSetting.For(location, project, settings).Variable, Is.EqualTo("APP_DATABASE_URL"));
+        File.WriteAllText(Path.Combine(repo.Root, "prisma/schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"OTHER_URL\")\n}\n");
+
+        // The shadow server falls back to the local URL: the same variable, from the same read of the schema.
+        var shadow = ShadowUrlResolver.Resolve(location, project, settings);
+        Assert.That(shadow, Is.EqualTo(new DatabaseUrlSource(Local, "APP_DATABASE_URL in prisma/.env", ShadowUrlResolver.WhereToSet(location, project, settings))));
+        Assert.That(shadow!.WhereToSet, Does.Contain("APP_DATABASE_URL (the variable prisma/schema.prisma's datasource reads)"));
     }
 
     [Test]
