@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the pre-push hook on a push that adds documenso's last migration (163 committed, 162 applied to production),
 # with a shadow server: the history comparison, production's schema check and DH115's exact check all run, warm (their
-# templates exist). Given a second build folder, times both in one hyperfine run, interleaved, for a before/after figure.
+# templates exist). Given a second build folder (e.g. a copy of artifacts/native built before a change), times both in
+# one hyperfine run (one after the other, same warm server) for a before/after figure.
 # Needs PostgreSQL (apt-get install postgresql) and hyperfine.
 # Usage: bench/pre-push-exact.sh [RUNS] [OTHER_BUILD_DIR]
 set -euo pipefail
