@@ -67,7 +67,30 @@ public class DoctorCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         var line = Line(result, "migrations");
         Assert.That(line, Does.StartWith("[FAIL]").And.Contain("prisma/migrations/20240301000000_wip is untracked").And.Contain("20240101000000_init is changed after it was committed"));
-        Assert.That(result.Output, Does.Contain("git add prisma/migrations/20240301000000_wip && git commit"));
+        Assert.That(result.Output, Does.Contain("git add prisma/schema.prisma prisma/migrations && git commit -m 'Add migration 20240301000000_wip'"));
+    }
+
+    [Test]
+    public void A_migration_made_but_not_committed_is_committed_by_the_printed_fix_through_the_hooks_and_doctor_passes()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+
+        // What npx prisma migrate dev leaves: the schema edited, a new migration folder, nothing staged.
+        repo.Write("prisma/schema.prisma", File.ReadAllText(Path.Combine(repo.Root, "prisma/schema.prisma")) + "model Post {\n  id Int @id\n}\n");
+        repo.Write("prisma/migrations/20240301000000_post/migration.sql", "-- CreateTable\nCREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL, CONSTRAINT \"Post_pkey\" PRIMARY KEY (\"id\"));\n");
+        var result = repo.Drifthooks("doctor");
+        Assert.That(Line(result, "migrations"), Does.StartWith("[FAIL]").And.Contain("20240301000000_post is untracked"));
+        var lines = result.Output.Split('\n');
+        var fix = lines[Array.IndexOf(lines, Line(result, "migrations")) + 1].Trim()["fix: ".Length..];
+
+        // As printed, through the installed pre-commit hook, with no editor to answer.
+        var followed = repo.Run("bash", ["-c", fix], stdin: "");
+        Assert.That(followed.ExitCode, Is.Zero, $"{fix}\n{followed}");
+        Assert.That(repo.MustGit("log", "-1", "--format=%s").Trim(), Is.EqualTo("Add migration 20240301000000_post"));
+        Assert.That(repo.MustGit("status", "--porcelain"), Is.Empty, "the schema went in with its migration");
+        Assert.That(Line(repo.Drifthooks("doctor"), "migrations"), Does.StartWith("[ok]"));
     }
 
     [Test]

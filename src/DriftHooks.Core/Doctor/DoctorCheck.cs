@@ -106,8 +106,11 @@ public static class DoctorCheck
 
         var failing = new List<(string Path, string What, string Fix)>();
         var staged = new List<string>();
+        var commits = new List<string>();
         foreach (var project in projects)
         {
+            // One commit of everything made but not committed, with the schema beside it, as status's DH420 prints it.
+            var toCommit = new List<string>();
             var status = GitCommandLine.Run(location.WorkTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", project.MigrationsPath);
             if (status.ExitCode != 0)
             {
@@ -139,20 +142,25 @@ public static class DoctorCheck
                 }
 
                 var quoted = FixText.Quote(folder);
-                if (x == '?')
+                if (x == '?' || (y != ' ' && x != ' '))
                 {
-                    failing.Add((folder, "untracked", $"git add {quoted} && git commit"));
+                    toCommit.Add(name ?? Path.GetFileName(path));
+                    failing.Add((folder, x == '?' ? "untracked" : "partly staged", ""));
                 }
                 else if (y != ' ')
                 {
-                    failing.Add(x == ' '
-                        ? (folder, y == 'D' ? "deleted, not committed" : "changed after it was committed", $"git restore -- {quoted} (put the change in a new migration: npx prisma migrate dev --create-only)")
-                        : (folder, "partly staged", $"git add {quoted} && git commit"));
+                    failing.Add((folder, y == 'D' ? "deleted, not committed" : "changed after it was committed", $"git restore -- {quoted} (put the change in a new migration: npx prisma migrate dev --create-only)"));
                 }
                 else
                 {
+                    toCommit.Add(name ?? Path.GetFileName(path));
                     staged.Add(folder);
                 }
+            }
+
+            if (toCommit.Count > 0)
+            {
+                commits.Add(FixText.CommitMigrations(project, [.. toCommit.Distinct(StringComparer.Ordinal)]));
             }
         }
 
@@ -164,13 +172,13 @@ public static class DoctorCheck
                 "migrations",
                 DoctorStatus.Fail,
                 string.Join("; ", failing.Select(f => $"{f.Path} is {f.What}")),
-                string.Join("; ", failing.Select(f => f.Fix).Distinct(StringComparer.Ordinal)));
+                string.Join("; ", failing.Select(f => f.Fix).Where(f => f.Length > 0).Concat(commits).Distinct(StringComparer.Ordinal)));
         }
 
         if (staged.Count > 0)
         {
             var list = Rules.FixText.Names(staged.Distinct(StringComparer.Ordinal));
-            return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", "git commit");
+            return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", string.Join("; ", commits));
         }
 
         return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");

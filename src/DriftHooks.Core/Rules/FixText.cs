@@ -27,6 +27,18 @@ public static class FixText
 
     private const string NotUtf8 = "\uFFFD";
 
+    /// <summary>
+    /// Commits migrations made but not committed, with the schema beside them (migrate dev edits both, and pre-commit
+    /// refuses a migration without its schema edit, DH110), and a message, so no editor opens.
+    /// </summary>
+    public static string CommitMigrations(PrismaProject project, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(names);
+        var message = names.Count == 1 ? "Add migration " + names[0] : $"Add {names.Count} migrations";
+        return $"git add {string.Join(" ", project.Prefixes.Select(Quote))} && git commit -m {Quote(message)}";
+    }
+
     /// <summary>Replaces a migration.sql committed as a symbolic link by a copy of the file it points to, and stages it.</summary>
     public static string ReplaceLinkByFile(string script) =>
         $"t=\"$(realpath {Quote(script)})\" && rm {Quote(script)} && cp \"$t\" {Quote(script)} && git add {Quote(script)}";

@@ -85,8 +85,7 @@ public static class ThreeWayStatus
                 CompanionRuleCodes.Uncommitted,
                 $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {FixText.Names(uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
-                // The schema with them: migrate dev edits both, and pre-commit refuses a migration without its schema edit (DH110).
-                $"git add {string.Join(" ", project.Prefixes.Select(FixText.Quote))} && git commit -m {FixText.Quote(uncommitted.Count == 1 ? "Add migration " + uncommitted[0] : $"Add {uncommitted.Count} migrations")}"));
+                FixText.CommitMigrations(project, uncommitted)));
         }
 
         var deleted = rows.Where(r => r.Repository == RepositoryState.Deleted).Select(r => r.Name).ToList();
