@@ -9,8 +9,28 @@ namespace DriftHooks.Core.Tests.Support;
 public static class PrismaOracle
 {
     // prisma.sh installs its npm packages on first use and rewrites its config files on every call (and deletes
-    // node_modules when they differ), so concurrent calls can break one another: one call at a time.
+    // node_modules when they differ), so concurrent calls can break one another: one call at a time, in this process
+    // and across the test processes dotnet test runs side by side (a call that read a half-written prisma.config.ts
+    // ran without its adapter and could exit 0 having done nothing).
     static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    static readonly string LockFile = Path.Combine(Path.GetTempPath(), "drifthooks-prisma-oracle.lock");
+
+    // FileShare.None is an exclusive flock on Unix, released when the process dies, so a crashed run holds nothing.
+    static FileStream OtherProcessesWait()
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
 
     public static string Script => Path.Combine(SharedFolder.Root, "prisma-oracle", "prisma.sh");
 
@@ -76,6 +96,7 @@ public static class PrismaOracle
         OneAtATime.Wait();
         try
         {
+            using var alone = OtherProcessesWait();
             return run();
         }
         finally
@@ -94,6 +115,7 @@ public static class PrismaOracle
         await OneAtATime.WaitAsync();
         try
         {
+            using var alone = OtherProcessesWait();
             return await RunAloneAsync(databaseUrl, schemaFile, migrationsDirectory, environment, arguments);
         }
         finally
