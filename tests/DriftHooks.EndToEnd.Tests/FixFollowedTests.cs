@@ -672,6 +672,26 @@ public class FixFollowedTests
                 PrismaAgrees(s);
             },
         },
+        new("DH202_in_status_an_applied_migration_edited_in_the_working_tree_is_green_once_moved_and_restored_as_printed", "DH202", WithProductionAndLocal(committed: 2, applied: 2),
+            s =>
+            {
+                s.Repo.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2) + "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n");
+                return Status(s);
+            },
+            s =>
+            {
+                // The moved edit is a new migration: status then sends the local database to the sync it prints.
+                var behind = Status(s);
+                PrintedFix.Of(s.Repo, behind, "DH410").Follow();
+                return Status(s);
+            },
+            "drifthooks status, after the sync it prints")
+        {
+            FixIs = Does.Contain($" -- prisma/migrations/{PushScenario.Name(2)} (the version production applied)"),
+            Fill = new Dictionary<string, string> { ["<change>"] = "index_t2" },
+            Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "index_t2", "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n"), CommitAndPushDoing(s.Repo)],
+            Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds"),
+        },
         new("DH201_an_applied_migration_deleted_with_no_verify_is_restored_from_the_commit_git_log_names", "DH201", WithProduction(committed: 2, applied: 2),
             s =>
             {

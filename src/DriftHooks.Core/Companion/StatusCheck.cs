@@ -29,7 +29,9 @@ public static class StatusCheck
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
         using var places = new MigrationPlaces(context.Location);
-        var report = ThreeWayStatus.Build(context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find);
+        var report = ThreeWayStatus.Build(
+            context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find,
+            s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum));
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
         if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)

@@ -137,7 +137,7 @@ public static class HistoryComparison
                     // unknown, so the only way back is to check that it holds what this version creates and record this one.
                     findings.Add(Finding.Error(
                         PushRuleCodes.ModifiedAfterApply,
-                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit behind {context} holds a version that does (it was edited before it was committed, or the commit it was deployed from is gone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.",
+                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.",
                         folder,
                         RecordChecksumFix(row, compared, status.Name, database, project, prismaAt)));
                     break;

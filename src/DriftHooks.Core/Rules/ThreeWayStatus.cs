@@ -23,7 +23,8 @@ public static class ThreeWayStatus
         DatabaseSide production,
         PrismaProject project,
         IReadOnlyDictionary<string, MigrationHolder>? holders = null,
-        Func<string, PublishedMigration?>? published = null)
+        Func<string, PublishedMigration?>? published = null,
+        Func<MigrationStatus, string?>? appliedVersionAt = null)
     {
         var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
         var productionStates = production.HasHistory ? PlaceStates.Of(workingTree, production.History!) : null;
@@ -51,7 +52,7 @@ public static class ThreeWayStatus
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
         AddLocalFindings(rows, local, workingTree, production, productionStates, project, holders, findings);
-        AddProductionFindings(workingTree, production, project, holders, published, findings);
+        AddProductionFindings(workingTree, production, project, holders, published, appliedVersionAt, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
             ? ExitCodes.ResourceUnavailable
@@ -221,7 +222,7 @@ public static class ThreeWayStatus
 
     static void AddProductionFindings(
         IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders,
-        Func<string, PublishedMigration?>? published, List<Finding> findings)
+        Func<string, PublishedMigration?>? published, Func<MigrationStatus, string?>? appliedVersionAt, List<Finding> findings)
     {
         switch (production.Kind)
         {
@@ -246,7 +247,7 @@ public static class ThreeWayStatus
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, production.PrismaAt, repository: workingTree, holders: holders, published: published)
+        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, production.PrismaAt, appliedVersionAt, workingTree, holders, published)
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 
