@@ -13,7 +13,7 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     public static DatabaseSide NotConfigured(string label) => new(label, DatabaseSideKind.NotConfigured, null, null, null, null);
 
     public static DatabaseSide Unreachable(string label, string url, string problem, UnreachableServer server) =>
-        new(label, DatabaseSideKind.Unreachable, null, url, server?.Source, problem) { Server = server };
+        new(label, DatabaseSideKind.Unreachable, null, url, server.Source, problem) { Server = server };
 
     public static DatabaseSide Read(string label, string url, string source, MigrationHistory history) => new(label, DatabaseSideKind.Read, history, url, source, null);
 
