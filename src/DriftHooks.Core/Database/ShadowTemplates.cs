@@ -247,7 +247,9 @@ public static class ShadowTemplates
             await RunAsync(admin, $"ALTER DATABASE {Sql.QuoteIdentifier(from)} RENAME TO {Sql.QuoteIdentifier(to)}", CancellationToken.None).ConfigureAwait(false);
             return true;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        // Renamed at the same moment by another check, the name is taken in the catalog's unique index (23505), not
+        // found taken beforehand (42P04): either way theirs is in place.
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
             return false;
         }

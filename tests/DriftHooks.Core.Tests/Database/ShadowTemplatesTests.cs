@@ -31,12 +31,12 @@ public sealed class ShadowTemplatesTests
             Migrations = [.. repository.Select(m => new RepositoryMigration(m.Name, m.Script))],
         });
 
-    async Task<List<string>> TemplatesAsync()
+    async Task<List<string>> TemplatesAsync(string prefix = ShadowTemplates.Prefix)
     {
         var names = new List<string>();
         await using var connection = new Npgsql.NpgsqlConnection(_server.AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"SELECT datname FROM pg_database WHERE starts_with(datname, '{ShadowTemplates.Prefix}')", connection);
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT datname FROM pg_database WHERE starts_with(datname, '{prefix}')", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -106,6 +106,22 @@ public sealed class ShadowTemplatesTests
         var drift = await CheckAsync(production, history);
         Assert.That((drift.ReplayedMigrations, drift.ReusedMigrations), Is.EqualTo((0, 4)));
         Assert.That(drift.Findings.Select(f => f.Code), Is.EqualTo(new[] { SchemaDriftCodes.ExtraColumn }));
+    }
+
+    [Test]
+    public async Task Checks_of_one_new_history_at_once_each_pass_and_leave_one_template()
+    {
+        // Two pushes (or a pre-push and a drift) building the same template race to rename their copy to its name.
+        var prefix = Unique();
+        var history = Enumerable.Range(1, 2).Select(n => Migration(prefix, n)).ToList();
+        var production = await _server.CreateDatabaseAsync();
+        await PrismaMigrator.ApplyAsync(production.PrismaUrl, history);
+
+        var checks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CheckAsync(production, history))));
+        Assert.That(checks.SelectMany(c => c.Findings), Is.Empty);
+        var names = ShadowTemplates.Names("public", history.Select(m => (m.Name, Encoding.UTF8.GetString(m.Script))).ToList());
+        Assert.That(await TemplatesAsync(), Does.Contain(names[2]));
+        Assert.That(await TemplatesAsync(ShadowTemplates.BuildPrefix + names[2][ShadowTemplates.Prefix.Length..]), Is.Empty, "no build copy left behind");
     }
 
     [Test]
