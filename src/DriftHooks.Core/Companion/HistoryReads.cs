@@ -9,9 +9,10 @@ namespace DriftHooks.Core.Companion;
 public static class HistoryReads
 {
     /// <param name="rememberIn">For production: the repository's <c>.git/drifthooks</c>, where its identity is remembered (see <see cref="ProductionIdentities"/>).</param>
+    /// <param name="prismaAt">What points a printed <c>npx prisma</c> at this database (<see cref="DatabaseSide.PrismaAt"/>).</param>
     /// <param name="withObjects">Also read its tables, enum types, columns and indexes, and take a missing database for one not created yet (the local database).</param>
     public static async Task<DatabaseSide> ReadSideAsync(
-        string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, bool withObjects = false, CancellationToken cancellationToken = default)
+        string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, string prismaAt, bool withObjects = false, CancellationToken cancellationToken = default)
     {
         if (source is null)
         {
@@ -28,12 +29,12 @@ public static class HistoryReads
                 await database.ReadIdentityAsync(rememberIn, cancellationToken).ConfigureAwait(false);
             }
 
-            var side = DatabaseSide.Read(label, url.Redacted, source.Source, history);
+            var side = DatabaseSide.Read(label, url.Redacted, source.Source, history, prismaAt);
             return withObjects ? side with { Objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false) } : side;
         }
         catch (ResourceUnavailableException e) when (withObjects && DatabaseFailure.IsMissingDatabase(e))
         {
-            return DatabaseSide.Missing(label, url.Redacted, source.Source, url.Schema);
+            return DatabaseSide.Missing(label, url.Redacted, source.Source, url.Schema, prismaAt);
         }
         catch (ResourceUnavailableException e)
         {

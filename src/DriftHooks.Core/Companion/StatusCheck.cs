@@ -17,14 +17,12 @@ public static class StatusCheck
     {
         // Resolved first: a missing shadow server is a configuration error, reported before any database is read.
         var shadow = schema ? RequireShadowServer(context) : null;
-        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, withObjects: true, cancellationToken);
-        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, cancellationToken: cancellationToken);
+        // npx prisma reaches the local database through the project's own datasource; production through its URL set in that datasource's variable.
+        var productionPrismaAt = context.ProductionSource is { } productionSource ? ProductionUrlResolver.PrismaEnvironment(context.LocalSetting.Variable, productionSource) : "";
+        var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, prismaAt: "", withObjects: true, cancellationToken);
+        var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, productionPrismaAt, cancellationToken: cancellationToken);
         var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
         var productionSide = await production.ConfigureAwait(false);
-        if (context.ProductionSource is { } productionSource)
-        {
-            productionSide = productionSide with { PrismaAt = ProductionUrlResolver.PrismaEnvironment(context.LocalSetting.Variable, productionSource) };
-        }
 
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var holders = MigrationHolders.Find(context.Location, context.Project, productionSide.History?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());

@@ -15,11 +15,13 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     public static DatabaseSide Unreachable(string label, string url, string problem, UnreachableServer server) =>
         new(label, DatabaseSideKind.Unreachable, null, url, server.Source, problem) { Server = server };
 
-    public static DatabaseSide Read(string label, string url, string source, MigrationHistory history) => new(label, DatabaseSideKind.Read, history, url, source, null);
+    /// <param name="prismaAt">What goes before <c>npx prisma</c> in a printed fix so that Prisma acts on this database (see <see cref="PrismaAt"/>).</param>
+    public static DatabaseSide Read(string label, string url, string source, MigrationHistory history, string prismaAt) =>
+        new(label, DatabaseSideKind.Read, history, url, source, null) { PrismaAt = prismaAt };
 
     /// <summary>The server answers but the database itself does not exist: nothing is applied there.</summary>
-    public static DatabaseSide Missing(string label, string url, string source, string schema) =>
-        new(label, DatabaseSideKind.Read, MigrationHistory.TableMissing(schema), url, source, null) { DatabaseMissing = true, Objects = new HashSet<string>() };
+    public static DatabaseSide Missing(string label, string url, string source, string schema, string prismaAt) =>
+        new(label, DatabaseSideKind.Read, MigrationHistory.TableMissing(schema), url, source, null) { DatabaseMissing = true, Objects = new HashSet<string>(), PrismaAt = prismaAt };
 
     public bool HasHistory => Kind == DatabaseSideKind.Read && History is { TableExists: true };
 
@@ -35,10 +37,11 @@ public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migration
     public Configuration.LocalUrlSetting? Setting { get; init; }
 
     /// <summary>
-    /// For production: what goes before <c>npx prisma</c> in a printed fix so that Prisma acts on production, not on the
-    /// project's own database (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>).
+    /// What goes before <c>npx prisma</c> in a printed fix so that Prisma acts on this database: for production, its URL
+    /// in the datasource's variable (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); for the local
+    /// database, nothing (the project's own datasource). Given with every read side; a side that was not read prints no Prisma fix.
     /// </summary>
-    public string PrismaAt { get; init; } = "";
+    public string PrismaAt { get; private init; } = "";
 
     /// <summary>The newest backup of this database's history that holds rows (relative path), when there is one.</summary>
     public string? RestorableBackup { get; init; }

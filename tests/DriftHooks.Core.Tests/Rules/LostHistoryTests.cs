@@ -64,7 +64,7 @@ public class LostHistoryTests
     public void Status_and_sync_say_lost_history_instead_of_sync_and_sync_stops()
     {
         var objects = new HashSet<string> { "type public.Role", "table public.User" };
-        var side = DatabaseSide.Read("local", "u", "s", MigrationHistory.TableMissing("public")) with { Objects = objects, RestorableBackup = "b.json" };
+        var side = DatabaseSide.Read("local", "u", "s", MigrationHistory.TableMissing("public"), prismaAt: "") with { Objects = objects, RestorableBackup = "b.json" };
         var report = ThreeWayStatus.Build([Init, Alter], [Init, Alter], side, DatabaseSide.NotConfigured("production"), Project);
         Assert.That(report.Findings.Select(f => f.Code), Does.Contain(CompanionRuleCodes.LocalHistoryLost).And.No.EqualTo(CompanionRuleCodes.LocalNoHistoryTable).And.No.EqualTo(CompanionRuleCodes.LocalPending));
         Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalHistoryLost).Fix, Is.EqualTo("drifthooks restore b.json"));

@@ -25,7 +25,10 @@ public class ThreeWayStatusTests
     static DateTimeOffset At(int minute) => new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
 
     static DatabaseSide Side(string label, params MigrationRecord[] rows) =>
-        DatabaseSide.Read(label, "postgresql://u@h:5432/db?schema=public", "test", MigrationHistory.FromRecords("public", rows));
+        DatabaseSide.Read(label, "postgresql://u@h:5432/db?schema=public", "test", MigrationHistory.FromRecords("public", rows), prismaAt: label == "production" ? ProductionPrismaAt : "");
+
+    // What status gives production's side where the datasource reads DATABASE_URL and production's URL comes from the environment.
+    const string ProductionPrismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ";
 
     static readonly RepositoryMigration A = M("20240101000000_a");
     static readonly RepositoryMigration B = M("20240102000000_b");
@@ -93,12 +96,12 @@ public class ThreeWayStatusTests
     public void Status_s_fixes_for_production_point_prisma_at_production_not_at_the_project_s_own_database()
     {
         // Printed bare, `npx prisma migrate resolve` would act on the database the project's DATABASE_URL names: the local one.
-        var prismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ";
-        var failed = Side("production", Applied(A), Failed(B.Name, 1)) with { PrismaAt = prismaAt };
+        var prismaAt = ProductionPrismaAt;
+        var failed = Side("production", Applied(A), Failed(B.Name, 1));
         var report = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), failed, Project);
         Assert.That(report.Findings.Single(f => f.Code == PushRuleCodes.FailedInDatabase).Fix, Does.Contain(prismaAt + "npx prisma migrate resolve --applied " + B.Name));
 
-        var withoutHistory = DatabaseSide.Read("production", "u", "s", MigrationHistory.TableMissing("public")) with { PrismaAt = prismaAt };
+        var withoutHistory = DatabaseSide.Read("production", "u", "s", MigrationHistory.TableMissing("public"), prismaAt);
         var baseline = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), withoutHistory, Project);
         Assert.That(baseline.Findings.Single(f => f.Code == PushRuleCodes.NoHistoryTable).Fix, Does.Contain(prismaAt + "npx prisma migrate resolve --applied"));
     }
@@ -149,7 +152,7 @@ public class ThreeWayStatusTests
     [Test]
     public void A_database_without_history_table_has_everything_pending()
     {
-        var local = DatabaseSide.Read("local", "u", "s", MigrationHistory.TableMissing("public"));
+        var local = DatabaseSide.Read("local", "u", "s", MigrationHistory.TableMissing("public"), prismaAt: "");
         var report = ThreeWayStatus.Build([A], [A], local, DatabaseSide.NotConfigured("production"), Project);
         Assert.That(report.Rows.Single().Local, Is.EqualTo(PlaceState.Pending));
         Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalNoHistoryTable).Fix, Is.EqualTo("drifthooks sync"));
