@@ -358,6 +358,35 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task Drift_s_warning_for_an_applied_migration_edited_since_leads_through_status_to_the_fix_that_clears_it()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "W");
+        await s.UseLocalDatabaseAsync(); // its server is the shadow server drift replays on
+        Assert.That(s.Push().ExitCode, Is.Zero, "main, as production was deployed from it");
+        const string Edit = "CREATE INDEX \"W2_id_idx\" ON \"W2\"(\"id\");\n";
+        // The schema gains an index, and the SQL for it is put into the migration production applied: committed past the hook.
+        s.Repository.Write("prisma/schema.prisma", PushScenario.Schema(2, "W").Replace("model W2 {\n  id Int @id @default(autoincrement())\n", "model W2 {\n  id Int @id @default(autoincrement())\n\n  @@index([id])\n", StringComparison.Ordinal));
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", PushScenario.Script(2, "W") + Edit);
+        s.Repository.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Index W2 in its applied migration");
+
+        var drift = s.Repository.Drifthooks("drift");
+        var warned = PrintedFix.Of(s.Repository, drift, "DH331");
+        Assert.That(warned.Steps(), Is.EqualTo(new[] { "drifthooks status", "drifthooks drift again" }), warned.Text);
+
+        // The printed next command names the fix that clears it; followed, drift no longer warns.
+        var status = s.Repository.Drifthooks("status");
+        var fix = PrintedFix.Of(s.Repository, status, "DH202");
+        fix.Fill("<change>", "index_w2")
+            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(s.Repository, ""))
+            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(s.Repository.Root, "prisma", "migrations"), "*_index_w2").Single() + "/migration.sql", Edit))
+            .Doing("commit and push(?: again)?", FixFollowedTests.CommitAndPush(s.Repository))
+            .Follow();
+        var again = s.Repository.Drifthooks("drift");
+        Assert.That(again.All, Does.Not.Contain("DH331"), again.ToString());
+        Assert.That(s.Repository.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2, "W")));
+    }
+
+    [Test]
     public async Task Refusing_to_write_production_names_the_variable_the_schema_reads_and_the_file_that_set_it()
     {
         using var s = await Scenario.CreateAsync();
