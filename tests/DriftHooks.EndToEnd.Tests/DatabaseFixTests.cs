@@ -387,6 +387,30 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task Drift_s_warning_for_a_migration_production_applied_that_the_folder_lacks_leads_through_status_to_the_merge_that_clears_it()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "X");
+        await s.UseLocalDatabaseAsync(); // its server is the shadow server drift replays on
+        s.Repository.Environment["GIT_EDITOR"] = "true";
+        s.Repository.MustGit("checkout", "-q", "-b", "hotfix-login");
+        s.Repository.Write($"prisma/migrations/{PushScenario.Name(5)}/migration.sql", PushScenario.Script(5, "X"));
+        s.Repository.CommitAllWithoutHooks("hotfix applied straight to production");
+        await s.ApplyAsync((PushScenario.Name(5), PushScenario.Script(5, "X")));
+        s.Repository.MustGit("checkout", "-q", "main");
+
+        var drift = s.Repository.Drifthooks("drift");
+        var warned = PrintedFix.Of(s.Repository, drift, "DH330");
+        Assert.That(warned.Steps(), Is.EqualTo(new[] { "drifthooks status", "drifthooks drift again" }), warned.Text);
+
+        // The printed next command names the branch and the merge; followed, drift no longer warns.
+        var status = s.Repository.Drifthooks("status");
+        PrintedFix.Of(s.Repository, status, "DH201").Follow();
+        var again = s.Repository.Drifthooks("drift");
+        Assert.That(again.All, Does.Not.Contain("DH330"), again.ToString());
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+    }
+
+    [Test]
     public async Task Refusing_to_write_production_names_the_variable_the_schema_reads_and_the_file_that_set_it()
     {
         using var s = await Scenario.CreateAsync();
