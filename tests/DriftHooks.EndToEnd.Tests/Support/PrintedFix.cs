@@ -143,11 +143,21 @@ internal sealed partial class PrintedFix
 
     private ProcessResult RunCommand(string command)
     {
+        // Only a command that runs Prisma needs the shared folder's CLI; every other fix runs in a clone with nothing beside it.
+        var runsPrisma = command.Contains("npx prisma", StringComparison.Ordinal);
+        if (runsPrisma && PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore($"The printed fix runs Prisma's CLI ({command}): {why}");
+        }
+
         var shims = Directory.CreateTempSubdirectory("drifthooks-fix-path-").FullName;
-        var npx = Path.Combine(shims, "npx");
-        // Prisma connects where the schema's DATABASE_URL points when the command sets it, as the real CLI does.
-        File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\nexec '{PrismaOracle.Script}' \"$@\"\n");
-        File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (runsPrisma)
+        {
+            var npx = Path.Combine(shims, "npx");
+            // Prisma connects where the schema's DATABASE_URL points when the command sets it, as the real CLI does.
+            File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\nexec '{PrismaOracle.Script}' \"$@\"\n");
+            File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         // Prisma 6.19's migrate resolve --rolled-back first asks the native schema engine whether it can connect; the
         // oracle runs the WebAssembly engine and sets the native one to /bin/false, so that question alone fails. It
@@ -172,7 +182,7 @@ internal sealed partial class PrintedFix
             }
 
             // The printed npx prisma is the oracle's script, which breaks when two calls overlap.
-            return command.Contains("npx prisma", StringComparison.Ordinal)
+            return runsPrisma
                 ? PrismaOracle.Alone(() => _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10)))
                 : _repository.Run("bash", ["-c", command], timeout: TimeSpan.FromMinutes(10));
         }
