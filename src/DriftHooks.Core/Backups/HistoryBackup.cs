@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Backups;
 /// A saved copy of one database's <c>_prisma_migrations</c> rows, every column, with the header that identifies it:
 /// the format version, the database's label ("local", "production"), its redacted URL, the schema and the time taken.
 /// </summary>
-public sealed record HistoryBackup(
+internal sealed record HistoryBackup(
     int FormatVersion,
     string Label,
     string Url,

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Backups;
 /// Writes and reads backup files: JSON with Utf8JsonWriter/JsonDocument (no reflection, native-AOT clean). Files are
 /// never overwritten; the folder gets a <c>.gitignore</c> of <c>*</c> so backups are never committed.
 /// </summary>
-public static class HistoryBackupFile
+internal static class HistoryBackupFile
 {
     public const string Format = "drifthooks-migration-history-backup";
     public const int CurrentVersion = 1;

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Catalog;
 /// A table constraint. <paramref name="Definition"/> is <c>pg_get_constraintdef</c>'s text (columns, referenced
 /// table and columns, actions, check expression) and is what is compared; the other fields make messages precise.
 /// </summary>
-public sealed record CatalogConstraint(
+internal sealed record CatalogConstraint(
     string Name,
     ConstraintKind Kind,
     IReadOnlyList<string> Columns,

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Catalog;
 
 /// <summary>An enum type and its labels in their sort order.</summary>
-public sealed record CatalogEnum(string Schema, string Name, IReadOnlyList<string> Values);
+internal sealed record CatalogEnum(string Schema, string Name, IReadOnlyList<string> Values);

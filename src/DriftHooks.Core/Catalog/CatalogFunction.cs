@@ -6,4 +6,4 @@ namespace DriftHooks.Core.Catalog;
 /// <c>size integer, alphabet text</c>). <paramref name="Definition"/> is <c>pg_get_functiondef</c>'s
 /// <c>CREATE OR REPLACE …</c> text, header and body, and is what is compared.
 /// </summary>
-public sealed record CatalogFunction(string Schema, string Name, string Arguments, bool IsProcedure, string Definition);
+internal sealed record CatalogFunction(string Schema, string Name, string Arguments, bool IsProcedure, string Definition);

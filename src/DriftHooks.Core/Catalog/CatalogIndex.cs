@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Catalog;
 /// <paramref name="Definition"/> is <c>pg_get_indexdef</c> from <c>USING</c> on (method, keys, opclasses, predicate),
 /// so that the index's own name and table do not count; <paramref name="CreateStatement"/> is the whole text.
 /// </summary>
-public sealed record CatalogIndex(
+internal sealed record CatalogIndex(
     string Name,
     bool IsUnique,
     string Method,

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Catalog;
 /// A sequence's settings (not its current value, which differs by use). <paramref name="OwnedByTable"/> and
 /// <paramref name="OwnedByColumn"/> name the serial or identity column owning it, if any.
 /// </summary>
-public sealed record CatalogSequence(
+internal sealed record CatalogSequence(
     string Schema,
     string Name,
     string DataType,

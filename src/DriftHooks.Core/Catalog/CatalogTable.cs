@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Catalog;
 
 /// <summary>A table with what belongs to it; a table missing on one side is reported once, not per part.</summary>
-public sealed record CatalogTable(
+internal sealed record CatalogTable(
     string Schema,
     string Name,
     IReadOnlyList<CatalogColumn> Columns,

@@ -5,4 +5,4 @@ namespace DriftHooks.Core.Catalog;
 /// <paramref name="Definition"/> is <c>pg_get_triggerdef</c>'s <c>CREATE TRIGGER …</c> text; it does not carry whether
 /// the trigger fires, so <paramref name="State"/> (<c>pg_trigger.tgenabled</c>) is read and compared beside it.
 /// </summary>
-public sealed record CatalogTrigger(string Schema, string Table, string Name, string Definition, TriggerState State);
+internal sealed record CatalogTrigger(string Schema, string Table, string Name, string Definition, TriggerState State);

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Catalog;
 
 /// <summary>A view or materialized view; <paramref name="Definition"/> is <c>pg_get_viewdef</c>'s text.</summary>
-public sealed record CatalogView(string Schema, string Name, bool Materialized, string Definition);
+internal sealed record CatalogView(string Schema, string Name, bool Materialized, string Definition);

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Catalog;
 
 /// <summary>An identity column's kind (<c>pg_attribute.attidentity</c>); serial columns are plain defaults.</summary>
-public enum ColumnIdentity
+internal enum ColumnIdentity
 {
     None,
     Always,

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Catalog;
 
 /// <summary>The table constraints compared (<c>pg_constraint.contype</c> p, u, f, c, x).</summary>
-public enum ConstraintKind
+internal enum ConstraintKind
 {
     PrimaryKey,
     Unique,

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Catalog;
 /// and tests can build catalogs by hand. Lists are sorted by name. <paramref name="Extensions"/> are the names of
 /// the database's extensions (database-wide, not per schema), as read: <c>plpgsql</c> included.
 /// </summary>
-public sealed record DatabaseCatalog(
+internal sealed record DatabaseCatalog(
     IReadOnlyList<CatalogTable> Tables,
     IReadOnlyList<CatalogEnum> Enums,
     IReadOnlyList<CatalogView> Views,

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Catalog;
 /// <c>O</c> <see cref="Enabled"/> (the default), <c>D</c> <see cref="Disabled"/>, <c>R</c> <see cref="Replica"/>
 /// (only in sessions with <c>session_replication_role = replica</c>), <c>A</c> <see cref="Always"/> (in every session).
 /// </summary>
-public enum TriggerState
+internal enum TriggerState
 {
     Enabled,
     Disabled,

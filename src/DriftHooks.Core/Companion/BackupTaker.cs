@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Companion;
 /// Saves a database's complete <c>_prisma_migrations</c> rows to a new file in the backup folder. A history with no
 /// row (or no table) is not saved: it could restore nothing, and as the newest file it would hide the backup that can.
 /// </summary>
-public static class BackupTaker
+internal static class BackupTaker
 {
     /// <param name="Path">The file written, or null when the history held no row.</param>
     public sealed record Result(string Label, string? Path, int Rows, bool TableExists);

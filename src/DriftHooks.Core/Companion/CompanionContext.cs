@@ -12,7 +12,7 @@ namespace DriftHooks.Core.Companion;
 /// What every companion command (status, sync, backup, restore) starts from: the repository, its Prisma project,
 /// the project's migrations in the working tree and HEAD, and where the local and production databases are.
 /// </summary>
-public sealed class CompanionContext
+internal sealed class CompanionContext
 {
     CompanionContext(
         RepositoryLocation location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, PrismaProject project,

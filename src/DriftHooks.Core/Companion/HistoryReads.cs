@@ -6,7 +6,7 @@ using DriftHooks.Core.Rules;
 namespace DriftHooks.Core.Companion;
 
 /// <summary>Reads a database's history through a read-only connection into a <see cref="DatabaseSide"/>, never throwing for an unreachable server.</summary>
-public static class HistoryReads
+internal static class HistoryReads
 {
     /// <param name="rememberIn">For production: the repository's <c>.git/drifthooks</c>, where its identity is remembered (see <see cref="ProductionIdentities"/>).</param>
     /// <param name="prismaAt">What points a printed <c>npx prisma</c> at this database (<see cref="DatabaseSide.PrismaAt"/>).</param>

@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Companion;
 /// schema is intact. It checks first that the schema is the one the restored history's applied migrations produce:
 /// replayed on a shadow database, the catalogs compared.
 /// </summary>
-public static class HistoryRestore
+internal static class HistoryRestore
 {
     public sealed record Outcome(HistoryBackup Backup, RestorePlan Plan, IReadOnlyList<Finding> Refusals, bool Applied);
 

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Companion;
 /// applies it (<see cref="WritableDatabase.ApplyMigrationAsync"/>), after a backup of the local history. Production is
 /// only read, through <see cref="ReadOnlyDatabase"/>.
 /// </summary>
-public static class LocalSync
+internal static class LocalSync
 {
     // A migration may rebuild a large table; the local database is the developer's, so wait.
     static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);

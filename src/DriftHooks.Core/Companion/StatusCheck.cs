@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Companion;
 /// <c>drifthooks status</c>: reads both databases at once (read-only) and builds the three-way report; with
 /// <c>--schema</c>, production's schema is also checked against its applied migrations (<see cref="SchemaDriftCheck"/>).
 /// </summary>
-public static class StatusCheck
+internal static class StatusCheck
 {
     public static async Task<ThreeWayReport> RunAsync(CompanionContext context, bool schema = false, CancellationToken cancellationToken = default)
     {

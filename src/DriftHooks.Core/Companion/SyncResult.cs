@@ -3,4 +3,4 @@ using DriftHooks.Core.Rules;
 namespace DriftHooks.Core.Companion;
 
 /// <summary>What <c>drifthooks sync</c> did: its plan, the backup taken, and each migration applied with its duration.</summary>
-public sealed record SyncResult(SyncPlan Plan, string? BackupPath, IReadOnlyList<(string Name, TimeSpan Duration)> Applied, bool Cancelled);
+internal sealed record SyncResult(SyncPlan Plan, string? BackupPath, IReadOnlyList<(string Name, TimeSpan Duration)> Applied, bool Cancelled);

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Configuration;
 /// (<c>drifthooks trust</c>): anyone whose pull request is merged can edit a committed file, and the host it names
 /// would receive the developer's credentials.
 /// </summary>
-public static class DatabaseUrlResolver
+internal static class DatabaseUrlResolver
 {
     /// <param name="location">Null outside a repository: only environment variables are read.</param>
     /// <param name="settings">The environment and the setting files, each read once per command (<see cref="DriftHooksOptions.Settings"/>).</param>

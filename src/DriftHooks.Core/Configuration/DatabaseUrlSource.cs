@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Configuration;
 /// <param name="Url">The URL as read.</param>
 /// <param name="Source">Where it was read from: "environment variable DATABASE_URL", "NEXT_PRIVATE_DATABASE_URL in .env".</param>
 /// <param name="WhereToSet">Which setting is read for this database and where it may be put.</param>
-public sealed record DatabaseUrlSource(string Url, string Source, string? WhereToSet = null)
+internal sealed record DatabaseUrlSource(string Url, string Source, string? WhereToSet = null)
 {
     /// <summary>The parsed URL, remembering where it came from (<see cref="Database.DatabaseUrl.Origin"/>).</summary>
     public Database.DatabaseUrl Parse() => Database.DatabaseUrl.Parse(Url).From(Source, WhereToSet);

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>Reads <c>KEY=value</c> lines of a Prisma-style <c>.env</c> file (quotes, <c>export</c>, comments).</summary>
-public static class DotEnvFile
+internal static class DotEnvFile
 {
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

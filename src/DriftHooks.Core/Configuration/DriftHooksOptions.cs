@@ -3,7 +3,7 @@ using DriftHooks.Core.Prisma;
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>Everything configurable, read once from its sources (see <see cref="OptionsLoader"/>).</summary>
-public sealed record DriftHooksOptions
+internal sealed record DriftHooksOptions
 {
     /// <summary>Explicit project locations; empty means discover them as Prisma does.</summary>
     public IReadOnlyList<ProjectLocation> Projects { get; init; } = [];

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Configuration;
 /// use: the variable the project names (<see cref="LocalUrlSetting"/>) from the environment, else from <c>.env</c> at
 /// the repository root or beside the schema. Held to <see cref="DatabaseUrlResolver"/>'s trust rule.
 /// </summary>
-public static class LocalUrlResolver
+internal static class LocalUrlResolver
 {
     /// <summary>The places, in order: <c>Local:Url</c>, then where Prisma reads the project's URL variable.</summary>
     public static IReadOnlyList<UrlPlace> Places(LocalUrlSetting setting)

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Configuration;
 /// <c>.env</c> files Prisma reads it from, and DriftHooks's own <c>Local:Url</c>. Every message that asks for the local
 /// URL says this, so that a schema reading <c>NEXT_PRIVATE_DATABASE_URL</c> is never answered with "set DATABASE_URL".
 /// </summary>
-public sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyList<string> EnvFiles)
+internal sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnlyList<string> EnvFiles)
 {
     public const string DefaultVariable = "DATABASE_URL";
 

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Configuration;
 /// build trim-safe. Database URLs are not options: <see cref="DatabaseUrlResolver"/> reads them, holding URLs from
 /// committed files to the trust rule.
 /// </summary>
-public static class OptionsLoader
+internal static class OptionsLoader
 {
     public const string CommittedFile = "drifthooks.json";
     public const string LocalFile = ".drifthooks.local.json";

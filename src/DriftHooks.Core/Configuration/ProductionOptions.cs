@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>How the pre-push hook treats production (its URL comes from <see cref="ProductionUrlResolver"/>).</summary>
-public sealed record ProductionOptions
+internal sealed record ProductionOptions
 {
     /// <summary><c>block</c> (default, fail closed) or <c>warn</c> when production cannot be read.</summary>
     public bool WarnWhenUnreachable { get; init; }

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Configuration;
 /// <c>DRIFTHOOKS__PRODUCTION__URL</c>), the git-ignored <c>.drifthooks.local.json</c>, a <c>.env</c> file at the
 /// repository root, the committed <c>drifthooks.json</c>; held to <see cref="DatabaseUrlResolver"/>'s trust rule.
 /// </summary>
-public static class ProductionUrlResolver
+internal static class ProductionUrlResolver
 {
     public const string EnvironmentVariable = "DRIFTHOOKS_PRODUCTION_URL";
 

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Configuration;
 
 /// <summary><c>Production:SchemaCheck</c>: unset (<see cref="Auto"/>), <c>true</c> (<see cref="On"/>) or <c>false</c> (<see cref="Off"/>).</summary>
-public enum SchemaCheckMode
+internal enum SchemaCheckMode
 {
     /// <summary>On when a shadow server is at hand; otherwise one line says production's schema was not compared.</summary>
     Auto,

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Configuration;
 
 /// <summary>Every setting's default, stated once: what applies when no source (environment, local file, committed file) gives the key.</summary>
-public static class SettingDefaults
+internal static class SettingDefaults
 {
     /// <summary><c>Backups:Folder</c>, relative to the work tree.</summary>
     public const string BackupsFolder = ".drifthooks/backups";

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Configuration;
 /// git-ignored <c>.drifthooks.local.json</c> and the committed <c>drifthooks.json</c> (in that precedence). Every
 /// reader of a setting asks here, and gets the value with where it came from, so that a message can say so.
 /// </summary>
-public sealed class SettingFiles
+internal sealed class SettingFiles
 {
     public sealed record Setting(string Value, string Source, string? File);
 

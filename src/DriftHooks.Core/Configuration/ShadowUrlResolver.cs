@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Configuration;
 /// <c>DRIFTHOOKS__SHADOW__URL</c>, <c>.drifthooks.local.json</c>, <c>drifthooks.json</c>), else the local development
 /// database's URL (<see cref="LocalUrlResolver"/>); held to <see cref="DatabaseUrlResolver"/>'s trust rule.
 /// </summary>
-public static class ShadowUrlResolver
+internal static class ShadowUrlResolver
 {
     /// <param name="location">Null outside a repository: the environment's <c>DATABASE_URL</c> stands for the local database.</param>
     public static IReadOnlyList<UrlPlace> Places(RepositoryLocation? location, PrismaProject? project, SettingFiles settings) =>

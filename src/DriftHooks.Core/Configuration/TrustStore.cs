@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Configuration;
 /// because anyone whose pull request is merged can change a committed file, and a host named there would receive
 /// the developer's credentials.
 /// </summary>
-public static class TrustStore
+internal static class TrustStore
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "trusted");
 

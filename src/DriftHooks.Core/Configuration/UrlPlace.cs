@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Configuration;
 /// One place a database URL may be read from: an environment variable, or a file (with how to read the URL out of
 /// it). <see cref="Source"/> names it in messages.
 /// </summary>
-public sealed record UrlPlace(string Source, string? Variable, string? File, Func<byte[], string?>? Read)
+internal sealed record UrlPlace(string Source, string? Variable, string? File, Func<byte[], string?>? Read)
 {
     public static UrlPlace Environment(string variable) => new($"environment variable {variable}", variable, null, null);
 

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Database;
 
 /// <summary>What a failed connection attempt told, where the driver says so: each asks for another fix.</summary>
-public enum ConnectionFailure
+internal enum ConnectionFailure
 {
     /// <summary>Anything else (the message describes it).</summary>
     Other,

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Database;
 
 /// <summary>How the tool connects: bounded waits, and whether a password may come from outside the URL.</summary>
-public sealed record DatabaseConnectionOptions
+internal sealed record DatabaseConnectionOptions
 {
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultStatementTimeout = TimeSpan.FromSeconds(10);

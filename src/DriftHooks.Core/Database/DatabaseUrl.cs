@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Database;
 /// connection string (<c>Host=…;Username=…</c>). The password is kept private: <see cref="ToString"/> and
 /// <see cref="Redacted"/> never contain it.
 /// </summary>
-public sealed class DatabaseUrl
+internal sealed class DatabaseUrl
 {
     const string DefaultSchema = "public";
     const int DefaultPort = 5432;

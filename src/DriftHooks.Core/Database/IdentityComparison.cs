@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Database;
 
 /// <summary>How a target database relates to production.</summary>
-public enum IdentityVerdict
+internal enum IdentityVerdict
 {
     /// <summary>Another database: another server, or another database on production's server.</summary>
     Different,
@@ -20,7 +20,7 @@ public enum IdentityVerdict
 /// that cannot differ for one database: for an identity remembered from an earlier read, the start time can (production
 /// may have restarted since), so it only ever proves sameness.
 /// </summary>
-public static class IdentityComparison
+internal static class IdentityComparison
 {
     public sealed record Result(IdentityVerdict Verdict, string Reason);
 

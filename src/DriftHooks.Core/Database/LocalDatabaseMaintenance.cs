@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Database;
 /// (<c>sync --reset</c>) and putting history rows back (<c>restore</c>). Only <see cref="WritableDatabase"/> reaches
 /// here, so production cannot.
 /// </summary>
-public static class LocalDatabaseMaintenance
+internal static class LocalDatabaseMaintenance
 {
     /// <summary>The user tables of every non-system schema, as <c>schema.table</c> (the history table excluded).</summary>
     public static async Task<IReadOnlySet<string>> ListTablesAsync(WritableDatabase database, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Database;
 /// checksum, started_at), run the whole script as one batch, then count the step and set finished_at. On failure
 /// the row keeps finished_at null and gets the error in <c>logs</c>, as Prisma leaves it.
 /// </summary>
-public static class MigrationApplier
+internal static class MigrationApplier
 {
     /// <summary>
     /// Applies <paramref name="script"/> (the bytes of <c>migration.sql</c>). The history table must exist.

@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Database;
 /// A migration script failed on a local or shadow database. Its row was left as Prisma leaves it (not finished,
 /// logs set) and the script's changes were rolled back. Exit code 1: the migration itself is what is wrong.
 /// </summary>
-public sealed class MigrationFailedException(string migrationName, string? sqlState, string message, Exception? inner = null)
+internal sealed class MigrationFailedException(string migrationName, string? sqlState, string message, Exception? inner = null)
     : DriftHooksException(message, ExitCodes.Refused, inner)
 {
     public string MigrationName { get; } = migrationName;

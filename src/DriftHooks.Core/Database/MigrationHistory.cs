@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Database;
 /// What a database says it has applied: either no <c>_prisma_migrations</c> table at all (never migrated by
 /// Prisma, or another schema), or its rows ordered by <c>started_at</c> as Prisma reads them.
 /// </summary>
-public sealed class MigrationHistory
+internal sealed class MigrationHistory
 {
     MigrationHistory(string schema, bool tableExists, IReadOnlyList<MigrationRecord> records)
     {

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Database;
 /// Reads <c>_prisma_migrations</c> with SELECTs only, so that it is safe inside a read-only transaction.
 /// Shared by <see cref="ReadOnlyDatabase"/> and <see cref="WritableDatabase"/>.
 /// </summary>
-public static class MigrationHistoryReader
+internal static class MigrationHistoryReader
 {
     /// <summary>
     /// Reads the history table in <paramref name="schema"/>; a missing table (or schema) is reported as

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Database;
 
 /// <summary>One row of <c>_prisma_migrations</c>, column for column.</summary>
-public sealed record MigrationRecord(
+internal sealed record MigrationRecord(
     string Id,
     string? Checksum, // NOT NULL as Prisma creates the table; null only in a table someone made or altered by hand
     DateTimeOffset? FinishedAt,

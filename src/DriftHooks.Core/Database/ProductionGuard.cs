@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Database;
 /// <param name="Url">Production's URL, or null when none is configured.</param>
 /// <param name="StateDirectory">The repository's <c>.git/drifthooks</c> (remembered identities), or null outside a repository.</param>
 /// <param name="TargetConfirmedNotProduction">The user passed <see cref="ProductionGuard.ConfirmFlag"/>: when the servers cannot be told apart, the target is taken as not production.</param>
-public sealed record ProductionReference(DatabaseUrl? Url, DatabaseConnectionOptions Connection, string? StateDirectory, bool TargetConfirmedNotProduction);
+internal sealed record ProductionReference(DatabaseUrl? Url, DatabaseConnectionOptions Connection, string? StateDirectory, bool TargetConfirmedNotProduction);
 
 /// <summary>
 /// Production's identity as this command read it, handed on as data: a guard made from it does not connect to
@@ -14,7 +14,7 @@ public sealed record ProductionReference(DatabaseUrl? Url, DatabaseConnectionOpt
 /// </summary>
 /// <param name="Identity">Which database production is, as its server reported; null when it could not be read.</param>
 /// <param name="Unreadable">Why not (unreachable, or a role that may not read it); null when read, or when no production is configured.</param>
-public sealed record ProductionIdentityRead(ServerIdentity? Identity, string? Unreadable)
+internal sealed record ProductionIdentityRead(ServerIdentity? Identity, string? Unreadable)
 {
     /// <summary>No production configured: nothing read, the identities remembered in the repository are all there is.</summary>
     public static ProductionIdentityRead NotConfigured { get; } = new(null, null);
@@ -44,7 +44,7 @@ public sealed record ProductionIdentityRead(ServerIdentity? Identity, string? Un
 /// a target that cannot be told apart from a production that is known is refused (exit 5) unless the user confirmed
 /// with <see cref="ConfirmFlag"/>. With no production configured and none remembered there is nothing to compare with.
 /// </summary>
-public sealed class ProductionGuard
+internal sealed class ProductionGuard
 {
     public const string ConfirmFlag = "--target-is-not-production";
 
@@ -159,7 +159,7 @@ public sealed class ProductionGuard
 }
 
 /// <summary>The target of a write is production's database: exit 4, never overridable.</summary>
-public sealed class TargetIsProductionException(string message) : DriftHooksException(message, ExitCodes.TargetIsProduction);
+internal sealed class TargetIsProductionException(string message) : DriftHooksException(message, ExitCodes.TargetIsProduction);
 
 /// <summary>The target of a write cannot be told apart from production: exit 5, unless the user confirms with <see cref="ProductionGuard.ConfirmFlag"/>.</summary>
-public sealed class TargetNotVerifiedException(string message) : DriftHooksException(message, ExitCodes.TargetNotVerified);
+internal sealed class TargetNotVerifiedException(string message) : DriftHooksException(message, ExitCodes.TargetNotVerified);

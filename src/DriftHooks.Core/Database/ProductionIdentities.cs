@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Database;
 /// sync, drift), in <c>.git/drifthooks/production-identities</c>, so that a target can be compared with production
 /// even when production cannot be reached. One line per production database, newest first.
 /// </summary>
-public static class ProductionIdentities
+internal static class ProductionIdentities
 {
     const int Kept = 10;
 

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Database;
 /// history comparison (and the shadow's preparation, which needs the history) runs while the catalog is still read.
 /// A failure reaches every result not yet read.
 /// </summary>
-public sealed class ProductionRead : IAsyncDisposable
+internal sealed class ProductionRead : IAsyncDisposable
 {
     readonly TaskCompletionSource<Version> _version = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource<ServerIdentity?> _identity = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Database;
 /// drifthooks), one transaction set <c>READ ONLY</c> with a <c>statement_timeout</c> before any read, and only
 /// read methods. Disposing rolls the transaction back and closes the connection.
 /// </summary>
-public sealed class ReadOnlyDatabase : IAsyncDisposable
+internal sealed class ReadOnlyDatabase : IAsyncDisposable
 {
     readonly NpgsqlDataSource _dataSource;
     readonly DatabaseConnectionOptions _options;

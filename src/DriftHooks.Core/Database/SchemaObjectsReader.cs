@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Database;
 /// The tables, enum types, columns and indexes of a database's non-system schemas, named as <see cref="Rules.CreatedObjects"/> names
 /// what a migration creates (<c>table public.User</c>, <c>type public.Role</c>), with SELECTs only: safe in a read-only transaction.
 /// </summary>
-public static class SchemaObjectsReader
+internal static class SchemaObjectsReader
 {
     const string Query = """
         SELECT 'table ' || n.nspname || '.' || c.relname FROM pg_catalog.pg_class c

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Database;
 
 /// <summary>Removes secrets from text before it reaches a message, a log or an exception.</summary>
-public static class SecretMasker
+internal static class SecretMasker
 {
     public const string Placeholder = "****";
 

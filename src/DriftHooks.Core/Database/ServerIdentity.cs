@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Database;
 /// <see cref="Port"/> and <see cref="DataDirectory"/> (server settings), <see cref="DatabaseOid"/> (<c>pg_database</c>).
 /// <see cref="DatabaseName"/> is <c>current_database()</c>, which any role may read.
 /// </summary>
-public sealed record ServerIdentity(
+internal sealed record ServerIdentity(
     string DatabaseName,
     long? DatabaseOid,
     string? SystemIdentifier,

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Database;
 /// <see cref="WritableDatabase"/>, so the server's database and the shadow are both checked by the
 /// <see cref="ProductionGuard"/>: the shadow server is never production's database.
 /// </summary>
-public sealed class ShadowDatabase
+internal sealed class ShadowDatabase
 {
     readonly WritableDatabase _admin;
 

@@ -15,7 +15,7 @@ namespace DriftHooks.Core.Database;
 /// At most <see cref="Keep"/> templates are kept, the least recently used dropped first (the time of last use is the
 /// database's comment). Production is never touched here: every statement goes to the shadow server.
 /// </summary>
-public static class ShadowTemplates
+internal static class ShadowTemplates
 {
     public const string Prefix = "drifthooks_tpl_";
 
@@ -364,16 +364,16 @@ public static class ShadowTemplates
 }
 
 /// <summary>The catalog the migrations produce, how many were replayed, how many came with the template, and its name.</summary>
-public sealed record ExpectedSchema(DatabaseCatalog Catalog, int Replayed, int Reused, string Template);
+internal sealed record ExpectedSchema(DatabaseCatalog Catalog, int Replayed, int Reused, string Template);
 
 /// <summary>What <see cref="ShadowTemplates.PruneAsync"/> dropped, and what it left because a session was using it.</summary>
-public sealed record PruneResult(IReadOnlyList<string> Dropped, IReadOnlyList<string> Left);
+internal sealed record PruneResult(IReadOnlyList<string> Dropped, IReadOnlyList<string> Left);
 
 /// <summary>
 /// The shadow server cannot hold the check (no right to create databases, too old): a warning with what to run,
 /// never a blocked push.
 /// </summary>
-public sealed class ShadowServerUnfitException(string message, string fix) : Exception(message)
+internal sealed class ShadowServerUnfitException(string message, string fix) : Exception(message)
 {
     public string Fix { get; } = fix;
 }

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Database;
 /// (<paramref name="Address"/>, never a password), the URL's host and user, where the URL was read from
 /// (<paramref name="Source"/>: "DATABASE_URL in .env") and what the attempt told (<paramref name="Failure"/>).
 /// </summary>
-public sealed record UnreachableServer(string Address, string? Host, string? User, string Source, ConnectionFailure Failure)
+internal sealed record UnreachableServer(string Address, string? Host, string? User, string Source, ConnectionFailure Failure)
 {
     /// <summary>The server <paramref name="url"/> names, read from <paramref name="source"/>, after <paramref name="error"/>.</summary>
     public static UnreachableServer Of(DatabaseUrl url, string source, Exception error)

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Database;
 /// It can only be opened through a <see cref="ProductionGuard"/>, which refuses production's database whatever the
 /// URL; production gets <see cref="ReadOnlyDatabase"/>.
 /// </summary>
-public sealed class WritableDatabase : IAsyncDisposable
+internal sealed class WritableDatabase : IAsyncDisposable
 {
     readonly NpgsqlDataSource _dataSource;
     readonly DatabaseConnectionOptions _options;

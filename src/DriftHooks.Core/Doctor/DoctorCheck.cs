@@ -15,7 +15,7 @@ namespace DriftHooks.Core.Doctor;
 /// <c>drifthooks doctor</c>: the checklist to run before starting work: branch, upstream, uncommitted migrations,
 /// hooks, backup, HEAD's migrations against production, and the local database against the working tree and production. Each item says how to fix itself.
 /// </summary>
-public static class DoctorCheck
+internal static class DoctorCheck
 {
     public static readonly TimeSpan BackupMaxAge = TimeSpan.FromDays(7);
 

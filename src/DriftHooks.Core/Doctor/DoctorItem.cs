@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Doctor;
 
 /// <summary>One line of the pre-development checklist: what was checked, how it came out, and the fix when it did not pass.</summary>
-public sealed record DoctorItem(string Id, string Title, DoctorStatus Status, string Detail, string? Fix = null);
+internal sealed record DoctorItem(string Id, string Title, DoctorStatus Status, string Detail, string? Fix = null);

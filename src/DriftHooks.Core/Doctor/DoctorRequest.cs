@@ -3,4 +3,4 @@ namespace DriftHooks.Core.Doctor;
 /// <param name="Fetch">Run <c>git fetch</c> before comparing with the upstream branch.</param>
 /// <param name="Version">This drifthooks's <see cref="Installation.BuildVersion"/>: the installed hooks are current when they were installed by the same version and commit.</param>
 /// <param name="Now">The clock, for the age of backups.</param>
-public sealed record DoctorRequest(bool Fetch, string Version, DateTimeOffset Now);
+internal sealed record DoctorRequest(bool Fetch, string Version, DateTimeOffset Now);

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Doctor;
 
 /// <summary>How one checklist item came out: only <see cref="Fail"/> fails the checklist.</summary>
-public enum DoctorStatus
+internal enum DoctorStatus
 {
     Pass,
     Warn,

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Doctor;
 /// Runs the git CLI for what libgit2 does not do as git does (fetch with the user's credential helpers, status with
 /// the user's ignore rules and fsmonitor). For the doctor only: never on a hook's hot path.
 /// </summary>
-public static class GitCommandLine
+internal static class GitCommandLine
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 

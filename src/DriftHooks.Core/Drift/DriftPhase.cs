@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Drift;
 
 /// <summary>How long one phase of the drift check took (phases marked concurrent overlapped others).</summary>
-public sealed record DriftPhase(string Name, TimeSpan Elapsed);
+internal sealed record DriftPhase(string Name, TimeSpan Elapsed);

@@ -12,7 +12,7 @@ namespace DriftHooks.Core.Drift;
 
 /// <summary>What the exact check concluded, and how the shadow database came to hold the migrations.</summary>
 /// <param name="Concluded">True when it decided (the schema is produced, or a DH115 error names what is not).</param>
-public sealed record ExactCheckResult(IReadOnlyList<Finding> Findings, bool Concluded, int Replayed, int Reused, string? Template, TimeSpan Elapsed);
+internal sealed record ExactCheckResult(IReadOnlyList<Finding> Findings, bool Concluded, int Replayed, int Reused, string? Template, TimeSpan Elapsed);
 
 /// <summary>
 /// The exact form of DH115: a commit's migrations replayed on a real shadow database (a template database per migration
@@ -20,7 +20,7 @@ public sealed record ExactCheckResult(IReadOnlyList<Finding> Findings, bool Conc
 /// its catalog read back into a model (<see cref="CatalogModel"/>) and compared with the model of that commit's schema
 /// by the comparer the offline check uses. It decides what the offline check cannot follow (a DO block, dynamic SQL).
 /// </summary>
-public static class ExactMigrationsCheck
+internal static class ExactMigrationsCheck
 {
     /// <summary>Where the migrations are replayed: Prisma's default schema; a schema's <c>@@schema</c> ones are read too.</summary>
     public const string DefaultSchema = "public";

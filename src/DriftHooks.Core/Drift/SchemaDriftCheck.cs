@@ -16,7 +16,7 @@ namespace DriftHooks.Core.Drift;
 /// template database on the shadow server, built or extended by replay when needed (<see cref="ShadowTemplates"/>);
 /// the two catalogs are compared by <see cref="CatalogDiff"/>.
 /// </summary>
-public static class SchemaDriftCheck
+internal static class SchemaDriftCheck
 {
     /// <summary>The oldest shadow server the catalog reader supports (<c>pg_attribute.attgenerated</c>).</summary>
     public const int OldestShadowMajor = 12;

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Drift;
 /// repository's migrations: a folder (absolute path), or, when <see cref="Migrations"/> is set, migrations already
 /// read (from a pushed commit's tree), with <see cref="MigrationsDirectory"/> then only naming where they live.
 /// </summary>
-public sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl ShadowServer, string MigrationsDirectory)
+internal sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl ShadowServer, string MigrationsDirectory)
 {
     public DatabaseConnectionOptions ProductionConnection { get; init; } = new();
 

@@ -3,7 +3,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Drift;
 
 /// <summary>The findings of a schema drift check, how many migrations were replayed, and where the time went.</summary>
-public sealed record SchemaDriftResult(IReadOnlyList<Finding> Findings, int ReplayedMigrations, IReadOnlyList<DriftPhase> Phases, TimeSpan Total)
+internal sealed record SchemaDriftResult(IReadOnlyList<Finding> Findings, int ReplayedMigrations, IReadOnlyList<DriftPhase> Phases, TimeSpan Total)
 {
     /// <summary>Migrations whose result came with a template database instead of a replay.</summary>
     public int ReusedMigrations { get; init; }

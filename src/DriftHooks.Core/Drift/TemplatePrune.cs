@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Drift;
 /// Drops the schema check's template databases from the shadow server this repository resolves (for
 /// <c>drifthooks drift --prune</c> and <c>drifthooks uninstall</c>), and says what it did in one line.
 /// </summary>
-public static class TemplatePrune
+internal static class TemplatePrune
 {
     /// <summary>The shadow server of this repository (its production project's <c>.env</c> included), or null.</summary>
     public static DatabaseUrlSource? ShadowServer(RepositoryLocation? location, DriftHooksOptions options)

@@ -1,5 +1,5 @@
 namespace DriftHooks.Core.Findings;
 
 /// <summary>Bad usage or configuration: exit code 2.</summary>
-public class ConfigurationException(string message, Exception? inner = null)
+internal class ConfigurationException(string message, Exception? inner = null)
     : DriftHooksException(message, ExitCodes.UsageOrConfiguration, inner);

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Findings;
 /// A failure the user must act on, carrying the exit code it maps to. Messages are one paragraph,
 /// safe to print (no passwords), and say what to do.
 /// </summary>
-public class DriftHooksException(string message, int exitCode, Exception? inner = null) : Exception(message, inner)
+internal class DriftHooksException(string message, int exitCode, Exception? inner = null) : Exception(message, inner)
 {
     public int ExitCode { get; } = exitCode;
 }

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Findings;
 
 /// <summary>Exit codes shared by every executable.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Passed = 0;
     public const int Refused = 1;

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Findings;
 /// The one value every check returns: a stable code, a severity, what is wrong in one sentence,
 /// where it is (a file, a migration or a database object) and the exact fix.
 /// </summary>
-public sealed record Finding(string Code, Severity Severity, string Message, string? Location, string? Fix)
+internal sealed record Finding(string Code, Severity Severity, string Message, string? Location, string? Fix)
 {
     public static Finding Error(string code, string message, string? location = null, string? fix = null) =>
         new(code, Severity.Error, message, location, fix);

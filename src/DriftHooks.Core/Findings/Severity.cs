@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Findings;
 
 /// <summary>How much a finding matters: an error refuses, a warning and a note only inform.</summary>
-public enum Severity
+internal enum Severity
 {
     Note,
     Warning,

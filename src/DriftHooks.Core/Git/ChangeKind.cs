@@ -1,6 +1,6 @@
 namespace DriftHooks.Core.Git;
 
-public enum ChangeKind
+internal enum ChangeKind
 {
     Added,
     Deleted,

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Git;
 /// The one judgement loop of pre-commit and drifthooks check: every project paired with where the "before" side has
 /// it, the unchanged ones skipped on their folder ids, the rest read and judged by <see cref="CommitRules"/>.
 /// </summary>
-public static class CommitJudgement
+internal static class CommitJudgement
 {
     public static List<Finding> Judge(
         IReadOnlyList<PrismaProject> projects, ITreeSource before, ITreeSource after, string? workTree, CommitBase commitBase, IReadOnlySet<string> disabledRules)

@@ -5,7 +5,7 @@ using LibGit2Sharp;
 namespace DriftHooks.Core.Git;
 
 /// <summary>Reads a project's migrations from a commit's tree (never the working tree, whose line endings or edits must not change a verdict).</summary>
-public static class CommitMigrations
+internal static class CommitMigrations
 {
     public static IReadOnlyList<RepositoryMigration> Read(Repository repository, Commit commit, PrismaProject project)
     {

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Git;
 
 /// <summary>One file that differs between two snapshots (a tree and the index, or two trees).</summary>
-public sealed record FileChange(string Path, ChangeKind Kind, string? OldId, string? NewId);
+internal sealed record FileChange(string Path, ChangeKind Kind, string? OldId, string? NewId);

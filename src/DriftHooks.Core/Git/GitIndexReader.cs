@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Git;
 /// without loading the whole index into objects: the pre-commit hook must cost about as much as
 /// <c>git diff --cached</c>, and a full parse of a large index does not fit that budget.
 /// </summary>
-public static class GitIndexReader
+internal static class GitIndexReader
 {
     // Fixed part of an entry: ctime, mtime (8 each), dev, ino, mode, uid, gid, size (4 each), SHA-1 (20), flags (2).
     private const int FixedEntrySize = 62;

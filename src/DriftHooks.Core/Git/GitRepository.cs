@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace DriftHooks.Core.Git;
 
 /// <summary>Opens repositories through libgit2 by path (under native AOT <c>Repository.Discover</c> returns null).</summary>
-public static class GitRepository
+internal static class GitRepository
 {
     public static Repository Open(RepositoryLocation location)
     {

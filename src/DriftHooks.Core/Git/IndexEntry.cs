@@ -3,7 +3,7 @@ namespace DriftHooks.Core.Git;
 /// <summary>
 /// One entry of the git index as <c>git ls-files --stage</c> shows it.
 /// </summary>
-public sealed class IndexEntry : IEquatable<IndexEntry>
+internal sealed class IndexEntry : IEquatable<IndexEntry>
 {
     private readonly RawId _id;
     private readonly bool _isRaw;

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Git;
 /// pre-commit hook has its own faster path. In a sparse index, a collapsed directory is one entry naming a tree:
 /// its candidate files are listed from that tree and read from their blobs, since the work tree does not have them.
 /// </summary>
-public static class IndexProjects
+internal static class IndexProjects
 {
     public static IReadOnlyList<PrismaProject> Locate(RepositoryLocation location, IReadOnlyList<ProjectLocation> configured)
     {

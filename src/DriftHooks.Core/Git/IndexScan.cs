@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Git;
 
 /// <summary>What one read of the index gave: entries for two selections, and the valid cache-tree folder ids.</summary>
-public sealed class IndexScan
+internal sealed class IndexScan
 {
     private Dictionary<string, string>? _cachedTreeIds;
     private CacheTree? _parsed;

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Git;
 /// Given the tree it will be compared with (HEAD), such a folder whose id equals the base's takes the base's own
 /// node, which costs nothing: equal ids mean equal contents, so the base answers for everything inside it.
 /// </summary>
-public sealed class IndexTree : ITreeSource
+internal sealed class IndexTree : ITreeSource
 {
     private readonly IReadOnlyList<IndexEntry> _entries;
     private readonly Dictionary<string, Folder> _folders; // the folders built so far, by path

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Git;
 /// <c>git log --all --reflog -- &lt;folder&gt;</c> would. A fix can then name what to merge or restore instead of a
 /// blind <c>git pull</c>. Asked only for a few names, on the refusal path.
 /// </summary>
-public static class MigrationHolders
+internal static class MigrationHolders
 {
     // How far back the history walk looks for a deleted folder: enough for years of a busy repository, bounded.
     private const int HistoryCommits = 50_000;

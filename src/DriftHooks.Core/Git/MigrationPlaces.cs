@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Git;
 /// copy last (its upstream, or a remote's branch of the same name). What the rules' fixes depend on, read through
 /// libgit2 only when a rule asks (a commit that touches no committed migration never does).
 /// </summary>
-public sealed class MigrationPlaces : IDisposable
+internal sealed class MigrationPlaces : IDisposable
 {
     private readonly Func<Repository> _open;
     private readonly string? _branch;

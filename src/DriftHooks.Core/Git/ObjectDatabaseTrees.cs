@@ -3,7 +3,7 @@ using LibGit2Sharp;
 namespace DriftHooks.Core.Git;
 
 /// <summary>Trees and blobs of one commit (or of nothing, before a repository's first commit), read through libgit2.</summary>
-public sealed class ObjectDatabaseTrees(Repository repository, Commit? commit) : ITreeSource
+internal sealed class ObjectDatabaseTrees(Repository repository, Commit? commit) : ITreeSource
 {
     public Commit? Commit => commit;
 

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Git;
 
 /// <summary>Chooses index entries by their raw path bytes, so that skipped entries cost no string.</summary>
-public delegate bool PathFilter(ReadOnlySpan<byte> path);
+internal delegate bool PathFilter(ReadOnlySpan<byte> path);

@@ -5,7 +5,7 @@ using DriftHooks.Core.Rules;
 namespace DriftHooks.Core.Git;
 
 /// <summary>Builds the plain-data view the commit rules judge, from any two snapshots (HEAD and index, or two commits).</summary>
-public static class ProjectChangesReader
+internal static class ProjectChangesReader
 {
     /// <summary>True when nothing under the project's folders differs; the common case, decided from folder ids alone.</summary>
     public static bool IsUnchanged(PrismaProject project, ITreeSource before, ITreeSource after) =>

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Git;
 /// <c>schema/</c> folder), or the whole project moves (into a package of a monorepo), judging the two places as two
 /// projects would see every table dropped and every migration deleted by one, and all of it created by the other.
 /// </summary>
-public static class ProjectPairing
+internal static class ProjectPairing
 {
     /// <returns>Each project to judge, with the project whose schema files <paramref name="before"/> holds for it.</returns>
     public static IReadOnlyList<(PrismaProject Project, PrismaProject Previous)> Pair(

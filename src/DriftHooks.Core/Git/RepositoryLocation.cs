@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Git;
 /// (objects, config, hooks; shared by linked worktrees) and the index the hook must read.
 /// Found from the environment git hands a hook, without libgit2, because the hook's fast path avoids it.
 /// </summary>
-public sealed record RepositoryLocation(string WorkTree, string GitDirectory, string CommonDirectory, string IndexFile)
+internal sealed record RepositoryLocation(string WorkTree, string GitDirectory, string CommonDirectory, string IndexFile)
 {
     /// <summary>
     /// Finds the repository that contains <paramref name="startDirectory"/>. <paramref name="gitDirOverride"/> and

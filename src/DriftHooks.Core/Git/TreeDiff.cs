@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Git;
 /// Compares two snapshots below a path, descending only into folders whose ids differ, so that an unchanged
 /// migrations folder of a thousand migrations costs one comparison.
 /// </summary>
-public static class TreeDiff
+internal static class TreeDiff
 {
     public static void Compare(string path, ITreeSource before, ITreeSource after, List<FileChange> changes) =>
         Compare(path, before.Find(path), before, after.Find(path), after, changes);

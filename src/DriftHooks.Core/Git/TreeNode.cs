@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Git;
 
 /// <summary>An entry of a tree: a file (blob, symlink, submodule) or a folder, with its object id.</summary>
-public sealed class TreeNode : IEquatable<TreeNode>
+internal sealed class TreeNode : IEquatable<TreeNode>
 {
     public const int TreeMode = 0x4000; // 040000
     public const int SymbolicLinkMode = 0xA000; // 120000

@@ -6,5 +6,5 @@ namespace DriftHooks.Core.Git;
 /// The index uses a feature this reader does not decode (sparse directory entries under a requested
 /// path, an unknown required extension). Thrown rather than returning a partial, wrong answer.
 /// </summary>
-public sealed class UnsupportedIndexException(string message, Exception? inner = null)
+internal sealed class UnsupportedIndexException(string message, Exception? inner = null)
     : DriftHooksException(message, ExitCodes.ResourceUnavailable, inner);

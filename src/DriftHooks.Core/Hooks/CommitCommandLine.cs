@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Hooks;
 /// Reads the arguments of the <c>git commit</c> that runs the pre-commit hook. git tells a hook nothing of
 /// <c>--amend</c>, so the hook reads its parent process's command line (an alias arrives expanded, as git re-runs itself).
 /// </summary>
-public static class CommitCommandLine
+internal static class CommitCommandLine
 {
     /// <summary>
     /// True when <paramref name="arguments"/> (a process's argv) are a <c>git … commit</c> with <c>--amend</c> in

@@ -6,4 +6,4 @@ namespace DriftHooks.Core.Hooks;
 /// of (<c>refs/heads/feature</c>, local or the one CI names; null: HEAD's), whose own pushed copy is no other place
 /// that has a migration.
 /// </summary>
-public sealed record CommitToCompare(string Sha, string Label, string Describe, string? Branch = null);
+internal sealed record CommitToCompare(string Sha, string Label, string Describe, string? Branch = null);

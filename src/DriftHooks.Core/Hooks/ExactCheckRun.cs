@@ -16,7 +16,7 @@ namespace DriftHooks.Core.Hooks;
 /// It never stops a push or a check for want of a server: with none at hand (or one that cannot be used) it says, in
 /// one line, that it did not run and what turns it on.
 /// </summary>
-public static class ExactCheckRun
+internal static class ExactCheckRun
 {
     /// <summary>Whether <paramref name="to"/> holds another schema or migrations folder than <paramref name="from"/> (no commit: yes).</summary>
     public static bool Changes(Commit? from, Commit to, PrismaProject project)

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Hooks;
 /// </summary>
 /// <param name="Hook">One of <see cref="HookInstaller.HookNames"/>.</param>
 /// <param name="Arguments">What git passed the hook (pre-push: the remote's name and address).</param>
-public sealed record HookInvocation(string Hook, string[] Arguments)
+internal sealed record HookInvocation(string Hook, string[] Arguments)
 {
     public static HookInvocation? Parse(string programPath, string[] arguments)
     {

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Hooks;
 /// Turns a hook's findings into its output, audit record and exit code, once for every hook:
 /// errors refuse (1) unless <c>DRIFTHOOKS_OVERRIDE</c> gives a real reason, which passes and is audited.
 /// </summary>
-public static class HookOutcome
+internal static class HookOutcome
 {
     /// <param name="hook">The hook's name, for messages and the audit record.</param>
     /// <param name="findings">What the check found.</param>

@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Hooks;
 /// whose folders have HEAD's ids is done there. libgit2 is loaded only when that reader meets something it does
 /// not handle.
 /// </summary>
-public static class PreCommitCheck
+internal static class PreCommitCheck
 {
     /// <param name="location">The repository, with the index git handed the hook.</param>
     /// <param name="options">The loaded configuration.</param>

@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Hooks;
 /// The pre-push check: for each pushed branch, the migrations of the pushed commit's tree against production's
 /// <c>_prisma_migrations</c>, read through a read-only connection. The database round trip overlaps the git reads.
 /// </summary>
-public static class PrePushCheck
+internal static class PrePushCheck
 {
     public const string Database = "production";
 

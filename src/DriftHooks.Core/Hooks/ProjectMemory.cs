@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Hooks;
 /// the index, so a commit that deletes a whole project (<c>git rm -r prisma</c>) would otherwise find nothing to
 /// check; a remembered project is checked against HEAD until HEAD no longer holds it.
 /// </summary>
-public static class ProjectMemory
+internal static class ProjectMemory
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "projects");
 

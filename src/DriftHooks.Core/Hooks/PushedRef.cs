@@ -3,7 +3,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Hooks;
 
 /// <summary>One line git writes to a pre-push hook: <c>&lt;local ref&gt; &lt;local sha&gt; &lt;remote ref&gt; &lt;remote sha&gt;</c>.</summary>
-public sealed record PushedRef(string LocalRef, string LocalSha, string RemoteRef, string RemoteSha)
+internal sealed record PushedRef(string LocalRef, string LocalSha, string RemoteRef, string RemoteSha)
 {
     public bool IsDeletion => LocalSha.All(c => c == '0');
 

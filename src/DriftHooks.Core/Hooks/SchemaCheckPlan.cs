@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Hooks;
 /// from <c>Production:SchemaCheck</c> and the shadow server at hand. <see cref="Notice"/> is the line that says why
 /// production's schema was not compared, when it was not and someone should know.
 /// </summary>
-public sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSource, bool Required, Finding? Notice)
+internal sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? ShadowSource, bool Required, Finding? Notice)
 {
     /// <summary>The setting that turns the check on, named in the line that says it did not run.</summary>
     public static readonly string TurnOn =

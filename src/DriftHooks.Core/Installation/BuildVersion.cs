@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Installation;
 /// (InformationalVersion <c>1.2.3+&lt;commit&gt;</c>, the commit from git's HEAD through SourceRevisionId). Installed
 /// hooks are compared by this, not by their bytes: a rebuild of the same commit is the same DriftHooks.
 /// </summary>
-public static class BuildVersion
+internal static class BuildVersion
 {
     public static string Current { get; } =
         typeof(BuildVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

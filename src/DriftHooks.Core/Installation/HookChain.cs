@@ -5,7 +5,7 @@ using DriftHooks.Core.Git;
 namespace DriftHooks.Core.Installation;
 
 /// <summary>Runs the hook DriftHooks replaced (husky's, lefthook's, a team script), first, with the same arguments and input.</summary>
-public static class HookChain
+internal static class HookChain
 {
     /// <summary>What running the chained hook came to.</summary>
     /// <param name="ExitCode">The chained hook's exit code; 0 when there is none or it was skipped.</param>

@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Installation;
 /// <c>core.hooksPath</c>; shared by linked worktrees), and keeps any hook that was already there, to be run first.
 /// Idempotent; <see cref="Uninstall"/> restores what was replaced.
 /// </summary>
-public static class HookInstaller
+internal static class HookInstaller
 {
     /// <summary>
     /// The hooks installed. <c>pre-merge-commit</c> is the pre-commit check for a merge git concludes by itself

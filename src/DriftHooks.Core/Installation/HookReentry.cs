@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Installation;
 /// chaining again (a chained script that runs DriftHooks, or an older build's hook chaining a newer one). A hook of
 /// another repository (a chained hook committing in a submodule) is not affected.
 /// </summary>
-public static class HookReentry
+internal static class HookReentry
 {
     public const string Variable = "DRIFTHOOKS_RUNNING_HOOK";
 
@@ -31,4 +31,4 @@ public static class HookReentry
 }
 
 /// <summary>A hook started from within itself: exit code <see cref="ExitCodes.HookReentered"/>.</summary>
-public sealed class HookReenteredException(string message) : DriftHooksException(message, ExitCodes.HookReentered);
+internal sealed class HookReenteredException(string message) : DriftHooksException(message, ExitCodes.HookReentered);

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Installation;
 /// hook's name. A script, not a link, because git runs hooks through its own <c>sh</c> on every OS (Git for Windows
 /// too, where links need Developer Mode), and the name is passed, not read from how the program was started.
 /// </summary>
-public static class HookScript
+internal static class HookScript
 {
     /// <summary>The line that marks a hook script as DriftHooks's own (install replaces it, uninstall removes it).</summary>
     public const string Marker = "written by drifthooks install; drifthooks uninstall removes it";

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Installation;
 /// <c>"prepare": "drifthooks install"</c> on every <c>npm install</c>, also where there is nothing to protect, and
 /// must never fail that install: a Docker build's <c>npm ci</c> (no git repository), a CI job, or <c>DRIFTHOOKS=0</c>.
 /// </summary>
-public static class InstallSkip
+internal static class InstallSkip
 {
     /// <returns>The line to print, or null to install.</returns>
     public static string? Reason(IReadOnlyDictionary<string, string?> environment, bool insideRepository)

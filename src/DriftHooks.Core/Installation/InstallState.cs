@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Installation;
 /// <param name="Hooks">The hooks installed.</param>
 /// <param name="Husky">The hooks run from husky's scripts (<see cref="HuskyScript"/>), not from links in the folder.</param>
 /// <param name="Version">The <see cref="BuildVersion"/> of the DriftHooks that installed the hooks (null: an install older than this record).</param>
-public sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false, string? Version = null)
+internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false, string? Version = null)
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "install.state");
 

@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Installation;
 /// there. Such a file is never kept as a hook to chain: running it from DriftHooks runs DriftHooks again, and an older
 /// build over a newer one (or the reverse) chained each other's hooks into a fork chain that never ended.
 /// </summary>
-public static class OwnHook
+internal static class OwnHook
 {
     // Every DriftHooks executable (one per hook before 0.1, one for all since) names its core assembly in its metadata.
     private static readonly byte[] ExecutableSignature = "DriftHooks.Core"u8.ToArray();

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Overrides;
 /// exclusive lock on the file, so hooks running at once (linked worktrees share the git directory) never
 /// overwrite each other's records.
 /// </summary>
-public static class AuditLog
+internal static class AuditLog
 {
     // .NET appends at the length it saw when it opened the file (pwrite, not O_APPEND): two processes appending at
     // once would write at the same offset. An exclusive lock held from open to close makes each append one step.

@@ -6,5 +6,5 @@ namespace DriftHooks.Core.Overrides;
 /// The audit record could not be written. An override that is not on record is no override, so whoever asked for
 /// one is refused with this message.
 /// </summary>
-public sealed class AuditLogUnavailableException(string message, Exception? inner = null)
+internal sealed class AuditLogUnavailableException(string message, Exception? inner = null)
     : DriftHooksException(message, ExitCodes.ResourceUnavailable, inner);

@@ -4,7 +4,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Overrides;
 
 /// <summary>One line of <c>audit.log</c>, as written: a JSON object whose strings are all escaped.</summary>
-public sealed record AuditRecord(
+internal sealed record AuditRecord(
     DateTimeOffset Time,
     string Action,
     string Hook,
@@ -24,7 +24,7 @@ public sealed record AuditRecord(
 }
 
 /// <summary>A finding as the audit keeps it: what was let through or refused, and where.</summary>
-public sealed record AuditFinding(string Code, string Severity, string? Location, string Message);
+internal sealed record AuditFinding(string Code, string Severity, string? Location, string Message);
 
 /// <summary>Source-generated (native-AOT safe) JSON for the audit log: one compact object per line.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]

@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Overrides;
 /// The only bypass: <c>DRIFTHOOKS_OVERRIDE</c> holding a reason a reviewer can read later. Placeholder values
 /// ("1", "true", "skip", …) are refused, so the audit log never records an override nobody can explain.
 /// </summary>
-public static class OverrideReason
+internal static class OverrideReason
 {
     public const string Variable = "DRIFTHOOKS_OVERRIDE";
 

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Prisma;
 /// SHA-256 of <c>migration.sql</c>, matched against the script as is, with CRLF→LF and with LF→CRLF, so that git's
 /// line-ending conversions do not count as edits.
 /// </summary>
-public static class MigrationChecksum
+internal static class MigrationChecksum
 {
     /// <summary>Length of a checksum written by current Prisma versions (32 bytes, two hex digits each).</summary>
     public const int Length = 64;

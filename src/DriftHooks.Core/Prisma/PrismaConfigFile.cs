@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Prisma;
 /// <c>schema: "…"</c>, <c>migrations: { path: "…" }</c> and <c>datasource: { url: env("NAME") }</c>.
 /// It does not run TypeScript: anything computed is reported as not found, and the caller falls back to defaults.
 /// </summary>
-public sealed record PrismaConfigFile(string? Schema, string? MigrationsPath, string? DatasourceUrlVariable)
+internal sealed record PrismaConfigFile(string? Schema, string? MigrationsPath, string? DatasourceUrlVariable)
 {
     public static PrismaConfigFile Parse(string text)
     {

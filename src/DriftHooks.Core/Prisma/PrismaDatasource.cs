@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>The two facts about a schema's <c>datasource</c> block the companion commands need, read without the full parser.</summary>
-public static partial class PrismaDatasource
+internal static partial class PrismaDatasource
 {
     /// <summary>The variable of <c>url = env("NAME")</c>, or null.</summary>
     public static string? UrlVariable(string schema) =>

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Prisma;
 /// One Prisma project inside a repository: its schema (a file, or a folder of <c>.prisma</c> files) and its
 /// migrations folder. Paths are repository-relative with '/' separators.
 /// </summary>
-public sealed record PrismaProject(string SchemaPath, bool SchemaIsFolder, string MigrationsPath)
+internal sealed record PrismaProject(string SchemaPath, bool SchemaIsFolder, string MigrationsPath)
 {
     /// <summary>The folders and files whose changes can matter to this project.</summary>
     public IReadOnlyList<string> Prefixes =>

@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Prisma;
 /// else <c>prisma/schema.prisma</c>, <c>schema.prisma</c> or a <c>prisma/schema/</c> folder, at the root or in any package of a monorepo.
 /// The migrations folder sits beside the schema unless a config says otherwise.
 /// </summary>
-public static class PrismaProjectLocator
+internal static class PrismaProjectLocator
 {
     private static readonly byte[] PrismaSuffix = ".prisma"u8.ToArray();
     private static readonly byte[][] MarkerNames = ["package.json"u8.ToArray(), "prisma.config.ts"u8.ToArray(), "migration_lock.toml"u8.ToArray()];

@@ -3,7 +3,7 @@ using System.Text;
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>Text as Prisma reads its files: UTF-8, strictly (an invalid byte is an error, never replaced).</summary>
-public static class PrismaText
+internal static class PrismaText
 {
     public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>Helpers for repository-relative paths ('/'-separated, no leading or trailing slash).</summary>
-public static class RepoPath
+internal static class RepoPath
 {
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
     public static bool IsUnder(string path, string folder) =>

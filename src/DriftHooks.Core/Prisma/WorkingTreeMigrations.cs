@@ -3,7 +3,7 @@ using DriftHooks.Core.Rules;
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>A project's migration folders as the working tree holds them, with their scripts: what Prisma itself would apply.</summary>
-public static class WorkingTreeMigrations
+internal static class WorkingTreeMigrations
 {
     public static IReadOnlyList<RepositoryMigration> Read(string workTree, PrismaProject project)
     {

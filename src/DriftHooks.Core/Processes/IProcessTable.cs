@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Processes;
 
 /// <summary>What the hooks need to know of other processes: a parent and a command line. One per OS.</summary>
-public interface IProcessTable
+internal interface IProcessTable
 {
     /// <summary>The parent process's id; null when the process is gone or hidden.</summary>
     int? ParentOf(int pid);

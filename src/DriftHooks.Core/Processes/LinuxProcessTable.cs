@@ -4,7 +4,7 @@ using System.Text;
 namespace DriftHooks.Core.Processes;
 
 /// <summary>Linux: <c>/proc/&lt;pid&gt;/stat</c> and <c>/proc/&lt;pid&gt;/cmdline</c>.</summary>
-public sealed class LinuxProcessTable : IProcessTable
+internal sealed class LinuxProcessTable : IProcessTable
 {
     public int? ParentOf(int pid) => Try(() => ParentFromStat(File.ReadAllText($"/proc/{pid}/stat")));
 

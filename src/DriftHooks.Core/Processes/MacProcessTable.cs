@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Processes;
 /// macOS, where there is no /proc: the parent from <c>proc_pidinfo(PROC_PIDTBSDINFO)</c>, the command line from
 /// <c>sysctl(KERN_PROCARGS2)</c>. Two system calls, no process started (<c>ps -o args= -p</c> would start one).
 /// </summary>
-public sealed partial class MacProcessTable : IProcessTable
+internal sealed partial class MacProcessTable : IProcessTable
 {
     private const int ProcPidTbsdInfo = 3;
     private const int BsdInfoSize = 136; // sizeof(struct proc_bsdinfo)

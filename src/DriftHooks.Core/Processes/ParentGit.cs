@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Processes;
 /// Anything else (a benchmark, a terminal) ends the search: git tells a hook nothing of <c>--amend</c>, so not knowing
 /// means a plain commit.
 /// </summary>
-public static class ParentGit
+internal static class ParentGit
 {
     private static readonly HashSet<string> Shells = ["sh", "bash", "dash", "zsh", "ash", "ksh", "busybox"];
 

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Processes;
 /// <c>NtQueryInformationProcess(ProcessCommandLineInformation)</c> (Windows 8.1 and later), split as the C runtime
 /// splits it into argv. The process is opened for limited query only, which any user may do to their own processes.
 /// </summary>
-public sealed partial class WindowsProcessTable : IProcessTable
+internal sealed partial class WindowsProcessTable : IProcessTable
 {
     private const uint ProcessQueryLimitedInformation = 0x1000;
     private const int ProcessBasicInformation = 0;

@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Range;
 /// names no branch, and the branch's own pushed copy (<c>origin/feature</c>) would count as another branch holding
 /// its migrations. Then a rename that only that branch's migration needs (after a rebase) would be refused.
 /// </summary>
-public static class CiBranch
+internal static class CiBranch
 {
     /// <summary>The variables CI services set to the checked branch, first set wins: GitHub Actions (a pull request's head branch, a push's branch), GitLab (a merge request's source branch, a branch pipeline's branch).</summary>
     public static IReadOnlyList<string> Variables { get; } = ["GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_BRANCH"];

@@ -3,4 +3,4 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Range;
 
 /// <summary>A finding and the commit it was found in.</summary>
-public sealed record CommitFinding(CommitInfo Commit, Finding Finding);
+internal sealed record CommitFinding(CommitInfo Commit, Finding Finding);

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Range;
 
 /// <summary>A commit as findings name it: full id, short id and the first line of its message.</summary>
-public sealed record CommitInfo(string Sha, string Subject)
+internal sealed record CommitInfo(string Sha, string Subject)
 {
     public string ShortSha => Sha[..7];
 

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Range;
 /// Finds the Prisma projects of a commit from its tree (not the working tree): a CI checkout may hold another
 /// commit, and a range's verdict must not depend on what happens to be checked out.
 /// </summary>
-public static class CommitProjects
+internal static class CommitProjects
 {
     public static IReadOnlyList<PrismaProject> Locate(Commit commit, DriftHooksOptions options)
     {

@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Range;
 /// The repository's default branch as a CI checkout or a developer clone knows it: <c>origin/HEAD</c>, else
 /// <c>origin/main</c>, <c>main</c>, <c>origin/master</c>, <c>master</c> (the remote first: it is fresher than a local branch).
 /// </summary>
-public static class DefaultBranch
+internal static class DefaultBranch
 {
     private static readonly string[] Candidates = ["refs/remotes/origin/main", "refs/heads/main", "refs/remotes/origin/master", "refs/heads/master"];
 

@@ -15,7 +15,7 @@ namespace DriftHooks.Core.Range;
 /// For CI, which catches what <c>--no-verify</c> commits and hand-made pushes let past the hooks.
 /// The working tree plays no part: a CI checkout is not a developer's staging area.
 /// </summary>
-public static class RangeCheck
+internal static class RangeCheck
 {
     /// <param name="branch">
     /// The branch the head is (<see cref="CiBranch.Find"/>), whose pushed copy is no other place holding a migration: a

@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Range;
 /// <param name="BaseSource">How the base was chosen ("--base origin/main", "merge-base with origin/main").</param>
 /// <param name="Commits">The judged commits, oldest first.</param>
 /// <param name="ProductionCompared">Whether the head commit was compared with production's history.</param>
-public sealed record RangeCheckResult(
+internal sealed record RangeCheckResult(
     CommitInfo Base,
     string BaseSource,
     CommitInfo Head,

@@ -5,7 +5,7 @@ using DriftHooks.Core.Doctor;
 namespace DriftHooks.Core.Rendering;
 
 /// <summary>The doctor's checklist: one mark per item (✓ ✗ ! –, or ASCII where the terminal may not show them), its fix, and JSON.</summary>
-public static class ChecklistRenderer
+internal static class ChecklistRenderer
 {
     public static string Text(IReadOnlyList<DoctorItem> items, bool unicode, bool color)
     {

@@ -4,7 +4,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Rendering;
 
 /// <summary>Writes a finding as a JSON object's properties (no reflection: native-AOT safe).</summary>
-public static class FindingJson
+internal static class FindingJson
 {
     public static void WriteProperties(Utf8JsonWriter writer, Finding finding)
     {

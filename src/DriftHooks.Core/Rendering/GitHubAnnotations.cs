@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Rendering;
 /// Findings as GitHub Actions workflow commands (<c>::error file=…,title=DH102::message</c>), which the runner shows
 /// as annotations on the pull request. Escaping follows the runner's rules for data and for properties.
 /// </summary>
-public static class GitHubAnnotations
+internal static class GitHubAnnotations
 {
     /// <param name="finding">The finding.</param>
     /// <param name="context">Appended to the message, e.g. the commit it was found in.</param>

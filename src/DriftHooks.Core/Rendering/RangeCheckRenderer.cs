@@ -6,7 +6,7 @@ using DriftHooks.Core.Range;
 namespace DriftHooks.Core.Rendering;
 
 /// <summary>The three renderings of a <see cref="RangeCheckResult"/>: text, JSON and GitHub Actions annotations.</summary>
-public static class RangeCheckRenderer
+internal static class RangeCheckRenderer
 {
     public static string Text(RangeCheckResult result, bool color)
     {

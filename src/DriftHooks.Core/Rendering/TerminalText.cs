@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Rendering;
 /// move the cursor, recolour or hide text, reorder what is shown, or start a line that looks like DriftHooks's own.
 /// Every renderer passes what it did not write itself through <see cref="Safe"/>.
 /// </summary>
-public static class TerminalText
+internal static class TerminalText
 {
     public static string Safe(string text)
     {

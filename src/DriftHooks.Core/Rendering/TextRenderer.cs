@@ -4,7 +4,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Rendering;
 
 /// <summary>Findings as short human text: one paragraph per finding, its location, and the exact fix (each made <see cref="TerminalText.Safe"/>).</summary>
-public static class TextRenderer
+internal static class TextRenderer
 {
     public static string Render(IReadOnlyList<Finding> findings, bool color)
     {

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Rules;
 /// production, or to capture the change in a migration. Parts of a table, column or enum that is itself missing
 /// or extra are not reported again (dropping a column drops its indexes; that is one change, not three).
 /// </summary>
-public static class CatalogDiff
+internal static class CatalogDiff
 {
     const string Public = "public";
 

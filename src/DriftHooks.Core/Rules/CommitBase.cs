@@ -5,7 +5,7 @@ namespace DriftHooks.Core.Rules;
 /// then writes a fix that works where it is read, once. The index against HEAD (pre-commit), against HEAD's parent
 /// (an amend), a range's end state against its base (drifthooks check).
 /// </summary>
-public sealed record CommitBase
+internal sealed record CommitBase
 {
     /// <summary>The index against HEAD, knowing nothing of remotes: every committed migration counts as shared.</summary>
     public static CommitBase Head { get; } = new();
@@ -40,7 +40,7 @@ public sealed record CommitBase
 /// Whether the only place is this branch's own pushed copy (<c>origin/feature</c> when on <c>feature</c>): no mainline,
 /// no other branch, so no deploy and nobody else's work has it under this name.
 /// </param>
-public sealed record PublishedMigration(string Place, string? ScriptId, bool OnMainline, bool OnlyThisBranch = false)
+internal sealed record PublishedMigration(string Place, string? ScriptId, bool OnMainline, bool OnlyThisBranch = false)
 {
     /// <summary>
     /// Whether a migration held where <paramref name="published"/> says (null: nowhere but this clone) may change its
@@ -55,7 +55,7 @@ public sealed record PublishedMigration(string Place, string? ScriptId, bool OnM
 /// <summary>The commit that added a migration on this branch.</summary>
 /// <param name="Sha">Its id.</param>
 /// <param name="IsReplaceable">Whether <c>git commit --amend</c> would replace it (it is HEAD, in a plain commit).</param>
-public sealed record AddingCommit(string Sha, bool IsReplaceable)
+internal sealed record AddingCommit(string Sha, bool IsReplaceable)
 {
     public string ShortSha => Sha[..Math.Min(7, Sha.Length)];
 }

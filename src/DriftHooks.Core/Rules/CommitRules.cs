@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Rules;
 /// The judgement of the pre-commit hook (and of <c>drifthooks check</c> over a range): given what a commit
 /// changes in a Prisma project, the findings that should refuse it. Pure: no git, no disk, no console.
 /// </summary>
-public static class CommitRules
+internal static class CommitRules
 {
     public static IReadOnlyList<Finding> Evaluate(ProjectChanges changes, IReadOnlySet<string> disabledRules)
     {

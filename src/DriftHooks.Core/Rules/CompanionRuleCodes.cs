@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Stable finding codes of the companion commands (status, sync, restore): DH4xx, beside the commit rules (DH1xx), push comparison (DH2xx) and schema drift (DH3xx).</summary>
-public static class CompanionRuleCodes
+internal static class CompanionRuleCodes
 {
     public const string DatabaseUnreachable = "DH400";
     public const string ProductionNotConfigured = "DH401";

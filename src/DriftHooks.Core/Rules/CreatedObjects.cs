@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Rules;
 /// <c>table schema.name</c>, <c>type schema.name</c>, <c>column schema.table.name</c>, <c>index schema.name</c>; an
 /// unqualified name is in <paramref name="schema"/>. <see cref="Database.SchemaObjectsReader"/> names a database's the same way.
 /// </summary>
-public static partial class CreatedObjects
+internal static partial class CreatedObjects
 {
     const string Identifier = """(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)""";
     const string Qualified = $"""(?:(?<schema>{Identifier})\s*\.\s*)?(?<name>{Identifier})""";

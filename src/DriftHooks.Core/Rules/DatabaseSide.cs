@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Rules;
 /// the read also carries <see cref="Objects"/> (its tables and enum types, to tell a lost history from an empty
 /// database) and whether the database does not exist yet (<c>drifthooks sync</c> creates it).
 /// </summary>
-public sealed record DatabaseSide(string Label, DatabaseSideKind Kind, MigrationHistory? History, string? Url, string? Source, string? Problem)
+internal sealed record DatabaseSide(string Label, DatabaseSideKind Kind, MigrationHistory? History, string? Url, string? Source, string? Problem)
 {
     public static DatabaseSide NotConfigured(string label) => new(label, DatabaseSideKind.NotConfigured, null, null, null, null);
 

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>What is known about one database of the three-way picture.</summary>
-public enum DatabaseSideKind
+internal enum DatabaseSideKind
 {
     NotConfigured,
     Unreachable,

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>A file as one snapshot holds it.</summary>
-public sealed record FileVersion(string Path, string ObjectId);
+internal sealed record FileVersion(string Path, string ObjectId);

@@ -3,7 +3,7 @@ using DriftHooks.Core.Prisma;
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Pieces of the commands that findings suggest as fixes, written once for every rule.</summary>
-public static class FixText
+internal static class FixText
 {
     /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
     public static string Quote(string path) =>

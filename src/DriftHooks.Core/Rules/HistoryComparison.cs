@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Rules;
 /// them: rolled-back rows are history, not state; checksums match as Prisma matches them (line endings, unpadded hex).
 /// Pure: used by the pre-push hook and by every command that compares histories.
 /// </summary>
-public static class HistoryComparison
+internal static class HistoryComparison
 {
     public static IReadOnlyList<MigrationStatus> Compare(IReadOnlyList<RepositoryMigration> repository, IReadOnlyList<MigrationRecord> records)
     {

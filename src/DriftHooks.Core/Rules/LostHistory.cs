@@ -13,7 +13,7 @@ namespace DriftHooks.Core.Rules;
 /// <param name="Recorded">Applied rows the history still holds.</param>
 /// <param name="PresumedApplied">The migrations the history lacks up to the last one whose objects are present, in order.</param>
 /// <param name="Evidence">One object found, and the migration that creates it.</param>
-public sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList<string> PresumedApplied, string Evidence, string EvidenceMigration)
+internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList<string> PresumedApplied, string Evidence, string EvidenceMigration)
 {
     /// <param name="objects">The database's tables and enum types, as <see cref="CreatedObjects"/> names them.</param>
     public static LostHistory? Detect(IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory history, IReadOnlySet<string> objects)

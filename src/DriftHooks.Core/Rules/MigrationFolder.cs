@@ -3,7 +3,7 @@ using DriftHooks.Core.Git;
 namespace DriftHooks.Core.Rules;
 
 /// <summary>A migration folder on one side of a comparison: its name and the blob id of its migration.sql, if any.</summary>
-public sealed record MigrationFolder
+internal sealed record MigrationFolder
 {
     private readonly string? _scriptId;
     private TreeNode? _script;

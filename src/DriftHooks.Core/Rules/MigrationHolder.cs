@@ -7,4 +7,4 @@ namespace DriftHooks.Core.Rules;
 /// </summary>
 /// <param name="Branch">A branch (local first, then remote-tracking) whose tip holds the folder.</param>
 /// <param name="Commit">The newest commit (short id) that held it, when no branch tip does.</param>
-public sealed record MigrationHolder(string? Branch, string? Commit);
+internal sealed record MigrationHolder(string? Branch, string? Commit);

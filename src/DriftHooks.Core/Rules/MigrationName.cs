@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>The parts of a migration folder's name: Prisma's <c>20240101000000_add_user</c>, umami's <c>01_init</c>.</summary>
-public static class MigrationName
+internal static class MigrationName
 {
     /// <summary>The length of the run of digits the name starts with, when an underscore follows it; else 0.</summary>
     public static int NumberLength(string name)

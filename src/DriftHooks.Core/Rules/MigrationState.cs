@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Where one migration stands between a repository's history and a database's.</summary>
-public enum MigrationState
+internal enum MigrationState
 {
     /// <summary>In both, checksums agree.</summary>
     Applied,

@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Rules;
 /// this clone has them, fetching (and, should that bring nothing, asking who applied them, with the row). Written once
 /// for pre-push and check (DH201), status (DH411) and sync (DH430), from the data <see cref="MigrationHolder"/> gives.
 /// </summary>
-public static class MissingMigrationFix
+internal static class MissingMigrationFix
 {
     /// <param name="project">The Prisma project.</param>
     /// <param name="missing">The applied migrations the compared tree lacks, in name order.</param>

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Where one migration stands in one database, as <c>drifthooks status</c> shows it.</summary>
-public enum PlaceState
+internal enum PlaceState
 {
     /// <summary>The database was not configured or could not be read.</summary>
     Unknown,

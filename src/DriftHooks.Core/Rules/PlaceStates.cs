@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Rules;
 /// Per-migration states of one database against the working tree, built on <see cref="HistoryComparison.Compare"/>
 /// (the one comparison), adding what status shows beyond it: rolled-back rows.
 /// </summary>
-public static class PlaceStates
+internal static class PlaceStates
 {
     public static IReadOnlyDictionary<string, PlaceState> Of(IReadOnlyList<RepositoryMigration> repository, MigrationHistory history)
     {

@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Rules;
 /// schema reader gives null too when the working tree's schema is missing or not UTF-8. <see cref="Base"/> says what
 /// the "before" side is and where committed migrations are published, for the fixes.
 /// </summary>
-public sealed record ProjectChanges(
+internal sealed record ProjectChanges(
     PrismaProject Project,
     IReadOnlyList<FileChange> Changes,
     IReadOnlyDictionary<string, MigrationFolder> Before,

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Stable finding codes of the push comparison (repository history against a database's history).</summary>
-public static class PushRuleCodes
+internal static class PushRuleCodes
 {
     public const string ProductionUnreachable = "DH200";
     public const string MissingLocally = "DH201";

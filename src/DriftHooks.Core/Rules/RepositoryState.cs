@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Where one migration stands in the repository: committed, only in the working tree, or only in HEAD.</summary>
-public enum RepositoryState
+internal enum RepositoryState
 {
     /// <summary>In HEAD and in the working tree.</summary>
     Committed,

@@ -3,7 +3,7 @@ using DriftHooks.Core.Database;
 namespace DriftHooks.Core.Rules;
 
 /// <summary>What a restore changes in the history table: rows added, rows replaced (same id, other content), rows already identical, rows kept that the backup lacks.</summary>
-public sealed record RestorePlan(
+internal sealed record RestorePlan(
     IReadOnlyList<MigrationRecord> Add,
     IReadOnlyList<MigrationRecord> Replace,
     int Unchanged,

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>Stable finding codes of the commit rules; configuration can switch each off.</summary>
-public static class RuleCodes
+internal static class RuleCodes
 {
     public const string SchemaUnreadable = "DH100";
     public const string SchemaWithoutMigration = "DH101";

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Rules;
 /// Stable finding codes of schema drift: production's catalog against the catalog its applied migrations produce
 /// on a shadow database. "Extra" means production has it and no migration creates it; "missing" the reverse.
 /// </summary>
-public static class SchemaDriftCodes
+internal static class SchemaDriftCodes
 {
     public const string ExtraTable = "DH301";
     public const string MissingTable = "DH302";

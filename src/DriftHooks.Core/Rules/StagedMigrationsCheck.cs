@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Rules;
 /// A migration written before the last schema edit (stale) or missing a statement (partial) is refused, naming what
 /// differs; a statement that cannot be followed offline leaves the verdict to a check with a database.
 /// </summary>
-public static class StagedMigrationsCheck
+internal static class StagedMigrationsCheck
 {
     private const int MaxListed = 8;
 

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Rules;
 /// (what HEAD and production agree on, plus the branch's own new migrations), and stops rather than guess when
 /// production is ahead of the repository or the local history disagrees with it.
 /// </summary>
-public static class SyncPlanner
+internal static class SyncPlanner
 {
     /// <summary><c>drifthooks sync</c>'s option to follow the working tree alone, without reading production.</summary>
     public const string SkipProductionFlag = "--skip-production";

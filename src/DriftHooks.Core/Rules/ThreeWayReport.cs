@@ -3,7 +3,7 @@ using DriftHooks.Core.Findings;
 namespace DriftHooks.Core.Rules;
 
 /// <summary>The three-way picture: one row per migration, the two databases as they were read, findings, and the exit code.</summary>
-public sealed record ThreeWayReport(
+internal sealed record ThreeWayReport(
     IReadOnlyList<ThreeWayRow> Rows,
     DatabaseSide Local,
     DatabaseSide Production,

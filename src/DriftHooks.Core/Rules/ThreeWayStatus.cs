@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Rules;
 /// the local database gets findings whose fixes are local ones (<c>drifthooks sync</c>), because there the developer
 /// may rebuild freely.
 /// </summary>
-public static class ThreeWayStatus
+internal static class ThreeWayStatus
 {
     public const string LocalLabel = "the local database";
     public const string ProductionLabel = "production";

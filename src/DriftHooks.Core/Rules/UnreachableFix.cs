@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Rules;
 /// no answer), names the server's host and port and where its URL was read from, and ends with the command that
 /// checks again. Pure.
 /// </summary>
-public static class UnreachableFix
+internal static class UnreachableFix
 {
     /// <param name="server">The server and what the attempt told.</param>
     /// <param name="isLocal">The developer's own server, which they start themselves; production is only made reachable.</param>

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Rules;
 
 /// <summary>A migration folder as it stands in the working tree.</summary>
-public sealed record WorkingTreeMigration(string Name, bool HasScript);
+internal sealed record WorkingTreeMigration(string Name, bool HasScript);

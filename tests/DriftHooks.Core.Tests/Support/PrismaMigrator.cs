@@ -8,7 +8,7 @@ namespace DriftHooks.Core.Tests.Support;
 /// <see cref="WritableDatabase"/>/<see cref="MigrationApplier"/> (checked against the real Prisma in
 /// PrismaOracleTests), plus helpers that write the unusual rows Prisma leaves behind.
 /// </summary>
-public static class PrismaMigrator
+internal static class PrismaMigrator
 {
     /// <summary>
     /// The guard a test fixture writes its databases through: no production configured, none remembered. Fixtures stand

@@ -12,7 +12,7 @@ namespace DriftHooks.Core.Prisma.Ddl;
 /// which already brings every spelling of a type, default, key and index to the model's canonical form.
 /// Views, functions, triggers and sequences are not part of a schema's model and are left out. Pure: no I/O.
 /// </summary>
-public static partial class CatalogModel
+internal static partial class CatalogModel
 {
     /// <summary>The migration name under which statements the interpreter could not read are listed.</summary>
     public const string Source = "shadow database catalog";

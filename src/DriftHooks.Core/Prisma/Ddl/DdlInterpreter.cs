@@ -11,7 +11,7 @@ namespace DriftHooks.Core.Prisma.Ddl;
 /// cannot be followed (a DO block, dynamic SQL, an unknown ALTER form, an object that is not where the model
 /// says) is listed in <see cref="DdlReplay.Unfollowed"/>, and the replay then proves nothing. Pure: no I/O.
 /// </summary>
-public static partial class DdlInterpreter
+internal static partial class DdlInterpreter
 {
     private const int MaxIdentifierLength = 63;
 

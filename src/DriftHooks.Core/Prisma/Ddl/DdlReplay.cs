@@ -3,7 +3,7 @@ using DriftHooks.Core.Prisma.Schema;
 namespace DriftHooks.Core.Prisma.Ddl;
 
 /// <summary>A statement the interpreter could not follow and that might change what the model holds.</summary>
-public sealed record UnfollowedStatement(string Migration, int Line, string Text, string Reason)
+internal sealed record UnfollowedStatement(string Migration, int Line, string Text, string Reason)
 {
     /// <summary>The statement's first line, shortened, for messages.</summary>
     public string Excerpt
@@ -21,7 +21,7 @@ public sealed record UnfollowedStatement(string Migration, int Line, string Text
 /// and indexes or column defaults whose PostgreSQL form Prisma's schema cannot express one-to-one (an expression or
 /// partial index, a default after a type change), which a comparison must not refuse on.
 /// </summary>
-public sealed class DdlReplay(DatabaseModel model)
+internal sealed class DdlReplay(DatabaseModel model)
 {
     public DatabaseModel Model { get; } = model;
 

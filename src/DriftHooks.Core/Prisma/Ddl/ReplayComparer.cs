@@ -8,9 +8,9 @@ namespace DriftHooks.Core.Prisma.Ddl;
 /// write differently (generated expressions, identity, partial or expression indexes, operator classes, extension
 /// settings), which only a real database can settle, so they never refuse.
 /// </summary>
-public sealed record ReplayComparison(SchemaComparison Differences, IReadOnlyList<string> Unsure);
+internal sealed record ReplayComparison(SchemaComparison Differences, IReadOnlyList<string> Unsure);
 
-public static partial class ReplayComparer
+internal static partial class ReplayComparer
 {
     public static ReplayComparison Compare(DdlReplay replay, DatabaseModel schema)
     {

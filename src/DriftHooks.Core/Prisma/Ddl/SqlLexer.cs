@@ -7,7 +7,7 @@ namespace DriftHooks.Core.Prisma.Ddl;
 /// <c>/* */</c>) dropped, string constants, quoted identifiers and dollar-quoted bodies kept whole (a <c>;</c> inside
 /// them ends nothing), unquoted words folded to lower case, several statements on a line split at top-level <c>;</c>.
 /// </summary>
-public static class SqlLexer
+internal static class SqlLexer
 {
     public static IReadOnlyList<SqlStatement> Statements(string script)
     {

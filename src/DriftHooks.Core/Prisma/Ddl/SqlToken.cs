@@ -1,6 +1,6 @@
 namespace DriftHooks.Core.Prisma.Ddl;
 
-public enum SqlTokenKind
+internal enum SqlTokenKind
 {
     /// <summary>An unquoted word: a keyword or an identifier, <see cref="SqlToken.Text"/> folded to lower case as PostgreSQL does.</summary>
     Word,
@@ -21,7 +21,7 @@ public enum SqlTokenKind
 }
 
 /// <summary>One token of a migration script, with where it starts and ends in the script and its 1-based line.</summary>
-public readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Start, int End, int Line)
+internal readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Start, int End, int Line)
 {
     public bool IsWord(string word) => Kind == SqlTokenKind.Word && Text == word;
 

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// What a Prisma schema puts into a PostgreSQL database, keyed by database names: tables, enums and
 /// extensions. Nothing client-only (generators, relation names, client-side defaults) is in it.
 /// </summary>
-public sealed class DatabaseModel
+internal sealed class DatabaseModel
 {
     public Dictionary<string, DbTable> Tables { get; } = new(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// Rules were checked against <c>prisma migrate diff</c> (Prisma 6.19): views are not migrated, <c>@ignore</c>
 /// and <c>@@ignore</c> still keep their columns and tables, composite types are refused on PostgreSQL.
 /// </summary>
-public static class DatabaseModelBuilder
+internal static class DatabaseModelBuilder
 {
     // PostgreSQL truncates identifiers to 63 bytes; Prisma shortens its generated names to fit.
     private const int MaxIdentifierLength = 63;

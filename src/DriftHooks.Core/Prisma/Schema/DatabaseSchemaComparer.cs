@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// Decides whether moving from one Prisma schema to another changes a PostgreSQL database, the way
 /// <c>prisma migrate diff</c> does, by comparing the two <see cref="DatabaseModel"/>s by database name.
 /// </summary>
-public static class DatabaseSchemaComparer
+internal static class DatabaseSchemaComparer
 {
     /// <exception cref="SchemaParseException">Either side cannot be parsed or modelled.</exception>
     public static SchemaComparison Compare(IReadOnlyList<SchemaSource> before, IReadOnlyList<SchemaSource> after)

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>A foreign key; <see cref="ReferencedTable"/> is schema-qualified.</summary>
-public sealed record DbForeignKey(
+internal sealed record DbForeignKey(
     string Name,
     string Columns,
     string ReferencedTable,

@@ -1,3 +1,3 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
-public sealed record DbPrimaryKey(string Name, string Columns);
+internal sealed record DbPrimaryKey(string Name, string Columns);

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>A table: from a model, or the join table of an implicit many-to-many relation.</summary>
-public sealed class DbTable(string schema, string name, SchemaObjectKind kind)
+internal sealed class DbTable(string schema, string name, SchemaObjectKind kind)
 {
     public string Schema { get; } = schema;
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>A positional (<see cref="Name"/> null) or named argument.</summary>
-public sealed record PrismaArgument(string? Name, PrismaValue Value)
+internal sealed record PrismaArgument(string? Name, PrismaValue Value)
 {
     internal static void RenderAll(StringBuilder sb, IReadOnlyList<PrismaArgument> arguments)
     {

@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>A field attribute (<c>@id</c>, <c>@db.VarChar(191)</c>) or block attribute (<c>@@index(...)</c>), named without the <c>@</c>.</summary>
-public sealed record PrismaAttribute(string Name, IReadOnlyList<PrismaArgument> Arguments, int Line)
+internal sealed record PrismaAttribute(string Name, IReadOnlyList<PrismaArgument> Arguments, int Line)
 {
     /// <summary>The argument given by name, or else at this position among the unnamed ones.</summary>
     public PrismaValue? Argument(string name, int position = -1)

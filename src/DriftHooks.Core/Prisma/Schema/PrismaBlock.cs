@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>A top-level block. Datasource and generator blocks carry <see cref="Properties"/> (<c>key = value</c>) instead of fields.</summary>
-public sealed record PrismaBlock(
+internal sealed record PrismaBlock(
     PrismaBlockKind Kind,
     string Name,
     IReadOnlyList<PrismaField> Fields,

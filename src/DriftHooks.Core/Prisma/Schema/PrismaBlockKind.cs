@@ -1,6 +1,6 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
-public enum PrismaBlockKind
+internal enum PrismaBlockKind
 {
     Model,
     Enum,

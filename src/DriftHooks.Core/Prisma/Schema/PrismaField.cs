@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// A model, view or type field, or an enum value (then <see cref="Type"/> is empty). For
 /// <c>Unsupported("tsvector")</c>, <see cref="Type"/> is <c>Unsupported</c> and <see cref="UnsupportedType"/> holds the text.
 /// </summary>
-public sealed record PrismaField(
+internal sealed record PrismaField(
     string Name,
     string Type,
     bool IsOptional,

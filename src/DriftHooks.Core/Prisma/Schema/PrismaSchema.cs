@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>The blocks of every file of one schema, in source order.</summary>
-public sealed record PrismaSchema(IReadOnlyList<PrismaBlock> Blocks);
+internal sealed record PrismaSchema(IReadOnlyList<PrismaBlock> Blocks);

@@ -4,7 +4,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// Parses Prisma schema files into a light syntax tree (blocks, fields, attributes). Syntax only:
 /// what the blocks mean for the database is <see cref="DatabaseModelBuilder"/>'s job.
 /// </summary>
-public static class PrismaSchemaParser
+internal static class PrismaSchemaParser
 {
     public static PrismaSchema Parse(IReadOnlyList<SchemaSource> sources)
     {

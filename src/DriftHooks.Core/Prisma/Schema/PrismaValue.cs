@@ -3,7 +3,7 @@ using System.Text;
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>An attribute argument or a datasource/generator property value.</summary>
-public sealed record PrismaValue(
+internal sealed record PrismaValue(
     PrismaValueKind Kind,
     string Text,
     IReadOnlyList<PrismaArgument> Arguments,

@@ -1,6 +1,6 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
-public enum PrismaValueKind
+internal enum PrismaValueKind
 {
     String,
     Number,

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>One database-relevant difference, e.g. (Model, "User", "column `nickname` added").</summary>
-public sealed record SchemaChange(SchemaObjectKind Kind, string Name, string Description);
+internal sealed record SchemaChange(SchemaObjectKind Kind, string Name, string Description);

@@ -3,7 +3,7 @@ using System.Text;
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>The database-relevant differences between two schemas; empty when no migration is needed.</summary>
-public sealed record SchemaComparison(IReadOnlyList<SchemaChange> Changes)
+internal sealed record SchemaComparison(IReadOnlyList<SchemaChange> Changes)
 {
     private const int MaxNameLength = 40;
 

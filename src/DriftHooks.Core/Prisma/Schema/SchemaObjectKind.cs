@@ -1,7 +1,7 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>What a <see cref="SchemaChange"/> is about.</summary>
-public enum SchemaObjectKind
+internal enum SchemaObjectKind
 {
     Model,
     Enum,

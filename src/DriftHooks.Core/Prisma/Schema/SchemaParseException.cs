@@ -6,7 +6,7 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// A schema that cannot be read or modelled. Thrown instead of guessing, so a broken schema never
 /// passes a check silently. Carries where (file, line) and what, for a finding to point the user there.
 /// </summary>
-public sealed class SchemaParseException : ConfigurationException
+internal sealed class SchemaParseException : ConfigurationException
 {
     private SchemaParseException(string path, int? line, string problem)
         : base($"{PlaceOf(path, line)}: {problem}. Fix the Prisma schema (prisma validate shows the same problem).")

@@ -1,4 +1,4 @@
 namespace DriftHooks.Core.Prisma.Schema;
 
 /// <summary>One <c>.prisma</c> file; a multi-file schema is several of these.</summary>
-public sealed record SchemaSource(string Path, string Text);
+internal sealed record SchemaSource(string Path, string Text);
