@@ -6,13 +6,12 @@
 # wall time (hyperfine). Needs PostgreSQL (apt-get install postgresql) and hyperfine.
 # Usage: bench/drift.sh [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-10}
-corpus="$root/../shared/corpus/documenso/migrations"
-[ -d "$corpus" ] || corpus=/work/shared/corpus/documenso/migrations
+bench_needs_corpus
 bin="$root/artifacts/native/drifthooks"
-[ -x "$bin" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
+bench_needs_native "$(dirname "$bin")"
+bench_needs_hyperfine
 source "$root/bench/postgres.sh"
 start_bench_postgres drift
 psql() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
@@ -20,19 +19,7 @@ psql -d postgres -c 'CREATE DATABASE production' -c 'CREATE DATABASE development
 
 # Production: each migration.sql as sent by Prisma, followed by its history row.
 script="$work/apply.sql"
-cat > "$script" <<'SQL'
-CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0);
-SQL
-count=0
-for dir in $(ls -d "$corpus"/*/ | sort); do
-  name=$(basename "$dir"); [ -f "$dir/migration.sql" ] || continue
-  sum=$(sha256sum "$dir/migration.sql" | cut -d' ' -f1)
-  printf '\\i %s\nINSERT INTO "_prisma_migrations" VALUES (gen_random_uuid()::text, %s, clock_timestamp(), %s, NULL, NULL, clock_timestamp(), 1);\n' \
-    "$dir/migration.sql" "'$sum'" "'$name'" >> "$script"
-  count=$((count + 1))
-done
+count=$(prisma_deploy_script "$corpus/migrations" "$script")
 start=$(date +%s.%N)
 psql -d production -f "$script" >/dev/null 2>"$work/apply.err" || { cat "$work/apply.err" >&2; exit 1; }
 echo "production: $count migrations applied in $(python3 -c "print(round($(date +%s.%N) - $start, 2))") s"
@@ -43,10 +30,10 @@ export DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/development
 export NO_COLOR=1
 cd "$work"
 echo; echo "== drifthooks drift (one run, phase timings) =="
-"$bin" drift --migrations "$corpus"
+"$bin" drift --migrations "$corpus/migrations"
 echo; echo "== peak memory =="
-/usr/bin/time -v "$bin" drift --migrations "$corpus" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1 kB/p'
+/usr/bin/time -v "$bin" drift --migrations "$corpus/migrations" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1 kB/p'
 echo; echo "== wall time, $runs runs =="
-hyperfine -N --warmup 1 --runs "$runs" "$bin drift --migrations $corpus"
+hyperfine -N --warmup 1 --runs "$runs" "$bin drift --migrations $corpus/migrations"
 left=$(PGPASSWORD="$password" "$pgbin/psql" -X -At -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'drifthooks_shadow_%'" 2>/dev/null <<<"" || true)
 echo "shadow databases left behind: ${left:-?}"

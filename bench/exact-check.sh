@@ -8,15 +8,14 @@
 # Needs PostgreSQL (apt-get install postgresql), hyperfine, node/npm for the oracle.
 # Usage: bench/exact-check.sh [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-10}
-shared="$root/../shared"; [ -d "$shared/corpus" ] || shared=/work/shared
-corpus="$shared/corpus/documenso"; oracle="$shared/prisma-oracle/prisma.sh"
-[ -d "$corpus/migrations" ] || { echo "bench: the documenso corpus is needed (../shared/corpus/documenso)" >&2; exit 2; }
+bench_needs_corpus
+oracle="$shared/prisma-oracle/prisma.sh"
 [ -x "$oracle" ] || { echo "bench: the Prisma oracle is needed (../shared/prisma-oracle)" >&2; exit 2; }
 bin="$root/artifacts/native"
-[ -x "$bin/drifthooks" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine)" >&2; exit 2; }
+bench_needs_native "$bin"
+bench_needs_hyperfine
 source "$root/bench/postgres.sh"
 start_bench_postgres exact-check
 server="postgresql://postgres:$password@127.0.0.1:$port"

@@ -4,7 +4,7 @@
 # Inputs that end in an unexpected exception or a hang are saved under $TMPDIR/drifthooks-fuzz-failures.
 # Usage: bench/fuzz.sh [COUNT] [SEED]   (the test suite runs a few hundred to 1,500 per reader with a fixed seed)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 export DRIFTHOOKS_FUZZ_COUNT=${1:-20000}
 export DRIFTHOOKS_FUZZ_SEED=${2:-$(date +%s)}
 echo "fuzz: $DRIFTHOOKS_FUZZ_COUNT inputs per reader, seed $DRIFTHOOKS_FUZZ_SEED"

@@ -8,12 +8,12 @@
 #   DRIFTHOOKS_BASELINE=EXE  also time another build's pre-commit executable in the same rounds (run directly, as
 #                            older installs linked it), to compare two builds on the same moments of the machine
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-200}
 bin="${DRIFTHOOKS_BIN:-$root/artifacts/native}"
 baseline="${DRIFTHOOKS_BASELINE:-}"
-[ -x "$bin/drifthooks" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
+bench_needs_native "$bin"
+bench_needs_hyperfine
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,14 +6,12 @@
 # Needs PostgreSQL (apt-get install postgresql) and hyperfine.
 # Usage: bench/pre-push-exact.sh [RUNS] [OTHER_BUILD_DIR]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-30}; other=${2:-}
-corpus="$root/../shared/corpus/documenso"
-[ -d "$corpus" ] || corpus=/work/shared/corpus/documenso
-[ -d "$corpus/migrations" ] || { echo "bench: the documenso corpus is needed (../shared/corpus/documenso)" >&2; exit 2; }
+bench_needs_corpus
 bin="$root/artifacts/native"
-[ -x "$bin/pre-push" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine)" >&2; exit 2; }
+bench_needs_native "$bin"
+bench_needs_hyperfine
 source "$root/bench/postgres.sh"
 start_bench_postgres pre-push-exact
 psql() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
@@ -30,15 +28,7 @@ base=$(git -C "$repo" rev-parse HEAD)
 
 # Production applied the base's migrations: each migration.sql, then its history row, as Prisma applies them.
 apply="$work/apply.sql"
-echo 'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0);' > "$apply"
-for dir in $(ls -d "$repo"/prisma/migrations/*/ | sort); do
-  name=$(basename "$dir"); [ -f "$dir/migration.sql" ] || continue
-  sum=$(sha256sum "$dir/migration.sql" | cut -d' ' -f1)
-  printf '\\i %s\nINSERT INTO "_prisma_migrations" VALUES (gen_random_uuid()::text, %s, clock_timestamp(), %s, NULL, NULL, clock_timestamp(), 1);\n' \
-    "$dir/migration.sql" "'$sum'" "'$name'" >> "$apply"
-done
+prisma_deploy_script "$repo/prisma/migrations" "$apply" >/dev/null
 psql -d production -f "$apply" >/dev/null 2>"$work/apply.err" || { cat "$work/apply.err" >&2; exit 1; }
 mv "$work/last" "$last"; git -C "$repo" add -A
 git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m head

@@ -4,11 +4,11 @@
 # on the same folder and database. Needs PostgreSQL server binaries (apt-get install postgresql), hyperfine,
 # and for the Prisma figure Node/npm. Usage: bench/pre-push.sh [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-100}
 hook="$root/artifacts/native/pre-push"
-[ -x "$hook" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
+bench_needs_native "$(dirname "$hook")"
+bench_needs_hyperfine
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 work=$(mktemp -d)
@@ -29,7 +29,7 @@ git -c core.hooksPath=/dev/null commit -q -m "add column" # the staged change be
 
 # Production: every committed migration applied as Prisma applies it: its SQL, then its row.
 {
-  echo 'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0);'
+  echo "$prisma_migrations_ddl"
   for dir in prisma/migrations/*/; do
     name=$(basename "$dir")
     [ "$name" = 20230101000000_add_column ] && continue
@@ -51,7 +51,7 @@ hook_kb=$(/usr/bin/time -v sh -c "exec $hook origin x < $work/refs" 2>&1 >/dev/n
 prisma_json=""
 if command -v node >/dev/null && command -v npm >/dev/null; then
   export ORACLE_DATABASE_URL="$url" ORACLE_SCHEMA="$work/repo/prisma/schema.prisma" ORACLE_MIGRATIONS="$work/repo/prisma/migrations"
-  oracle="$root/../shared/prisma-oracle/prisma.sh"
+  oracle="$shared/prisma-oracle/prisma.sh"
   if [ -x "$oracle" ] || [ -f "$oracle" ]; then
     bash "$oracle" migrate status >/dev/null 2>&1 || true # installs its packages on first use
     hyperfine -i --warmup 1 --runs 5 --export-json "$work/prisma.json" -n 'prisma migrate status' "bash $oracle migrate status" >/dev/null

@@ -9,14 +9,14 @@
 #   DRIFTHOOKS_BIN=DIR   the drifthooks to install (default artifacts/native, built if missing)
 #   REPLAY_BRANCH=NAME   the source's default branch (default its HEAD)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 [ $# -ge 1 ] || { echo "usage: bench/replay-history.sh GIT_DIR [OUT_DIR]" >&2; exit 2; }
 source_dir=$1
 git -C "$source_dir" rev-parse --git-dir >/dev/null 2>&1 || { echo "replay: $source_dir is not a git repository" >&2; exit 2; }
 [ "$(git -C "$source_dir" rev-parse --is-shallow-repository)" = false ] \
   || { echo "replay: $source_dir is shallow; fetch its whole history first (git fetch --unshallow)" >&2; exit 2; }
 bin="${DRIFTHOOKS_BIN:-$root/artifacts/native}"
-[ -x "$bin/drifthooks" ] || bash "$root/install/install.sh" --build-only >/dev/null
+bench_needs_native "$bin"
 out=${2:-$(mktemp -d)}
 [ ! -e "$out/repo" ] || { echo "replay: $out already holds a replay; give an empty folder" >&2; exit 2; }
 echo "replaying $(git -C "$source_dir" rev-parse --short HEAD) of $source_dir with $("$bin/drifthooks" --version) into $out"

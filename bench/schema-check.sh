@@ -12,14 +12,12 @@
 # server, as Prisma finds its database. Needs PostgreSQL (apt-get install postgresql) and hyperfine.
 # Usage: bench/schema-check.sh [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-30}
-corpus="$root/../shared/corpus/documenso"
-[ -d "$corpus" ] || corpus=/work/shared/corpus/documenso
-[ -d "$corpus/migrations" ] || { echo "bench: the documenso corpus is needed (../shared/corpus/documenso)" >&2; exit 2; }
+bench_needs_corpus
 bin="$root/artifacts/native"
-[ -x "$bin/pre-push" ] || bash "$root/install/install.sh" --build-only >/dev/null
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get update && apt-get install -y hyperfine: a fresh machine knows no package lists)" >&2; exit 2; }
+bench_needs_native "$bin"
+bench_needs_hyperfine
 source "$root/bench/postgres.sh"
 start_bench_postgres schema-check
 psql() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
@@ -27,19 +25,8 @@ psql -d postgres -c 'CREATE DATABASE production' -c 'CREATE DATABASE development
 
 # Production: each migration.sql, then its history row, as Prisma applies them. replay.sql: the scripts alone.
 apply="$work/apply.sql"; replay="$work/replay.sql"
-echo 'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0);' > "$apply"
-echo 'SET synchronous_commit TO off;' > "$replay"
-count=0
-for dir in $(ls -d "$corpus"/migrations/*/ | sort); do
-  name=$(basename "$dir"); [ -f "$dir/migration.sql" ] || continue
-  sum=$(sha256sum "$dir/migration.sql" | cut -d' ' -f1)
-  printf '\\i %s\nINSERT INTO "_prisma_migrations" VALUES (gen_random_uuid()::text, %s, clock_timestamp(), %s, NULL, NULL, clock_timestamp(), 1);\n' \
-    "$dir/migration.sql" "'$sum'" "'$name'" >> "$apply"
-  printf '\\i %s\n' "$dir/migration.sql" >> "$replay"
-  count=$((count + 1))
-done
+count=$(prisma_deploy_script "$corpus/migrations" "$apply")
+{ echo 'SET synchronous_commit TO off;'; grep '^\\i ' "$apply"; } > "$replay"
 psql -d production -f "$apply" >/dev/null 2>"$work/apply.err" || { cat "$work/apply.err" >&2; exit 1; }
 
 # The repository: documenso's schema and migrations, committed; the push of main is what the hook judges.

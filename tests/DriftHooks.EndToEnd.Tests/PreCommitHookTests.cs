@@ -100,9 +100,17 @@ public class PreCommitHookTests
         using var repo = Baseline();
         repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
         repo.Write("prisma/migrations/20240201000000_add_name/migration.sql", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+
+        // Its twin first: the same schema edit with the migration left unstaged is refused, so the hook does run here.
+        repo.MustGit("add", "prisma/schema.prisma");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH105").And.Contain("20240201000000_add_name"));
+
         repo.MustGit("add", "-A");
         var result = repo.Commit();
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(repo.MustGit("show", "--name-only", "--format=", "HEAD"), Does.Contain("20240201000000_add_name/migration.sql"));
     }
 
     [Test]
@@ -113,6 +121,13 @@ public class PreCommitHookTests
         repo.MustGit("add", "-A");
         var result = repo.Commit();
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+
+        // Its twin: an edit of the same file that does reach the database is refused, so the pass above was judged.
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource + UserWithName);
+        repo.MustGit("add", "-A");
+        var refused = repo.Commit();
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH101"));
     }
 
     [Test]

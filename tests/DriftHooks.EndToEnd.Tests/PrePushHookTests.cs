@@ -71,6 +71,12 @@ public class PrePushHookTests
         scenario.Repository.Write($"prisma/migrations/{PushScenario.Name(2)}/migration.sql", "-- uncommitted edit\n");
         var result = scenario.Push();
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+
+        // Its twin: the same edit committed is what is pushed, and is refused.
+        scenario.Repository.MustGit("commit", "-q", "-a", "--no-verify", "-m", "edit");
+        var refused = scenario.Push();
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH202").And.Contain(PushScenario.Name(2)));
     }
 
     [Test]
@@ -320,5 +326,14 @@ public class PrePushHookTests
         repo.Environment["DRIFTHOOKS_PRODUCTION_URL"] = "postgresql://u:p@127.0.0.1:1/none";
         Assert.That(repo.Git("push", "origin", "main").ExitCode, Is.Zero);
         Assert.That(repo.Git("push", "origin", "--delete", "main").ExitCode, Is.Zero);
+
+        // Its twin: once the pushed commit holds a Prisma project, the same unreachable production stops the push,
+        // so the passes above were the hook deciding that nothing needed production.
+        repo.Write("prisma/schema.prisma", TestRepository.Datasource);
+        repo.Write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+        repo.CommitAllWithoutHooks();
+        var refused = repo.Git("push", "origin", "main");
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.Error, Does.Contain("DH200"));
     }
 }
