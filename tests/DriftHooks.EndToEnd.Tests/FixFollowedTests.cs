@@ -15,8 +15,8 @@ namespace DriftHooks.EndToEnd.Tests;
 /// production where pre-push reads one), then the same command run again: it must pass. A fix that cannot be run as
 /// printed, or that leads into another refusal, fails here. One case is a row of <see cref="Cases"/>: how the problem
 /// is made (and which command refuses it), the code, what the fix must say, how a user fills its placeholders and does
-/// its steps in words, the command that must then pass, and what must hold after. The README's table "When DriftHooks
-/// refuses" lists these.
+/// its steps in words, the command that must then pass, and what must hold after. docs/fixes-tested.md lists these
+/// ("When DriftHooks refuses: the fix, tested").
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]

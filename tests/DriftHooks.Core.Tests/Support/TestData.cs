@@ -6,13 +6,16 @@ namespace DriftHooks.Core.Tests.Support;
 /// </summary>
 public static class TestData
 {
-    private static readonly Lazy<string> Folder = new(Find);
+    private static readonly Lazy<string> Root = new(Find);
+
+    /// <summary>The checkout's top folder, where <c>DriftHooks.sln</c> is.</summary>
+    public static string Repository => Root.Value;
 
     /// <summary>112 labelled real edits of umami's schema: <c>&lt;id&gt;.before.prisma</c>, <c>&lt;id&gt;.after.prisma</c>, <c>labels.txt</c>.</summary>
-    public static string SchemaPairs => Path.Combine(Folder.Value, "schema-pairs");
+    public static string SchemaPairs => Path.Combine(Root.Value, "tests", "data", "schema-pairs");
 
     /// <summary>umami's <c>schema.prisma</c> and <c>migrations/</c> (19 numbered migrations).</summary>
-    public static string Umami => Path.Combine(Folder.Value, "umami");
+    public static string Umami => Path.Combine(Root.Value, "tests", "data", "umami");
 
     private static string Find()
     {
@@ -20,7 +23,7 @@ public static class TestData
         {
             if (File.Exists(Path.Combine(dir.FullName, "DriftHooks.sln")))
             {
-                return Path.Combine(dir.FullName, "tests", "data");
+                return dir.FullName;
             }
         }
 
