@@ -447,9 +447,10 @@ public class DriftEventsTests
     static async Task RevertInProductionAsPrintedAsync(Team team, ProcessResult refused)
     {
         var fix = PrintedFix.Of(team.Repository, refused, SchemaDriftCodes.ExtraColumn);
-        var revert = Regex.Match(fix.Text, "^Revert the manual change in production: `(?<sql>[^`]+)`");
+        // The SQL is printed shell-quoted, as every value a fix embeds: the shell reads it back.
+        var revert = Regex.Match(fix.Text, "^Revert the manual change in production: (?<sql>'[^']*'(?:\\\\''[^']*')*) —");
         Assert.That(revert.Success, Is.True, fix.Text);
-        await team.ProductionAsync(revert.Groups["sql"].Value);
+        await team.ProductionAsync(PrintedFix.Unquote(revert.Groups["sql"].Value));
         team.CommitOtherWork();
         await PushGreenAsync(team);
     }

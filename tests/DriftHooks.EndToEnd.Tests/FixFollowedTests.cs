@@ -663,8 +663,8 @@ public class FixFollowedTests
             },
             s => s.Production!.Push(), s => s.Production!.Push(), "git push")
         {
-            FixIs = Does.StartWith("drifthooks drift, then echo \"UPDATE _prisma_migrations SET checksum = '" + MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))) + "' WHERE id = '")
-                .And.Contain("'\" | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("),
+            FixIs = Does.StartWith("drifthooks drift, then echo 'UPDATE _prisma_migrations SET checksum = '\\''" + MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))) + "'\\'' WHERE id = '\\''")
+                .And.Contain("'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("),
             RunsPrisma = true,
             Then = (s, _) =>
             {

@@ -98,7 +98,7 @@ internal sealed class CompanionContext
     public DatabaseUrl RequireLocalUrl(string command)
     {
         var source = LocalSource ?? throw new ConfigurationException(
-            $"No local development database is configured, so '{command}' has nothing to work on. Set {LocalSetting.WhereToSet}; for example: {LocalSetting.Fix}");
+            $"No local development database is configured, so '{command}' has nothing to work on. Set {LocalSetting.WhereToSet}{(LocalSetting.Fix is { } fix ? "; for example: " + fix : ".")}");
         return source.Parse();
     }
 

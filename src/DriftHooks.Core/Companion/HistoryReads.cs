@@ -12,7 +12,7 @@ internal static class HistoryReads
     /// <param name="prismaAt">What points a printed <c>npx prisma</c> at this database (<see cref="DatabaseSide.PrismaAt"/>).</param>
     /// <param name="withObjects">Also read its tables, enum types, columns and indexes, and take a missing database for one not created yet (the local database).</param>
     public static async Task<DatabaseSide> ReadSideAsync(
-        string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, string prismaAt, bool withObjects = false, CancellationToken cancellationToken = default)
+        string label, DatabaseUrlSource? source, DatabaseConnectionOptions options, string? rememberIn, string? prismaAt, bool withObjects = false, CancellationToken cancellationToken = default)
     {
         if (source is null)
         {

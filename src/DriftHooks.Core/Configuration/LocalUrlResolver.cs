@@ -15,14 +15,17 @@ internal static class LocalUrlResolver
     public static IReadOnlyList<UrlPlace> Places(LocalUrlSetting setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        return
+        UrlPlace[] ownSetting =
         [
             UrlPlace.Environment("DRIFTHOOKS__LOCAL__URL"),
             UrlPlace.Json(OptionsLoader.LocalFile, "Local", "Url"),
             UrlPlace.Json(OptionsLoader.CommittedFile, "Local", "Url"),
-            UrlPlace.Environment(setting.Variable),
-            .. setting.EnvFiles.Select(file => UrlPlace.DotEnv(file, setting.Variable)),
         ];
+
+        // A variable name no shell can set is refused, not looked up (LocalUrlSetting.Refusal says so).
+        return setting.VariableIsValid
+            ? [.. ownSetting, UrlPlace.Environment(setting.Variable), .. setting.EnvFiles.Select(file => UrlPlace.DotEnv(file, setting.Variable))]
+            : ownSetting;
     }
 
     public static IReadOnlyList<UrlPlace> Places(RepositoryLocation location, PrismaProject? project, SettingFiles settings) => Places(LocalUrlSetting.For(location, project, settings));

@@ -1,5 +1,6 @@
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Configuration;
 
@@ -31,14 +32,30 @@ internal sealed record LocalUrlSetting(string Variable, string NamedBy, IReadOnl
         return new LocalUrlSetting(variable, namedBy, [.. EnvFilesOf(project)]);
     }
 
-    /// <summary>"NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment, .env or prisma/.env, or Local:Url in .drifthooks.local.json".</summary>
-    public string WhereToSet =>
-        $"{Variable} ({(NamedBy == "Prisma's default" ? "Prisma's default variable" : "the variable " + NamedBy + " reads")}) in the environment"
-        + (EnvFiles.Count == 0 ? "" : $" or {string.Join(" or ", EnvFiles)}")
-        + $", or Local:Url in {OptionsLoader.LocalFile}";
+    /// <summary>
+    /// Whether <see cref="Variable"/> is a name a shell can set (<see cref="FixText.IsVariableName"/>). It comes from a
+    /// committed file, so any other name is refused: it is neither read nor put into a printed command.
+    /// </summary>
+    public bool VariableIsValid => FixText.IsVariableName(Variable);
 
-    /// <summary>The one command that configures it, with <see cref="UrlPlaceholder"/> to fill in: a line in the root <c>.env</c>, where Prisma reads it too.</summary>
-    public string Fix => $"echo '{Variable}=\"{UrlPlaceholder}\"' >> .env";
+    /// <summary>Why <see cref="Variable"/> is refused, as a sentence for the messages that would have named it; null when it is valid.</summary>
+    public string? Refusal => VariableIsValid
+        ? null
+        : $"the variable {NamedBy} reads, {FixText.Quote(Variable)}, is not a valid environment variable name (letters, digits and _, not starting with a digit), "
+          + "so DriftHooks neither reads it nor prints a command that names it: rename it there";
+
+    /// <summary>"NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment, .env or prisma/.env, or Local:Url in .drifthooks.local.json".</summary>
+    public string WhereToSet => !VariableIsValid
+        ? $"Local:Url in {OptionsLoader.LocalFile} ({Refusal})"
+        : $"{Variable} ({(NamedBy == "Prisma's default" ? "Prisma's default variable" : "the variable " + NamedBy + " reads")}) in the environment"
+          + (EnvFiles.Count == 0 ? "" : $" or {string.Join(" or ", EnvFiles)}")
+          + $", or Local:Url in {OptionsLoader.LocalFile}";
+
+    /// <summary>
+    /// The one command that configures it, with <see cref="UrlPlaceholder"/> to fill in: a line in the root <c>.env</c>,
+    /// where Prisma reads it too. Null when the variable is refused (<see cref="Refusal"/> says why).
+    /// </summary>
+    public string? Fix => VariableIsValid ? $"echo {FixText.Quote($"{Variable}=\"{UrlPlaceholder}\"")} >> .env" : null;
 
     /// <summary>The environment variable the project's datasource URL is read from, and the file that names it (read through <paramref name="settings"/>, once per command).</summary>
     public static (string Variable, string NamedBy) UrlVariable(SettingFiles settings, PrismaProject project)

@@ -29,11 +29,17 @@ internal static class ProductionUrlResolver
     /// <summary>
     /// What points a Prisma command at production, put before <c>npx prisma</c> in a fix: the project's datasource
     /// variable (<paramref name="prismaVariable"/>) set from the environment variable production's URL came from, so
-    /// the fix runs as printed and prints no password; a placeholder when the URL came from a file.
+    /// the fix runs as printed and prints no password; a placeholder when the URL came from a file. Null when the
+    /// variable is not a name a shell can set (it comes from a committed file): then no fix points Prisma at production.
     /// </summary>
-    public static string PrismaEnvironment(string prismaVariable, DatabaseUrlSource source)
+    public static string? PrismaEnvironment(string prismaVariable, DatabaseUrlSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (!Rules.FixText.IsVariableName(prismaVariable))
+        {
+            return null;
+        }
+
         var fromEnvironment = Places.FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
         return fromEnvironment is null ? $"{prismaVariable}='<production url>' " : $"{prismaVariable}=\"${fromEnvironment}\" ";
     }

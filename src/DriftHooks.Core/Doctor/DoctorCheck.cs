@@ -50,7 +50,7 @@ internal static class DoctorCheck
 
         if (branch.StartsWith('('))
         {
-            return new("branch", "branch", DoctorStatus.Warn, $"HEAD is detached {branch}: commits made here belong to no branch", $"git switch {defaultBranch ?? "<branch>"}");
+            return new("branch", "branch", DoctorStatus.Warn, $"HEAD is detached {branch}: commits made here belong to no branch", defaultBranch is null ? "git switch <branch>" : $"git switch {FixText.Quote(defaultBranch)}");
         }
 
         if (defaultBranch is null || branch == defaultBranch)
@@ -58,7 +58,7 @@ internal static class DoctorCheck
             return new("branch", "branch", DoctorStatus.Pass, $"on {branch}");
         }
 
-        return new("branch", "branch", DoctorStatus.Warn, $"on {branch}, not the default branch {defaultBranch}", $"if you are starting new work: git switch {defaultBranch} && git pull, then branch from there");
+        return new("branch", "branch", DoctorStatus.Warn, $"on {branch}, not the default branch {defaultBranch}", $"if you are starting new work: git switch {FixText.Quote(defaultBranch)} && git pull, then branch from there");
     }
 
     private static DoctorItem Upstream(RepositoryLocation location, bool fetch)
@@ -78,7 +78,7 @@ internal static class DoctorCheck
         if (upstream.ExitCode != 0)
         {
             var branch = GitRepository.CurrentBranch(location);
-            return new("upstream", "upstream", DoctorStatus.Warn, "the current branch tracks no upstream branch, so it cannot tell whether you are behind", branch.StartsWith('(') ? null : $"git push -u origin {branch}");
+            return new("upstream", "upstream", DoctorStatus.Warn, "the current branch tracks no upstream branch, so it cannot tell whether you are behind", branch.StartsWith('(') ? null : $"git push -u origin {FixText.Quote(branch)}");
         }
 
         var name = upstream.Output.Trim();

@@ -117,7 +117,7 @@ internal static class SchemaDriftCheck
                 SchemaDriftCodes.ReplayFailed,
                 $"Migration {e.MigrationName} failed to replay on a shadow database ({e.Message}), so production's schema could not be compared; production applied it, so the script or an earlier one differs from what ran there.",
                 e.MigrationName,
-                "Compare the migration with what production ran (`SELECT logs, checksum FROM _prisma_migrations`), and make the migrations replay from scratch: `npx prisma migrate reset` on a local database shows the same failure."));
+                "Compare the migration with what production ran (SELECT logs, checksum FROM _prisma_migrations), and make the migrations replay from scratch: npx prisma migrate reset on a local database shows the same failure."));
             phases.Add(new DriftPhase("shadow: replay (failed)", watch.Elapsed));
             return null;
         }
@@ -178,7 +178,7 @@ internal static class SchemaDriftCheck
                 SchemaDriftCodes.NoHistoryTable,
                 $"Production has no _prisma_migrations table in schema \"{history.Schema}\", so no migration explains its schema.",
                 request.Production.Redacted,
-                "Check the URL's ?schema=; if production was set up with `prisma db push`, baseline it: `npx prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script` into a first migration, then `npx prisma migrate resolve --applied <it>`."));
+                "Check the URL's ?schema=; if production was set up with prisma db push, baseline it: npx prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script into a first migration, then npx prisma migrate resolve --applied <it>."));
             return null;
         }
 

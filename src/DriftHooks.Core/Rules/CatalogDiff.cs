@@ -265,7 +265,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ExtraEnumValue,
                     $"Enum `{name}` has extra value `{value}` in production that no migration adds.",
                     $"enum {name}",
-                    $"Capture it in a migration: add {value} to enum {w.Name} in schema.prisma, run `npx prisma migrate dev --create-only`, paste `ALTER TYPE {type} ADD VALUE {Literal(value)};` into its migration.sql, then `npx prisma migrate resolve --applied <that migration>` against production. "
+                    $"Capture it in a migration: add {FixText.Quote(value)} to enum {FixText.Quote(w.Name)} in schema.prisma, run npx prisma migrate dev --create-only, paste {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} into its migration.sql, then npx prisma migrate resolve --applied <that migration> against production. "
                     + "PostgreSQL cannot drop an enum value; reverting means recreating the type without it (after moving rows off the value)."));
             }
 
@@ -275,7 +275,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.MissingEnumValue,
                     $"Enum `{name}` is missing value `{value}` in production: the applied migrations add it.",
                     $"enum {name}",
-                    $"Restore it in production: `ALTER TYPE {type} ADD VALUE {Literal(value)};` (or, if it was removed on purpose, write a migration that recreates the type without it)."));
+                    $"Restore it in production: {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} (or, if it was removed on purpose, write a migration that recreates the type without it)."));
             }
 
             if (extra.Count == 0 && missing.Count == 0)
@@ -484,17 +484,19 @@ internal static class CatalogDiff
         }
     }
 
-    // Fix texts: the same two ways out for every finding.
-    const string CaptureSteps = "run `npx prisma migrate dev --create-only`, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with `npx prisma migrate resolve --applied <that migration>`";
+    // Fix texts: the same two ways out for every finding. The SQL (names and definitions read from committed
+    // migrations or from production) is shell-quoted, as every value a fix embeds, and no backquote is printed: a fix
+    // pasted into a shell runs nothing it quotes.
+    const string CaptureSteps = "run npx prisma migrate dev --create-only, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with npx prisma migrate resolve --applied <that migration>";
 
     static string Extra(string revert, string capture) =>
-        $"Revert the manual change in production: `{revert}` — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+        $"Revert the manual change in production: {FixText.Quote(revert)} — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
 
     static string Missing(string restore, string capture) =>
-        $"Restore it in production: `{restore}` — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+        $"Restore it in production: {FixText.Quote(restore)} — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
 
     static string Differs(string revert, string capture) =>
-        $"Revert production to what the migrations say: `{revert}` — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, $"`{capture}`") + ".";
+        $"Revert production to what the migrations say: {FixText.Quote(revert)} — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
 
     static string Dependents(CatalogTable side, CatalogTable other, HashSet<string> columns)
     {

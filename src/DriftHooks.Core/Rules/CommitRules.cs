@@ -107,7 +107,7 @@ internal static class CommitRules
             RuleCodes.SchemaWithoutMigration,
             $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
-            $"npx prisma migrate dev --name {comparison.SuggestedMigrationName}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
+            $"npx prisma migrate dev --name {FixText.Quote(comparison.SuggestedMigrationName)}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
     }
 
     // Points at the file and line DriftHooks stopped at; Prisma's validate gives its own words for the same problem.
@@ -171,7 +171,7 @@ internal static class CommitRules
                     RuleCodes.MigrationDeleted,
                     $"The committed migration '{name}' is deleted. Every database that applied it still records it, and Prisma will report it as missing from the migrations folder.",
                     folder,
-                    $"git restore --staged --worktree --source={published?.Place ?? changes.Base.Revision} -- {FixText.Quote(folder)}{changes.Base.ThenCommit}"));
+                    $"git restore --staged --worktree --source={FixText.Quote(published?.Place ?? changes.Base.Revision)} -- {FixText.Quote(folder)}{changes.Base.ThenCommit}"));
             }
             else
             {
@@ -211,7 +211,7 @@ internal static class CommitRules
         }
 
         var project = changes.Project;
-        return $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source={published?.Place ?? changes.Base.Revision} -- {FixText.Quote(folder)} and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
+        return $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source={FixText.Quote(published?.Place ?? changes.Base.Revision)} -- {FixText.Quote(folder)} and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
     }
 
     private static void CheckLockFile(ProjectChanges changes, List<Finding> findings)
@@ -229,7 +229,7 @@ internal static class CommitRules
                 RuleCodes.LockFileDeleted,
                 "migration_lock.toml is deleted. Prisma uses it to refuse migrations written for another database provider; without it that safety is gone.",
                 change.Path,
-                $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
+                $"git restore --staged --worktree --source={FixText.Quote(changes.Base.Revision)} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
         }
         else if (change.Kind == ChangeKind.Modified)
         {
@@ -241,7 +241,7 @@ internal static class CommitRules
                     RuleCodes.LockProviderChanged,
                     $"migration_lock.toml changes the provider from '{before ?? "(none)"}' to '{after ?? "(none)"}'. The committed migrations are SQL for '{before ?? "(none)"}'; switching providers needs a new baseline, not an edit.",
                     change.Path,
-                    $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
+                    $"git restore --staged --worktree --source={FixText.Quote(changes.Base.Revision)} -- {FixText.Quote(change.Path)}{changes.Base.ThenCommit}"));
             }
         }
     }
@@ -361,7 +361,7 @@ internal static class CommitRules
                 $"{(committed ? "The committed" : "The new")} migration '{name}' has a migration.sql that is {(committed ? "now " : "")}a symbolic link (to '{target}'), not a file: git would hold only the link, so what Prisma applies would depend on what that path holds on the machine that deploys.",
                 script,
                 (committed
-                    ? $"git restore --staged --worktree --source={changes.Base.Revision} -- {FixText.Quote(script)}"
+                    ? $"git restore --staged --worktree --source={FixText.Quote(changes.Base.Revision)} -- {FixText.Quote(script)}"
                     : FixText.ReplaceLinkByFile(script)) + changes.Base.ThenCommit));
         }
     }
@@ -427,7 +427,7 @@ internal static class CommitRules
             RuleCodes.MigrationMissesSchemaChange,
             $"The staged migration '{names}' never names what part of the schema change alters ({Describe(missing)}). If it was made before your last schema edit, that edit reaches no database.",
             project.SchemaPath,
-            $"npx prisma migrate dev --name {missing.SuggestedMigrationName}{FixText.SchemaArgument(project)} (it writes a migration for what is missing), then git add {FixText.Quote(project.MigrationsPath)}{thenCommit}"));
+            $"npx prisma migrate dev --name {FixText.Quote(missing.SuggestedMigrationName)}{FixText.SchemaArgument(project)} (it writes a migration for what is missing), then git add {FixText.Quote(project.MigrationsPath)}{thenCommit}"));
     }
 
     // Tables of other PostgreSQL schemas are keyed "schema.table"; the SQL names the table either way.

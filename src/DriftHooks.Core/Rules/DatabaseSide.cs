@@ -16,11 +16,11 @@ internal sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migrati
         new(label, DatabaseSideKind.Unreachable, null, url, server.Source, problem) { Server = server };
 
     /// <param name="prismaAt">What goes before <c>npx prisma</c> in a printed fix so that Prisma acts on this database (see <see cref="PrismaAt"/>).</param>
-    public static DatabaseSide Read(string label, string url, string source, MigrationHistory history, string prismaAt) =>
+    public static DatabaseSide Read(string label, string url, string source, MigrationHistory history, string? prismaAt) =>
         new(label, DatabaseSideKind.Read, history, url, source, null) { PrismaAt = prismaAt };
 
     /// <summary>The server answers but the database itself does not exist: nothing is applied there.</summary>
-    public static DatabaseSide Missing(string label, string url, string source, string schema, string prismaAt) =>
+    public static DatabaseSide Missing(string label, string url, string source, string schema, string? prismaAt) =>
         new(label, DatabaseSideKind.Read, MigrationHistory.TableMissing(schema), url, source, null) { DatabaseMissing = true, Objects = new HashSet<string>(), PrismaAt = prismaAt };
 
     public bool HasHistory => Kind == DatabaseSideKind.Read && History is { TableExists: true };
@@ -40,8 +40,9 @@ internal sealed record DatabaseSide(string Label, DatabaseSideKind Kind, Migrati
     /// What goes before <c>npx prisma</c> in a printed fix so that Prisma acts on this database: for production, its URL
     /// in the datasource's variable (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); for the local
     /// database, nothing (the project's own datasource). Given with every read side; a side that was not read prints no Prisma fix.
+    /// Null when nothing can (the datasource's variable is refused): fixes that need it are not printed.
     /// </summary>
-    public string PrismaAt { get; private init; } = "";
+    public string? PrismaAt { get; private init; } = "";
 
     /// <summary>The newest backup of this database's history that holds rows (relative path), when there is one.</summary>
     public string? RestorableBackup { get; init; }

@@ -5,11 +5,22 @@ namespace DriftHooks.Core.Rules;
 /// <summary>Pieces of the commands that findings suggest as fixes, written once for every rule.</summary>
 internal static class FixText
 {
-    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
-    public static string Quote(string path) =>
-        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@')
-            ? path
-            : "'" + path.Replace("'", "'\\''") + "'";
+    /// <summary>
+    /// The one way a fix embeds a value for a POSIX shell (a path, a migration, branch or variable name, a SQL text):
+    /// as is when it holds only characters no shell gives a meaning, else single-quoted, so that nothing in it (read
+    /// from a file anyone may commit) is ever run: <c>$(...)</c>, backquotes, <c>;</c>, quotes and newlines stay text.
+    /// </summary>
+    public static string Quote(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@')
+            ? value
+            : "'" + value.Replace("'", "'\\''") + "'";
+
+    /// <summary>
+    /// Whether a shell can set <paramref name="name"/> as an environment variable (<c>NAME=value command</c>, <c>export
+    /// NAME</c>): letters, digits and <c>_</c>, not starting with a digit. A fix never embeds any other variable name.
+    /// </summary>
+    public static bool IsVariableName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>
     /// A name read from git or the file system that was not UTF-8 arrives with U+FFFD in place of its bad bytes, so it

@@ -80,7 +80,7 @@ internal static class HistoryComparison
     /// (<see cref="PublishedMigration.MayBeRenamed"/>). Unset: nowhere.
     /// </param>
     public static IReadOnlyList<Finding> Findings(
-        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, string prismaAt, Func<MigrationStatus, string?>? appliedVersionAt = null,
+        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, string? prismaAt, Func<MigrationStatus, string?>? appliedVersionAt = null,
         IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null)
     {
         var findings = new List<Finding>();
@@ -126,7 +126,8 @@ internal static class HistoryComparison
                 case MigrationState.Modified when status.Record is { Checksum: null } row:
                     findings.Add(Finding.Error(
                         PushRuleCodes.ModifiedAfterApply,
-                        $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked.",
+                        $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked."
+                        + (ScriptOf(status.Name) is null ? "" : NoFixWithout(prismaAt, database)),
                         folder,
                         ScriptOf(status.Name) is { } nullRowScript
                             ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt)
@@ -137,7 +138,7 @@ internal static class HistoryComparison
                     // unknown, so the only way back is to check that it holds what this version creates and record this one.
                     findings.Add(Finding.Error(
                         PushRuleCodes.ModifiedAfterApply,
-                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.",
+                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.{NoFixWithout(prismaAt, database)}",
                         folder,
                         RecordChecksumFix(row, compared, status.Name, database, project, prismaAt)));
                     break;
@@ -147,7 +148,7 @@ internal static class HistoryComparison
                         $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                         folder,
                         appliedAt is not null
-                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={appliedAt} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={FixText.Quote(appliedAt)} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
                             : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
                     break;
                 case MigrationState.Failed:
@@ -155,14 +156,14 @@ internal static class HistoryComparison
                     findings.Add(status.AlsoFinished
                         ? Finding.Error(
                             PushRuleCodes.FailedInDatabase,
-                            $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.",
+                            $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.{NoFixWithout(prismaAt, database)}",
                             folder,
-                            $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {status.Name}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
+                            prismaAt is null ? null : $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
                         : Finding.Error(
                             PushRuleCodes.FailedInDatabase,
-                            $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.",
+                            $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.{NoFixWithout(prismaAt, database)}",
                             folder,
-                            $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {status.Name}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {status.Name}{schema} (the next deploy runs it again)"));
+                            prismaAt is null ? null : $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {FixText.Quote(status.Name)}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (the next deploy runs it again)"));
                     break;
                 case MigrationState.PendingOutOfOrder:
                     findings.Add(Finding.Error(
@@ -207,7 +208,7 @@ internal static class HistoryComparison
     /// The fix is the baseline as one loop over the migrations folder, runnable as printed, however many there are.
     /// </summary>
     /// <param name="prismaAt">As for <see cref="Findings"/>: what points <c>npx prisma</c> at <paramref name="database"/>.</param>
-    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository, string prismaAt)
+    public static Finding NoHistoryTable(string database, string schemaName, PrismaProject project, IReadOnlyList<RepositoryMigration> repository, string? prismaAt)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(repository);
@@ -215,9 +216,9 @@ internal static class HistoryComparison
         var names = repository.Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
         return Finding.Error(
             PushRuleCodes.NoHistoryTable,
-            $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined: each of the {FixText.Count(names.Count, "migration")} recorded as applied without running it ({FixText.Names(names)}); if the URL's ?schema= is wrong, fix the URL.",
+            $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined: each of the {FixText.Count(names.Count, "migration")} recorded as applied without running it ({FixText.Names(names)}); if the URL's ?schema= is wrong, fix the URL.{NoFixWithout(prismaAt, database)}",
             project.MigrationsPath,
-            $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline)");
+            prismaAt is null ? null : $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline)");
     }
 
     /// <summary>
@@ -225,16 +226,25 @@ internal static class HistoryComparison
     /// <c>drifthooks drift</c> (read-only) finds the database's schema as the migrations create it with this version:
     /// what the row then claims is true. Run by the user through Prisma, as DriftHooks never writes production.
     /// </summary>
-    private static string RecordChecksumFix(MigrationRecord row, byte[] script, string name, string database, PrismaProject project, string prismaAt)
+    private static string? RecordChecksumFix(MigrationRecord row, byte[] script, string name, string database, PrismaProject project, string? prismaAt)
     {
+        if (prismaAt is null)
+        {
+            return null;
+        }
+
         var update = $"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(script)}' WHERE id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
-        return $"drifthooks drift, then echo {ShellDoubleQuoted(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
+        return $"drifthooks drift, then echo {FixText.Quote(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
             + $"(drift must find {database}'s schema as the migrations create it, this version of {name} included: the row then records this version. "
             + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand)";
     }
 
-    private static string ShellDoubleQuoted(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// Said instead of a fix that would point <c>npx prisma</c> at <paramref name="database"/> where nothing can
+    /// (<paramref name="prismaAt"/> null: the datasource's variable is refused, see <see cref="Configuration.LocalUrlSetting.Refusal"/>).
+    /// </summary>
+    private static string NoFixWithout(string? prismaAt, string database) =>
+        prismaAt is null ? $" No fix is printed: the datasource's variable is not a valid environment variable name, so no command can point npx prisma at {database}; rename it in the schema or prisma.config.ts." : "";
 
     // Renamed after the newest applied one where pre-commit lets the rename through; where the mainline or another
     // branch has it under this name (so deployed databases may record it), it keeps the name and is let through once.

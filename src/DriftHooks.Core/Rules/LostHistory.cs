@@ -58,6 +58,6 @@ internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList
 
     /// <summary>The <c>prisma migrate resolve --applied</c> commands that record the migrations, in order: one command, or one loop.</summary>
     public static string MarkApplied(IReadOnlyList<string> names, PrismaProject project) => names.Count == 1
-        ? $"npx prisma migrate resolve --applied {names[0]}{FixText.SchemaArgument(project)}"
+        ? $"npx prisma migrate resolve --applied {FixText.Quote(names[0])}{FixText.SchemaArgument(project)}"
         : $"for m in {string.Join(' ', names.Select(FixText.Quote))}; do npx prisma migrate resolve --applied \"$m\"{FixText.SchemaArgument(project)} || break; done";
 }

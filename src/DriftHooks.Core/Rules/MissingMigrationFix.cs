@@ -37,9 +37,8 @@ internal static class MissingMigrationFix
             var restores = string.Join(" && ", restorable.Select(h => $"git restore --source={h.Holder!.Commit} --staged --worktree -- {FixText.Quote(project.MigrationFolder(h.Name))}"));
             var early = newestHere is not null && restorable.Any(h => string.CompareOrdinal(h.Name, newestHere) < 0);
             var names = string.Join(" ", restorable.Select(h => h.Name));
-            var commit = early
-                ? $"DRIFTHOOKS_OVERRIDE=\"restoring {names}, which {database} applied\" git commit -m \"Restore {names}, applied in {database}\""
-                : $"git commit -m \"Restore {names}, applied in {database}\"";
+            var commit = (early ? $"DRIFTHOOKS_OVERRIDE={FixText.Quote($"restoring {names}, which {database} applied")} " : "")
+                + $"git commit -m {FixText.Quote($"Restore {names}, applied in {database}")}";
             return $"{restores} && {commit}{then}";
         }
 

@@ -257,7 +257,7 @@ internal static class ThreeWayStatus
     /// </summary>
     public static string FailedFixReason(string name, PrismaProject project) =>
         "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: PostgreSQL ran the script as one transaction, "
-        + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {name}{FixText.SchemaArgument(project)}, then drifthooks sync.";
+        + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then drifthooks sync.";
 
     /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
     public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>

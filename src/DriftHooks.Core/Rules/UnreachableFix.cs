@@ -20,13 +20,13 @@ internal static class UnreachableFix
         var what = server.Failure switch
         {
             ConnectionFailure.Refused => isLocal
-                ? $"start the PostgreSQL server on {server.Address} (pg_ctl start -D <its data directory>, docker start <its container>, or your service manager; if it listens on another port, correct {url})"
-                : $"make production's server on {server.Address} reachable: nothing answered there (is it up? VPN, firewall; a wrong port is corrected in {url})",
-            ConnectionFailure.UnknownHost => $"correct the host \"{server.Host}\" of {url}, or join the network or VPN that resolves it",
-            ConnectionFailure.WrongPassword => $"correct the password of user \"{server.User}\" in {url} (percent-encode special characters)",
-            ConnectionFailure.MissingPassword => $"put the password of user \"{server.User}\" into {url} (postgresql://{server.User}:PASSWORD@…, percent-encoded)",
-            ConnectionFailure.TimedOut => $"make {server.Address} reachable from this machine: it did not answer in time (is it up? network, firewall, VPN)",
-            _ => isLocal ? $"start the local database server on {server.Address}, or correct {url}" : "make production reachable (VPN, credentials)",
+                ? $"start the PostgreSQL server on {FixText.Quote(server.Address)} (pg_ctl start -D <its data directory>, docker start <its container>, or your service manager; if it listens on another port, correct {url})"
+                : $"make production's server on {FixText.Quote(server.Address)} reachable: nothing answered there (is it up? VPN, firewall; a wrong port is corrected in {url})",
+            ConnectionFailure.UnknownHost => $"correct the host {FixText.Quote(server.Host ?? "")} of {url}, or join the network or VPN that resolves it",
+            ConnectionFailure.WrongPassword => $"correct the password of user {FixText.Quote(server.User ?? "")} in {url} (percent-encode special characters)",
+            ConnectionFailure.MissingPassword => $"put the password of user {FixText.Quote(server.User ?? "")} into {url} (percent-encoded, after the user name and a colon)",
+            ConnectionFailure.TimedOut => $"make {FixText.Quote(server.Address)} reachable from this machine: it did not answer in time (is it up? network, firewall, VPN)",
+            _ => isLocal ? $"start the local database server on {FixText.Quote(server.Address)}, or correct {url}" : "make production reachable (VPN, credentials)",
         };
         return $"{what}, then {then}";
     }

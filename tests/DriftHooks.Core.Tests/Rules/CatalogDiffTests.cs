@@ -134,7 +134,7 @@ public sealed class CatalogDiffTests
         var extra = CatalogDiff.Compare(Catalog(), Catalog(enums: [Role with { Values = ["ADMIN", "USER", "AUDITOR"] }])).Single();
         Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraEnumValue));
         Assert.That(extra.Message, Is.EqualTo("Enum `Role` has extra value `AUDITOR` in production that no migration adds."));
-        Assert.That(extra.Fix, Does.Contain("ALTER TYPE \"Role\" ADD VALUE 'AUDITOR';"));
+        Assert.That(extra.Fix, Does.Contain(FixText.Quote("ALTER TYPE \"Role\" ADD VALUE 'AUDITOR';")));
 
         var missing = CatalogDiff.Compare(Catalog(), Catalog(enums: [Role with { Values = ["ADMIN"] }])).Single();
         Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingEnumValue));
@@ -192,21 +192,21 @@ public sealed class CatalogDiffTests
         Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraFunction));
         Assert.That(extra.Message, Is.EqualTo("Production has function `touch_updated_at()` that no migration creates."));
         Assert.That(extra.Location, Is.EqualTo("function touch_updated_at()"));
-        Assert.That(extra.Fix, Does.Contain("`DROP FUNCTION \"touch_updated_at\"();`"));
-        Assert.That(extra.Fix, Does.Contain("`" + TouchBody.TrimEnd() + ";`"), "the capture is the whole definition, line breaks kept");
+        Assert.That(extra.Fix, Does.Contain(FixText.Quote("DROP FUNCTION \"touch_updated_at\"();")));
+        Assert.That(extra.Fix, Does.Contain(FixText.Quote(TouchBody.TrimEnd() + ";")), "the capture is the whole definition, line breaks kept");
 
         var missing = CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([], [])).Single();
         Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingFunction));
         Assert.That(missing.Message, Is.EqualTo("Function `touch_updated_at()` is missing in production: the applied migrations create it."));
         Assert.That(missing.Location, Is.EqualTo("function touch_updated_at()"));
-        Assert.That(missing.Fix, Does.StartWith("Restore it in production: `" + TouchBody.TrimEnd() + ";`"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: " + FixText.Quote(TouchBody.TrimEnd() + ";")));
 
         var changed = CatalogDiff.Compare(WithRoutines([Touch], []), WithRoutines([Touch with { Definition = TouchBody.Replace("now()", "clock_timestamp()", StringComparison.Ordinal) }], [])).Single();
         Assert.That(changed.Code, Is.EqualTo(SchemaDriftCodes.FunctionDiffers));
         Assert.That(changed.Message, Is.EqualTo(
             "Function `touch_updated_at()` differs from line 6 of its definition on: expected `NEW.\"updatedAt\" := now(); -- stamp`, production `NEW.\"updatedAt\" := clock_timestamp(); -- stamp`."));
         Assert.That(changed.Location, Is.EqualTo("function touch_updated_at()"));
-        Assert.That(changed.Fix, Does.StartWith("Revert production to what the migrations say: `" + TouchBody.TrimEnd() + ";`"));
+        Assert.That(changed.Fix, Does.StartWith("Revert production to what the migrations say: " + FixText.Quote(TouchBody.TrimEnd() + ";")));
         Assert.That(changed.Fix, Does.Contain("clock_timestamp()"));
     }
 
@@ -227,7 +227,7 @@ public sealed class CatalogDiffTests
 
         var kind = CatalogDiff.Compare(WithRoutines([archive], []), WithRoutines([archive with { IsProcedure = false }], [])).Single();
         Assert.That(kind.Code, Is.EqualTo(SchemaDriftCodes.FunctionDiffers));
-        Assert.That(kind.Fix, Does.StartWith("Revert production to what the migrations say: `DROP FUNCTION \"archive\"(IN days integer); CREATE OR REPLACE PROCEDURE"));
+        Assert.That(kind.Fix, Does.StartWith("Revert production to what the migrations say: 'DROP FUNCTION \"archive\"(IN days integer); CREATE OR REPLACE PROCEDURE"));
     }
 
     [Test]
@@ -239,20 +239,20 @@ public sealed class CatalogDiffTests
         Assert.That(extra.Code, Is.EqualTo(SchemaDriftCodes.ExtraTrigger));
         Assert.That(extra.Message, Is.EqualTo($"Production has trigger `User_touch` on `User` that no migration creates: {UserTouch.Definition}."));
         Assert.That(extra.Location, Is.EqualTo("trigger User.User_touch"));
-        Assert.That(extra.Fix, Does.Contain("`DROP TRIGGER \"User_touch\" ON \"User\";`").And.Contain("`" + UserTouch.Definition + ";`"));
+        Assert.That(extra.Fix, Does.Contain(FixText.Quote("DROP TRIGGER \"User_touch\" ON \"User\";")).And.Contain(FixText.Quote(UserTouch.Definition + ";")));
 
         var missing = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [])).Single();
         Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingTrigger));
         Assert.That(missing.Message, Is.EqualTo($"Trigger `User_touch` on `User` is missing in production: the applied migrations create it ({UserTouch.Definition})."));
         Assert.That(missing.Location, Is.EqualTo("trigger User.User_touch"));
-        Assert.That(missing.Fix, Does.StartWith($"Restore it in production: `{UserTouch.Definition};`"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: " + FixText.Quote($"{UserTouch.Definition};")));
 
         var afterInsert = UserTouch with { Definition = UserTouch.Definition.Replace("BEFORE UPDATE", "BEFORE INSERT OR UPDATE", StringComparison.Ordinal) };
         var changed = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [afterInsert])).Single();
         Assert.That(changed.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
         Assert.That(changed.Message, Does.StartWith("Trigger `User_touch` on `User` differs: expected CREATE TRIGGER").And.Contain("production CREATE TRIGGER \"User_touch\" BEFORE INSERT OR UPDATE"));
         Assert.That(changed.Location, Is.EqualTo("trigger User.User_touch"));
-        Assert.That(changed.Fix, Does.StartWith($"Revert production to what the migrations say: `DROP TRIGGER \"User_touch\" ON \"User\"; {UserTouch.Definition};`"));
+        Assert.That(changed.Fix, Does.StartWith("Revert production to what the migrations say: " + FixText.Quote($"DROP TRIGGER \"User_touch\" ON \"User\"; {UserTouch.Definition};")));
     }
 
     [Test]
@@ -266,27 +266,27 @@ public sealed class CatalogDiffTests
         Assert.That(finding.Severity, Is.EqualTo(Severity.Error));
         Assert.That(finding.Message, Is.EqualTo("Trigger `User_touch` on `User` is disabled in production; the applied migrations leave it enabled."));
         Assert.That(finding.Location, Is.EqualTo("trigger User.User_touch"));
-        Assert.That(finding.Fix, Does.StartWith("Revert production to what the migrations say: `ALTER TABLE \"User\" ENABLE TRIGGER \"User_touch\";`")
-            .And.Contain("capture production's version in a migration").And.Contain("paste `ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
+        Assert.That(finding.Fix, Does.StartWith("Revert production to what the migrations say: " + FixText.Quote("ALTER TABLE \"User\" ENABLE TRIGGER \"User_touch\";"))
+            .And.Contain("capture production's version in a migration").And.Contain("paste " + FixText.Quote("ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";")));
 
         var replica = CatalogDiff.Compare(WithRoutines([Touch], [disabled]), WithRoutines([Touch], [UserTouch with { State = TriggerState.Replica }])).Single();
         Assert.That(replica.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
         Assert.That(replica.Message, Is.EqualTo("Trigger `User_touch` on `User` is enabled only for replica sessions (ENABLE REPLICA) in production; the applied migrations leave it disabled."));
-        Assert.That(replica.Fix, Does.StartWith("Revert production to what the migrations say: `ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`")
-            .And.Contain("`ALTER TABLE \"User\" ENABLE REPLICA TRIGGER \"User_touch\";`"));
+        Assert.That(replica.Fix, Does.StartWith("Revert production to what the migrations say: " + FixText.Quote("ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";"))
+            .And.Contain(FixText.Quote("ALTER TABLE \"User\" ENABLE REPLICA TRIGGER \"User_touch\";")));
 
         var always = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [UserTouch with { State = TriggerState.Always }])).Single();
-        Assert.That(always.Fix, Does.Contain("`ALTER TABLE \"User\" ENABLE ALWAYS TRIGGER \"User_touch\";`"));
+        Assert.That(always.Fix, Does.Contain(FixText.Quote("ALTER TABLE \"User\" ENABLE ALWAYS TRIGGER \"User_touch\";")));
 
         // Recreating a trigger enables it: a fix that recreates one says the state again; one finding when both differ.
         var afterInsert = disabled with { Definition = UserTouch.Definition.Replace("BEFORE UPDATE", "BEFORE INSERT OR UPDATE", StringComparison.Ordinal) };
         var both = CatalogDiff.Compare(WithRoutines([Touch], [UserTouch]), WithRoutines([Touch], [afterInsert])).Single();
         Assert.That(both.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
         Assert.That(both.Message, Does.EndWith("It is also disabled in production; the applied migrations leave it enabled."));
-        Assert.That(both.Fix, Does.Contain($"`DROP TRIGGER \"User_touch\" ON \"User\"; {afterInsert.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
+        Assert.That(both.Fix, Does.Contain(FixText.Quote($"DROP TRIGGER \"User_touch\" ON \"User\"; {afterInsert.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";")));
 
         var missing = CatalogDiff.Compare(WithRoutines([Touch], [disabled]), WithRoutines([Touch], [])).Single();
-        Assert.That(missing.Fix, Does.StartWith($"Restore it in production: `{UserTouch.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";`"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: " + FixText.Quote($"{UserTouch.Definition}; ALTER TABLE \"User\" DISABLE TRIGGER \"User_touch\";")));
     }
 
     [Test]
@@ -308,13 +308,13 @@ public sealed class CatalogDiffTests
         Assert.That(extra.Severity, Is.EqualTo(Severity.Warning), "managed hosts install their own extensions");
         Assert.That(extra.Message, Is.EqualTo("Production has extension `uuid-ossp` that no migration creates."));
         Assert.That(extra.Location, Is.EqualTo("extension uuid-ossp"));
-        Assert.That(extra.Fix, Does.StartWith("Revert the manual change in production: `DROP EXTENSION \"uuid-ossp\";`").And.Contain("`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";`"));
+        Assert.That(extra.Fix, Does.StartWith("Revert the manual change in production: " + FixText.Quote("DROP EXTENSION \"uuid-ossp\";")).And.Contain(FixText.Quote("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";")));
 
         var missing = CatalogDiff.Compare(WithRoutines([], [], ["pg_trgm", "plpgsql"]), WithRoutines([], [], ["plpgsql"])).Single();
         Assert.That(missing.Code, Is.EqualTo(SchemaDriftCodes.MissingExtension));
         Assert.That(missing.Message, Is.EqualTo("Extension `pg_trgm` is missing in production: the applied migrations create it."));
         Assert.That(missing.Location, Is.EqualTo("extension pg_trgm"));
-        Assert.That(missing.Fix, Does.StartWith("Restore it in production: `CREATE EXTENSION IF NOT EXISTS \"pg_trgm\";`"));
+        Assert.That(missing.Fix, Does.StartWith("Restore it in production: " + FixText.Quote("CREATE EXTENSION IF NOT EXISTS \"pg_trgm\";")));
     }
 
     [Test]

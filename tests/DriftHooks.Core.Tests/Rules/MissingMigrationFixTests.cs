@@ -49,7 +49,7 @@ public class MissingMigrationFixTests
 
         var deleted = With(new MigrationHolder(null, "abc1234"));
         Assert.That(deleted.Message, Does.Contain("commit abc1234 did"));
-        Assert.That(deleted.Fix, Is.EqualTo("git restore --source=abc1234 --staged --worktree -- prisma/migrations/20240102000000_hotfix && git commit -m \"Restore 20240102000000_hotfix, applied in production\""));
+        Assert.That(deleted.Fix, Is.EqualTo("git restore --source=abc1234 --staged --worktree -- prisma/migrations/20240102000000_hotfix && git commit -m 'Restore 20240102000000_hotfix, applied in production'"));
 
         var unknown = With(null);
         Assert.That(unknown.Fix, Does.StartWith("git fetch --all (").And.Contain("row id ").And.Not.Contain("pull"));
@@ -64,7 +64,7 @@ public class MissingMigrationFixTests
         var finding = HistoryComparison.Findings(
             statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init, late],
             holders: new Dictionary<string, MigrationHolder> { [early.Name] = new(null, "abc1234") }).Single();
-        Assert.That(finding.Fix, Does.Contain("&& DRIFTHOOKS_OVERRIDE=\"restoring 20240101500000_early, which production applied\" git commit"));
+        Assert.That(finding.Fix, Does.Contain("&& DRIFTHOOKS_OVERRIDE='restoring 20240101500000_early, which production applied' git commit"));
     }
 
     [Test]

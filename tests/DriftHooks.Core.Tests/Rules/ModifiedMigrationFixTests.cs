@@ -35,7 +35,7 @@ public class ModifiedMigrationFixTests
     {
         var fix = Fix(Row("r1", new string('a', 64)), _ => null);
         Assert.That(fix, Does.StartWith(
-            $"drifthooks drift, then echo \"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(Users.Script!)}' WHERE id = 'r1'\" | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("));
+            $"drifthooks drift, then echo 'UPDATE _prisma_migrations SET checksum = '\\''{MigrationChecksum.Compute(Users.Script!)}'\\'' WHERE id = '\\''r1'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("));
         Assert.That(Fix(Row("r1", null), null), Is.EqualTo(fix), "a row without checksum is recorded the same way");
     }
 

@@ -10,9 +10,9 @@ public class UnreachableFixTests
 
     [TestCase(nameof(ConnectionFailure.Refused), true, "start the PostgreSQL server on 127.0.0.1:5432 (")]
     [TestCase(nameof(ConnectionFailure.Refused), false, "make production's server on 127.0.0.1:5432 reachable: nothing answered there (")]
-    [TestCase(nameof(ConnectionFailure.UnknownHost), true, "correct the host \"db\" of the URL in DATABASE_URL in .env, or join the network or VPN that resolves it")]
-    [TestCase(nameof(ConnectionFailure.WrongPassword), false, "correct the password of user \"dev\" in the URL in DATABASE_URL in .env")]
-    [TestCase(nameof(ConnectionFailure.MissingPassword), true, "put the password of user \"dev\" into the URL in DATABASE_URL in .env")]
+    [TestCase(nameof(ConnectionFailure.UnknownHost), true, "correct the host db of the URL in DATABASE_URL in .env, or join the network or VPN that resolves it")]
+    [TestCase(nameof(ConnectionFailure.WrongPassword), false, "correct the password of user dev in the URL in DATABASE_URL in .env")]
+    [TestCase(nameof(ConnectionFailure.MissingPassword), true, "put the password of user dev into the URL in DATABASE_URL in .env")]
     [TestCase(nameof(ConnectionFailure.TimedOut), false, "make 127.0.0.1:5432 reachable from this machine: it did not answer in time")]
     [TestCase(nameof(ConnectionFailure.Other), true, "start the local database server on 127.0.0.1:5432, or correct the URL in DATABASE_URL in .env")]
     [TestCase(nameof(ConnectionFailure.Other), false, "make production reachable (VPN, credentials)")]

@@ -58,6 +58,10 @@ internal sealed partial class PrintedFix
         throw new InvalidOperationException();
     }
 
+    /// <summary>A value a fix printed through FixText.Quote, as the shell reads it back (a word as is, or single-quoted).</summary>
+    public static string Unquote(string word) =>
+        word.Length >= 2 && word[0] == '\'' && word[^1] == '\'' ? word[1..^1].Replace("'\\''", "'", StringComparison.Ordinal) : word;
+
     /// <summary>What the user types for a placeholder.</summary>
     public PrintedFix Fill(string placeholder, string value)
     {
