@@ -23,15 +23,15 @@ internal static class TrustStore
         }
 
         var expected = Hash(content) + " " + relativePath;
-        return File.ReadLines(file).Any(line => line == expected);
+        return Files.RegularFile.ReadLines(file).Any(line => line == expected);
     }
 
     public static void Trust(string stateDirectory, string relativePath, byte[] content)
     {
         Directory.CreateDirectory(stateDirectory);
         var file = PathFor(stateDirectory);
-        var lines = File.Exists(file) ? File.ReadAllLines(file).Where(l => !l.EndsWith(" " + relativePath, StringComparison.Ordinal)).ToList() : [];
+        var lines = File.Exists(file) ? Files.RegularFile.ReadLines(file).Where(l => !l.EndsWith(" " + relativePath, StringComparison.Ordinal)).ToList() : [];
         lines.Add(Hash(content) + " " + relativePath);
-        File.WriteAllLines(file, lines);
+        Files.FileWriter.ReplaceLines(file, lines);
     }
 }

@@ -24,7 +24,7 @@ internal static class ProductionIdentities
         }
 
         var remembered = new List<Remembered>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in Files.RegularFile.ReadLines(path))
         {
             if (Parse(line) is { } entry)
             {
@@ -54,11 +54,9 @@ internal static class ProductionIdentities
                 .Select(Format);
             Directory.CreateDirectory(stateDirectory);
             var path = PathFor(stateDirectory);
-            var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Environment.ProcessId}.new");
-            File.WriteAllLines(temporary, lines);
-            File.Move(temporary, path, overwrite: true);
+            Files.FileWriter.ReplaceLines(path, lines);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.UnsafeFileException)
         {
             // A read-only git directory: the read itself is unaffected.
         }

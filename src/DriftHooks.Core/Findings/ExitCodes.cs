@@ -16,4 +16,7 @@ internal static class ExitCodes
 
     /// <summary>A hook was started from within itself (a chained hook that runs DriftHooks's hook again): stopped, not forked.</summary>
     public const int HookReentered = 6;
+
+    /// <summary>A file DriftHooks reads or writes is not a regular file of bounded size (a FIFO, a device, a link where a file is written, too large).</summary>
+    public const int UnsafeFile = 7;
 }

@@ -22,7 +22,7 @@ internal static class ProjectMemory
         }
 
         var projects = new List<PrismaProject>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in Files.RegularFile.ReadLines(path))
         {
             var parts = line.Split('\t');
             if (parts.Length == 3 && parts[1] is "file" or "folder")
@@ -66,11 +66,9 @@ internal static class ProjectMemory
         {
             Directory.CreateDirectory(stateDirectory);
             var path = PathFor(stateDirectory);
-            var temporary = path + ".new";
-            File.WriteAllLines(temporary, projects.Select(p => $"{p.SchemaPath}\t{(p.SchemaIsFolder ? "folder" : "file")}\t{p.MigrationsPath}"));
-            File.Move(temporary, path, overwrite: true);
+            Files.FileWriter.ReplaceLines(path, projects.Select(p => $"{p.SchemaPath}\t{(p.SchemaIsFolder ? "folder" : "file")}\t{p.MigrationsPath}"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.UnsafeFileException)
         {
             // Read-only git directory: the check itself is unaffected.
         }

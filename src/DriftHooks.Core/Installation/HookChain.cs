@@ -90,10 +90,7 @@ internal static class HookChain
 
     private static string[]? ShellOf(string path)
     {
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[256];
-        var read = stream.Read(buffer);
-        var text = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        var text = System.Text.Encoding.ASCII.GetString(Files.RegularFile.TryReadStart(path, 256) ?? []);
         if (!text.StartsWith("#!", StringComparison.Ordinal))
         {
             return null;

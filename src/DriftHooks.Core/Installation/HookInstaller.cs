@@ -115,11 +115,7 @@ internal static class HookInstaller
                 report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
             }
 
-            File.WriteAllText(target, HookScript.Text(hook, executable, OperatingSystem.IsWindows()));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
-            }
+            Files.FileWriter.Replace(target, HookScript.Text(hook, executable, OperatingSystem.IsWindows()), (UnixFileMode)0b111_101_101);
 
             report.Add($"{hook}: installed in {hooksDirectory}");
         }
@@ -213,15 +209,6 @@ internal static class HookInstaller
     private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
 
     // A running hook binary cannot be overwritten in place ("text file busy"): write beside it, then rename.
-    private static void CopyReplacing(string source, string destination)
-    {
-        var temporary = destination + ".new";
-        File.Copy(source, temporary, overwrite: true);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, File.GetUnixFileMode(source) | UnixFileMode.UserExecute);
-        }
-
-        File.Move(temporary, destination, overwrite: true);
-    }
+    private static void CopyReplacing(string source, string destination) =>
+        Files.FileWriter.CopyReplacing(source, destination, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(source) | UnixFileMode.UserExecute);
 }

@@ -28,14 +28,11 @@ internal static class HookScript
     /// <summary>True when the file at <paramref name="path"/> is a DriftHooks hook script (of any install, any version).</summary>
     public static bool IsOurs(string path)
     {
-        if (!File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        if (new FileInfo(path).LinkTarget is not null || Files.RegularFile.TryReadStart(path, 512) is not { } start)
         {
             return false;
         }
 
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[512];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return System.Text.Encoding.UTF8.GetString(buffer, 0, read).Contains(Marker, StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetString(start).Contains(Marker, StringComparison.Ordinal);
     }
 }

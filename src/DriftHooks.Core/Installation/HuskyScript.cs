@@ -1,3 +1,5 @@
+using DriftHooks.Core.Files;
+
 namespace DriftHooks.Core.Installation;
 
 /// <summary>
@@ -40,34 +42,40 @@ internal static class HuskyScript
         + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run drifthooks install\" >&2; fi\n"
         + $"{End}\n";
 
-    public static bool Has(string path, string hook) => File.Exists(path) && File.ReadAllText(path).Contains(Block(hook), StringComparison.Ordinal);
+    public static bool Has(string path, string hook) =>
+        Unwritable(path) is null && RegularFile.ReadTextIfPresent(path) is { } text && text.Contains(Block(hook), StringComparison.Ordinal);
 
     /// <summary>
     /// Adds (or refreshes) the block at the end of the script. A script husky has none of is created as husky 4–8 run
-    /// theirs (git executes them): with a shell line and executable.
+    /// theirs (git executes them): with a shell line and executable. A script that is a link (or in a linked folder)
+    /// is the team's committed file pointing anywhere: it is reported and left alone, never written through.
     /// </summary>
     public static string Add(string path, string hook)
     {
-        var existing = File.Exists(path) ? Without(File.ReadAllText(path)) : null;
-        var text = string.IsNullOrWhiteSpace(existing) ? Shebang + Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
-        File.WriteAllText(path, text);
-        if (existing is null && !OperatingSystem.IsWindows())
+        if (Unwritable(path) is { } why)
         {
-            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            return LeftAlone(path, hook, why);
         }
 
+        var existing = RegularFile.ReadTextIfPresent(path) is { } current ? Without(current) : null;
+        var text = string.IsNullOrWhiteSpace(existing) ? Shebang + Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
+        FileWriter.Replace(path, text, (UnixFileMode)0b111_101_101);
         return $"{hook}: DriftHooks runs from {path} (husky runs that script; commit it so that every clone's husky does)";
     }
 
-    /// <summary>Takes the block out again; a script that held nothing else is removed.</summary>
+    /// <summary>Takes the block out again; a script that held nothing else is removed. A link is left alone, as <see cref="Add"/> leaves it.</summary>
     public static string Remove(string path, string hook)
     {
-        if (!File.Exists(path))
+        if (Unwritable(path) is { } why)
+        {
+            return LeftAlone(path, hook, why);
+        }
+
+        if (RegularFile.ReadTextIfPresent(path) is not { } text)
         {
             return $"{hook}: {path} is gone; nothing to remove";
         }
 
-        var text = File.ReadAllText(path);
         var without = Without(text);
         if (without == text)
         {
@@ -80,8 +88,35 @@ internal static class HuskyScript
             return $"{hook}: removed {path} (it held only DriftHooks)";
         }
 
-        File.WriteAllText(path, without.TrimEnd('\n') + "\n");
+        FileWriter.Replace(path, without.TrimEnd('\n') + "\n");
         return $"{hook}: removed DriftHooks from {path}";
+    }
+
+    static string LeftAlone(string path, string hook, string why) =>
+        $"{hook}: {path} was left alone: {why}. DriftHooks never writes through a link; to run DriftHooks from it, replace it with a regular file and run drifthooks install again";
+
+    // The script itself, or the folder it is in up to the work tree (.husky committed as a link), being a link or no file.
+    static string? Unwritable(string path)
+    {
+        if (FileWriter.Refusal(path) is { } why)
+        {
+            return why;
+        }
+
+        for (var folder = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!); folder is not null; folder = folder.Parent)
+        {
+            if (folder.LinkTarget is { } target)
+            {
+                return $"its folder {folder.FullName} is a symbolic link (to {target})";
+            }
+
+            if (Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     private static string Without(string text)

@@ -24,7 +24,7 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
         var hooks = new List<string>();
         var husky = false;
         string? version = null;
-        foreach (var line in File.ReadAllLines(path))
+        foreach (var line in Files.RegularFile.ReadLines(path))
         {
             if (line.StartsWith("hooks-dir=", StringComparison.Ordinal))
             {
@@ -62,7 +62,7 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
             lines.Add("version=" + Version);
         }
 
-        File.WriteAllLines(PathFor(stateDirectory), lines);
+        Files.FileWriter.Replace(PathFor(stateDirectory), string.Join('\n', lines) + "\n");
     }
 
     /// <summary>Where a hook that was there before DriftHooks is kept and run from (same folder, so its own relative paths still work).</summary>

@@ -45,9 +45,9 @@ internal static class OwnHook
                 return false;
             }
 
-            return File.ReadAllBytes(file.FullName).AsSpan().IndexOf(ExecutableSignature) >= 0;
+            return Files.RegularFile.ReadIfPresent(file.FullName, LargestExecutable) is { } bytes && bytes.AsSpan().IndexOf(ExecutableSignature) >= 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.UnsafeFileException)
         {
             // Unreadable: not ours to judge; running it reports the problem as any chained hook would.
             return false;
@@ -64,11 +64,5 @@ internal static class OwnHook
         || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xED, 0xFA, 0xCE])
         || start.StartsWith((ReadOnlySpan<byte>)[0xCA, 0xFE, 0xBA, 0xBE]);
 
-    private static bool IsNativeExecutable(string path)
-    {
-        using var stream = File.OpenRead(path);
-        Span<byte> start = stackalloc byte[4];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        return IsNativeExecutable(start[..read]);
-    }
+    private static bool IsNativeExecutable(string path) => Files.RegularFile.TryReadStart(path, 4) is { } start && IsNativeExecutable(start);
 }
