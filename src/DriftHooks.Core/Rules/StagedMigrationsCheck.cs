@@ -71,33 +71,25 @@ internal static class StagedMigrationsCheck
     private static string Describe(SchemaChange change, DatabaseModel produced, DatabaseModel schema, string migrations)
     {
         var kind = change.Kind.ToString().ToLowerInvariant();
-        var description = change.Description;
-        var subject = Between(description);
+        var subject = change.Subject;
+        var what = change.Member.Describe();
         produced.Tables.TryGetValue(change.Name, out var producedTable);
         schema.Tables.TryGetValue(change.Name, out var schemaTable);
-        var column = subject is null ? null : producedTable?.Columns.GetValueOrDefault(subject);
-        var wanted = subject is null ? null : schemaTable?.Columns.GetValueOrDefault(subject);
-        var what = subject is null ? null : description[..(description.IndexOf('`', StringComparison.Ordinal) - 1)];
-        return description switch
+        var column = change.Member == SchemaMember.Column ? producedTable?.Columns.GetValueOrDefault(subject!) : null;
+        var wanted = change.Member == SchemaMember.Column ? schemaTable?.Columns.GetValueOrDefault(subject!) : null;
+        return (change.Verb, change.Aspect) switch
         {
-            "table created" or "enum created" => $"{kind} {change.Name}: missing from {migrations}",
-            "table dropped" or "enum dropped" => $"{kind} {change.Name}: left by {migrations}, not in the schema",
-            _ when description.EndsWith("` added", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} missing from {migrations}",
-            _ when description.EndsWith("` removed", StringComparison.Ordinal) => $"{kind} {change.Name}: {what} {subject} left by {migrations}, not in the schema",
-            _ when column is not null && wanted is not null && description.Contains(" default ", StringComparison.Ordinal) =>
+            (ChangeVerb.Created, _) when change.Kind != SchemaObjectKind.Extension => $"{kind} {change.Name}: missing from {migrations}",
+            (ChangeVerb.Dropped, _) when change.Kind != SchemaObjectKind.Extension => $"{kind} {change.Name}: left by {migrations}, not in the schema",
+            (ChangeVerb.Added, _) when subject is not null => $"{kind} {change.Name}: {what} {subject} missing from {migrations}",
+            (ChangeVerb.Removed, _) when subject is not null => $"{kind} {change.Name}: {what} {subject} left by {migrations}, not in the schema",
+            (ChangeVerb.Changed, MemberAspect.Default) when column is not null && wanted is not null =>
                 $"default of {change.Name}.{subject}: migration sets {column.Default ?? "none"}, schema says {wanted.Default ?? "none"}",
-            _ when column is not null && wanted is not null && description.Contains(" type now ", StringComparison.Ordinal) =>
+            (ChangeVerb.Changed, MemberAspect.Type) when column is not null && wanted is not null =>
                 $"type of {change.Name}.{subject}: migration sets {column.Type}{(column.IsArray ? "[]" : "")}, schema says {wanted.Type}{(wanted.IsArray ? "[]" : "")}",
-            _ when column is not null && wanted is not null && description.Contains(" now ", StringComparison.Ordinal) =>
+            (ChangeVerb.Changed, MemberAspect.Nullability) when column is not null && wanted is not null =>
                 $"{change.Name}.{subject}: migration leaves it {(column.IsNullable ? "nullable" : "NOT NULL")}, schema says {(wanted.IsNullable ? "nullable" : "NOT NULL")}",
-            _ => $"{kind} {change.Name}: the schema says {description}, {migrations} do not",
+            _ => $"{kind} {change.Name}: the schema says {change.Description}, {migrations} do not",
         };
-    }
-
-    private static string? Between(string description)
-    {
-        var start = description.IndexOf('`', StringComparison.Ordinal) + 1;
-        var end = start > 0 ? description.IndexOf('`', start) : -1;
-        return end > start ? description[start..end] : null;
     }
 }

@@ -287,6 +287,20 @@ public class CommitRulesTests
     }
 
     [Test]
+    public void A_foreign_key_s_actions_are_told_as_such_not_as_its_column_s_nullability()
+    {
+        // The difference is carried as data (member, aspect): a description that merely says " now " about a column
+        // name between backticks once read as "migration leaves it NOT NULL" for a foreign key's ON DELETE.
+        const string models = "model User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id]ACTIONS)\n}\n";
+        var judge = JudgeWithMigration(Datasource + models.Replace("ACTIONS", "", StringComparison.Ordinal), Datasource + models.Replace("ACTIONS", ", onDelete: Cascade", StringComparison.Ordinal));
+
+        var findings = judge("ALTER TABLE \"Post\" DROP CONSTRAINT \"Post_authorId_fkey\";\nALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"User\"(\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n");
+
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationsMissSchema }));
+        Assert.That(findings[0].Message, Does.Contain("foreign key on `authorId` now ON DELETE CASCADE ON UPDATE CASCADE").And.Not.Contain("leaves it"));
+    }
+
+    [Test]
     public void Where_a_statement_cannot_be_followed_offline_a_note_leaves_it_to_the_exact_check_and_the_name_heuristic_warns()
     {
         var before = Datasource + "model Post {\n  id Int @id\n}\n\nmodel Tag {\n  id Int @id\n}\n";

@@ -27,11 +27,11 @@ internal static class DatabaseSchemaComparer
             after.Tables.TryGetValue(name, out var @new);
             if (old is null)
             {
-                changes.Add(new(@new!.Kind, name, "table created"));
+                changes.Add(SchemaChange.Of(@new!.Kind, name, ChangeVerb.Created, "table created"));
             }
             else if (@new is null)
             {
-                changes.Add(new(old.Kind, name, "table dropped"));
+                changes.Add(SchemaChange.Of(old.Kind, name, ChangeVerb.Dropped, "table dropped"));
             }
             else
             {
@@ -50,7 +50,9 @@ internal static class DatabaseSchemaComparer
             var has = after.Extensions.TryGetValue(name, out var @new);
             if (had != has || old != @new)
             {
-                changes.Add(new(SchemaObjectKind.Extension, name, !had ? "extension created" : !has ? "extension dropped" : $"extension settings now ({@new})"));
+                changes.Add(!had ? SchemaChange.Of(SchemaObjectKind.Extension, name, ChangeVerb.Created, "extension created")
+                    : !has ? SchemaChange.Of(SchemaObjectKind.Extension, name, ChangeVerb.Dropped, "extension dropped")
+                    : SchemaChange.Of(SchemaObjectKind.Extension, name, ChangeVerb.Changed, $"extension settings now ({@new})"));
             }
         }
     }
@@ -63,19 +65,21 @@ internal static class DatabaseSchemaComparer
             after.Enums.TryGetValue(name, out var @new);
             if (old is null || @new is null)
             {
-                changes.Add(new(SchemaObjectKind.Enum, name, old is null ? "enum created" : "enum dropped"));
+                changes.Add(old is null
+                    ? SchemaChange.Of(SchemaObjectKind.Enum, name, ChangeVerb.Created, "enum created")
+                    : SchemaChange.Of(SchemaObjectKind.Enum, name, ChangeVerb.Dropped, "enum dropped"));
                 continue;
             }
 
             // PostgreSQL enum order is not compared by Prisma's differ: only added and removed values.
             foreach (var value in @new.Values.Except(old.Values, StringComparer.Ordinal))
             {
-                changes.Add(new(SchemaObjectKind.Enum, name, $"value `{value}` added"));
+                changes.Add(SchemaChange.OfMember(SchemaObjectKind.Enum, name, ChangeVerb.Added, SchemaMember.Value, value, $"value `{value}` added"));
             }
 
             foreach (var value in old.Values.Except(@new.Values, StringComparer.Ordinal))
             {
-                changes.Add(new(SchemaObjectKind.Enum, name, $"value `{value}` removed"));
+                changes.Add(SchemaChange.OfMember(SchemaObjectKind.Enum, name, ChangeVerb.Removed, SchemaMember.Value, value, $"value `{value}` removed"));
             }
         }
     }
@@ -83,7 +87,8 @@ internal static class DatabaseSchemaComparer
     private static void CompareTable(DbTable old, DbTable @new, List<SchemaChange> changes)
     {
         var table = @new.QualifiedName;
-        void Add(string description) => changes.Add(new(@new.Kind, table, description));
+        void Add(ChangeVerb verb, SchemaMember member, string? subject, string description, MemberAspect aspect = MemberAspect.None) =>
+            changes.Add(SchemaChange.OfMember(@new.Kind, table, verb, member, subject, description, aspect));
 
         foreach (var name in Keys(old.Columns, @new.Columns))
         {
@@ -91,36 +96,44 @@ internal static class DatabaseSchemaComparer
             @new.Columns.TryGetValue(name, out var b);
             if (a is null)
             {
-                Add($"column `{name}` added");
+                Add(ChangeVerb.Added, SchemaMember.Column, name, $"column `{name}` added");
             }
             else if (b is null)
             {
-                Add($"column `{name}` removed");
+                Add(ChangeVerb.Removed, SchemaMember.Column, name, $"column `{name}` removed");
             }
             else
             {
                 if (a.Type != b.Type || a.IsArray != b.IsArray)
                 {
-                    Add($"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})");
+                    Add(ChangeVerb.Changed, SchemaMember.Column, name,
+                        $"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})", MemberAspect.Type);
                 }
 
                 // Prisma has no optional list: it reads TEXT[] and TEXT[] NOT NULL as the same String[] and never changes one
                 // into the other (a hand-written NOT NULL on trigger.dev's "Session"."tags", c69e939c34: migrate diff finds nothing).
                 if (a.IsNullable != b.IsNullable && !(a.IsArray && b.IsArray))
                 {
-                    Add($"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}");
+                    Add(ChangeVerb.Changed, SchemaMember.Column, name, $"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}", MemberAspect.Nullability);
                 }
 
                 if (a.Default != b.Default)
                 {
-                    Add(b.Default is null ? $"column `{name}` default removed" : $"column `{name}` default now {b.Default}");
+                    Add(ChangeVerb.Changed, SchemaMember.Column, name, b.Default is null ? $"column `{name}` default removed" : $"column `{name}` default now {b.Default}", MemberAspect.Default);
                 }
             }
         }
 
         if (old.PrimaryKey != @new.PrimaryKey)
         {
-            Add(@new.PrimaryKey is null ? "primary key removed" : $"primary key now `{@new.PrimaryKey.Name}` on ({@new.PrimaryKey.Columns})");
+            if (@new.PrimaryKey is null)
+            {
+                Add(ChangeVerb.Removed, SchemaMember.PrimaryKey, null, "primary key removed");
+            }
+            else
+            {
+                Add(ChangeVerb.Changed, SchemaMember.PrimaryKey, @new.PrimaryKey.Name, $"primary key now `{@new.PrimaryKey.Name}` on ({@new.PrimaryKey.Columns})", MemberAspect.Definition);
+            }
         }
 
         foreach (var name in Keys(old.Indexes, @new.Indexes))
@@ -129,8 +142,20 @@ internal static class DatabaseSchemaComparer
             @new.Indexes.TryGetValue(name, out var b);
             if (a != b)
             {
-                var kind = (b ?? a)!.IsUnique ? "unique index" : "index";
-                Add(a is null ? $"{kind} `{name}` added" : b is null ? $"{kind} `{name}` removed" : $"{kind} `{name}` now {b.Definition}");
+                var member = (b ?? a)!.IsUnique ? SchemaMember.UniqueIndex : SchemaMember.Index;
+                var kind = member.Describe();
+                if (a is null)
+                {
+                    Add(ChangeVerb.Added, member, name, $"{kind} `{name}` added");
+                }
+                else if (b is null)
+                {
+                    Add(ChangeVerb.Removed, member, name, $"{kind} `{name}` removed");
+                }
+                else
+                {
+                    Add(ChangeVerb.Changed, member, name, $"{kind} `{name}` now {b.Definition}", MemberAspect.Definition);
+                }
             }
         }
 
@@ -140,17 +165,19 @@ internal static class DatabaseSchemaComparer
             @new.ForeignKeys.TryGetValue(name, out var b);
             if (a is null)
             {
-                Add($"foreign key `{name}` on `{b!.Columns}` added");
+                Add(ChangeVerb.Added, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{b!.Columns}` added");
             }
             else if (b is null)
             {
-                Add($"foreign key `{name}` on `{a.Columns}` removed");
+                Add(ChangeVerb.Removed, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{a.Columns}` removed");
             }
             else if (a != b)
             {
-                Add(a.OnDelete != b.OnDelete || a.OnUpdate != b.OnUpdate
+                var actions = a.OnDelete != b.OnDelete || a.OnUpdate != b.OnUpdate;
+                Add(ChangeVerb.Changed, SchemaMember.ForeignKey, name, actions
                     ? $"foreign key on `{b.Columns}` now ON DELETE {Sql(b.OnDelete)} ON UPDATE {Sql(b.OnUpdate)}"
-                    : $"foreign key `{name}` now ({b.Columns}) references {b.ReferencedTable}({b.ReferencedColumns})");
+                    : $"foreign key `{name}` now ({b.Columns}) references {b.ReferencedTable}({b.ReferencedColumns})",
+                    actions ? MemberAspect.Actions : MemberAspect.Definition);
             }
         }
     }

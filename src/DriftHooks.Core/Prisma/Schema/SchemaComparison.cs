@@ -25,25 +25,19 @@ internal sealed record SchemaComparison(IReadOnlyList<SchemaChange> Changes)
         {
             var change = changes[0];
             var subject = Snake(change.Name);
-            var description = change.Description;
             var kind = change.Kind switch
             {
                 SchemaObjectKind.Enum => "enum",
                 SchemaObjectKind.Extension => "extension",
                 _ => "table",
             };
-            name = description switch
+            name = (change.Verb, change.Member) switch
             {
-                _ when description.StartsWith("column `", StringComparison.Ordinal) && description.EndsWith("` added", StringComparison.Ordinal) =>
-                    $"add_{subject}_{Snake(Between(description))}",
-                _ when description.StartsWith("column `", StringComparison.Ordinal) && description.EndsWith("` removed", StringComparison.Ordinal) =>
-                    $"remove_{subject}_{Snake(Between(description))}",
-                _ when description.StartsWith("value `", StringComparison.Ordinal) && description.EndsWith("` added", StringComparison.Ordinal) =>
-                    $"add_{subject}_{Snake(Between(description))}",
-                _ when description.StartsWith("index ", StringComparison.Ordinal) && description.EndsWith(" added", StringComparison.Ordinal) =>
-                    $"add_{subject}_index",
-                _ when description.EndsWith(" created", StringComparison.Ordinal) => $"add_{subject}_{kind}",
-                _ when description.EndsWith(" dropped", StringComparison.Ordinal) => $"drop_{subject}_{kind}",
+                (ChangeVerb.Added, SchemaMember.Column or SchemaMember.Value) => $"add_{subject}_{Snake(change.Subject!)}",
+                (ChangeVerb.Removed, SchemaMember.Column) => $"remove_{subject}_{Snake(change.Subject!)}",
+                (ChangeVerb.Added, SchemaMember.Index) => $"add_{subject}_index",
+                (ChangeVerb.Created, SchemaMember.Itself) => $"add_{subject}_{kind}",
+                (ChangeVerb.Dropped, SchemaMember.Itself) => $"drop_{subject}_{kind}",
                 _ => $"update_{subject}",
             };
         }
@@ -63,13 +57,6 @@ internal sealed record SchemaComparison(IReadOnlyList<SchemaChange> Changes)
         }
 
         return name.Length == 0 ? "update_schema" : name;
-    }
-
-    private static string Between(string description)
-    {
-        var start = description.IndexOf('`', StringComparison.Ordinal) + 1;
-        var end = description.IndexOf('`', start);
-        return end > start ? description[start..end] : string.Empty;
     }
 
     /// <summary>PostPhoto, postPhoto, post_photo and "public.PostPhoto" all become post_photo.</summary>

@@ -70,7 +70,7 @@ public class DatabaseSchemaComparerTests
     {
         var comparison = Compare(Schema, Schema.Replace("  email String @unique\n", "  email String @unique\n  nickname String?\n", StringComparison.Ordinal));
 
-        Assert.That(comparison.Changes, Is.EqualTo(new[] { new SchemaChange(SchemaObjectKind.Model, "User", "column `nickname` added") }));
+        Assert.That(comparison.Changes, Is.EqualTo(new[] { SchemaChange.OfMember(SchemaObjectKind.Model, "User", ChangeVerb.Added, SchemaMember.Column, "nickname", "column `nickname` added") }));
         Assert.That(comparison.SuggestedMigrationName, Is.EqualTo("add_user_nickname"));
     }
 
@@ -81,7 +81,8 @@ public class DatabaseSchemaComparerTests
 
         Assert.That(comparison.Changes, Is.EqualTo(new[]
         {
-            new SchemaChange(SchemaObjectKind.Model, "Post", "foreign key on `authorId` now ON DELETE CASCADE ON UPDATE CASCADE"),
+            SchemaChange.OfMember(SchemaObjectKind.Model, "Post", ChangeVerb.Changed, SchemaMember.ForeignKey, "Post_authorId_fkey",
+                "foreign key on `authorId` now ON DELETE CASCADE ON UPDATE CASCADE", MemberAspect.Actions),
         }));
         Assert.That(comparison.SuggestedMigrationName, Is.EqualTo("update_post"));
     }
@@ -91,7 +92,7 @@ public class DatabaseSchemaComparerTests
     {
         var comparison = Compare(Schema, Schema.Replace("  ADMIN\n", "  ADMIN\n  AUDITOR\n", StringComparison.Ordinal));
 
-        Assert.That(comparison.Changes, Is.EqualTo(new[] { new SchemaChange(SchemaObjectKind.Enum, "Role", "value `AUDITOR` added") }));
+        Assert.That(comparison.Changes, Is.EqualTo(new[] { SchemaChange.OfMember(SchemaObjectKind.Enum, "Role", ChangeVerb.Added, SchemaMember.Value, "AUDITOR", "value `AUDITOR` added") }));
         Assert.That(comparison.SuggestedMigrationName, Is.EqualTo("add_role_auditor"));
     }
 
@@ -100,7 +101,7 @@ public class DatabaseSchemaComparerTests
     {
         var comparison = Compare(Schema, Schema + "\nenum PostStatus {\n  DRAFT\n}\n");
 
-        Assert.That(comparison.Changes, Is.EqualTo(new[] { new SchemaChange(SchemaObjectKind.Enum, "PostStatus", "enum created") }));
+        Assert.That(comparison.Changes, Is.EqualTo(new[] { SchemaChange.Of(SchemaObjectKind.Enum, "PostStatus", ChangeVerb.Created, "enum created") }));
         Assert.That(comparison.SuggestedMigrationName, Is.EqualTo("add_post_status_enum"));
     }
 
@@ -122,8 +123,8 @@ public class DatabaseSchemaComparerTests
 
         Assert.That(comparison.Changes, Is.EquivalentTo(new[]
         {
-            new SchemaChange(SchemaObjectKind.Model, "Article", "table created"),
-            new SchemaChange(SchemaObjectKind.Model, "Post", "table dropped"),
+            SchemaChange.Of(SchemaObjectKind.Model, "Article", ChangeVerb.Created, "table created"),
+            SchemaChange.Of(SchemaObjectKind.Model, "Post", ChangeVerb.Dropped, "table dropped"),
         }));
         Assert.That(comparison.SuggestedMigrationName, Is.EqualTo("update_article_post"));
     }
