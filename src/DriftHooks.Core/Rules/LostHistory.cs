@@ -12,7 +12,8 @@ namespace DriftHooks.Core.Rules;
 /// </summary>
 /// <param name="Recorded">Applied rows the history still holds.</param>
 /// <param name="PresumedApplied">The migrations the history lacks up to the last one whose objects are present, in order.</param>
-/// <param name="Evidence">One object found, and the migration that creates it.</param>
+/// <param name="Evidence">One object found, named as <see cref="CreatedObjects"/> names it ("table public.User").</param>
+/// <param name="EvidenceMigration">The migration that creates it.</param>
 internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList<string> PresumedApplied, string Evidence, string EvidenceMigration)
 {
     /// <param name="objects">The database's tables and enum types, as <see cref="CreatedObjects"/> names them.</param>
@@ -46,9 +47,8 @@ internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList
     {
         ArgumentNullException.ThrowIfNull(project);
         var history = !TableExists ? "has no _prisma_migrations table" : Recorded == 0 ? "records no migration" : $"records only {FixText.Count(Recorded, "applied migration")}";
-        var (kind, name) = (Evidence[..Evidence.IndexOf(' ', StringComparison.Ordinal)], Evidence[(Evidence.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var message = $"The history of {database} {history}, yet its schema already holds what {FixText.Count(PresumedApplied.Count, "migration")} it lacks create "
-            + $"({kind} {name}, created by {EvidenceMigration}): the history was lost, not the schema. Replaying them (drifthooks sync, prisma migrate deploy) would fail with "
+            + $"({Evidence}, created by {EvidenceMigration}): the history was lost, not the schema. Replaying them (drifthooks sync, prisma migrate deploy) would fail with "
             + $"\"already exists\" and leave a failed row. Migrations not recorded: {FixText.Names(PresumedApplied)}.";
         var fix = restorableBackup is not null
             ? $"drifthooks restore {FixText.Quote(restorableBackup)}"
