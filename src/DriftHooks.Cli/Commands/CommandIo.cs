@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli.Commands;
 
@@ -40,11 +41,7 @@ internal static class CommandIo
         foreach (var finding in findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", finding.Code);
-            writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-            writer.WriteString("message", finding.Message);
-            writer.WriteString("location", finding.Location);
-            writer.WriteString("fix", finding.Fix);
+            FindingJson.WriteProperties(writer, finding);
             writer.WriteEndObject();
         }
 

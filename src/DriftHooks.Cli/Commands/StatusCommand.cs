@@ -135,8 +135,8 @@ internal static class StatusCommand
             });
             writer.WriteNumber("exitCode", report.ExitCode);
             writer.WriteStartObject("project");
-            writer.WriteString("schema", context.Project.SchemaPath);
-            writer.WriteString("migrations", context.Project.MigrationsPath);
+            FindingJson.WriteText(writer, "schema", context.Project.SchemaPath);
+            FindingJson.WriteText(writer, "migrations", context.Project.MigrationsPath);
             writer.WriteEndObject();
             writer.WriteStartObject("databases");
             WriteSide(writer, report, report.Local, r => r.Local, true);
@@ -146,7 +146,7 @@ internal static class StatusCommand
             foreach (var row in report.Rows)
             {
                 writer.WriteStartObject();
-                writer.WriteString("name", row.Name);
+                FindingJson.WriteText(writer, "name", row.Name);
                 writer.WriteString("repository", PlaceStates.Key(row.Repository));
                 writer.WriteString("local", PlaceStates.Key(row.Local, isLocal: true));
                 writer.WriteString("production", PlaceStates.Key(row.Production, isLocal: false));
@@ -165,9 +165,9 @@ internal static class StatusCommand
     {
         writer.WriteStartObject(side.Label);
         writer.WriteString("status", side.Kind switch { DatabaseSideKind.NotConfigured => "not-configured", DatabaseSideKind.Unreachable => "unreachable", _ => "read" });
-        writer.WriteString("url", side.Url);
-        writer.WriteString("source", side.Source);
-        writer.WriteString("problem", side.Problem);
+        FindingJson.WriteText(writer, "url", side.Url);
+        FindingJson.WriteText(writer, "source", side.Source);
+        FindingJson.WriteText(writer, "problem", side.Problem);
         if (side.Kind == DatabaseSideKind.Read)
         {
             writer.WriteBoolean("historyTable", side.HasHistory);

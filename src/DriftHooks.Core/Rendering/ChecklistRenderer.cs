@@ -48,8 +48,8 @@ internal static class ChecklistRenderer
                 writer.WriteStartObject();
                 writer.WriteString("id", item.Id);
                 writer.WriteString("status", item.Status.ToString().ToLowerInvariant());
-                writer.WriteString("detail", item.Detail);
-                FindingJson.WriteNullable(writer, "fix", item.Fix);
+                FindingJson.WriteText(writer, "detail", item.Detail);
+                FindingJson.WriteText(writer, "fix", item.Fix);
                 writer.WriteEndObject();
             }
 

@@ -3,7 +3,11 @@ using DriftHooks.Core.Findings;
 
 namespace DriftHooks.Core.Rendering;
 
-/// <summary>Writes a finding as a JSON object's properties (no reflection: native-AOT safe).</summary>
+/// <summary>
+/// Writes a finding as a JSON object's properties (no reflection: native-AOT safe). Every text goes through
+/// <see cref="WriteText"/>: a JSON reader gets the same visible escapes a terminal shows, never a raw control or
+/// bidirectional character from a folder name, commit subject or branch name to print on.
+/// </summary>
 internal static class FindingJson
 {
     public static void WriteProperties(Utf8JsonWriter writer, Finding finding)
@@ -15,20 +19,22 @@ internal static class FindingJson
             Severity.Warning => "warning",
             _ => "note",
         });
-        writer.WriteString("message", finding.Message);
-        WriteNullable(writer, "location", finding.Location);
-        WriteNullable(writer, "fix", finding.Fix);
+        WriteText(writer, "message", finding.Message);
+        WriteText(writer, "location", finding.Location);
+        WriteText(writer, "fix", finding.Fix);
     }
 
-    public static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    /// <summary>A text property, made safe as the terminal output is (<see cref="TerminalText.Safe"/>); null as JSON's null.</summary>
+    public static void WriteText(Utf8JsonWriter writer, string name, string? value)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (value is null)
         {
             writer.WriteNull(name);
         }
         else
         {
-            writer.WriteString(name, value);
+            writer.WriteString(name, TerminalText.Safe(value));
         }
     }
 

@@ -5,7 +5,8 @@ namespace DriftHooks.Core.Rendering;
 
 /// <summary>
 /// Findings as GitHub Actions workflow commands (<c>::error file=…,title=DH102::message</c>), which the runner shows
-/// as annotations on the pull request. Escaping follows the runner's rules for data and for properties.
+/// as annotations on the pull request. Every text is first made safe as the terminal output is (<see cref="TerminalText.Safe"/>),
+/// then escaped by the runner's rules for data and for properties.
 /// </summary>
 internal static class GitHubAnnotations
 {
@@ -26,7 +27,7 @@ internal static class GitHubAnnotations
             text.Append("file=").Append(EscapeProperty(file)).Append(',');
         }
 
-        var title = context is null ? finding.Code : $"{finding.Code} in {context}";
+        var title = TerminalText.Safe(context is null ? finding.Code : $"{finding.Code} in {context}");
         text.Append("title=").Append(EscapeProperty(title)).Append("::");
         var message = TerminalText.Safe(finding.Message);
         if (!string.IsNullOrEmpty(finding.Fix))

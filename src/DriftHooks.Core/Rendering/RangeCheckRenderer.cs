@@ -43,7 +43,7 @@ internal static class RangeCheckRenderer
             writer.WriteStartObject();
             writer.WritePropertyName("base");
             WriteCommit(writer, result.Base);
-            writer.WriteString("baseSource", result.BaseSource);
+            FindingJson.WriteText(writer, "baseSource", result.BaseSource);
             writer.WritePropertyName("head");
             WriteCommit(writer, result.Head);
             writer.WriteNumber("commitsChecked", result.Commits.Count);
@@ -67,9 +67,11 @@ internal static class RangeCheckRenderer
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>The closing line of every format; its base (a branch name) is made safe as any text from outside.</summary>
     public static string Summary(RangeCheckResult result)
     {
-        var range = $"{result.Commits.Count} commit{(result.Commits.Count == 1 ? "" : "s")} in {result.Base.ShortSha}..{result.Head.ShortSha} ({result.BaseSource})";
+        ArgumentNullException.ThrowIfNull(result);
+        var range = $"{result.Commits.Count} commit{(result.Commits.Count == 1 ? "" : "s")} in {result.Base.ShortSha}..{result.Head.ShortSha} ({TerminalText.Safe(result.BaseSource)})";
         var production = result.ProductionCompared ? "; head compared with production" : "";
         var errors = result.ErrorCount;
         return errors == 0
@@ -82,7 +84,7 @@ internal static class RangeCheckRenderer
         writer.WriteStartObject();
         writer.WriteString("sha", commit.Sha);
         writer.WriteString("shortSha", commit.ShortSha);
-        writer.WriteString("subject", commit.Subject);
+        FindingJson.WriteText(writer, "subject", commit.Subject);
         writer.WriteEndObject();
     }
 }
