@@ -47,9 +47,10 @@ internal sealed class CompanionContext
 
     public DatabaseUrlSource? ProductionSource { get; }
 
-    /// <summary>Where backups go: <c>Backups:Folder</c> (relative to the work tree), default <c>.drifthooks/backups</c>.</summary>
-    public string BackupFolder =>
-        Path.GetFullPath(Options.BackupsFolder, Location.WorkTree);
+    /// <summary>Where backups go: <c>Backups:Folder</c>, default <c>.drifthooks/backups</c>, confined as <see cref="BackupsFolderSetting"/> says.</summary>
+    public string BackupFolder => _backupFolder ??= BackupsFolderSetting.Resolve(Options.Settings, Location.WorkTree, [Project]);
+
+    string? _backupFolder;
 
     /// <summary>
     /// The newest backup of the local history that holds applied rows, relative to the work tree (what a lost local

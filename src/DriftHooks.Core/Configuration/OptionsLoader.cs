@@ -149,8 +149,10 @@ internal static class OptionsLoader
             Production = new ProductionOptions
             {
                 WarnWhenUnreachable = onUnreachable == "warn",
-                ConnectTimeout = production["ConnectTimeoutSeconds"] is { } connectTimeout ? Seconds(connectTimeout, SettingDefaults.ConnectTimeoutSeconds, "Production:ConnectTimeoutSeconds") : null,
-                StatementTimeout = Seconds(production["StatementTimeoutSeconds"], SettingDefaults.StatementTimeoutSeconds, "Production:StatementTimeoutSeconds"),
+                ConnectTimeout = production["ConnectTimeoutSeconds"] is { } connectTimeout
+                    ? Seconds(connectTimeout, SettingDefaults.ConnectTimeoutSeconds, SettingDefaults.MaxConnectTimeoutSeconds, "Production:ConnectTimeoutSeconds")
+                    : null,
+                StatementTimeout = Seconds(production["StatementTimeoutSeconds"], SettingDefaults.StatementTimeoutSeconds, SettingDefaults.MaxStatementTimeoutSeconds, "Production:StatementTimeoutSeconds"),
                 Branches = branches.Count > 0 ? branches : SettingDefaults.Branches,
                 SchemaCheck = production["SchemaCheck"] is null ? SchemaCheckMode.Auto
                     : Bool(production["SchemaCheck"], true, "Production:SchemaCheck") ? SchemaCheckMode.On : SchemaCheckMode.Off,
@@ -209,12 +211,20 @@ internal static class OptionsLoader
         _ => throw new InvalidSetting(key, $"{key} is '{value}'; use true or false."),
     };
 
-    private static TimeSpan Seconds(string? value, double fallback, string key) => value switch
+    // A finite number of seconds in range: "Infinity", "NaN", 1e300 or a value too small to be a timeout at all (0 ms
+    // is no timeout to PostgreSQL) is refused here, once, rather than failing later where the timeout is used.
+    private static TimeSpan Seconds(string? value, double fallback, double max, string key) => value switch
     {
         null => TimeSpan.FromSeconds(fallback),
-        _ when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 => TimeSpan.FromSeconds(s),
-        _ => throw new InvalidSetting(key, $"{key} is '{value}'; give a positive number of seconds."),
+        _ when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
+            && double.IsFinite(s) && s >= SettingDefaults.MinTimeoutSeconds && s <= max => TimeSpan.FromSeconds(s),
+        _ => throw new InvalidSetting(
+            key,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key} is '{TruncatedForMessage(value)}'; give a number of seconds from {SettingDefaults.MinTimeoutSeconds} to {max}.")),
     };
+
+    // A committed value is quoted in the message, never a megabyte of it.
+    private static string TruncatedForMessage(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>A value that cannot be used, with its <c>Section:Key</c>, so that the message can name where it is set.</summary>
     private sealed class InvalidSetting(string key, string message) : ConfigurationException(message)

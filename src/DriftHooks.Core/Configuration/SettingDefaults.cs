@@ -15,6 +15,15 @@ internal static class SettingDefaults
     /// <summary><c>Production:StatementTimeoutSeconds</c>.</summary>
     public const double StatementTimeoutSeconds = 10;
 
+    /// <summary>The longest <c>Production:ConnectTimeoutSeconds</c>: Npgsql's own limit.</summary>
+    public const double MaxConnectTimeoutSeconds = 1024;
+
+    /// <summary>The longest <c>Production:StatementTimeoutSeconds</c>: a day (PostgreSQL's own limit is about 24 days).</summary>
+    public const double MaxStatementTimeoutSeconds = 86400;
+
+    /// <summary>The shortest timeout: a millisecond, PostgreSQL's unit (0 would mean none).</summary>
+    public const double MinTimeoutSeconds = 0.001;
+
     /// <summary><c>Production:Branches</c>: every branch.</summary>
     public static IReadOnlyList<string> Branches { get; } = ["*"];
 }

@@ -118,7 +118,8 @@ internal sealed class DatabaseUrl
         if (trimmed.Contains("://", StringComparison.Ordinal))
         {
             var scheme = trimmed[..trimmed.IndexOf("://", StringComparison.Ordinal)];
-            throw new ConfigurationException($"The database URL uses the scheme \"{scheme}\"; DriftHooks supports PostgreSQL only (postgresql:// or postgres://).");
+            var named = scheme.Length is > 0 and <= 20 && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? $" \"{scheme}\"" : "";
+            throw new ConfigurationException($"The database URL uses the scheme{named}; DriftHooks supports PostgreSQL only (postgresql:// or postgres://).");
         }
 
         if (trimmed.Contains('=', StringComparison.Ordinal))
@@ -141,7 +142,8 @@ internal sealed class DatabaseUrl
         {
             Password = _password,
             ApplicationName = options.ApplicationName,
-            Timeout = Seconds(options.ConnectTimeout ?? ConnectTimeout ?? DatabaseConnectionOptions.DefaultConnectTimeout),
+            // The URL's connect_timeout may be any whole number, as Prisma takes it; Npgsql waits at most 1024 s.
+            Timeout = Math.Min(1024, Seconds(options.ConnectTimeout ?? ConnectTimeout ?? DatabaseConnectionOptions.DefaultConnectTimeout)),
 
             // The client-side limit is a little longer than the server's, so the server's clearer error wins.
             CommandTimeout = Seconds(options.StatementTimeout) + 2,
@@ -183,9 +185,19 @@ internal sealed class DatabaseUrl
         return new DatabaseUrl(builder, password, schema, timeout, isPrismaUrl: false);
     }
 
+    // Query parameters whose value may hold an '@' of its own (a password, a path): anywhere else an '@' after the host
+    // part is a user name or password that was not percent-encoded.
+    static readonly string[] FreeTextParameters = ["password", "user", "sslcert", "sslidentity", "sslpassword", "host", "options", "application_name"];
+
     static DatabaseUrl ParseUrl(string text)
     {
         var rest = text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..];
+
+        // A message names a value of the URL only where no credential can be in it (Shown): anything with an '@' or a
+        // password parameter may hold one, and a password with an unencoded '/', '?' or '#' moves where parts are cut.
+        var quotable = !rest.Contains('@', StringComparison.Ordinal) && !rest.Contains("password", StringComparison.OrdinalIgnoreCase);
+        string Shown(string value) => quotable ? $" \"{value}\"" : "";
+        RefuseCutCredentials(rest);
 
         // A fragment means nothing to a database URL.
         var hash = rest.IndexOf('#', StringComparison.Ordinal);
@@ -255,7 +267,7 @@ internal sealed class DatabaseUrl
                         "require" => SslMode.Require,
                         "verify-ca" => SslMode.VerifyCA,
                         "verify-full" => SslMode.VerifyFull,
-                        _ => throw new ConfigurationException($"The database URL has sslmode={value}; use disable, prefer, require, verify-ca or verify-full."),
+                        _ => throw new ConfigurationException($"The database URL has an sslmode{Shown(value)} that is not one of disable, prefer, require, verify-ca or verify-full."),
                     };
                     break;
                 case "sslaccept":
@@ -267,7 +279,7 @@ internal sealed class DatabaseUrl
                 case "connect_timeout":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
                     {
-                        throw new ConfigurationException($"The database URL has connect_timeout={value}; it must be a whole number of seconds.");
+                        throw new ConfigurationException($"The database URL has a connect_timeout{Shown(value)} that is not a whole number of seconds.");
                     }
 
                     // 0 means "wait forever" to Prisma; a hook must not hang, so it falls back to the default.
@@ -303,7 +315,7 @@ internal sealed class DatabaseUrl
             }
             else if (sslAccept != "accept_invalid_certs")
             {
-                throw new ConfigurationException($"The database URL has sslaccept={sslAccept}; use strict or accept_invalid_certs.");
+                throw new ConfigurationException($"The database URL has an sslaccept{Shown(sslAccept)} that is neither strict nor accept_invalid_certs.");
             }
         }
 
@@ -313,6 +325,35 @@ internal sealed class DatabaseUrl
         }
 
         return new DatabaseUrl(builder, password, schema, connectTimeout, isPrismaUrl: true);
+    }
+
+    /// <summary>
+    /// Refuses a URL whose user name or password was cut by an unencoded '/', '?' or '#': an '@' in the path, the
+    /// fragment or a query parameter that takes no free text. Read as written, such a URL has part of the password
+    /// as its port, host or database name, which a later message would then print; this one names no part of it.
+    /// </summary>
+    static void RefuseCutCredentials(string afterScheme)
+    {
+        var authorityEnd = afterScheme.IndexOfAny(['/', '?', '#']);
+        if (authorityEnd < 0 || afterScheme.IndexOf('@', authorityEnd) < 0)
+        {
+            return;
+        }
+
+        var hash = afterScheme.IndexOf('#', authorityEnd);
+        var beforeHash = hash < 0 ? afterScheme : afterScheme[..hash];
+        var question = beforeHash.IndexOf('?', authorityEnd);
+        var path = question < 0 ? beforeHash[authorityEnd..] : beforeHash[authorityEnd..question];
+        var cut = (hash >= 0 && afterScheme.IndexOf('@', hash) >= 0)
+            || path.Contains('@', StringComparison.Ordinal)
+            || (question >= 0 && beforeHash[(question + 1)..].Split('&').Any(pair =>
+                pair.Contains('@', StringComparison.Ordinal)
+                && (pair.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0 ? !FreeTextParameters.Contains(pair[..eq], StringComparer.Ordinal) || pair[..eq].Contains('@', StringComparison.Ordinal) : true)));
+        if (cut)
+        {
+            throw new ConfigurationException(
+                "The database URL has an '@' after its host part: a user name or password holding '/', '?', '#' or '@' must be percent-encoded (%2F, %3F, %23, %40), or the URL is read with part of it as host, port or database.");
+        }
     }
 
     static (string Host, int Port) SplitHostPort(string authority)
@@ -358,7 +399,8 @@ internal sealed class DatabaseUrl
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            throw new ConfigurationException($"The database URL has the port \"{text}\"; a port is a number from 1 to 65535. (If the password contains ':', '@', '/', '?' or '#', percent-encode it.)");
+            // The text is not quoted: where a password holds an unencoded ':' or the '@host' is missing, it is the password.
+            throw new ConfigurationException("The database URL has a port (after the host and ':') that is not a number from 1 to 65535. (If the password contains ':', '@', '/', '?' or '#', percent-encode it.)");
         }
 
         return port;

@@ -32,7 +32,7 @@ internal static class DoctorCheck
             Upstream(location, request.Fetch),
             Migrations(location, projects),
             Hooks(location, request.Version),
-            Backup(location, options, request.Now),
+            Backup(location, options, projects, request.Now),
             await ProductionAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
             await LocalAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
         };
@@ -233,10 +233,19 @@ internal static class DoctorCheck
             : new("hooks", "hooks", DoctorStatus.Fail, $"the installed hooks are not this drifthooks's version (installed by {state.Version ?? "an older drifthooks"}, this is {version})", install);
     }
 
-    private static DoctorItem Backup(RepositoryLocation location, DriftHooksOptions options, DateTimeOffset now)
+    private static DoctorItem Backup(RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, DateTimeOffset now)
     {
-        var configured = options.BackupsFolder;
-        var folder = Path.GetFullPath(configured, location.WorkTree);
+        string folder;
+        try
+        {
+            folder = BackupsFolderSetting.Resolve(options.Settings, location.WorkTree, projects);
+        }
+        catch (ConfigurationException e)
+        {
+            return new("backup", "backup", DoctorStatus.Fail, e.Message);
+        }
+
+        var configured = Path.GetRelativePath(location.WorkTree, folder);
         // A DriftHooks backup of an empty or missing history holds nothing to restore: not a backup. Other files
         // (a pg_dump, say) count; the folder's own .gitignore does not.
         var files = Directory.Exists(folder)

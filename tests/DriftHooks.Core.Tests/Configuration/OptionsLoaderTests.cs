@@ -97,4 +97,33 @@ public class OptionsLoaderTests
         Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?>()).BackupsFolder, Is.EqualTo(SettingDefaults.BackupsFolder));
         Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__BACKUPS__FOLDER"] = "env-backups" }).BackupsFolder, Is.EqualTo("env-backups"));
     }
+
+    [TestCase("StatementTimeoutSeconds", "\"Infinity\"")]
+    [TestCase("StatementTimeoutSeconds", "1e300")]
+    [TestCase("StatementTimeoutSeconds", "1e400")]
+    [TestCase("StatementTimeoutSeconds", "\"NaN\"")]
+    [TestCase("StatementTimeoutSeconds", "0")]
+    [TestCase("StatementTimeoutSeconds", "-5")]
+    [TestCase("StatementTimeoutSeconds", "1e-300")]
+    [TestCase("StatementTimeoutSeconds", "86401")]
+    [TestCase("ConnectTimeoutSeconds", "1e9")]
+    [TestCase("ConnectTimeoutSeconds", "1025")]
+    [TestCase("ConnectTimeoutSeconds", "\"-Infinity\"")]
+    public void A_timeout_that_is_not_a_finite_number_of_seconds_in_range_is_refused_once_with_its_origin(string key, string json)
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), $"{{ \"Production\": {{ \"{key}\": {json} }} }}");
+        var error = Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?>()))!;
+        Assert.That(error.Message, Does.Contain($"Production:{key} is '").And.Contain("give a number of seconds from 0.001 to").And.Contain($"It is set by Production:{key} in drifthooks.json."));
+        Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+    }
+
+    [TestCase("StatementTimeoutSeconds", "86400", 86400)]
+    [TestCase("StatementTimeoutSeconds", "\"0.5\"", 0.5)]
+    [TestCase("ConnectTimeoutSeconds", "1024", 1024)]
+    public void A_timeout_in_range_is_taken(string key, string json, double seconds)
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), $"{{ \"Production\": {{ \"{key}\": {json} }} }}");
+        var production = OptionsLoader.Load(_root, new Dictionary<string, string?>()).Production;
+        Assert.That(key == "ConnectTimeoutSeconds" ? production.ConnectTimeout : production.StatementTimeout, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+    }
 }

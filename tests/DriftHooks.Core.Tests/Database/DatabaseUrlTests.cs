@@ -122,4 +122,76 @@ public sealed class DatabaseUrlTests
         Assert.That(masked, Does.Not.Contain(Escaped));
         Assert.That(masked, Is.EqualTo("failed for postgresql://u:****@h/db with ****"));
     }
+
+    // Three pieces of a password no message would contain by chance, joined by what a password may hold unencoded.
+    static readonly string[] PasswordPieces = ["Kx9q", "Wm4z", "Pj7r"];
+    static readonly string[] Separators = ["/", "?", "#", "@", ":", "&", "=", "%", "%2F", "+", " ", "[", "]", "//", "/?", "?#", "%zz", ""];
+    static readonly string[] Shapes =
+    [
+        "postgresql://ro:{0}@host:5432/app", "postgres://ro:{0}@host/app?schema=s&sslmode=require", "postgresql://ro:{0}@[::1]:5432/app",
+        "postgresql://ro:{0}@host:bad/app", "postgresql://ro:{0}@host/app?connect_timeout=soon", "postgresql://ro:{0}@host/app?sslmode=bogus",
+        "postgresql://ro:{0}@/app", "postgresql://ro:{0}@host:99999", "postgresql://host/app?password={0}&sslmode=bogus", "postgresql://host:5432/app?sslaccept=x&password={0}",
+        "postgresql://ro:{0}@host/app?port=bad", "postgresql://ro:{0}@[::1/app", "postgresql://ro:{0}@host/app#frag", "postgresql://ro:{0}@host",
+    ];
+
+    [Test]
+    public void No_message_nor_parsed_part_holds_any_piece_of_a_password_whatever_it_breaks_in_the_url()
+    {
+        var random = new Random(20);
+        var checkedUrls = 0;
+        foreach (var shape in Shapes)
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var password = PasswordPieces[0] + Separators[random.Next(Separators.Length)] + PasswordPieces[1] + Separators[random.Next(Separators.Length)] + PasswordPieces[2];
+                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, password);
+                string said;
+                try
+                {
+                    var url = DatabaseUrl.Parse(text);
+                    // What later messages print of a URL that was read: host, port, database, the redacted form.
+                    said = string.Join(" ", url.Redacted, url.Address, url.Database, url.Schema);
+                }
+                catch (ConfigurationException e)
+                {
+                    said = e.Message;
+                }
+
+                checkedUrls++;
+                foreach (var piece in PasswordPieces)
+                {
+                    Assert.That(said, Does.Not.Contain(piece), $"{text} gave: {said}");
+                }
+            }
+        }
+
+        Assert.That(checkedUrls, Is.EqualTo(Shapes.Length * 400));
+    }
+
+    [TestCase("postgresql://ro:Pr0dSecret/x@host/app")]
+    [TestCase("postgresql://ro:Pr0d?Secret@host/app")]
+    [TestCase("postgresql://ro:Pr0d#Secret@host/app")]
+    [TestCase("postgresql://ro:1234/Secret@host/app")]
+    [TestCase("postgresql://ro:a@b/Secret@host/app")]
+    public void A_password_cut_by_an_unencoded_character_is_refused_saying_to_percent_encode_it(string text)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => DatabaseUrl.Parse(text))!;
+        Assert.That(error.Message, Does.Contain("must be percent-encoded").And.Not.Contain("Secret").And.Not.Contain("Pr0d"));
+    }
+
+    [TestCase("postgresql://localhost:5432/app?password=p@ss&sslmode=require", "p@ss")]
+    [TestCase("postgresql://localhost/app?sslcert=/certs/a@b.pem", null)]
+    public void An_at_sign_inside_a_parameter_that_takes_free_text_is_read(string text, string? password)
+    {
+        var url = DatabaseUrl.Parse(text);
+        Assert.That(url.Host, Is.EqualTo("localhost"));
+        Assert.That(url.ToConnectionStringBuilder().Password, Is.EqualTo(password));
+    }
+
+    [Test]
+    public void Without_credentials_a_bad_parameter_is_named_and_a_port_never_is()
+    {
+        Assert.That(Assert.Throws<ConfigurationException>(() => DatabaseUrl.Parse("postgresql://host/app?sslmode=bogus"))!.Message, Does.Contain("sslmode \"bogus\""));
+        Assert.That(Assert.Throws<ConfigurationException>(() => DatabaseUrl.Parse("postgresql://ro:Pr0dSecret"))!.Message, Does.Not.Contain("Pr0dSecret"), "a forgotten @host leaves the password where the port goes");
+    }
 }
