@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Files;
 using DriftHooks.Core.Findings;
 
 namespace DriftHooks.Core.Backups;
 
 /// <summary>
 /// Writes and reads backup files: JSON with Utf8JsonWriter/JsonDocument (no reflection, native-AOT clean). Files are
-/// never overwritten; the folder gets a <c>.gitignore</c> of <c>*</c> so backups are never committed.
+/// never overwritten; the folder gets a <c>.gitignore</c> of <c>*</c> so backups are never committed. A backup is
+/// written whole to a temporary file, flushed to disk and renamed (<see cref="FileWriter"/>): a full disk or a killed
+/// process leaves no backup rather than an empty or cut one.
 /// </summary>
 internal static class HistoryBackupFile
 {
@@ -23,24 +26,15 @@ internal static class HistoryBackupFile
         {
             var name = $"{backup.Label}-{stamp}{(attempt == 1 ? "" : "-" + attempt.ToString(CultureInfo.InvariantCulture))}.json";
             var path = Path.Combine(folder, name);
-            FileStream stream;
-            try
-            {
-                // CreateNew: an existing backup is never replaced.
-                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                continue;
-            }
-
-            using (stream)
+            // An existing backup (or anything else of that name) is never replaced.
+            if (FileWriter.TryCreate(path, stream =>
             {
                 using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
                 WriteJson(writer, backup);
+            }))
+            {
+                return path;
             }
-
-            return path;
         }
     }
 
@@ -63,7 +57,7 @@ internal static class HistoryBackupFile
             {
                 backup = Read(path);
             }
-            catch (ConfigurationException)
+            catch (DriftHooksException)
             {
                 continue;
             }
@@ -77,19 +71,29 @@ internal static class HistoryBackupFile
         return newest;
     }
 
-    /// <summary>Whether the file is a DriftHooks backup without one applied row (nothing it could restore).</summary>
-    public static bool IsEmptyHistory(string path)
+    /// <summary>
+    /// Whether a file of the backup folder counts as a backup: a <c>.json</c> file only when it reads as a DriftHooks
+    /// backup holding an applied row (an empty, cut or foreign one restores nothing), any other file (a pg_dump, say)
+    /// when it is a regular file with content; never the folder's own <c>.gitignore</c> or a writer's hidden temporary file.
+    /// </summary>
+    public static bool CountsAsBackup(string path)
     {
-        if (!path.EndsWith(".json", StringComparison.Ordinal))
+        var name = Path.GetFileName(path);
+        if (name.StartsWith('.'))
         {
             return false;
         }
 
+        if (!name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return RegularFile.TryReadStart(path, 1) is { Length: > 0 };
+        }
+
         try
         {
-            return !Read(path).Rows.Any(r => r.IsApplied);
+            return Read(path).Rows.Any(r => r.IsApplied);
         }
-        catch (ConfigurationException)
+        catch (DriftHooksException)
         {
             return false;
         }
@@ -99,11 +103,8 @@ internal static class HistoryBackupFile
     public static void EnsureFolder(string folder)
     {
         Directory.CreateDirectory(folder);
-        var ignore = Path.Combine(folder, ".gitignore");
-        if (!File.Exists(ignore))
-        {
-            File.WriteAllText(ignore, "*\n");
-        }
+        // Created only where nothing has the name: an existing .gitignore, or a link, is never written through.
+        FileWriter.TryCreate(Path.Combine(folder, ".gitignore"), stream => stream.Write("*\n"u8));
     }
 
     static void WriteJson(Utf8JsonWriter writer, HistoryBackup backup)
@@ -169,7 +170,7 @@ internal static class HistoryBackupFile
         var notBackup = $"'{path}' is not a DriftHooks backup (expected JSON with \"format\": \"{Format}\", as written by drifthooks backup).";
         try
         {
-            using var document = JsonDocument.Parse(ReadRegularFile(path, notBackup));
+            using var document = JsonDocument.Parse(RegularFile.Read(path, RegularFile.SourceLimit));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
             {
@@ -210,26 +211,6 @@ internal static class HistoryBackupFile
             throw new ConfigurationException(notBackup + $" ({e.Message})", e);
         }
     }
-
-    /// <summary>
-    /// The file's bytes, only if it is a regular file of a backup's size: a device (<c>/dev/zero</c>) never ends and
-    /// a named pipe waits for a writer, so neither is opened.
-    /// </summary>
-    static byte[] ReadRegularFile(string path, string notBackup)
-    {
-        // A device, pipe or socket reports a length of 0, as does an empty file: none of them is a backup.
-        var length = new FileInfo(path).Length;
-        if (length == 0 || length > MaxFileBytes)
-        {
-            throw new ConfigurationException(notBackup + (length == 0
-                ? " (it is empty, or not a regular file: a device, pipe or socket)"
-                : $" (it holds {length:N0} bytes; a backup of even 100,000 migrations is far smaller than {MaxFileBytes / (1024 * 1024)} MiB)"));
-        }
-
-        return File.ReadAllBytes(path);
-    }
-
-    const long MaxFileBytes = 256L * 1024 * 1024;
 
     static string Required(JsonElement element) => element.GetString() ?? throw new FormatException($"expected a string, found null");
 

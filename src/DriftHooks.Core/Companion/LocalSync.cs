@@ -63,7 +63,7 @@ internal static class LocalSync
             var schemas = new List<string> { url.Schema };
             if (!context.Project.SchemaIsFolder && File.Exists(schemaFile))
             {
-                schemas.AddRange(PrismaDatasource.Schemas(File.ReadAllText(schemaFile)));
+                schemas.AddRange(PrismaDatasource.Schemas(Files.RegularFile.ReadText(schemaFile, Files.RegularFile.SourceLimit)));
             }
 
             await LocalDatabaseMaintenance.ResetSchemasAsync(database, schemas, cancellationToken).ConfigureAwait(false);

@@ -135,7 +135,8 @@ internal sealed class SettingFiles
     static byte[]? ReadIfPresent(string workTree, string file)
     {
         var path = Path.Combine(workTree, file);
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        // A schema may be large; settings, .env and prisma.config.ts are small.
+        return Files.RegularFile.ReadIfPresent(path, file.EndsWith(".prisma", StringComparison.Ordinal) ? Files.RegularFile.SourceLimit : Files.RegularFile.SmallLimit);
     }
 
     /// <summary>The string at <c>section.key</c> of a JSON object (case-insensitive names, as configuration binds them), or null.</summary>

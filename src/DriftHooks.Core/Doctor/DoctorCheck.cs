@@ -213,7 +213,7 @@ internal static class DoctorCheck
             else
             {
                 var path = Path.Combine(hooksDirectory, hook);
-                if (!File.Exists(path) || File.ReadAllText(path) != HookScript.Text(hook, executable, OperatingSystem.IsWindows()) || !File.Exists(executable))
+                if (!File.Exists(path) || Files.RegularFile.ReadTextIfPresent(path) != HookScript.Text(hook, executable, OperatingSystem.IsWindows()) || !File.Exists(executable))
                 {
                     return new("hooks", "hooks", DoctorStatus.Fail, $"{path} is not DriftHooks's {hook} hook (another tool may have replaced it, or an older drifthooks installed it)", install);
                 }
@@ -246,11 +246,11 @@ internal static class DoctorCheck
         }
 
         var configured = Path.GetRelativePath(location.WorkTree, folder);
-        // A DriftHooks backup of an empty or missing history holds nothing to restore: not a backup. Other files
-        // (a pg_dump, say) count; the folder's own .gitignore does not.
+        // Only what could be restored counts (see CountsAsBackup): a DriftHooks backup that reads and holds an applied row,
+        // or another non-empty file (a pg_dump, say); never an empty or cut file a full disk left.
         var files = Directory.Exists(folder)
             ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
-                .Where(f => f.Name != ".gitignore" && !Backups.HistoryBackupFile.IsEmptyHistory(f.FullName)).ToList()
+                .Where(f => Backups.HistoryBackupFile.CountsAsBackup(f.FullName)).ToList()
             : [];
         if (files.Count == 0)
         {

@@ -198,7 +198,7 @@ internal static class SchemaDriftCheck
             byte[]? bytes;
             try
             {
-                bytes = given is null ? File.ReadAllBytes(path) : given.GetValueOrDefault(record.MigrationName);
+                bytes = given is null ? Files.RegularFile.Read(path, Files.RegularFile.SourceLimit) : given.GetValueOrDefault(record.MigrationName);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {

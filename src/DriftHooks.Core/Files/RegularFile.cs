@@ -109,7 +109,7 @@ internal static class RegularFile
 
         if (handle is null)
         {
-            throw Refusal(path, Describe(kind));
+            throw Refusal(path, kind == FileKind.SymbolicLink ? "it is a loop of symbolic links" : Describe(kind));
         }
 
         using (handle)

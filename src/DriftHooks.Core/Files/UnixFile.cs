@@ -61,7 +61,8 @@ internal static partial class UnixFile
                 return (FileKind.Missing, 0, null);
             }
 
-            if (!followLinks && errno == LinkRefused)
+            // O_NOFOLLOW refusing a link, or (following links) a loop of them.
+            if (errno == LinkRefused)
             {
                 return (FileKind.SymbolicLink, 0, null);
             }

@@ -216,7 +216,7 @@ internal static class ProjectChangesReader
         var sources = new List<SchemaSource>(paths.Count);
         foreach (var path in paths)
         {
-            if (PrismaText.TryDecode(File.ReadAllBytes(Path.Combine(workTree, path)), out var text, out _))
+            if (PrismaText.TryDecode(Files.RegularFile.Read(Path.Combine(workTree, path), Files.RegularFile.SourceLimit), out var text, out _))
             {
                 sources.Add(new SchemaSource(path, text));
             }

@@ -62,7 +62,7 @@ internal sealed record RepositoryLocation(string WorkTree, string GitDirectory, 
     public string? ReadWorkTreeFile(string repositoryPath)
     {
         var full = Path.Combine(WorkTree, repositoryPath);
-        return File.Exists(full) ? File.ReadAllText(full) : null;
+        return Files.RegularFile.ReadTextIfPresent(full);
     }
 
     /// <summary>True when <see cref="Find"/> has a repository to find: GIT_DIR is set, or a .git is at or above <paramref name="start"/>.</summary>

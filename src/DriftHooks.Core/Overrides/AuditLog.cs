@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DriftHooks.Core.Files;
 
 namespace DriftHooks.Core.Overrides;
 
@@ -7,7 +8,9 @@ namespace DriftHooks.Core.Overrides;
 /// local rule switch, with who, when, on which branch, why, and what it concerned. One JSON object per line, every
 /// string escaped by the serializer, so no reason or folder name can start a second record; written whole under an
 /// exclusive lock on the file, so hooks running at once (linked worktrees share the git directory) never
-/// overwrite each other's records.
+/// overwrite each other's records. Only a regular file is an audit log: it is opened without following a link, and a
+/// link (to <c>/dev/null</c>, say), a FIFO or a device in its place refuses the record, so no override passes as
+/// recorded when nothing kept it.
 /// </summary>
 internal static class AuditLog
 {
@@ -23,6 +26,11 @@ internal static class AuditLog
     {
         var path = PathFor(stateDirectory);
         var line = JsonSerializer.SerializeToUtf8Bytes(AuditRecord.From(entry, DateTimeOffset.Now), AuditJsonContext.Default.AuditRecord);
+        if (FileWriter.Refusal(path) is { } why)
+        {
+            throw NotALog(path, why);
+        }
+
         try
         {
             Directory.CreateDirectory(stateDirectory);
@@ -46,6 +54,10 @@ internal static class AuditLog
                 throw;
             }
         }
+        catch (UnsafeFileException e)
+        {
+            throw NotALog(path, e.Message);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AuditLogUnavailableException(
@@ -53,6 +65,9 @@ internal static class AuditLog
                 e);
         }
     }
+
+    private static AuditLogUnavailableException NotALog(string path, string why) =>
+        new($"the audit record could not be written to {path} ({why}; only a regular file is an audit log). Move {path} away (DriftHooks creates a new log) and run the command again.");
 
     /// <summary>Every record of the log, oldest first; lines that are not records (cut short by a full disk) are skipped.</summary>
     public static IReadOnlyList<AuditRecord> Read(string stateDirectory)
@@ -64,7 +79,7 @@ internal static class AuditLog
         }
 
         var records = new List<AuditRecord>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in RegularFile.ReadLines(path, RegularFile.SourceLimit))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -96,13 +111,56 @@ internal static class AuditLog
             {
                 // FileShare.None takes an exclusive flock on Unix and a sharing lock on Windows; the record is
                 // written at the length read under it.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+                if (OperatingSystem.IsWindows())
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+                }
+
+                if (OpenRegularLocked(path) is { } log)
+                {
+                    return log;
+                }
+
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new IOException($"another process has held the lock on {path} for {LockPatience.TotalSeconds:0} s");
+                }
+
+                Thread.Sleep(Random.Shared.Next(2, 12));
             }
             catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(path))
             {
                 Thread.Sleep(Random.Shared.Next(2, 12));
             }
         }
+    }
+
+    // The same exclusive flock .NET takes for FileShare.None, on a file opened with O_NOFOLLOW and checked to be regular
+    // by the handle itself (a link or a FIFO put in its place after the check above is refused, not written). Null: locked.
+    private static FileStream? OpenRegularLocked(string path)
+    {
+        try
+        {
+            // O_CREAT|O_EXCL, as .NET's CreateNew opens, never follows a link either.
+            new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite).Dispose();
+        }
+        catch (IOException) when (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+        }
+
+        var (kind, _, handle) = UnixFile.Open(path, writable: true, followLinks: false);
+        if (handle is null)
+        {
+            throw new UnsafeFileException(RegularFile.Describe(kind));
+        }
+
+        if (!UnixFile.TryLockExclusive(handle))
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        return new FileStream(handle, FileAccess.ReadWrite, bufferSize: 0);
     }
 
     private static bool EndsWithNewline(FileStream log, long length)

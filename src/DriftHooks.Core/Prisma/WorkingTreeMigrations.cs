@@ -16,6 +16,6 @@ internal static class WorkingTreeMigrations
         return [.. Directory.GetDirectories(folder)
             .Select(d => (Name: Path.GetFileName(d), Script: Path.Combine(d, "migration.sql")))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => new RepositoryMigration(d.Name, File.Exists(d.Script) ? File.ReadAllBytes(d.Script) : null))];
+            .Select(d => new RepositoryMigration(d.Name, Files.RegularFile.ReadIfPresent(d.Script, Files.RegularFile.SourceLimit)))];
     }
 }

@@ -45,6 +45,7 @@ internal static partial class DdlInterpreter
             {
                 try
                 {
+                    SqlCursor.EnsureNestingWithinBound(statement);
                     new Reader(replay, statement, script, ddlFunctions).Execute();
                 }
                 catch (NotFollowedException e)

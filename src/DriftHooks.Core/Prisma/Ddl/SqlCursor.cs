@@ -153,6 +153,29 @@ internal sealed class SqlCursor(SqlStatement statement)
         return (start, Position);
     }
 
+    /// <summary>Deeper than any real statement: a reader that recurses or copies per level stays bounded on hostile input.</summary>
+    public const int MaxNesting = 1000;
+
+    /// <summary>Refuses (as not followed) a statement whose parentheses or brackets nest deeper than <see cref="MaxNesting"/>.</summary>
+    public static void EnsureNestingWithinBound(SqlStatement statement)
+    {
+        var depth = 0;
+        foreach (var token in statement.Tokens)
+        {
+            if (token.IsSymbol("(") || token.IsSymbol("["))
+            {
+                if (++depth > MaxNesting)
+                {
+                    throw new NotFollowedException($"its parentheses nest more than {MaxNesting} levels deep (line {token.Line}), more than DriftHooks follows");
+                }
+            }
+            else if (token.IsSymbol(")") || token.IsSymbol("]"))
+            {
+                depth--;
+            }
+        }
+    }
+
     public IReadOnlyList<SqlToken> Range(int start, int end) => [.. _tokens.Skip(start).Take(end - start)];
 
     /// <summary>The source text of a token range.</summary>

@@ -190,9 +190,29 @@ internal static class PrismaSchemaParser
             return arguments;
         }
 
+        // Lists and calls nest by recursion: bounded, so that 100,000 '[' are a parse error, not a stack overflow.
+        private const int MaxNesting = 100;
+        private int _nesting;
+
         private PrismaValue ParseValue()
         {
-            var token = Current;
+            if (++_nesting > MaxNesting)
+            {
+                throw Error($"values nested more than {MaxNesting} levels deep (lists or calls inside each other)");
+            }
+
+            try
+            {
+                return ParseValueAt(Current);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private PrismaValue ParseValueAt(PrismaToken token)
+        {
             switch (token.Kind)
             {
                 case PrismaTokenKind.String:
