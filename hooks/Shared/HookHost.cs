@@ -17,7 +17,11 @@ internal static class HookHost
     public static int Run(string hook, string[] args, byte[]? input, Func<RepositoryLocation, DriftHooksOptions, IReadOnlyList<Finding>> check)
     {
         // Console.Error is made on first use (encoding lookup and all): a passing hook prints nothing and never pays for it.
-        static TextWriter Error() => Console.Error;
+        static TextWriter Error()
+        {
+            ConsoleEncoding.Apply();
+            return Console.Error;
+        }
         try
         {
             var environment = ReadEnvironment();

@@ -15,6 +15,7 @@ if (HookInvocation.Parse(Environment.GetCommandLineArgs()[0], args) is { } hook)
     return HookPrograms.Run(hook);
 }
 
+ConsoleEncoding.Apply();
 if (args is ["hook", ..])
 {
     Console.Error.WriteLine($"drifthooks: 'hook' runs one of the hooks git runs: drifthooks hook <{string.Join("|", HookInstaller.HookNames)}> [git's arguments]");
