@@ -30,7 +30,7 @@ export DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/development
 export NO_COLOR=1
 cd "$work"
 echo; echo "== drifthooks drift (one run, phase timings) =="
-"$bin" drift --migrations "$corpus/migrations"
+"$bin" drift --verbose --migrations "$corpus/migrations"
 echo; echo "== peak memory =="
 /usr/bin/time -v "$bin" drift --migrations "$corpus/migrations" 2>&1 >/dev/null | sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1 kB/p'
 echo; echo "== wall time, $runs runs =="

@@ -65,7 +65,7 @@ sh "$work/checked.sh" || { echo "bench: the hook blocked the benchmark push" >&2
 sh "$work/checked.sh"
 echo "(nothing printed: no drift, nothing pending)"
 echo; echo "== where a warm check's time goes (drifthooks drift, same server and template) =="
-"$bin/drifthooks" drift --migrations "$repo/prisma/migrations" | tail -n 12
+"$bin/drifthooks" drift --verbose --migrations "$repo/prisma/migrations" 2>&1 | tail -n 12
 echo; echo "== production: $count migrations; $runs runs each (cold: at most 10) =="
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/warm.json" \
   -n "psql: read production's history (floor)" "sh $work/read-history.sh" \

@@ -32,7 +32,9 @@ internal static class HookPrograms
         return HookHost.Run("pre-push", args, input, (location, options) =>
         {
             var pushed = PushedRef.Parse(System.Text.Encoding.UTF8.GetString(input));
-            return PrePushCheck.RunAsync(location, options, pushed, args.FirstOrDefault()).GetAwaiter().GetResult();
+            // The push a fix repeats is the one git runs, options and all (-u): its command line says so.
+            var git = ParentGit.ForThisOs() is { } processes ? ParentGit.Find(processes, Environment.ProcessId) : null;
+            return PrePushCheck.RunAsync(location, options, pushed, args.FirstOrDefault(), git).GetAwaiter().GetResult();
         });
     }
 }

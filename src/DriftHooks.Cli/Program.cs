@@ -37,9 +37,19 @@ root.Add(DoctorCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
+    // An unknown word where a command belongs is the one thing to say ("Required command was not provided" as well would
+    // send the user looking for a second mistake), with the command it most likely meant.
+    if (parsed.CommandResult.Command == root && parsed.UnmatchedTokens is [var unknown, ..] && !unknown.StartsWith('-'))
     {
-        Console.Error.WriteLine($"drifthooks: {TerminalText.Safe(error.Message)}");
+        var meant = NearestName.Of(unknown, root.Subcommands.Select(c => c.Name));
+        Console.Error.WriteLine($"drifthooks: Unrecognized command '{TerminalText.Safe(unknown)}'." + (meant is null ? "" : $" Did you mean '{meant}'?"));
+    }
+    else
+    {
+        foreach (var error in parsed.Errors)
+        {
+            Console.Error.WriteLine($"drifthooks: {TerminalText.Safe(error.Message)}");
+        }
     }
 
     Console.Error.WriteLine("Run 'drifthooks --help' for usage.");

@@ -17,12 +17,28 @@ namespace DriftHooks.EndToEnd.Tests;
 public class CompanionCommandTests
 {
     [Test]
+    public void An_unknown_command_is_told_once_with_the_command_it_most_likely_meant()
+    {
+        using var repository = new TestRepository();
+        var typo = repository.Drifthooks("statsu");
+        Assert.That(typo.ExitCode, Is.EqualTo(2), typo.ToString());
+        Assert.That(typo.Error, Is.EqualTo("drifthooks: Unrecognized command 'statsu'. Did you mean 'status'?\nRun 'drifthooks --help' for usage.\n"));
+
+        // check's help says what check does: it judges what the range leaves, not each commit on its own.
+        var help = repository.Drifthooks("check", "--help");
+        Assert.That(help.Output, Does.Contain("judge what base..head leaves").And.Not.Contain("each against its first parent"), help.ToString());
+    }
+
+    [Test]
     public async Task Sync_brings_a_local_database_behind_production_up_to_date_as_Prisma_would_and_never_writes_production()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 3, production: 3, local: 1);
+        // The local database merely behind is a warning, not drift: exit 0, and the verdict counts it.
         var before = s.Repository.Drifthooks("status");
-        Assert.That(before.ExitCode, Is.EqualTo(1), before.ToString());
-        Assert.That(before.Output, Does.Contain("DH410").And.Contain("drifthooks sync"));
+        Assert.That(before.ExitCode, Is.Zero, before.ToString());
+        Assert.That(before.Output, Does.Contain("warning DH410").And.Contain("drifthooks sync").And.Contain("verdict: no drift; 1 warning"));
+        var beforeJson = s.Repository.Drifthooks("status", "--format", "json");
+        Assert.That(JsonDocument.Parse(beforeJson.Output).RootElement.GetProperty("verdict").GetString(), Is.EqualTo("warnings"), beforeJson.ToString());
 
         // The fixture itself writes production through the product's WritableDatabase; only what sync sends counts.
         var logBefore = (await s.Server.ReadStatementLogAsync()).Count;

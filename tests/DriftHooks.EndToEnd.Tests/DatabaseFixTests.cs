@@ -124,8 +124,8 @@ public class DatabaseFixTests
         s.Repository.Environment["DATABASE_URL"] = s.Server.PrismaUrl(missing);
 
         var status = s.Repository.Drifthooks("status");
-        Assert.That(status.ExitCode, Is.EqualTo(1), status.ToString());
-        Assert.That(status.Output, Does.Contain("DH403").And.Contain("does not exist yet"));
+        Assert.That(status.ExitCode, Is.Zero, "a warning is no drift: " + status);
+        Assert.That(status.Output, Does.Contain("warning DH403").And.Contain("does not exist yet").And.Contain("verdict: no drift; 1 warning"));
         var fix = PrintedFix.Of(s.Repository, status, "DH403");
         Assert.That(fix.Text, Is.EqualTo("drifthooks sync"));
 
@@ -315,10 +315,11 @@ public class DatabaseFixTests
         Assert.That(sync.ExitCode, Is.EqualTo(1), sync.ToString());
         var fix = PrintedFix.Of(s.Repository, sync, "DH431");
         var applied = s.Repository.MustGit("rev-parse", "--short=7", "HEAD~1").Trim();
-        Assert.That(fix.Text, Does.StartWith("npx prisma migrate dev --create-only --name <change> and move the edit into that new migration, then git restore --staged --worktree --source=" + applied + " -- "));
+        // The applied version back first: Prisma's migrate dev refuses to run while an applied migration differs from it.
+        Assert.That(fix.Text, Does.StartWith($"cp prisma/migrations/{PushScenario.Name(2)}/migration.sql <change>.sql (your edit, kept aside), then git restore --staged --worktree --source=" + applied + " -- "));
         Assert.That(await s.Server.QueryScalarAsync(local.Name, "SELECT count(*) FROM pg_tables WHERE tablename = '_prisma_migrations'"), Is.EqualTo(0L), "nothing was changed");
 
-        FollowTheMoveAndRestore(s.Repository, fix, "index_e2", Index);
+        FollowTheMoveAndRestore(s.Repository, fix, "index_e2", Index, applied);
         Assert.That(File.ReadAllText(Path.Combine(s.Repository.Root, "prisma", "migrations", PushScenario.Name(2), "migration.sql")), Is.EqualTo(PushScenario.Script(2, "E")), "the version production applied is back");
     }
 
@@ -326,11 +327,16 @@ public class DatabaseFixTests
     /// Follows DH431's fix as printed: the edit (<paramref name="edit"/>) moved into a new migration named
     /// <paramref name="change"/>, the applied version restored, then sync applies all three, and syncs green after.
     /// </summary>
-    static void FollowTheMoveAndRestore(TestRepository repository, PrintedFix fix, string change, string edit)
+    static void FollowTheMoveAndRestore(TestRepository repository, PrintedFix fix, string change, string edit, string appliedAt)
     {
         fix.Fill("<change>", change)
-            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(repository, ""))
-            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(repository.Root, "prisma", "migrations"), "*_" + change).Single() + "/migration.sql", edit))
+            .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(repository, "", appliedAt))
+            .Doing("move your edit into that new migration", _ =>
+            {
+                // The edit as the user kept it aside: what it adds to the applied version.
+                Assert.That(File.ReadAllText(Path.Combine(repository.Root, change + ".sql")), Does.EndWith(edit));
+                File.WriteAllText(Directory.GetDirectories(Path.Combine(repository.Root, "prisma", "migrations"), "*_" + change).Single() + "/migration.sql", edit);
+            })
             .Follow();
         Assert.That(fix.Output, Does.Contain("applied 3 migration(s)"));
         var again = repository.Drifthooks("sync");
@@ -378,7 +384,7 @@ public class DatabaseFixTests
         var fix = PrintedFix.Of(s.Repository, status, "DH202");
         fix.Fill("<change>", "index_w2")
             .Doing(FixFollowedTests.MigrateDevStep, FixFollowedTests.MigrateDev(s.Repository, ""))
-            .Doing("move the edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(s.Repository.Root, "prisma", "migrations"), "*_index_w2").Single() + "/migration.sql", Edit))
+            .Doing("move your edit into that new migration", _ => File.WriteAllText(Directory.GetDirectories(Path.Combine(s.Repository.Root, "prisma", "migrations"), "*_index_w2").Single() + "/migration.sql", Edit))
             .Doing("commit and push(?: again)?", FixFollowedTests.CommitAndPush(s.Repository))
             .Follow();
         var again = s.Repository.Drifthooks("drift");
@@ -408,6 +414,15 @@ public class DatabaseFixTests
         var again = s.Repository.Drifthooks("drift");
         Assert.That(again.All, Does.Not.Contain("DH330"), again.ToString());
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
+
+        // Where the time went is a diagnosis: not in an ordinary run, on standard error with --verbose or DRIFTHOOKS_LOG=debug.
+        Assert.That(again.All, Does.Not.Contain(" ms  ").And.Not.Contain("template database"), again.ToString());
+        var verbose = s.Repository.Drifthooks("drift", "--verbose");
+        Assert.That(verbose.Error, Does.Match(@"\d ms  total"), verbose.ToString());
+        Assert.That(verbose.Output, Does.Not.Contain(" ms  "), verbose.ToString());
+        s.Repository.Environment["DRIFTHOOKS_LOG"] = "debug";
+        var debug = s.Repository.Drifthooks("drift");
+        Assert.That(debug.Error, Does.Match(@"\d ms  total"), debug.ToString());
     }
 
     [Test]
@@ -682,6 +697,22 @@ public class DatabaseFixTests
     }
 
     [Test]
+    public async Task DH200_repeats_the_push_as_git_ran_it_and_the_branch_followed_as_printed_gets_its_upstream()
+    {
+        await using var own = await PostgresServer.StartOwnAsync();
+        using var s = await PushScenario.CreateAsync(committed: 1, applied: 1, productionServer: own);
+        await own.StopAsync();
+
+        var push = s.Repository.Git("push", "-u", "origin", "main");
+        Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
+        var fix = PrintedFix.Of(s.Repository, push, "DH200");
+        Assert.That(fix.Text, Does.Contain(", then git push -u origin main; or ").And.Contain("DRIFTHOOKS__PRODUCTION__ONUNREACHABLE=warn git push -u origin main "));
+
+        fix.Taking(1).Follow();
+        Assert.That(s.Repository.MustGit("rev-parse", "--abbrev-ref", "main@{upstream}").Trim(), Is.EqualTo("origin/main"));
+    }
+
+    [Test]
     public async Task DH432_a_backup_from_a_deleted_branch_is_restored_after_the_printed_checkout_of_the_commit_the_reflog_keeps()
     {
         var (s, backup) = await BackupFromAFeatureBranchAsync();
@@ -784,7 +815,7 @@ public class DatabaseFixTests
         Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
         var restore = PrintedFix.Of(s.Repository, again, "DH431");
         Assert.That(restore.Text, Does.Contain($"git restore --staged --worktree --source={deployed} -- "), "fetched, the commit is named: no loop");
-        FollowTheMoveAndRestore(s.Repository, restore, "index_g2", Index);
+        FollowTheMoveAndRestore(s.Repository, restore, "index_g2", Index, deployed);
     }
 
     [Test]

@@ -25,8 +25,8 @@ public class ExactCheckTests
     private static string DoBlock(string table, string column) =>
         $"DO $$ BEGIN EXECUTE 'ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" INTEGER'; END $$;\n";
 
-    /// <summary>main pushed to a bare origin with one model; a feature branch whose schema adds <c>age</c> and whose migration is a DO block adding <paramref name="column"/>.</summary>
-    private static (TestRepository Repo, TestRepository Origin, string Table) Feature(string column, bool shadow = true)
+    /// <summary>main, with one model named for this test, pushed to a bare origin.</summary>
+    private static (TestRepository Repo, TestRepository Origin, string Table) MainPushed()
     {
         var table = "U" + Guid.NewGuid().ToString("N")[..8];
         var repo = new TestRepository();
@@ -38,6 +38,13 @@ public class ExactCheckTests
         repo.CommitAllWithoutHooks();
         repo.MustGit("remote", "add", "origin", origin.Root);
         repo.MustGit("push", "-q", "--no-verify", "-u", "origin", "main");
+        return (repo, origin, table);
+    }
+
+    /// <summary>main pushed to a bare origin with one model; a feature branch whose schema adds <c>age</c> and whose migration is a DO block adding <paramref name="column"/>.</summary>
+    private static (TestRepository Repo, TestRepository Origin, string Table) Feature(string column, bool shadow = true)
+    {
+        var (repo, origin, table) = MainPushed();
         Assert.That(repo.Install().ExitCode, Is.Zero);
         if (shadow)
         {
@@ -140,6 +147,23 @@ public class ExactCheckTests
         Assert.That(push.ExitCode, Is.Zero, push.ToString());
         Assert.That(Regex.Matches(push.All, "exact check[^\n]*did not run").Count, Is.EqualTo(1), push.All);
         Assert.That(push.All, Does.Contain("did not run: no shadow server; to run it, set \"Shadow\": { \"Url\":"));
+    }
+
+    [Test]
+    public void A_schema_change_without_any_migration_is_one_finding_in_check_DH101_not_DH115_beside_it()
+    {
+        var (repo, origin, table) = MainPushed();
+        using var __ = repo;
+        using var ___ = origin;
+        repo.Environment["DRIFTHOOKS__SHADOW__URL"] = PostgresServer.SharedAsync().GetAwaiter().GetResult().PrismaUrl("postgres");
+        repo.MustGit("switch", "-q", "-c", "feature");
+        repo.Write("prisma/schema.prisma", Model(table, "  age   Int?\n"));
+        repo.MustGit("commit", "-q", "-a", "--no-verify", "-m", "Add age, no migration");
+
+        // The replay on the shadow server would only say again what DH101 says: the migration is missing.
+        var check = repo.Drifthooks("check");
+        Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
+        Assert.That(check.Output, Does.Contain("error DH101").And.Not.Contain("DH115"), check.ToString());
     }
 
     [Test]

@@ -134,8 +134,22 @@ public class FixFollowedTests
     // Prisma's migrate dev needs engines this machine cannot download; the test writes what it writes: a folder named
     // with the current UTC time and the given name, holding the SQL of the schema change (empty with --create-only when
     // the schema is unchanged, as Prisma's create-only writes then).
-    internal static Action<Match> MigrateDev(TestRepository repo, string sql) => step =>
+    // Like Prisma, it refuses while a migration differs from the version a database applied (appliedAt, else origin/main
+    // where there is one): "The migration … was modified after it was applied. … We need to reset".
+    internal static Action<Match> MigrateDev(TestRepository repo, string sql, string? appliedAt = null) => step =>
     {
+        appliedAt ??= repo.Git("rev-parse", "--verify", "-q", "origin/main").ExitCode == 0 ? "origin/main" : null;
+        if (appliedAt is not null)
+        {
+            foreach (var script in Directory.GetFiles(Path.Combine(repo.Root, "prisma", "migrations"), "migration.sql", SearchOption.AllDirectories))
+            {
+                var path = Path.GetRelativePath(repo.Root, script).Replace('\\', '/');
+                var applied = repo.Git("show", $"{appliedAt}:{path}");
+                Assert.That(applied.ExitCode != 0 || applied.Output == File.ReadAllText(script), Is.True,
+                    $"Prisma's migrate dev refuses: the migration {path} was modified after it was applied (as {appliedAt} has it). We need to reset");
+            }
+        }
+
         var name = step.Groups["name"].Value;
         var folder = $"prisma/migrations/{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{name}";
         repo.Write(folder + "/migration.sql", step.Value.Contains("--create-only", StringComparison.Ordinal) ? "-- This is an empty migration.\n" : sql);
@@ -146,6 +160,8 @@ public class FixFollowedTests
     // The edit the user made, moved into the migration migrate dev just created (named *_<name>).
     private static (string, Action<Match>) MoveEdit(TestRepository repo, string name, string edit) => (@"move (?:your|the) edit into that new migration", _ =>
     {
+        // Where the fix kept it aside before putting the applied version back.
+        Assert.That(File.ReadAllText(Path.Combine(repo.Root, name + ".sql")), Does.EndWith(edit), "the edit, kept aside");
         var created = Directory.GetDirectories(Path.Combine(repo.Root, "prisma/migrations"), "*_" + name).Single();
         File.WriteAllText(Path.Combine(created, "migration.sql"), edit);
     }
@@ -687,7 +703,7 @@ public class FixFollowedTests
             },
             "drifthooks status, after the sync it prints")
         {
-            FixIs = Does.Contain($" -- prisma/migrations/{PushScenario.Name(2)} (the version production applied)"),
+            FixIs = Does.Contain($" -- prisma/migrations/{PushScenario.Name(2)} (the version production applied: "),
             Fill = new Dictionary<string, string> { ["<change>"] = "index_t2" },
             Steps = s => [MigrateDevDoing(s.Repo, ""), MoveEdit(s.Repo, "index_t2", "CREATE INDEX \"T2_id_idx\" ON \"T2\"(\"id\");\n"), CommitAndPushDoing(s.Repo)],
             Then = (s, _) => Assert.That(s.Repo.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2)), "production's version is what main holds"),

@@ -26,8 +26,9 @@ internal static class CheckCommand
         var format = OutputFormat.Create("text", "json", "github");
         var command = new Command(
             "check",
-            "For CI: judge every commit of base..head by the pre-commit rules, each against its first parent (a merge commit is "
-            + "judged by what it brings into the branch; a root commit against nothing), and, when a production URL is configured "
+            "For CI: judge what base..head leaves by the pre-commit rules (the head against the base, so a later commit repairs "
+            + "an earlier --no-verify one; each finding names the commit that caused it), the order of migrations commit by commit "
+            + "(a merge by what it brings in), and, when a production URL is configured "
             + "(DRIFTHOOKS_PRODUCTION_URL), compare the head commit's migrations with production's history as pre-push does. "
             + "Catches --no-verify commits and pushes made without the hooks. Needs full history (actions/checkout fetch-depth: 0). "
             + "Exit 0 clean, 1 any error, 2 usage or configuration, 3 production unreachable.")

@@ -19,7 +19,7 @@ internal static class StatusCommand
         {
             Description = "Also check production's schema against its applied migrations, replayed on a temporary shadow database (Shadow:Url, else the local database's URL; about 1 s per 150 migrations).",
         };
-        var command = new Command("status", "Show each migration's state in the repository, the local database and production, with the fix for each problem. Exit 0 in sync, 1 drift, 3 unreachable.")
+        var command = new Command("status", "Show each migration's state in the repository, the local database and production, with the fix for each problem. Exit 0 in sync or warnings only, 1 drift (an error), 3 unreachable.")
         {
             format,
             schema,
@@ -76,13 +76,17 @@ internal static class StatusCommand
         text.AppendLine($"production: {Counts(report, report.Production, r => r.Production, false)}");
         text.AppendLine();
 
+        var warnings = report.Findings.Count(f => f.Severity == Severity.Warning);
         var verdict = report.ExitCode switch
         {
+            // Warnings do not make drift (exit 0, as for the hooks): they are counted, and each is shown below.
+            ExitCodes.Passed when warnings > 0 => TextRenderer.Paint($"no drift; {FixText.Count(warnings, "warning")}", "33;1", color),
             ExitCodes.Passed when NotCompared(report) is { Length: > 0 } missing => TextRenderer.Paint(
                 report.Local.Kind == DatabaseSideKind.Read || report.Production.Kind == DatabaseSideKind.Read ? $"in sync; {missing} not compared (not configured)" : $"nothing compared: {missing} not configured", "33;1", color),
             ExitCodes.Passed => TextRenderer.Paint("in sync", "32;1", color),
             ExitCodes.ResourceUnavailable => TextRenderer.Paint("incomplete: a database could not be read", "31;1", color),
-            _ => TextRenderer.Paint($"drift: {FixText.Count(report.Findings.Count(f => f.Severity >= Severity.Warning), "problem")}", "31;1", color),
+            _ => TextRenderer.Paint($"drift: {FixText.Count(report.Findings.Count(f => f.Severity == Severity.Error), "problem")}"
+                + (warnings > 0 ? $" and {FixText.Count(warnings, "warning")}" : ""), "31;1", color),
         };
         text.AppendLine($"verdict: {verdict}");
         text.Append(TextRenderer.Render(report.Findings, color));
@@ -128,6 +132,7 @@ internal static class StatusCommand
             writer.WriteStartObject();
             writer.WriteString("verdict", report.ExitCode switch
             {
+                ExitCodes.Passed when report.Findings.Any(f => f.Severity == Severity.Warning) => "warnings",
                 ExitCodes.Passed when report.Local.Kind == DatabaseSideKind.NotConfigured && report.Production.Kind == DatabaseSideKind.NotConfigured => "not-compared",
                 ExitCodes.Passed => "in-sync",
                 ExitCodes.ResourceUnavailable => "unreachable",

@@ -1,5 +1,3 @@
-using DriftHooks.Core.Processes;
-
 namespace DriftHooks.Core.Hooks;
 
 /// <summary>
@@ -15,36 +13,12 @@ internal static class CommitCommandLine
     /// </summary>
     public static bool IsAmend(IReadOnlyList<string> arguments)
     {
-        if (arguments.Count == 0 || ParentGit.ProgramName(arguments[0]) != "git")
+        if (!GitArguments.Runs(arguments, "commit"))
         {
             return false;
         }
 
-        var commit = -1;
-        for (var i = 1; i < arguments.Count; i++)
-        {
-            if (arguments[i] == "commit")
-            {
-                commit = i;
-                break;
-            }
-
-            // git's own options before the command: -C <dir> and -c <name=value> take a value.
-            if (arguments[i] is "-C" or "-c" or "--git-dir" or "--work-tree" or "--namespace")
-            {
-                i++;
-            }
-            else if (!arguments[i].StartsWith('-'))
-            {
-                return false; // another command
-            }
-        }
-
-        if (commit < 0)
-        {
-            return false;
-        }
-
+        var commit = GitArguments.CommandIndex(arguments);
         var amend = false;
         foreach (var argument in arguments.Skip(commit + 1))
         {

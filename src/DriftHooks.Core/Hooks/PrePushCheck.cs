@@ -25,6 +25,7 @@ internal static class PrePushCheck
         DriftHooksOptions options,
         IReadOnlyList<PushedRef> pushed,
         string? remote = null,
+        IReadOnlyList<string>? gitArguments = null,
         CancellationToken cancellationToken = default)
     {
         var refs = pushed
@@ -57,7 +58,7 @@ internal static class PrePushCheck
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
             var schemaCheck = SchemaCheckPlan.Decide(location, project, options, source.Parse());
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
-            var rerun = remote is null ? null : PushedRef.Command(remote, pushed);
+            var rerun = remote is null ? null : PushedRef.Repeat(gitArguments, remote, pushed);
             var comparison = await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck, rerun: rerun).ConfigureAwait(false);
             findings.AddRange(comparison.Findings);
             production = comparison.Production;

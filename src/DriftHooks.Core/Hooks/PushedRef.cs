@@ -41,6 +41,16 @@ internal sealed record PushedRef(string LocalRef, string LocalSha, string Remote
     public static string Command(string remote, IEnumerable<PushedRef> refs) =>
         $"git push {Rules.FixText.Quote(remote)} {string.Join(" ", refs.Select(r => Rules.FixText.Quote(r.Refspec)))}".TrimEnd();
 
+    /// <summary>
+    /// The push to repeat in a fix: the <c>git push</c> that runs the hook as git ran it (<paramref name="gitArguments"/>,
+    /// its command line: <c>-u</c>, <c>--force-with-lease</c> and the rest kept, an alias arriving expanded), each word
+    /// quoted for the shell; where that is not known, <see cref="Command"/>.
+    /// </summary>
+    public static string Repeat(IReadOnlyList<string>? gitArguments, string remote, IEnumerable<PushedRef> refs) =>
+        gitArguments is not null && GitArguments.Runs(gitArguments, "push")
+            ? "git " + string.Join(" ", gitArguments.Skip(1).Select(Rules.FixText.Quote))
+            : Command(remote, refs);
+
     /// <summary>This ref as a refspec: the branch's name where local and remote names agree, else <c>local:remote</c>.</summary>
     public string Refspec
     {

@@ -117,14 +117,19 @@ internal static class RangeCheck
             }
         }
 
-        // In CI the environment is the workflow's: DH115 switched off there switches the exact check off too.
-        foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects)
+        // In CI the environment is the workflow's: DH115 switched off there switches the exact check off too. A schema
+        // change with no migration at all (DH101) is that finding's one cause: the replay would only say it again (DH115).
+        foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects.Where(p => !HasNoMigration(p, findings)))
         {
             await ExactAsync(location, options, project, headInfo, productionRead, findings, cancellationToken).ConfigureAwait(false);
         }
 
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
     }
+
+    static bool HasNoMigration(PrismaProject project, List<CommitFinding> findings) =>
+        findings.Any(f => f.Finding.Code == RuleCodes.SchemaWithoutMigration && f.Finding.Location is { } at
+            && at.Split(", ").Any(path => project.IsSchemaFile(path)));
 
     // The head's migrations replayed on a shadow database decide DH115 where a server is at hand: what they conclude
     // replaces the offline verdict (a "cannot tell" note, a refusal) and DH113's guess for that project.

@@ -86,6 +86,14 @@ internal static class CommitRules
             return;
         }
 
+        // A committed migration edited beside the schema (DH102) is the one root cause: its fix (fold the edit into the
+        // commit that added it, or move it into a new migration) brings the schema change with it, and a second finding
+        // for the same change would send the user after a second problem.
+        if (findings.Any(f => f.Code == RuleCodes.MigrationEdited && f.Location is { } at && RepoPath.IsUnder(at, project.MigrationsPath)))
+        {
+            return;
+        }
+
         var what = Describe(comparison);
         var unstaged = workingTree.Value.Where(m => m.HasScript && !changes.Before.ContainsKey(m.Name) && !changes.After.ContainsKey(m.Name)).ToList();
         if (unstaged.Count > 0)
@@ -211,7 +219,8 @@ internal static class CommitRules
         }
 
         var project = changes.Project;
-        return $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move your edit into that new migration, then git restore --staged --worktree --source={FixText.Quote(published?.Place ?? changes.Base.Revision)} -- {FixText.Quote(folder)} and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
+        return FixText.EditIntoNewMigration(project, folder, published?.Place ?? changes.Base.Revision, published is null ? "committed before" : published.Place + " has")
+            + $" and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
     }
 
     private static void CheckLockFile(ProjectChanges changes, List<Finding> findings)

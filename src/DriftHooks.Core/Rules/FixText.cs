@@ -50,6 +50,22 @@ internal static class FixText
         return $"git add {string.Join(" ", project.Prefixes.Select(Quote))} && git commit -m {Quote(message)}";
     }
 
+    /// <summary>
+    /// Moves an edit of a migration some database applied into a new migration, in the order Prisma allows: the edited
+    /// script kept aside, the applied version put back (<c>migrate dev</c> refuses to run while an applied migration
+    /// differs from what was applied: "modified after it was applied … We need to reset"), then the new migration, the
+    /// edit moved into it. <paramref name="source"/> is the revision holding the applied version, <paramref name="which"/>
+    /// says which it is ("production applied"); the caller adds how to record the result (<c>git add</c>, a sync).
+    /// </summary>
+    public static string EditIntoNewMigration(PrismaProject project, string folder, string source, string which)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var script = Quote(folder + "/migration.sql");
+        return $"cp {script} <change>.sql (your edit, kept aside), then git restore --staged --worktree --source={Quote(source)} -- {Quote(folder)} "
+            + $"(the version {which}: Prisma's migrate dev refuses an applied migration that changed), "
+            + $"then npx prisma migrate dev --create-only --name <change>{SchemaArgument(project)} and move your edit into that new migration (it is in <change>.sql), then rm <change>.sql";
+    }
+
     /// <summary>Replaces a migration.sql committed as a symbolic link by a copy of the file it points to, and stages it.</summary>
     public static string ReplaceLinkByFile(string script) =>
         $"t=\"$(realpath {Quote(script)})\" && rm {Quote(script)} && cp \"$t\" {Quote(script)} && git add {Quote(script)}";

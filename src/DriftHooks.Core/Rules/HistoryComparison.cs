@@ -148,7 +148,7 @@ internal static class HistoryComparison
                         $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                         folder,
                         appliedAt is not null
-                            ? $"npx prisma migrate dev --create-only --name <change>{schema} and move the edit into that new migration, then git restore --staged --worktree --source={FixText.Quote(appliedAt)} -- {FixText.Quote(folder)} (the version {database} applied) and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                            ? FixText.EditIntoNewMigration(project, folder, appliedAt, database + " applied") + $" and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
                             : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
                     break;
                 case MigrationState.Failed:

@@ -47,7 +47,6 @@ internal static class SyncPlanner
 
             foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))
             {
-                var folder = FixText.Quote(project.MigrationFolder(name));
                 var applied = appliedVersionAt?.Invoke(name, production.Records.LastOrDefault(r => r.MigrationName == name && r.IsApplied)?.Checksum);
                 blockers.Add(Finding.Error(
                     CompanionRuleCodes.SyncProductionModified,
@@ -55,7 +54,7 @@ internal static class SyncPlanner
                         + (applied is null ? " No commit of this clone (no branch, tag or entry of HEAD's reflog) holds the version production applied: it was deployed from another clone, or amended away and pruned." : ""),
                     project.MigrationFolder(name),
                     applied is not null
-                        ? $"npx prisma migrate dev --create-only --name <change>{FixText.SchemaArgument(project)} and move the edit into that new migration, then git restore --staged --worktree --source={FixText.Quote(applied)} -- {folder} (the version production applied), then drifthooks sync"
+                        ? FixText.EditIntoNewMigration(project, project.MigrationFolder(name), applied, "production applied") + ", then drifthooks sync"
                         : "git fetch --all (then drifthooks sync again: once a fetched branch holds the version production applied, its fix names the commit to restore it from); "
                             + $"or drifthooks sync {SkipProductionFlag} (the local database follows the working tree's version; production keeps the one it applied, and pre-push refuses the edit, DH202, until the two agree)"));
             }

@@ -56,7 +56,7 @@ internal static class ThreeWayStatus
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
             ? ExitCodes.ResourceUnavailable
-            : findings.Any(f => f.Severity >= Severity.Warning) ? ExitCodes.Refused : ExitCodes.Passed;
+            : findings.Any(f => f.Severity == Severity.Error) ? ExitCodes.Refused : ExitCodes.Passed;
         return new ThreeWayReport(rows, local, production, findings, exitCode);
     }
 

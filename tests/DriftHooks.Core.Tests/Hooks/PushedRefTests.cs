@@ -29,6 +29,18 @@ public class PushedRefTests
         Assert.That(PushedRef.Command("/srv/git/app repo.git", refs.Take(1)), Is.EqualTo("git push '/srv/git/app repo.git' main"));
     }
 
+    [TestCase("git push -u origin feat/x", "git push -u origin feat/x", TestName = "The push git ran is repeated with its options")]
+    [TestCase("/usr/lib/git-core/git -C /srv/app push --force-with-lease origin feat/x", "git -C /srv/app push --force-with-lease origin feat/x", TestName = "Global options kept, each word quoted where the shell needs it")]
+    [TestCase("git push origin my$branch", "git push origin 'my$branch'", TestName = "A word the shell would expand is quoted")]
+    [TestCase("git commit -m x", "git push origin feat/x", TestName = "Not a push: the refs git named")]
+    [TestCase("sh .husky/pre-push", "git push origin feat/x", TestName = "Not git: the refs git named")]
+    public void The_push_repeated_in_a_fix_is_the_one_git_ran(string commandLine, string repeated)
+    {
+        var refs = PushedRef.Parse($"refs/heads/feat/x {new string('a', 40)} refs/heads/feat/x {new string('0', 40)}\n");
+        Assert.That(PushedRef.Repeat(commandLine.Split(' '), "origin", refs), Is.EqualTo(repeated));
+        Assert.That(PushedRef.Repeat(null, "origin", refs), Is.EqualTo("git push origin feat/x"));
+    }
+
     [Test]
     public void A_malformed_line_is_a_usage_error() =>
         Assert.Throws<ConfigurationException>(() => PushedRef.Parse("refs/heads/main abc"));

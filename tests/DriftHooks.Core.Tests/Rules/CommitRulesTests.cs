@@ -148,10 +148,37 @@ public class CommitRulesTests
         Assert.That(finding.Code, Is.EqualTo(RuleCodes.MigrationEdited));
         Assert.That(finding.Fix, Does.Contain("--create-only").And.Contain("git restore --staged --worktree --source=origin/main -- prisma/migrations/2_b"));
 
+        // Prisma's migrate dev refuses while an applied migration differs ("modified after it was applied"): the edit
+        // is kept aside and the applied version put back before the new migration is created.
+        var keep = finding.Fix!.IndexOf("cp prisma/migrations/2_b/migration.sql <change>.sql", StringComparison.Ordinal);
+        var restore = finding.Fix.IndexOf("git restore", StringComparison.Ordinal);
+        var create = finding.Fix.IndexOf("npx prisma migrate dev --create-only", StringComparison.Ordinal);
+        Assert.That(keep, Is.Zero, finding.Fix);
+        Assert.That(restore, Is.GreaterThan(keep).And.LessThan(create), finding.Fix);
+
         // HEAD holds an edit a --no-verify commit made; the index puts back what origin/main has: a repair.
         var repair = new[] { new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "cc", "bb") };
         var restored = Changes(repair, null, null, new() { ["1_init"] = "aa", ["2_b"] = "cc" }, new() { ["1_init"] = "aa", ["2_b"] = "bb" });
         Assert.That(CommitRules.Evaluate(restored with { Base = Known(published) }, new HashSet<string>()), Is.Empty);
+    }
+
+    [Test]
+    public void An_edited_migration_carrying_the_schema_change_is_one_finding_DH102_not_DH101_beside_it()
+    {
+        var before = Datasource + "model A {\n  id Int @id\n}\n";
+        var after = Datasource + "model A {\n  id Int @id\n  b String\n}\n";
+        var changes = new[]
+        {
+            new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after)),
+            new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "bb", "cc"),
+        };
+        var edited = Changes(changes, before, after, new() { ["1_init"] = "aa", ["2_b"] = "bb" }, new() { ["1_init"] = "aa", ["2_b"] = "cc" });
+        var findings = CommitRules.Evaluate(edited with { Base = Known(null, new AddingCommit("0123456789abcdef0123456789abcdef01234567", IsReplaceable: true)) }, new HashSet<string>());
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationEdited }), "git commit --amend alone fixes both");
+
+        // Without the migration edit, the schema change on its own still needs its migration.
+        var schemaOnly = Changes([changes[0]], before, after, new() { ["1_init"] = "aa", ["2_b"] = "bb" }, new() { ["1_init"] = "aa", ["2_b"] = "bb" });
+        Assert.That(Codes(schemaOnly), Is.EqualTo(new[] { RuleCodes.SchemaWithoutMigration }));
     }
 
     [Test]

@@ -44,11 +44,13 @@ public class ThreeWayStatusTests
     }
 
     [Test]
-    public void Local_behind_is_drift_fixed_by_sync_while_production_pending_is_only_a_note()
+    public void Local_behind_is_a_warning_fixed_by_sync_that_passes_while_production_pending_is_only_a_note()
     {
+        // A warning is no drift: exit 0, as for the hooks (only an error refuses).
         var report = ThreeWayStatus.Build([A, B, C], [A, B, C], Side("local", Applied(A)), Side("production", Applied(A), Applied(B, 1)), Project);
-        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Refused));
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Passed));
         var local = report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalPending);
+        Assert.That(local.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(local.Fix, Is.EqualTo("drifthooks sync"));
         Assert.That(local.Message, Does.Contain(B.Name).And.Contain(C.Name));
         Assert.That(report.Findings.Single(f => f.Code == PushRuleCodes.Pending).Severity, Is.EqualTo(Severity.Note));

@@ -215,6 +215,6 @@ internal sealed partial class PrintedFix
     private static partial Regex StepSeparator();
 
     // A step that starts with a shell variable (t="$(realpath …)" && …) is a command as a whole, not from its first git.
-    [GeneratedRegex(@"^(?=(?:echo|for|iconv|export|rm|mv)\s|[a-z_]\w*=)|(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)")]
+    [GeneratedRegex(@"^(?=(?:echo|for|iconv|export|rm|mv|cp)\s|[a-z_]\w*=)|(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)")]
     private static partial Regex CommandStart();
 }
