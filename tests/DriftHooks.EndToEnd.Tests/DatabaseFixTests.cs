@@ -601,7 +601,7 @@ public class DatabaseFixTests
         Assert.That(status.Output, Does.Contain("error DH400").And.Contain($"the server refused the password for user \"{PostgresServer.SuperUser}\" (SQLSTATE 28P01)"));
         Assert.That(status.All, Does.Not.Contain("wr0ng").And.Not.Contain(Uri.EscapeDataString(Wrong)));
         var fix = PrintedFix.Of(s.Repository, status, "DH400");
-        Assert.That(fix.Text, Is.EqualTo($"correct the password of user \"{PostgresServer.SuperUser}\" in the URL in DATABASE_URL in .env (percent-encode special characters), then drifthooks status"));
+        Assert.That(fix.Text, Is.EqualTo($"correct the password of user {PostgresServer.SuperUser} in the URL in DATABASE_URL in .env (percent-encode special characters), then drifthooks status"));
 
         fix.Doing("correct the password of user .*", _ => s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n")).Follow();
         Assert.That(fix.Output, Does.Contain("verdict: in sync"));
@@ -618,7 +618,7 @@ public class DatabaseFixTests
         Assert.That(status.ExitCode, Is.EqualTo(3), status.ToString());
         Assert.That(status.Output, Does.Contain("the host name \"db.drifthooks.invalid\" could not be resolved"));
         var fix = PrintedFix.Of(s.Repository, status, "DH400");
-        Assert.That(fix.Text, Is.EqualTo("correct the host \"db.drifthooks.invalid\" of the URL in DATABASE_URL in .env, or join the network or VPN that resolves it, then drifthooks status"));
+        Assert.That(fix.Text, Is.EqualTo("correct the host db.drifthooks.invalid of the URL in DATABASE_URL in .env, or join the network or VPN that resolves it, then drifthooks status"));
 
         fix.Doing("correct the host .*", _ => s.Repository.Write(".env", $"DATABASE_URL=\"{s.Local.PrismaUrl}\"\n")).Follow();
         Assert.That(fix.Output, Does.Contain("verdict: in sync"));
@@ -652,7 +652,7 @@ public class DatabaseFixTests
         Assert.That(status.Output, Does.Contain($"the server refused the password for user \"{PostgresServer.SuperUser}\" (SQLSTATE 28P01)").And.Contain("(production URL from environment variable DRIFTHOOKS_PRODUCTION_URL)"));
         Assert.That(status.All, Does.Not.Contain("n0t-the").And.Not.Contain(Uri.EscapeDataString(Wrong)));
         var fix = PrintedFix.Of(s.Repository, status, "DH400");
-        Assert.That(fix.Text, Is.EqualTo($"correct the password of user \"{PostgresServer.SuperUser}\" in the URL in environment variable DRIFTHOOKS_PRODUCTION_URL (percent-encode special characters), then drifthooks status"));
+        Assert.That(fix.Text, Is.EqualTo($"correct the password of user {PostgresServer.SuperUser} in the URL in environment variable DRIFTHOOKS_PRODUCTION_URL (percent-encode special characters), then drifthooks status"));
 
         // An exported variable is corrected by exporting it again, in the shell that runs status.
         fix.Doing("correct the password of user .*", _ => s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = s.Local.PrismaUrl).Follow();
