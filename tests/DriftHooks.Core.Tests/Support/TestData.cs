@@ -17,6 +17,9 @@ public static class TestData
     /// <summary>umami's <c>schema.prisma</c> and <c>migrations/</c> (19 numbered migrations).</summary>
     public static string Umami => Path.Combine(Root.Value, "tests", "data", "umami");
 
+    /// <summary>Schema forms with Prisma's recorded verdict: <c>&lt;case&gt;.prisma</c>, <c>&lt;case&gt;.sql</c> (what Prisma creates), <c>verdicts.txt</c>.</summary>
+    public static string PrismaGrammar => Path.Combine(Folder.Value, "prisma-grammar");
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -19,10 +19,16 @@ internal static class DatabaseModelBuilder
 
     private static readonly HashSet<string> ClientSideDefaults = ["uuid", "cuid", "nanoid", "ulid", "auto"];
 
-    public static DatabaseModel Build(PrismaSchema schema)
+    public static DatabaseModel Build(PrismaSchema schema) => Build(schema, anyProvider: false);
+
+    /// <param name="anyProvider">
+    /// Model a schema of another provider as if it were PostgreSQL's: good only to tell whether two schemas of that
+    /// provider differ in what they would make (tables, columns, keys), never to compare with SQL.
+    /// </param>
+    public static DatabaseModel Build(PrismaSchema schema, bool anyProvider)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return new Builder(schema).Build();
+        return new Builder(schema, anyProvider).Build();
     }
 
     private sealed record ModelInfo(PrismaBlock Block, string Schema, string Table)
@@ -40,7 +46,7 @@ internal static class DatabaseModelBuilder
         public string TypeName => $"enum {Schema}.{Name}";
     }
 
-    private sealed class Builder(PrismaSchema schema)
+    private sealed class Builder(PrismaSchema schema, bool anyProvider)
     {
         private readonly Dictionary<string, ModelInfo> _models = new(StringComparer.Ordinal);
         private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
@@ -73,9 +79,9 @@ internal static class DatabaseModelBuilder
             foreach (var block in schema.Blocks.Where(b => b.Kind == PrismaBlockKind.Datasource))
             {
                 if (block.Property("provider") is { Kind: PrismaValueKind.String } provider
-                    && provider.Text is not ("postgresql" or "postgres"))
+                    && provider.Text is not ("postgresql" or "postgres") && !anyProvider)
                 {
-                    throw SchemaParseException.At(block.Path, block.Line, $"expected provider \"postgresql\" in datasource `{block.Name}`, found \"{provider.Text}\" (only PostgreSQL schemas are modelled)");
+                    throw SchemaParseException.NotPostgres(block.Path, block.Line, provider.Text, $"expected provider \"postgresql\" in datasource `{block.Name}`, found \"{provider.Text}\" (only PostgreSQL schemas are modelled)");
                 }
 
                 _nativePrefix = block.Name + ".";
@@ -104,6 +110,12 @@ internal static class DatabaseModelBuilder
             {
                 if (block.Kind is PrismaBlockKind.Datasource or PrismaBlockKind.Generator)
                 {
+                    continue;
+                }
+
+                if (block.Kind == PrismaBlockKind.Type && anyProvider)
+                {
+                    _views.Add(block.Name); // MongoDB's embedded documents: no table of their own, as a view has none
                     continue;
                 }
 
@@ -232,7 +244,7 @@ internal static class DatabaseModelBuilder
                 }
 
                 var relation = field.Attribute("relation");
-                if (relation?.Argument("fields") is { Kind: PrismaValueKind.Array } fields)
+                if (relation is not null && FieldList(relation.Argument("fields")) is { } fields)
                 {
                     // Resolved under relationMode = "prisma" too: Prisma validates the fields a relation names either way.
                     var foreignKey = ForeignKey(model, field, relation, fields, target);
@@ -248,11 +260,11 @@ internal static class DatabaseModelBuilder
             }
         }
 
-        private DbForeignKey ForeignKey(ModelInfo model, PrismaField field, PrismaAttribute relation, PrismaValue fields, ModelInfo target)
+        private DbForeignKey ForeignKey(ModelInfo model, PrismaField field, PrismaAttribute relation, IReadOnlyList<PrismaValue> fields, ModelInfo target)
         {
-            var scalars = fields.Items.Select(item => FieldOf(model, item.Text, relation.Line)).ToList();
+            var scalars = fields.Select(item => FieldOf(model, item.Text, relation.Line)).ToList();
             var columns = scalars.Select(ModelInfo.Column).ToList();
-            var references = relation.Argument("references")?.Items
+            var references = FieldList(relation.Argument("references"))
                 ?? throw At(model, relation.Line, $"expected `references: [...]` in @relation of field `{field.Name}`");
             var referenced = references.Select(item => ModelInfo.Column(FieldOf(target, item.Text, relation.Line)));
 
@@ -450,15 +462,11 @@ internal static class DatabaseModelBuilder
 
         private (List<string> Columns, string Definition) IndexColumns(ModelInfo model, PrismaAttribute attribute)
         {
-            var list = attribute.Argument("fields", 0);
-            if (list is not { Kind: PrismaValueKind.Array })
-            {
-                throw At(model, attribute.Line, $"expected a list of fields in @@{attribute.Name}");
-            }
-
+            var list = FieldList(attribute.Argument("fields", 0))
+                ?? throw At(model, attribute.Line, $"expected a list of fields in @@{attribute.Name}");
             var columns = new List<string>();
             var parts = new List<string>();
-            foreach (var item in list.Items)
+            foreach (var item in list)
             {
                 var column = ModelInfo.Column(FieldOf(model, item.Text, attribute.Line));
                 columns.Add(column);
@@ -504,6 +512,14 @@ internal static class DatabaseModelBuilder
                 throw At(model, attribute.Line, $"expected a unique index name, found `{index.Name}` twice on table `{table.Name}`");
             }
         }
+
+        // Prisma reads a single field without brackets as a list of one: @@index(orgId), fields: orgId, orgId(sort: Desc).
+        private static IReadOnlyList<PrismaValue>? FieldList(PrismaValue? value) => value?.Kind switch
+        {
+            PrismaValueKind.Array => value.Items,
+            PrismaValueKind.Constant or PrismaValueKind.Function => [value],
+            _ => null,
+        };
 
         private static PrismaField FieldOf(ModelInfo model, string name, int line) =>
             model.Fields.TryGetValue(name, out var field)

@@ -1,0 +1,10 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "A" (
+    "id" INTEGER NOT NULL,
+    "s" TEXT NOT NULL DEFAULT 'a\b',
+
+    CONSTRAINT "A_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,11 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "A" (
+    "id" INTEGER NOT NULL,
+    "s" TEXT NOT NULL DEFAULT 'line
+next',
+
+    CONSTRAINT "A_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,11 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "A" (
+    "id" INTEGER NOT NULL,
+    "n" INTEGER NOT NULL DEFAULT -1,
+    "f" DOUBLE PRECISION NOT NULL DEFAULT -1.5,
+
+    CONSTRAINT "A_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,9 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "A" (
+    "id" INTEGER NOT NULL,
+
+    CONSTRAINT "A_pkey" PRIMARY KEY ("id")
+);

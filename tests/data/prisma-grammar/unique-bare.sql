@@ -1,0 +1,13 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "A" (
+    "id" INTEGER NOT NULL,
+    "orgId" INTEGER NOT NULL,
+
+    CONSTRAINT "A_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "A_orgId_key" ON "A"("orgId");
