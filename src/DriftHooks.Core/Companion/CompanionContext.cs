@@ -75,6 +75,12 @@ internal sealed class CompanionContext
         var project = PrePushCheck.ChooseProject(location, options) ?? throw new ConfigurationException(
             "No Prisma project was found in this repository (no tracked schema.prisma, prisma.config.ts or package.json \"prisma\" key). Commit the schema, or name it under Projects in " + OptionsLoader.CommittedFile + ".");
 
+        if (PrismaDatasource.OtherThanPostgres(project, location.ReadWorkTreeFile) is { } provider)
+        {
+            throw new ConfigurationException(
+                $"{PrismaDatasource.NotCompared(provider)} ({project.SchemaPath}), so this command has no database it can read or compare. The pre-commit hook and drifthooks check still protect the committed migrations (edited, deleted, renamed, conflicted or not UTF-8).");
+        }
+
         IReadOnlyList<RepositoryMigration> head = [];
         using (var repository = GitRepository.Open(location))
         {

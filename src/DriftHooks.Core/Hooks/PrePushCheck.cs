@@ -42,6 +42,11 @@ internal static class PrePushCheck
             return [];
         }
 
+        if (PrismaDatasource.OtherThanPostgres(project, location.ReadWorkTreeFile) is { } provider)
+        {
+            return [Finding.Note(PushRuleCodes.ProductionNotConfigured, $"{PrismaDatasource.NotCompared(provider)}, so this push was not compared with production; the pre-commit hook still protects committed migrations.", project.SchemaPath)];
+        }
+
         var source = ProductionUrlResolver.Resolve(location, options.Settings);
         var findings = new List<Finding>();
         var production = ProductionIdentityRead.NotConfigured;

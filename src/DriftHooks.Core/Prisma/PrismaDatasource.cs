@@ -15,10 +15,35 @@ internal static partial class PrismaDatasource
             ? [.. QuotedPattern().Matches(m.Groups[1].Value).Select(q => q.Groups[1].Value)]
             : [];
 
+    /// <summary>The datasource's <c>provider</c>, or null.</summary>
+    public static string? Provider(string schema) =>
+        ProviderPattern().Match(Block(schema)) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>
+    /// The project's database when it is not PostgreSQL (mysql, sqlite, mongodb, sqlserver, cockroachdb), else null: from
+    /// migration_lock.toml, else the schema file's datasource. DriftHooks reads and compares PostgreSQL databases only.
+    /// </summary>
+    public static string? OtherThanPostgres(PrismaProject project, Func<string, string?> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(readFile);
+        var provider = readFile(project.LockFilePath) is { } lockFile
+            ? Rules.CommitRules.LockProvider(System.Text.Encoding.UTF8.GetBytes(lockFile))
+            : project.SchemaIsFolder ? null : readFile(project.SchemaPath) is { } schema ? Provider(schema) : null;
+        return provider is null or "postgresql" or "postgres" ? null : provider;
+    }
+
+    /// <summary>One sentence for commands that read databases, naming the provider.</summary>
+    public static string NotCompared(string provider) =>
+        $"This project's database is \"{provider}\" and DriftHooks reads PostgreSQL databases only";
+
     static string Block(string schema) => DatasourcePattern().Match(schema) is { Success: true } m ? m.Value : "";
 
     [GeneratedRegex(@"datasource\s+\w+\s*\{[^}]*\}", RegexOptions.Singleline)]
     private static partial Regex DatasourcePattern();
+
+    [GeneratedRegex(@"\bprovider\s*=\s*""([^""]+)""")]
+    private static partial Regex ProviderPattern();
 
     [GeneratedRegex(@"\burl\s*=\s*env\(\s*""([^""]+)""\s*\)")]
     private static partial Regex UrlPattern();

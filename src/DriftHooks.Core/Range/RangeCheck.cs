@@ -82,7 +82,13 @@ internal static class RangeCheck
 
         var compared = false;
         var productionRead = ProductionIdentityRead.NotConfigured;
-        if (productionProject is not null)
+        if (productionProject is not null && PrismaDatasource.OtherThanPostgres(productionProject, location.ReadWorkTreeFile) is { } provider)
+        {
+            findings.Add(new CommitFinding(headInfo, Finding.Note(
+                PushRuleCodes.ProductionNotConfigured, $"{PrismaDatasource.NotCompared(provider)}, so the head commit was not compared with production, nor replayed on a shadow server.", productionProject.SchemaPath)));
+            changedProjects = [.. changedProjects.Where(p => PrismaDatasource.OtherThanPostgres(p, location.ReadWorkTreeFile) is null)];
+        }
+        else if (productionProject is not null)
         {
             var source = ProductionUrlResolver.Resolve(location, options.Settings);
             if (source is null)

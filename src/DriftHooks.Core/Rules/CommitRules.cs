@@ -46,6 +46,11 @@ internal static class CommitRules
         {
             after = Model(ReadSchema(changes, changes.SchemaAfter));
         }
+        catch (SchemaParseException e) when (e.Provider is { } provider)
+        {
+            findings.Add(NotModelled(changes, provider, e.Place));
+            return;
+        }
         catch (SchemaParseException e)
         {
             findings.Add(Unreadable(changes, e));
@@ -71,7 +76,7 @@ internal static class CommitRules
             // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
             // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
             var concluded = scripts.Count == staged.Count
-                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings);
+                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes));
             if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
             {
                 CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);
@@ -90,6 +95,12 @@ internal static class CommitRules
         // commit that added it, or move it into a new migration) brings the schema change with it, and a second finding
         // for the same change would send the user after a second problem.
         if (findings.Any(f => f.Code == RuleCodes.MigrationEdited && f.Location is { } at && RepoPath.IsUnder(at, project.MigrationsPath)))
+        {
+            return;
+        }
+
+        // A schema put back to what the committed migrations already build needs no migration.
+        if (StagedMigrationsCheck.ProducedByEveryMigration(project, after, () => EveryMigration(changes), findings))
         {
             return;
         }
@@ -117,6 +128,12 @@ internal static class CommitRules
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
             $"npx prisma migrate dev --name {FixText.Quote(comparison.SuggestedMigrationName)}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
     }
+
+    // The rules that read SQL are PostgreSQL's; those that protect committed migrations hold for any provider.
+    private static Finding NotModelled(ProjectChanges changes, string provider, string place) => Finding.Note(
+        RuleCodes.SchemaUnreadable,
+        $"This project's datasource is \"{provider}\" ({place}) and DriftHooks models PostgreSQL schemas only, so whether this schema edit has its migration, and whether the migrations produce the schema, is not checked (DH101, DH113, DH115); committed migrations are still protected (edited, deleted, renamed, conflicted or not UTF-8).",
+        changes.Project.SchemaPath);
 
     // Points at the file and line DriftHooks stopped at; Prisma's validate gives its own words for the same problem.
     private static Finding Unreadable(ProjectChanges changes, SchemaParseException e)
@@ -186,6 +203,13 @@ internal static class CommitRules
                 // Its migration.sql put back as published, or a link to it replaced by the file (DH114's and DH209's
                 // fix), and nothing else changed, is the repair of an earlier edit.
                 var changed = changes.Changes.Where(c => project.MigrationNameOf(c.Path) == name).ToList();
+
+                // Prisma's checksum covers migration.sql alone: a data-migration script or README beside it can change.
+                if (!changed.Any(c => c.Path == folder + "/migration.sql"))
+                {
+                    continue;
+                }
+
                 var repaired = published?.ScriptId is { } publishedScript && changes.After[name].ScriptId == publishedScript
                     || before.ScriptIsLink && !changes.After[name].ScriptIsLink;
                 if (repaired && changed.All(c => c.Path == folder + "/migration.sql"))
@@ -488,7 +512,10 @@ internal static class CommitRules
         SchemaComparison comparison;
         try
         {
-            comparison = DatabaseSchemaComparer.Compare(ReadSchema(changes, changes.SchemaAfter), workingSchema);
+            // Staged and working-tree schemas of one provider: the PostgreSQL-shaped model of each tells whether they differ.
+            comparison = DatabaseSchemaComparer.Compare(
+                DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(ReadSchema(changes, changes.SchemaAfter)), anyProvider: true),
+                DatabaseModelBuilder.Build(PrismaSchemaParser.Parse(workingSchema), anyProvider: true));
         }
         catch (DriftHooksException)
         {
@@ -506,6 +533,24 @@ internal static class CommitRules
             $"The new migration '{string.Join("', '", staged)}' is staged but the schema edit it was made from is not ({Describe(comparison)}, in the working tree only). Committed alone, it leaves every clone's schema contradicting its database, and their next prisma migrate dev would write a migration that undoes it.",
             project.SchemaPath,
             $"git add {schemaFiles} (if the migration is hand-written SQL unrelated to that edit: git stash push --keep-index, commit, git stash pop)"));
+    }
+
+    // The commit's migrations in Prisma's order (by name), or null when one cannot be read as Prisma would apply it.
+    private static List<(string Name, string Script)>? EveryMigration(ProjectChanges changes)
+    {
+        var all = new List<(string Name, string Script)>();
+        foreach (var name in changes.After.Keys.Order(StringComparer.Ordinal))
+        {
+            var folder = changes.After[name];
+            if (folder.ScriptId is not { } id || folder.ScriptIsLink || !PrismaText.TryDecode(changes.ReadBlob(id), out var text, out _))
+            {
+                return null;
+            }
+
+            all.Add((name, text));
+        }
+
+        return all;
     }
 
     private static DatabaseModel Model(IReadOnlyList<SchemaSource> sources) =>

@@ -21,7 +21,8 @@ internal static class StagedMigrationsCheck
         DatabaseModel before,
         DatabaseModel after,
         IReadOnlyList<(string Name, string Script)> migrations,
-        List<Finding> findings)
+        List<Finding> findings,
+        Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -46,6 +47,11 @@ internal static class StagedMigrationsCheck
             return true;
         }
 
+        if (ProducedByEveryMigration(project, after, everyMigration, findings))
+        {
+            return true;
+        }
+
         var listed = Describe(comparison.Differences, replay.Model, after, "the staged migrations");
         var names = string.Join("', '", migrations.Select(m => m.Name));
         findings.Add(Finding.Error(
@@ -54,6 +60,33 @@ internal static class StagedMigrationsCheck
             newest,
             $"{DiffCommand(project)} --script >> {FixText.Quote(newest)}, then git add {FixText.Quote(project.MigrationsPath)} "
             + $"(this appends the SQL the staged migrations miss; with a development database, npx prisma migrate dev --name {FixText.Quote(comparison.Differences.SuggestedMigrationName)}{FixText.SchemaArgument(project)} writes it as a follow-up migration instead)"));
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every migration of the commit, replayed from an empty database, produces its schema. Asked only before a
+    /// refusal: the schema committed before may itself disagree with the migrations committed before (a field no
+    /// migration ever made, a default or index name written otherwise), and a commit that repairs that is judged by
+    /// what its migrations produce, as Prisma's <c>migrate diff --from-migrations</c> judges it, not blamed for its parent.
+    /// </summary>
+    internal static bool ProducedByEveryMigration(
+        PrismaProject project, DatabaseModel after, Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration, List<Finding> findings)
+    {
+        if (everyMigration?.Invoke() is not { Count: > 0 } all)
+        {
+            return false;
+        }
+
+        var whole = DdlInterpreter.Replay(new DatabaseModel(), all);
+        if (!whole.Complete || ReplayComparer.Compare(whole, after).Differences.ChangesDatabase)
+        {
+            return false;
+        }
+
+        findings.Add(Finding.Note(
+            RuleCodes.MigrationsMissSchema,
+            $"The schema committed before this commit did not match its own migrations; this commit's {FixText.Count(all.Count, "migration")}, replayed in order, produce its schema, so it is judged by those and let through.",
+            project.SchemaPath));
         return true;
     }
 

@@ -162,6 +162,54 @@ public class CommitRulesTests
         Assert.That(CommitRules.Evaluate(restored with { Base = Known(published) }, new HashSet<string>()), Is.Empty);
     }
 
+    // documenso a94b829e: the parent's schema had `documentPassword String?`, which no migration ever made; the commit
+    // renames it to `password` and adds the migration that makes `password`. Prisma's migrate diff --from-migrations
+    // says the commit's migrations produce its schema: the commit is right, its parent was not.
+    [Test]
+    public void A_commit_that_repairs_its_parent_s_schema_is_judged_by_what_its_migrations_produce()
+    {
+        const string Table = "CREATE TABLE \"DocumentMeta\" (\"id\" TEXT NOT NULL, \"subject\" TEXT, CONSTRAINT \"DocumentMeta_pkey\" PRIMARY KEY (\"id\"));\n";
+        var before = Datasource + "model DocumentMeta {\n  id      String  @id\n  subject String?\n  documentPassword String?\n}\n";
+        var after = Datasource + "model DocumentMeta {\n  id      String  @id\n  subject String?\n  password String?\n}\n";
+        var schemaChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after));
+        var committed = new Dictionary<string, string?> { ["20240101000000_init"] = Blob(Table) };
+        var withPassword = new Dictionary<string, string?>(committed) { ["20240115031508_add_password_to_document_meta"] = Blob("-- AlterTable\nALTER TABLE \"DocumentMeta\" ADD COLUMN     \"password\" TEXT;\n") };
+
+        var findings = CommitRules.Evaluate(Changes([schemaChange], before, after, committed, withPassword), new HashSet<string>());
+        Assert.That(findings.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Note) }));
+        Assert.That(findings[0].Message, Does.Contain("did not match its own migrations"));
+
+        // The same migration under a schema that wants the column NOT NULL is refused: neither way produces that.
+        var kept = Datasource + "model DocumentMeta {\n  id      String  @id\n  subject String?\n  password String\n}\n";
+        var keptChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(kept));
+        Assert.That(Codes(Changes([keptChange], before, kept, committed, withPassword)), Is.EqualTo(new[] { RuleCodes.MigrationsMissSchema }));
+        Assert.That(CommitRules.Evaluate(Changes([keptChange], before, kept, committed, withPassword), new HashSet<string>()).Single().Severity, Is.EqualTo(Severity.Error));
+
+        // A schema edit with no migration that puts the schema back to what the committed migrations build needs none.
+        var repaired = Datasource + "model DocumentMeta {\n  id      String  @id\n  subject String?\n}\n";
+        var repair = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(repaired));
+        Assert.That(CommitRules.Evaluate(Changes([repair], before, repaired, committed, new(committed)), new HashSet<string>()).Select(f => f.Severity), Is.EqualTo(new[] { Severity.Note }));
+    }
+
+    [Test]
+    public void Files_beside_a_committed_migration_sql_may_change_since_Prisma_s_checksum_covers_migration_sql_alone()
+    {
+        var folders = new Dictionary<string, string?> { ["1_init"] = "aa", ["2_b"] = "bb" };
+        var beside = new[]
+        {
+            new FileChange("prisma/migrations/2_b/data-migration.ts", ChangeKind.Modified, "d1", "d2"),
+            new FileChange("prisma/migrations/2_b/backfill.sql", ChangeKind.Added, null, "d3"),
+            new FileChange("prisma/migrations/1_init/README.md", ChangeKind.Deleted, "d4", null),
+        };
+        Assert.That(Codes(Changes(beside, null, null, folders, new(folders))), Is.Empty);
+
+        // The same commit editing migration.sql too is refused, naming every file it changes in the folder.
+        var withScript = beside.Append(new FileChange("prisma/migrations/2_b/migration.sql", ChangeKind.Modified, "bb", "cc")).ToArray();
+        var edited = CommitRules.Evaluate(Changes(withScript, null, null, folders, new() { ["1_init"] = "aa", ["2_b"] = "cc" }), new HashSet<string>()).Single();
+        Assert.That(edited.Code, Is.EqualTo(RuleCodes.MigrationEdited));
+        Assert.That(edited.Message, Does.Contain("data-migration.ts (").And.Contain("migration.sql ("));
+    }
+
     [Test]
     public void An_edited_migration_carrying_the_schema_change_is_one_finding_DH102_not_DH101_beside_it()
     {

@@ -8,14 +8,18 @@ namespace DriftHooks.Core.Prisma.Schema;
 /// </summary>
 internal sealed class SchemaParseException : ConfigurationException
 {
-    private SchemaParseException(string path, int? line, string problem)
+    private SchemaParseException(string path, int? line, string problem, string? provider = null)
         : base($"{PlaceOf(path, line)}: {problem}. Fix the Prisma schema (prisma validate shows the same problem).")
     {
         Place = PlaceOf(path, line);
         Path = path;
         Line = line;
         Problem = problem;
+        Provider = provider;
     }
+
+    /// <summary>Set when the schema may be valid but is for a database DriftHooks does not model (mysql, sqlite, mongodb…).</summary>
+    public string? Provider { get; }
 
     /// <summary>The schema file that cannot be read.</summary>
     public string Path { get; }
@@ -32,6 +36,8 @@ internal sealed class SchemaParseException : ConfigurationException
     private static string PlaceOf(string path, int? line) => line is null ? path : $"{path}:{line}";
 
     internal static SchemaParseException At(string path, int line, string what) => new(path, line, what);
+
+    internal static SchemaParseException NotPostgres(string path, int line, string provider, string what) => new(path, line, what, provider);
 
     internal static SchemaParseException In(string path, string what) => new(path, null, what);
 }
