@@ -65,11 +65,18 @@ internal static class PreCommitCheck
         var candidates = scan.First.Select(e => e.Path).ToList();
         var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
         var remembered = options.Projects.Count == 0 ? ProjectMemory.Read(location.StateDirectory) : [];
-        var projects = discovered.Concat(remembered.Where(r => !discovered.Any(d => d.SchemaPath == r.SchemaPath))).ToList();
+        var projects = ProjectMemory.Merge(discovered, remembered);
         if (projects.Count == 0)
         {
             return [];
         }
+
+        // Said on every commit until fixed: an edit in the schema the config really names would otherwise pass unseen.
+        var assumed = discovered.Where(p => p.Assumed is not null).Select(p => Finding.Warning(
+            RuleCodes.SchemaUnreadable,
+            $"{p.Assumed}: DriftHooks checks {p.SchemaPath} and {p.MigrationsPath} instead, so if the schema is elsewhere, edits to it are not checked.",
+            p.Assumed![..p.Assumed!.IndexOf(' ', StringComparison.Ordinal)],
+            $"name the schema in drifthooks.json: {{ \"Projects\": [{{ \"Schema\": \"<path>\", \"Migrations\": \"<path>\" }}] }}, or write schema: as a string literal or path.join(__dirname, \"…\")")).ToList();
 
         var amend = decideAmend();
         var judged = new Judged(location, options, scan, discovered, remembered, projects);
@@ -79,7 +86,7 @@ internal static class PreCommitCheck
             var headCommit = ObjectStore.ResolveHead(location);
             var baseCommit = amend ? store.FirstParent(headCommit) : headCommit;
             var head = new StoredTrees(store, baseCommit is null ? null : store.CommitTree(baseCommit));
-            return judged.Judge(head, store.ReadBlob, fast: true, Base(amend, headCommit, baseCommit, places));
+            return [.. assumed, .. judged.Judge(head, store.ReadBlob, fast: true, Base(amend, headCommit, baseCommit, places))];
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
         {
@@ -88,7 +95,7 @@ internal static class PreCommitCheck
             var headCommit = GitRepository.HeadCommit(repository);
             var baseCommit = amend ? headCommit?.Parents.FirstOrDefault() : headCommit;
             var head = new ObjectDatabaseTrees(repository, baseCommit);
-            return judged.Judge(head, id => ObjectDatabaseTrees.ReadBlob(repository, id), fast: false, Base(amend, headCommit?.Sha, baseCommit?.Sha, places));
+            return [.. assumed, .. judged.Judge(head, id => ObjectDatabaseTrees.ReadBlob(repository, id), fast: false, Base(amend, headCommit?.Sha, baseCommit?.Sha, places))];
         }
     }
 

@@ -49,10 +49,18 @@ internal static class ProjectMemory
         var candidates = GitIndexReader.ScanForProjects(location.IndexFile).First.Select(e => e.Path).ToList();
         var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
         var remembered = Read(location.StateDirectory);
-        var all = remembered.Concat(discovered.Where(d => !remembered.Contains(d))).ToList();
+        var all = Merge(discovered, remembered);
         Write(location.StateDirectory, remembered, all);
         return all;
     }
+
+    /// <summary>
+    /// The projects discovered, then those remembered that no discovered project replaces. One migrations folder is one
+    /// project: a schema that moved (schema.prisma split into a prisma/schema folder) keeps its migrations, and the
+    /// remembered project on them is the same project at its old place, not one deleted.
+    /// </summary>
+    public static List<PrismaProject> Merge(IReadOnlyList<PrismaProject> discovered, IReadOnlyList<PrismaProject> remembered) =>
+        [.. discovered, .. remembered.Where(r => !discovered.Any(d => d.SchemaPath == r.SchemaPath || d.MigrationsPath == r.MigrationsPath))];
 
     /// <summary>Records the projects when they differ from what is remembered; a failure to write only costs the memory.</summary>
     public static void Write(string stateDirectory, IReadOnlyList<PrismaProject> remembered, IReadOnlyList<PrismaProject> projects)

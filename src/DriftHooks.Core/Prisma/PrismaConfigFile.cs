@@ -1,21 +1,28 @@
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>
-/// Reads the locations a Prisma 7 <c>prisma.config.ts</c> declares, where they are plain string literals:
-/// <c>schema: "…"</c>, <c>migrations: { path: "…" }</c> and <c>datasource: { url: env("NAME") }</c>.
-/// It does not run TypeScript: anything computed is reported as not found, and the caller falls back to defaults.
+/// Reads the locations a Prisma 7 <c>prisma.config.ts</c> declares: <c>schema: …</c>, <c>migrations: { path: … }</c>
+/// (each evaluated by <see cref="ConfigExpression"/>: literals, path.join with __dirname, process.env.X ?? "…") and
+/// <c>datasource: { url: env("NAME") }</c>. It does not run TypeScript: a location it cannot follow is null, and
+/// <see cref="Unfollowed"/> says where and why, for the caller to warn rather than guess silently.
 /// </summary>
 internal sealed record PrismaConfigFile(string? Schema, string? MigrationsPath, string? DatasourceUrlVariable)
 {
-    public static PrismaConfigFile Parse(string text)
+    /// <summary>"line N: schema: why", when a location is written in a way DriftHooks cannot follow; else null.</summary>
+    public string? Unfollowed { get; init; }
+
+    public static PrismaConfigFile Parse(string text) => Parse(text, Environment.GetEnvironmentVariable);
+
+    public static PrismaConfigFile Parse(string text, Func<string, string?> environment)
     {
         var code = StripComments(text);
-        var schema = StringAfterKey(code, "schema", 0);
+        var unfollowed = new List<string>();
+        var schema = Location(code, "schema", 0, environment, unfollowed);
         string? migrations = null;
         var migrationsAt = KeyIndex(code, "migrations", 0);
         if (migrationsAt >= 0)
         {
-            migrations = StringAfterKey(code, "path", migrationsAt);
+            migrations = Location(code, "path", migrationsAt, environment, unfollowed);
         }
 
         string? urlVariable = null;
@@ -33,13 +40,25 @@ internal sealed record PrismaConfigFile(string? Schema, string? MigrationsPath, 
             }
         }
 
-        return new PrismaConfigFile(schema, migrations, urlVariable);
+        return new PrismaConfigFile(schema, migrations, urlVariable) { Unfollowed = unfollowed.Count == 0 ? null : string.Join("; ", unfollowed) };
     }
 
-    private static string? StringAfterKey(string code, string key, int from)
+    private static string? Location(string code, string key, int from, Func<string, string?> environment, List<string> unfollowed)
     {
         var at = KeyIndex(code, key, from);
-        return at < 0 ? null : ReadLiteral(code, at);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var (value, why) = ConfigExpression.Evaluate(code, at, environment);
+        if (why is not null)
+        {
+            var line = code.AsSpan(0, at).Count('\n') + 1;
+            unfollowed.Add($"line {line}: {key}: {why}");
+        }
+
+        return value;
     }
 
     // Index just past "key:" where key is a whole identifier (or quoted), else -1.
@@ -157,8 +176,11 @@ internal sealed record PrismaConfigFile(string? Schema, string? MigrationsPath, 
             else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? text.Length : end + 2;
-                result.Append(' ');
+                var stop = end < 0 ? text.Length : end + 2;
+
+                // Its line ends stay, so that a line number counted in the code is the file's.
+                result.Append(' ').Append('\n', text.AsSpan(i, stop - i).Count('\n'));
+                i = stop;
             }
             else
             {

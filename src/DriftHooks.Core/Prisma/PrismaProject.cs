@@ -6,6 +6,15 @@ namespace DriftHooks.Core.Prisma;
 /// </summary>
 internal sealed record PrismaProject(string SchemaPath, bool SchemaIsFolder, string MigrationsPath)
 {
+    /// <summary>Where this project's location was assumed because its prisma.config.ts could not be followed, and why; else null.</summary>
+    public string? Assumed { get; init; }
+
+    // A project is its places: how it was found (Assumed) does not make it another one.
+    public bool Equals(PrismaProject? other) =>
+        other is not null && SchemaPath == other.SchemaPath && SchemaIsFolder == other.SchemaIsFolder && MigrationsPath == other.MigrationsPath;
+
+    public override int GetHashCode() => HashCode.Combine(SchemaPath, SchemaIsFolder, MigrationsPath);
+
     /// <summary>The folders and files whose changes can matter to this project.</summary>
     public IReadOnlyList<string> Prefixes =>
         SchemaIsFolder && RepoPath.IsUnder(MigrationsPath, SchemaPath) ? [SchemaPath] : [SchemaPath, MigrationsPath];

@@ -99,7 +99,10 @@ internal static class PrismaProjectLocator
 
             var isFolder = !schema.EndsWith(".prisma", StringComparison.Ordinal);
             var migrations = config.MigrationsPath is { } m ? RepoPath.Combine(folder, m) : null;
-            Add(projects, new PrismaProject(schema, isFolder, migrations ?? DefaultMigrations(schema, isFolder, paths)));
+            Add(projects, new PrismaProject(schema, isFolder, migrations ?? DefaultMigrations(schema, isFolder, paths))
+            {
+                Assumed = config.Unfollowed is { } why ? $"{configPath} {why}" : null,
+            });
         }
 
         foreach (var packagePath in paths.Where(p => RepoPath.FileName(p) == "package.json"))
