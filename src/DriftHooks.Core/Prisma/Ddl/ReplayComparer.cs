@@ -116,6 +116,14 @@ internal static partial class ReplayComparer
                     unsure.Add($"index {index.Name} on {table.QualifiedName} ({index.Definition}) is not in the schema, which cannot declare it");
                     table.Indexes.Remove(index.Name);
                 }
+                else if (table.Indexes.Values.FirstOrDefault(twin => twin.Name != index.Name && target.Indexes.ContainsKey(twin.Name)
+                    && twin.IsUnique == index.IsUnique && twin.Definition == index.Definition) is { } twin)
+                {
+                    // An old-named index surviving a table rename beside its new twin: Prisma's differ ignores such a
+                    // duplicate (migrate diff --from-migrations exits 0, its --script is an empty migration).
+                    unsure.Add($"index {index.Name} on {table.QualifiedName} duplicates {twin.Name} ({index.Definition}); the schema declares only {twin.Name}, and Prisma's differ ignores the duplicate");
+                    table.Indexes.Remove(index.Name);
+                }
 
                 continue;
             }

@@ -332,6 +332,22 @@ public class DdlInterpreterTests
         Assert.That(comparison.Unsure, Has.Count.EqualTo(2));
     }
 
+    // Prisma 6.19.3's migrate diff --from-migrations on these scripts and schemas exits 0 with "-- This is an empty migration."
+    // (both a unique and a plain duplicate); a duplicate of an index the schema does not declare is still a difference.
+    [TestCase("CREATE UNIQUE INDEX \"Old_x_key\" ON \"New\"(\"x\"); CREATE UNIQUE INDEX \"New_x_key\" ON \"New\"(\"x\");", "  x  Int @unique\n")]
+    [TestCase("CREATE INDEX \"Old_x_idx\" ON \"New\"(\"x\"); CREATE INDEX \"New_x_idx\" ON \"New\"(\"x\");", "  x  Int\n  @@index([x])\n")]
+    public void An_index_duplicating_one_the_schema_declares_is_no_difference_as_Prisma_s_differ_ignores_it(string indexes, string field)
+    {
+        const string Table = "CREATE TABLE \"New\" (\"id\" INTEGER NOT NULL, \"x\" INTEGER NOT NULL, CONSTRAINT \"New_pkey\" PRIMARY KEY (\"id\"));";
+        var replay = DdlInterpreter.Replay(new DatabaseModel(), [("1_m", Table + indexes)]);
+        var comparison = ReplayComparer.Compare(replay, Model("model New {\n  id Int @id\n" + field + "}\n"));
+        Assert.That(comparison.Differences.Changes, Is.Empty);
+        Assert.That(comparison.Unsure.Single(), Does.Contain("duplicates New_x_"));
+
+        var undeclared = ReplayComparer.Compare(replay, Model("model New {\n  id Int @id\n  x  Int\n}\n"));
+        Assert.That(undeclared.Differences.Changes, Has.Count.EqualTo(2));
+    }
+
     private static DatabaseModel Model(string body, string? schemas = null)
     {
         var datasource = schemas is null ? Datasource : Datasource.Replace("}\n", $"  schemas = [\"public\", \"{schemas}\"]\n}}\n", StringComparison.Ordinal);
