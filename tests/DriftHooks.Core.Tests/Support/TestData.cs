@@ -18,7 +18,10 @@ public static class TestData
     public static string Umami => Path.Combine(Root.Value, "tests", "data", "umami");
 
     /// <summary>Schema forms with Prisma's recorded verdict: <c>&lt;case&gt;.prisma</c>, <c>&lt;case&gt;.sql</c> (what Prisma creates), <c>verdicts.txt</c>.</summary>
-    public static string PrismaGrammar => Path.Combine(Folder.Value, "prisma-grammar");
+    public static string PrismaGrammar => Path.Combine(Root.Value, "tests", "data", "prisma-grammar");
+
+    /// <summary>Real schemas of permissively licensed projects with Prisma's <c>validate</c> verdict (<c>verdicts.txt</c>; sources in README.md).</summary>
+    public static string Corpus => Path.Combine(Root.Value, "tests", "data", "corpus");
 
     private static string Find()
     {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Records Prisma's verdict on every schema of this corpus: `prisma validate` (Prisma 6.19.3 of ../../../../shared/
+# prisma-oracle). verdicts.txt lists `PROJECT/FILE valid|invalid PROVIDER`. Schemas without a datasource url (Prisma 7
+# style) get `url = env("DATABASE_URL")` in a temporary copy, as schema-diff.sh does. Needs ORACLE_DATABASE_URL.
+# Usage: record.sh [PROJECT/FILE.prisma…]  (all without arguments)
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+oracle=$(cd "$here/../../../.." && pwd)/shared/prisma-oracle/prisma.sh
+[[ -x $oracle ]] || { echo "record.sh: $oracle not found" >&2; exit 3; }
+# One Prisma call at a time on this machine: the tests take the same lock (PrismaOracle.cs).
+exec 9>"${TMPDIR:-/tmp}/drifthooks-prisma-oracle.lock"
+oracle() { flock 9; "$oracle" "$@"; local code=$?; flock -u 9; return $code; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$here"
+(( $# )) || set -- */*.prisma
+for file in "$@"; do
+  provider=$(grep -m1 -oE '^\s*provider\s*=\s*"(postgresql|postgres|mysql|sqlite|mongodb|sqlserver|cockroachdb)"' "$file" | grep -oE '[a-z]+"$' | tr -d '"')
+  if grep -Eq '^[[:space:]]*url[[:space:]]*=' "$file"; then cp "$file" "$tmp/schema.prisma"
+  else sed -E '0,/^[[:space:]]*datasource[[:space:]]+[A-Za-z0-9_]+[[:space:]]*\{/s//&\n  url = env("DATABASE_URL")/' "$file" > "$tmp/schema.prisma"; fi
+  # Prisma checks a datasource URL's scheme against its provider: every env("X") the schema names gets one that fits.
+  case ${provider:-postgresql} in
+    sqlite) url=file:./dev.db ;; mysql) url=mysql://user:pw@localhost:3306/db ;; mongodb) url=mongodb://localhost:27017/db ;;
+    sqlserver) url='sqlserver://localhost:1433;database=db;user=sa;password=pw;encrypt=true' ;; *) url=$ORACLE_DATABASE_URL ;;
+  esac
+  vars=$(grep -oE 'env\("[A-Za-z_][A-Za-z0-9_]*"\)' "$file" | sed -E 's/env\("(.*)"\)/\1/' | sort -u)
+  if (for v in $vars; do export "$v=$url"; done; ORACLE_SCHEMA="$tmp/schema.prisma" ORACLE_MIGRATIONS="$tmp" oracle validate) >"$tmp/out" 2>&1; then verdict=valid; else verdict=invalid; tail -5 "$tmp/out" >&2; fi
+  { grep -v "^$file " verdicts.txt 2>/dev/null; echo "$file $verdict ${provider:-none}"; } | sort > verdicts.tmp && mv verdicts.tmp verdicts.txt
+  echo "$file $verdict ${provider:-none}"
+done
