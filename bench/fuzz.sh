@@ -18,7 +18,7 @@ status=0
 dotnet test "$root/tests/DriftHooks.Core.Tests" -c Release --nologo \
   --filter "(FullyQualifiedName~UntrustedInputFuzzTests&Name!~prisma_validate)|FullyQualifiedName~FileAndNestingFuzzTests" \
   --logger "console;verbosity=detailed" >"$log" 2>&1 || status=$?
-grep -E "mutated inputs|Passed!|Failed|threw|did not finish" "$log" || true
+grep -E "mutated inputs|Passed!|Test Run|Total tests|Failed|threw|did not finish" "$log" | sort -u || true
 if [ "$status" -ne 0 ]; then
   echo "fuzz: failures (exit $status); the full log:" >&2
   tail -50 "$log" >&2
