@@ -41,7 +41,7 @@ public class CompanionCommandTests
         Assert.That(JsonDocument.Parse(beforeJson.Output).RootElement.GetProperty("verdict").GetString(), Is.EqualTo("warnings"), beforeJson.ToString());
 
         // The fixture itself writes production through the product's WritableDatabase; only what sync sends counts.
-        var logBefore = (await s.Server.ReadStatementLogAsync()).Count;
+        var logBefore = (await s.ProductionServer.ReadStatementLogAsync()).Count;
         var sync = s.Repository.Drifthooks("sync");
         Assert.That(sync.ExitCode, Is.Zero, sync.ToString());
         Assert.That(sync.Output, Does.Contain("applied 2 migration(s)").And.Contain(PushScenario.Name(2)).And.Contain(PushScenario.Name(3)));
@@ -59,7 +59,7 @@ public class CompanionCommandTests
 
         Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM pg_tables WHERE tablename IN ('T2', 'T3')"), Is.EqualTo(2L));
 
-        var log = (await s.Server.ReadStatementLogAsync()).Skip(logBefore - 1).ToList();
+        var log = (await s.ProductionServer.ReadStatementLogAsync()).Skip(logBefore - 1).ToList();
         var writes = log.Where(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal)
             && (l.Contains("INSERT", StringComparison.OrdinalIgnoreCase) || l.Contains("UPDATE", StringComparison.OrdinalIgnoreCase) || l.Contains("CREATE", StringComparison.OrdinalIgnoreCase) || l.Contains("DROP", StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.That(writes, Is.Empty);
@@ -248,7 +248,7 @@ public class CompanionCommandTests
     public async Task Status_with_schema_reports_a_hand_made_production_change_as_drift()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
-        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" ADD COLUMN \"note\" TEXT");
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" ADD COLUMN \"note\" TEXT");
 
         var plain = s.Repository.Drifthooks("status");
         Assert.That(plain.ExitCode, Is.Zero, plain.ToString());
@@ -265,7 +265,7 @@ public class CompanionCommandTests
             Assert.That(document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Does.Contain("DH303"));
         }
 
-        await s.Server.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" DROP COLUMN \"note\"");
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, "ALTER TABLE \"T2\" DROP COLUMN \"note\"");
         var clean = s.Repository.Drifthooks("status", "--schema");
         Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
 

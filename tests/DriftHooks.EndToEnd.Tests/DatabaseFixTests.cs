@@ -355,12 +355,12 @@ public class DatabaseFixTests
         Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
         var fix = PrintedFix.Of(s.Repository, push, "DH202");
         Assert.That(fix.Steps()[0], Is.EqualTo("drifthooks drift"));
-        var checksum = await s.Server.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'");
+        var checksum = await s.ProductionServer.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'");
 
         var drift = s.Repository.Drifthooks("drift");
         Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
         Assert.That(drift.Output, Does.Contain("V2_extra_idx"));
-        Assert.That(await s.Server.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'"), Is.EqualTo(checksum), "nothing recorded");
+        Assert.That(await s.ProductionServer.QueryScalarAsync(s.Production.Name, "SELECT checksum FROM _prisma_migrations WHERE migration_name = '" + PushScenario.Name(2) + "'"), Is.EqualTo(checksum), "nothing recorded");
     }
 
     [Test]
@@ -439,7 +439,7 @@ public class DatabaseFixTests
         var sync = s.Repository.Drifthooks("sync", "--reset", "--yes");
         Assert.That(sync.ExitCode, Is.EqualTo(4), sync.ToString());
         Assert.That(sync.Error, Does.Contain("This URL is read from NEXT_PRIVATE_DATABASE_URL in .env")
-            .And.Contain("point NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment or .env or prisma/.env, or Local:Url in .drifthooks.local.json at a development database")
+            .And.Contain("point NEXT_PRIVATE_DATABASE_URL (the variable prisma/schema.prisma's datasource reads) in the environment or .env or prisma/.env, or Local:Url in .drifthooks.local.json at a database on a development server")
             .And.Not.Contain("(DATABASE_URL"));
     }
 

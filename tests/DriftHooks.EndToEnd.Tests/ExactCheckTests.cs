@@ -190,13 +190,13 @@ public class ExactCheckTests
         s.Repository.MustGit("add", "-A");
         Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
 
-        var mark = (await s.Server.ReadStatementLogAsync()).Count - 1;
+        var mark = (await s.ProductionServer.ReadStatementLogAsync()).Count - 1;
         var push = s.Push();
         Assert.That(push.ExitCode, Is.Zero, push.ToString());
         Assert.That(push.All, Does.Contain("Exact check passed: the 2 migrations of the pushed commit"));
 
         // The exact check's shadow server is guarded by the identity pre-push read with production's history.
-        var identityReads = (await s.Server.ReadStatementLogAsync()).Skip(mark)
+        var identityReads = (await s.ProductionServer.ReadStatementLogAsync()).Skip(mark)
             .Count(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains("pg_control_system", StringComparison.Ordinal));
         Assert.That(identityReads, Is.EqualTo(1));
     }

@@ -282,7 +282,7 @@ public class FixFollowedTests
 
     // The user looks at what the failed script left in production: it ran as one transaction, so the tables are as before it.
     private static (string, Action<Match>) NothingLeftBy(Setup s, string stepPattern, bool tableExists) => (stepPattern, _ =>
-        Assert.That(s.Production!.Server.QueryScalarAsync(s.Production.Production.Name, "SELECT count(*) FROM pg_tables WHERE tablename = 'T2'").GetAwaiter().GetResult(), Is.EqualTo(tableExists ? 1L : 0L)));
+        Assert.That(s.Production!.ProductionServer.QueryScalarAsync(s.Production.Production.Name, "SELECT count(*) FROM pg_tables WHERE tablename = 'T2'").GetAwaiter().GetResult(), Is.EqualTo(tableExists ? 1L : 0L)));
 
     // Prisma's own migrate status on production (the real CLI, which the case's RunsPrisma made sure of) calls it up to date.
     private static void PrismaAgrees(Setup s)
@@ -725,7 +725,7 @@ public class FixFollowedTests
         {
             FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
             RunsPrisma = true,
-            Steps = s => [("fix production by hand", _ => s.Production!.Server.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
+            Steps = s => [("fix production by hand", _ => s.Production!.ProductionServer.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
             Then = (s, _) =>
             {
                 Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }), "as Prisma's resolve --applied writes it: the failed row rolled back, an applied one added");
@@ -789,7 +789,7 @@ public class FixFollowedTests
         {
             FixIs = Does.Contain($"then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
             RunsPrisma = true,
-            Steps = s => [("fix production by hand", _ => s.Production!.Server.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
+            Steps = s => [("fix production by hand", _ => s.Production!.ProductionServer.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
             Then = (s, status) => ProductionFixedLocalUntouched(s, status, committed: 2),
         },
         new("DH206_in_status_a_production_without_history_is_green_once_baselined_in_production_as_printed", "DH206",

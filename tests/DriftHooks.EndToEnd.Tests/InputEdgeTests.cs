@@ -38,7 +38,7 @@ public class InputEdgeTests
     public async Task A_production_row_without_a_checksum_is_a_finding_about_that_row()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
-        await scenario.Server.ExecuteAsync(scenario.Production.Name,
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name,
             $"ALTER TABLE \"_prisma_migrations\" ALTER COLUMN \"checksum\" DROP NOT NULL; UPDATE \"_prisma_migrations\" SET \"checksum\" = NULL WHERE \"migration_name\" = '{PushScenario.Name(2)}'");
         var push = scenario.Push();
         Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
@@ -50,7 +50,7 @@ public class InputEdgeTests
     public async Task A_production_row_missing_a_required_column_is_named_not_a_defect(string column)
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
-        await scenario.Server.ExecuteAsync(scenario.Production.Name,
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name,
             $"ALTER TABLE \"_prisma_migrations\" ALTER COLUMN \"{column}\" DROP NOT NULL; UPDATE \"_prisma_migrations\" SET \"{column}\" = NULL WHERE \"migration_name\" = '{PushScenario.Name(2)}'");
         var push = scenario.Push();
         Assert.That(push.ExitCode, Is.Not.EqualTo(0), push.ToString());

@@ -119,7 +119,7 @@ public class PrePushHookTests
         Assert.That(status.Output, Does.Match(PushScenario.Name(2) + @"\s+committed\s+\?\s+failed").And.Contain("DH203").And.Not.Contain("in sync"));
 
         // What the printed fix does (prisma-engines' mark_migration_rolled_back): the unfinished row gets rolled_back_at.
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"UPDATE \"_prisma_migrations\" SET rolled_back_at = now() WHERE id = '{failedId}'");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"UPDATE \"_prisma_migrations\" SET rolled_back_at = now() WHERE id = '{failedId}'");
         var again = scenario.Push();
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         Assert.That(scenario.Repository.Drifthooks("status").ExitCode, Is.Zero);
@@ -163,7 +163,7 @@ public class PrePushHookTests
     public async Task The_schema_parameter_selects_a_non_public_schema()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, urlQuery: "?schema=app%20data");
-        var tables = await scenario.Server.QueryScalarAsync(scenario.Production.Name, "SELECT count(*) FROM \"app data\"._prisma_migrations");
+        var tables = await scenario.ProductionServer.QueryScalarAsync(scenario.Production.Name, "SELECT count(*) FROM \"app data\"._prisma_migrations");
         Assert.That(tables, Is.EqualTo(2L));
         var result = scenario.Push();
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
@@ -181,12 +181,12 @@ public class PrePushHookTests
     public async Task A_password_with_special_characters_works_and_is_never_printed()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 1, applied: 1);
-        var role = await scenario.Server.CreateRoleAsync(password: "p@ss:w/rd?#%&=");
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {PostgresServer.Quote(role.Name)}");
-        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Server.PrismaUrl(scenario.Production.Name, role.Name, role.Password);
+        var role = await scenario.ProductionServer.CreateRoleAsync(password: "p@ss:w/rd?#%&=");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {PostgresServer.Quote(role.Name)}");
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.ProductionServer.PrismaUrl(scenario.Production.Name, role.Name, role.Password);
         Assert.That(scenario.Push().ExitCode, Is.Zero);
 
-        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.Server.PrismaUrl(scenario.Production.Name, role.Name, "wrong-p@ss:w/rd");
+        scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = scenario.ProductionServer.PrismaUrl(scenario.Production.Name, role.Name, "wrong-p@ss:w/rd");
         scenario.Repository.Write("x.txt", "x");
         scenario.Repository.MustGit("add", "x.txt");
         scenario.Repository.MustGit("commit", "-q", "-m", "x");
@@ -237,7 +237,7 @@ public class PrePushHookTests
     {
         using var scenario = await PushScenario.CreateAsync(committed: 3, applied: 2);
         Assert.That(scenario.Push().ExitCode, Is.Zero);
-        var lines = await scenario.Server.ReadStatementLogAsync();
+        var lines = await scenario.ProductionServer.ReadStatementLogAsync();
         var ours = lines.Where(l => l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains($"db={scenario.Production.Name} ", StringComparison.Ordinal)).ToList();
         Assert.That(ours, Is.Not.Empty, "the hook's statements are in the log");
         Assert.That(ours.Any(l => l.Contains("SET TRANSACTION READ ONLY", StringComparison.Ordinal)), Is.True);
@@ -273,7 +273,7 @@ public class PrePushHookTests
     public async Task A_hand_added_production_column_blocks_with_DH303_by_default_and_passes_when_the_team_switches_the_check_off()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "H");
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, "ALTER TABLE \"H1\" ADD COLUMN \"hotfix\" TEXT");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, "ALTER TABLE \"H1\" ADD COLUMN \"hotfix\" TEXT");
         scenario.Repository.Environment["DATABASE_URL"] = scenario.Server.PrismaUrl("postgres");
 
         var on = scenario.Push();

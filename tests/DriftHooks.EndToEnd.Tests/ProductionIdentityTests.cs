@@ -21,29 +21,29 @@ public class ProductionIdentityTests
     public async Task Sync_reset_and_restore_refuse_production_reached_through(string spelling)
     {
         using var s = await CompanionScenario.CreateAsync(committed: 3, production: 2, local: 2);
-        await s.Server.ExecuteAsync(s.Production.Name, "CREATE TABLE customer (id int PRIMARY KEY, name text); INSERT INTO customer VALUES (1, 'Ada'), (2, 'Grace');");
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, "CREATE TABLE customer (id int PRIMARY KEY, name text); INSERT INTO customer VALUES (1, 'Ada'), (2, 'Grace');");
         var backup = s.Repository.Drifthooks("backup");
         Assert.That(backup.ExitCode, Is.Zero, backup.ToString());
         var file = Directory.GetFiles(Path.Combine(s.Repository.Root, ".drifthooks", "backups"), "local-*.json").Single();
         var before = await ProductionStateAsync(s);
 
-        s.Repository.Environment["DATABASE_URL"] = Spell(s.Server, s.Production, spelling);
-        var logBefore = (await s.Server.ReadStatementLogAsync()).Count;
+        s.Repository.Environment["DATABASE_URL"] = Spell(s.ProductionServer, s.Production, spelling);
+        var logBefore = (await s.ProductionServer.ReadStatementLogAsync()).Count;
         foreach (var command in new[] { new[] { "sync" }, ["sync", "--reset", "--yes"], ["restore", file, "--yes"] })
         {
             var result = s.Repository.Drifthooks(command);
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.TargetIsProduction), $"{string.Join(' ', command)}: {result}");
-            Assert.That(result.Error, Does.Contain("never writes production").And.Contain("system identifier").And.Not.Contain(s.Server.SuperPassword));
+            Assert.That(result.Error, Does.Contain("never writes production").And.Contain("system identifier").And.Not.Contain(s.ProductionServer.SuperPassword));
         }
 
         Assert.That(await ProductionStateAsync(s), Is.EqualTo(before));
-        var log = (await s.Server.ReadStatementLogAsync()).Skip(logBefore - 1).ToList();
+        var log = (await s.ProductionServer.ReadStatementLogAsync()).Skip(logBefore - 1).ToList();
         Assert.That(log.Where(line => IsWriteTo(s.Production.Name, line)), Is.Empty);
         Assert.That(log.Count(line => IsFromDriftHooks(s.Production.Name, line) && line.Contains("pg_control_system", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(6), "each command reached production through the spelling and read its identity (and production's)");
     }
 
     [Test]
-    public async Task Another_database_on_production_s_server_stays_a_valid_local_target()
+    public async Task The_local_database_is_synced_on_a_server_of_its_own()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 3, production: 3, local: 1);
         var sync = s.Repository.Drifthooks("sync", "--reset", "--yes");
@@ -55,9 +55,9 @@ public class ProductionIdentityTests
     public async Task Production_s_remembered_identity_protects_it_when_it_cannot_be_reached()
     {
         using var s = await CompanionScenario.CreateAsync(committed: 3, production: 2, local: 2);
-        await s.Server.ExecuteAsync(s.Production.Name, "CREATE TABLE customer (id int PRIMARY KEY, name text); INSERT INTO customer VALUES (1, 'Ada');");
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, "CREATE TABLE customer (id int PRIMARY KEY, name text); INSERT INTO customer VALUES (1, 'Ada');");
         var before = await ProductionStateAsync(s);
-        var unreachable = $"postgresql://postgres:{s.Server.SuperPassword}@127.0.0.1:{PostgresServer.FreePort()}/{s.Production.Name}?connect_timeout=2";
+        var unreachable = $"postgresql://postgres:{s.ProductionServer.SuperPassword}@127.0.0.1:{PostgresServer.FreePort()}/{s.Production.Name}?connect_timeout=2";
 
         // Never read: nothing to compare with, so the write is refused unless the user says they checked.
         s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = unreachable;
@@ -73,7 +73,7 @@ public class ProductionIdentityTests
         Assert.That(s.Repository.Drifthooks("status").ExitCode, Is.Zero);
         Assert.That(File.Exists(Path.Combine(s.Repository.GitDir, "drifthooks", "production-identities")), Is.True);
         s.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"] = unreachable;
-        s.Repository.Environment["DATABASE_URL"] = Spell(s.Server, s.Production, "127.1");
+        s.Repository.Environment["DATABASE_URL"] = Spell(s.ProductionServer, s.Production, "127.1");
         foreach (var command in new[] { new[] { "sync", "--skip-production" }, ["sync", "--reset", "--yes", "--skip-production", "--target-is-not-production"] })
         {
             var refused = s.Repository.Drifthooks(command);
@@ -132,8 +132,8 @@ public class ProductionIdentityTests
     static async Task<string> ProductionStateAsync(CompanionScenario s)
     {
         var rows = string.Join('\n', (await s.RowsAsync(s.Production)).Select(r => r.ToString()));
-        var tables = await s.Server.QueryScalarAsync(s.Production.Name, "SELECT string_agg(schemaname || '.' || tablename, ',' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
-        var customers = await s.Server.QueryScalarAsync(s.Production.Name, "SELECT string_agg(id || ':' || name, ',' ORDER BY id) FROM customer") ?? "";
+        var tables = await s.ProductionServer.QueryScalarAsync(s.Production.Name, "SELECT string_agg(schemaname || '.' || tablename, ',' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
+        var customers = await s.ProductionServer.QueryScalarAsync(s.Production.Name, "SELECT string_agg(id || ':' || name, ',' ORDER BY id) FROM customer") ?? "";
         return $"{rows}\n{tables}\n{customers}";
     }
 

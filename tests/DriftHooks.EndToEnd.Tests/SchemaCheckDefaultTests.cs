@@ -42,8 +42,8 @@ public class SchemaCheckDefaultTests
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         await scenario.UseLocalDatabaseAsync();
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
-        var mark = (await scenario.Server.ReadStatementLogAsync()).Count - 1;
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
+        var mark = (await scenario.ProductionServer.ReadStatementLogAsync()).Count - 1;
 
         var push = scenario.Push();
 
@@ -52,7 +52,7 @@ public class SchemaCheckDefaultTests
         Assert.That(Reached(scenario), Is.False, "nothing reached the remote");
         Assert.That(push.All, Does.Not.Contain(scenario.Server.SuperPassword));
 
-        var production = (await scenario.Server.ReadStatementLogAsync()).Skip(mark)
+        var production = (await scenario.ProductionServer.ReadStatementLogAsync()).Skip(mark)
             .Where(l => l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains($"db={scenario.Production.Name} ", StringComparison.Ordinal))
             .ToList();
         Assert.That(production, Has.Some.Contains("SET TRANSACTION READ ONLY"));
@@ -68,7 +68,7 @@ public class SchemaCheckDefaultTests
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         await scenario.UseLocalDatabaseAsync();
-        await scenario.Server.ExecuteAsync(scenario.Production.Name,
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name,
             $"ALTER TABLE \"{tables}1\" ADD COLUMN \"nickname\" TEXT; CREATE TABLE \"{tables}Audit\" (\"id\" SERIAL NOT NULL, \"note\" TEXT NOT NULL, CONSTRAINT \"{tables}Audit_pkey\" PRIMARY KEY (\"id\"))");
 
         var push = scenario.Push();
@@ -145,7 +145,7 @@ public class SchemaCheckDefaultTests
         var role = await scenario.Server.CreateRoleAsync();
         var development = await scenario.Server.CreateDatabaseAsync();
         await scenario.UseLocalDatabaseAsync(scenario.Server.PrismaUrl(development.Name, role.Name, role.Password));
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
 
         var warned = scenario.Push();
 
@@ -192,7 +192,7 @@ public class SchemaCheckDefaultTests
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         await scenario.UseLocalDatabaseAsync();
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}1\" ADD COLUMN \"hotfix\" TEXT");
 
         scenario.Repository.Environment["DRIFTHOOKS__PRODUCTION__SCHEMACHECK"] = "false";
         var local = scenario.Push();
@@ -216,7 +216,7 @@ public class SchemaCheckDefaultTests
         var tables = Tables();
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         CommitSomething(scenario);
-        await scenario.Server.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}2\" ADD COLUMN \"hotfix\" TEXT");
+        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"ALTER TABLE \"{tables}2\" ADD COLUMN \"hotfix\" TEXT");
 
         var without = scenario.Repository.Drifthooks("check", "--base", "HEAD~1");
         Assert.That(without.ExitCode, Is.Zero, without.ToString());

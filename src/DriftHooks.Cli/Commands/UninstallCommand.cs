@@ -1,9 +1,11 @@
 using System.CommandLine;
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Installation;
+using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli.Commands;
 
@@ -21,26 +23,32 @@ internal static class UninstallCommand
                 Console.WriteLine(line);
             }
 
-            Console.WriteLine(DropTemplates(location));
-            return ExitCodes.Passed;
+            var (templates, exitCode) = DropTemplates(location);
+            (exitCode == ExitCodes.Passed ? Console.Out : Console.Error).WriteLine(templates);
+            return exitCode;
         });
         return command;
     }
 
-    // The schema check's template databases go with the hooks; a server that cannot be reached does not stop the uninstall.
-    static string DropTemplates(RepositoryLocation location)
+    // The schema check's template databases go with the hooks; a server that cannot be reached does not stop the
+    // uninstall. A shadow server on production's server is refused (exit 4, the hooks already gone): nothing is dropped there.
+    static (string Line, int ExitCode) DropTemplates(RepositoryLocation location)
     {
         try
         {
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            return TemplatePrune.ShadowServer(location, options) is { } server
+            return (TemplatePrune.ShadowServer(location, options) is { } server
                 ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
-                : "No shadow server is configured, so no template database was dropped.";
+                : "No shadow server is configured, so no template database was dropped.", ExitCodes.Passed);
+        }
+        catch (TargetIsProductionException e)
+        {
+            return ($"drifthooks: the hooks are removed; the schema check's template databases were not dropped: {TerminalText.Safe(e.Message)}", e.ExitCode);
         }
         catch (DriftHooksException e)
         {
-            return $"The schema check's template databases were not dropped ({e.Message}); run drifthooks drift --prune once the shadow server is reachable.";
+            return ($"The schema check's template databases were not dropped ({e.Message}); run drifthooks drift --prune once the shadow server is reachable.", ExitCodes.Passed);
         }
     }
 }

@@ -38,6 +38,7 @@ internal static class HistoryRestore
         var url = context.RequireLocalUrl("drifthooks restore");
         var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
         await using var database = await WritableDatabase.OpenAsync(url, guard, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await database.LockMigrationsAsync("drifthooks restore", cancellationToken).ConfigureAwait(false);
         var current = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var plan = RestorePlan.Of(backup.Rows, current.Records);
 

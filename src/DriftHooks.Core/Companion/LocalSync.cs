@@ -38,6 +38,7 @@ internal static class LocalSync
 
         var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
         await using var database = await OpenOrCreateAsync(url, guard, new DatabaseConnectionOptions { StatementTimeout = MigrationTimeout }, cancellationToken).ConfigureAwait(false);
+        await database.LockMigrationsAsync(reset ? "drifthooks sync --reset" : "drifthooks sync", cancellationToken).ConfigureAwait(false);
         var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);

@@ -40,9 +40,10 @@ internal sealed record ProductionIdentityRead(ServerIdentity? Identity, string? 
 /// <summary>
 /// The only way to a <see cref="WritableDatabase"/>: it holds production's identity (read now, else remembered) and
 /// every writable connection is checked against it on that very connection, before its first statement, by what the
-/// server reports (<see cref="IdentityComparison"/>). Production's database is refused (exit 4) whatever the flags;
-/// a target that cannot be told apart from a production that is known is refused (exit 5) unless the user confirmed
-/// with <see cref="ConfirmFlag"/>. With no production configured and none remembered there is nothing to compare with.
+/// server reports (<see cref="IdentityComparison"/>). Production's cluster is refused (exit 4) whatever the flags and
+/// whatever the database's name, and so is a server that cannot be told from production's while any part of its
+/// identity is production's; a target that cannot be told apart from a production that is known, with nothing of
+/// production's, is refused (exit 5) unless the user confirmed with <see cref="ConfirmFlag"/>. With no production configured and none remembered there is nothing to compare with.
 /// </summary>
 internal sealed class ProductionGuard
 {
@@ -134,11 +135,9 @@ internal sealed class ProductionGuard
         }
 
         var verdicts = known.Select(k => (k.What, Result: IdentityComparison.Compare(target, k.Identity, k.ReadNow))).ToList();
-        if (verdicts.FirstOrDefault(v => v.Result.Verdict == IdentityVerdict.SameDatabase) is { What: not null } same)
+        if (verdicts.FirstOrDefault(v => v.Result.Verdict is IdentityVerdict.SameDatabase or IdentityVerdict.SameServer or IdentityVerdict.SharesProductionIdentity) is { What: not null } refused)
         {
-            throw new TargetIsProductionException(
-                $"Refusing to write to {url.Redacted}: the server reports it is {same.What}: {same.Result.Reason}. DriftHooks never writes production, however the URL spells it. "
-                + $"{PointElsewhere(url)} {(_remembered.Count > 0 ? $"If that server really is not production (a remembered identity is out of date), delete {ProductionIdentities.PathFor(_stateDirectory!)} and run again." : "")}");
+            throw new TargetIsProductionException(Refusal(url, refused.What, refused.Result));
         }
 
         if (_confirmed || verdicts.All(v => v.Result.Verdict == IdentityVerdict.Different))
@@ -148,17 +147,40 @@ internal sealed class ProductionGuard
 
         var unsure = verdicts.First(v => v.Result.Verdict == IdentityVerdict.CannotTell);
         throw new TargetNotVerifiedException(
-            $"Refusing to write to {url.Redacted}: DriftHooks cannot tell it from {unsure.What}: {unsure.Result.Reason}. "
-            + $"Grant the roles pg_monitor (or EXECUTE on pg_control_system()), or make production reachable so it is read now; or, after checking that {url.Redacted} is not production, run again with {ConfirmFlag}.");
+            $"Refusing to write to {url.Redacted}: DriftHooks cannot tell its server from {unsure.What}: {unsure.Result.Reason}. "
+            + $"{ReadableIdentity(url)}, or make production reachable so it is read now; or, after checking that {url.Redacted} is not on production's server, run again with {ConfirmFlag}.");
     }
 
+    string Refusal(DatabaseUrl url, string what, IdentityComparison.Result result)
+    {
+        var stale = _remembered.Count > 0 ? $" If that server really is not production (a remembered identity is out of date), delete {ProductionIdentities.PathFor(_stateDirectory!)} and run again." : "";
+        return result.Verdict switch
+        {
+            IdentityVerdict.SameDatabase =>
+                $"Refusing to write to {url.Redacted}: the server reports it is {what}: {result.Reason}. DriftHooks never writes production, however the URL spells it. {PointElsewhere(url)}{stale}",
+            IdentityVerdict.SameServer =>
+                $"Refusing to write to {url.Redacted}: the server reports it is the server of {what}: {result.Reason}. DriftHooks never creates, replays or drops anything on production's server, whatever the database's name: "
+                + $"SQL run there (a migration's DO block, CREATE DATABASE) can reach production's own database. {PointElsewhere(url)}{stale}",
+            _ =>
+                $"Refusing to write to {url.Redacted}: DriftHooks cannot tell its server from {what}: {result.Reason}. It may be production's server, and {ConfirmFlag} does not settle that. "
+                + $"{ReadableIdentity(url)}, so that the servers can be told apart; or {PointElsewhere(url, lowercase: true)}{stale}",
+        };
+    }
+
+    static string ReadableIdentity(DatabaseUrl url) =>
+        $"Let both roles, this URL's and production's, read their server's system identifier (as a superuser on each server, e.g. GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO {(url.Username is { } user ? Sql.QuoteIdentifier(user) : "PUBLIC")};)";
+
     // Names the setting actually read for this URL and where it came from, when a resolver read it.
-    static string PointElsewhere(DatabaseUrl url) => url.Origin is { } origin
-        ? $"This URL is read from {origin}: point {url.WhereToSet ?? "that setting"} at a development database instead."
-        : "Point the URL this command was given at a development database.";
+    static string PointElsewhere(DatabaseUrl url, bool lowercase = false)
+    {
+        var text = url.Origin is { } origin
+            ? $"This URL is read from {origin}: point {url.WhereToSet ?? "that setting"} at a database on a development server instead."
+            : "Point the URL this command was given at a database on a development server.";
+        return lowercase ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
 }
 
-/// <summary>The target of a write is production's database: exit 4, never overridable.</summary>
+/// <summary>The target of a write is on production's cluster (or cannot be told from it and has part of its identity): exit 4, never overridable.</summary>
 internal sealed class TargetIsProductionException(string message) : DriftHooksException(message, ExitCodes.TargetIsProduction);
 
 /// <summary>The target of a write cannot be told apart from production: exit 5, unless the user confirms with <see cref="ProductionGuard.ConfirmFlag"/>.</summary>

@@ -1,3 +1,4 @@
+using DriftHooks.Core.Findings;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;
@@ -143,6 +144,36 @@ internal sealed class WritableDatabase : IAsyncDisposable
         catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
         {
             throw DatabaseFailure.Translate(e, Url, $"replay migration {migrationName} on", _options.StatementTimeout);
+        }
+    }
+
+    /// <summary>The advisory lock Prisma's migrate commands hold on a database while they migrate it.</summary>
+    public const long MigrationLockKey = 72707369;
+
+    /// <summary>
+    /// Takes, for this connection's life, the advisory lock Prisma's migrate takes (<see cref="MigrationLockKey"/>; an
+    /// advisory lock belongs to one database), so that two syncs or restores, or one and a <c>prisma migrate</c>, never
+    /// change one database's history at once. Held elsewhere: a <see cref="ResourceUnavailableException"/> saying so.
+    /// </summary>
+    public async Task LockMigrationsAsync(string command, CancellationToken cancellationToken = default)
+    {
+        bool taken;
+        try
+        {
+            await using var lockCommand = new NpgsqlCommand("SELECT pg_catalog.pg_try_advisory_lock($1)", Connection);
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = MigrationLockKey });
+            taken = (bool)(await lockCommand.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (Exception e) when (IsDatabaseFailure(e, cancellationToken))
+        {
+            throw DatabaseFailure.Translate(e, Url, "lock the migration history of", _options.StatementTimeout);
+        }
+
+        if (!taken)
+        {
+            throw new ResourceUnavailableException(
+                $"Another sync or restore (or a prisma migrate command) is running on {Url.Redacted}: it holds the advisory lock {MigrationLockKey} Prisma's migrate takes. "
+                + $"{command} changed nothing; run it again once that one has finished.");
         }
     }
 

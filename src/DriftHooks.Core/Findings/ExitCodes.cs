@@ -8,7 +8,7 @@ internal static class ExitCodes
     public const int UsageOrConfiguration = 2;
     public const int ResourceUnavailable = 3;
 
-    /// <summary>A command that writes refused its target: the server reports it is production's database.</summary>
+    /// <summary>A command that writes refused its target: the server reports it is production's cluster (or cannot be told from it and has part of its identity).</summary>
     public const int TargetIsProduction = 4;
 
     /// <summary>A command that writes refused its target: DriftHooks cannot tell it from production (see <c>--target-is-not-production</c>).</summary>

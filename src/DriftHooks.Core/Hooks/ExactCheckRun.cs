@@ -77,8 +77,9 @@ internal static class ExactCheckRun
             var result = await ExactMigrationsCheck.RunAsync(admin, project, commit.Schema, commit.Migrations, subject, thenCommit, cancellationToken).ConfigureAwait(false);
             return (result.Findings, result.Concluded);
         }
-        catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetIsProductionException or TargetNotVerifiedException)
+        catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetNotVerifiedException)
         {
+            // A shadow server on production's server is refused (exit 4) instead: its setting must change.
             return ([NotRun($"{e.Message} (shadow server from {source.Source})")], false);
         }
     }

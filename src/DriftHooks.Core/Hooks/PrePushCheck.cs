@@ -250,10 +250,11 @@ internal static class PrePushCheck
                 findings.Add(Unreachable(e));
                 break;
             }
-            catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetIsProductionException or TargetNotVerifiedException && !schemaCheck!.Required)
+            catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetNotVerifiedException && !schemaCheck!.Required)
             {
-                // By default an unreachable shadow server (a local database not started), or one that is (or may be)
-                // production and so is never written, costs the check, not the push.
+                // By default an unreachable shadow server (a local database not started), or one that may be production
+                // and so is never written, costs the check, not the push. One on production's server refuses (exit 4):
+                // the setting that points there must change before a replay ever runs there.
                 findings.Add(Finding.Warning(
                     SchemaDriftCodes.NotCompared,
                     $"Production's schema was not compared with its migrations: {e.Message} (shadow server from {schemaCheck.ShadowSource})",

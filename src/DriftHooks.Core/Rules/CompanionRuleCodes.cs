@@ -14,6 +14,7 @@ internal static class CompanionRuleCodes
     public const string LocalOutOfOrder = "DH414";
     public const string MigrationWithoutScript = "DH415";
     public const string LocalHistoryLost = "DH416";
+    public const string ScriptWithNulByte = "DH417";
     public const string Uncommitted = "DH420";
     public const string DeletedFromWorkingTree = "DH421";
     public const string SyncPullFirst = "DH430";

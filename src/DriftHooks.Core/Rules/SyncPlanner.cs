@@ -29,6 +29,7 @@ internal static class SyncPlanner
         var blockers = new List<Finding>();
         var notes = new List<Finding>();
         blockers.AddRange(ThreeWayStatus.WithoutScript(workingTree, project));
+        blockers.AddRange(ThreeWayStatus.WithNulBytes(workingTree, project));
 
         if (production is { TableExists: true })
         {

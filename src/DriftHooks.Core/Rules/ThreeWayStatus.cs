@@ -79,6 +79,7 @@ internal static class ThreeWayStatus
     static void AddRepositoryFindings(List<ThreeWayRow> rows, IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project, List<Finding> findings)
     {
         findings.AddRange(WithoutScript(workingTree, project));
+        findings.AddRange(WithNulBytes(workingTree, project));
         var uncommitted = rows.Where(r => r.Repository == RepositoryState.Uncommitted).Select(r => r.Name).ToList();
         if (uncommitted.Count > 0)
         {
@@ -191,7 +192,8 @@ internal static class ThreeWayStatus
                 case PlaceState.Failed:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
-                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. " + FailedFixReason(row.Name, project),
+                        $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. "
+                            + FailedFixReason(row.Name, project, interrupted: local.History?.Records.LastOrDefault(r => r.MigrationName == row.Name && r.FinishedAt is null && r.RolledBackAt is null) is { Logs: null }),
                         folder,
                         "drifthooks sync --reset"));
                     break;
@@ -255,9 +257,39 @@ internal static class ThreeWayStatus
     /// What to know about the fix for a failed local migration (a rebuild, after a backup of the local history), and
     /// how to keep the local data instead.
     /// </summary>
-    public static string FailedFixReason(string name, PrismaProject project) =>
-        "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: PostgreSQL ran the script as one transaction, "
-        + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then drifthooks sync.";
+    /// <param name="interrupted">The row records no error: the run was cut off (a killed sync or prisma migrate), not failed by the server.</param>
+    public static string FailedFixReason(string name, PrismaProject project, bool interrupted = false) =>
+        "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: "
+        + (interrupted
+            ? "no error is recorded, so it was interrupted, not refused: sync runs a script that manages its own transactions or uses CONCURRENTLY as Prisma does, and such a script may have been kept in whole, in part or not at all. "
+                + $"Compare its migration.sql with the local database and finish or undo it by hand, then run npx prisma migrate resolve --applied {FixText.Quote(name)}{FixText.SchemaArgument(project)} (all of it is there) or npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)} (none of it is), then drifthooks sync."
+            : "PostgreSQL ran the script as one transaction, "
+                + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then drifthooks sync.");
+
+    /// <summary>
+    /// Scripts holding a NUL byte: PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails them wherever it
+    /// runs them, and sync refuses them before sending anything.
+    /// </summary>
+    public static IEnumerable<Finding> WithNulBytes(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project)
+    {
+        foreach (var migration in workingTree)
+        {
+            var at = migration.Script is { } script ? Array.IndexOf(script, (byte)0) : -1;
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var file = project.MigrationFolder(migration.Name) + "/migration.sql";
+            var line = migration.Script.AsSpan(0, at).Count((byte)'\n') + 1;
+            var quoted = FixText.Quote(file);
+            yield return Finding.Error(
+                CompanionRuleCodes.ScriptWithNulByte,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} holds a NUL byte (line {line}); PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails this migration wherever it runs it, and drifthooks sync sends nothing of it."),
+                file,
+                $"tr -d '\\000' < {quoted} > {quoted}.tmp && mv {quoted}.tmp {quoted}");
+        }
+    }
 
     /// <summary>Folders without migration.sql: Prisma cannot apply them anywhere.</summary>
     public static IEnumerable<Finding> WithoutScript(IReadOnlyList<RepositoryMigration> workingTree, PrismaProject project) =>

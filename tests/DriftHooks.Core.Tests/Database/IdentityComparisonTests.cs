@@ -26,12 +26,19 @@ public class IdentityComparisonTests
     }
 
     [Test]
-    public void Another_database_on_production_s_server_is_not_production()
+    public void Another_database_on_production_s_server_is_production_s_server()
     {
         var other = Production with { DatabaseName = "app_dev", DatabaseOid = 16390 };
-        var result = IdentityComparison.Compare(other, Production, productionReadNow: true);
-        Assert.That(result.Verdict, Is.EqualTo(IdentityVerdict.Different));
-        Assert.That(result.Reason, Does.Contain("another database").And.Contain("production's server"));
+        foreach (var readNow in new[] { true, false })
+        {
+            var result = IdentityComparison.Compare(other, Production, readNow);
+            Assert.That(result.Verdict, Is.EqualTo(IdentityVerdict.SameServer));
+            Assert.That(result.Reason, Does.Contain("another database").And.Contain("production's server").And.Contain("7313899045471637501"));
+        }
+
+        // Told by the start time and port where no system identifier could be read.
+        var byStart = IdentityComparison.Compare(other with { SystemIdentifier = null }, Production with { SystemIdentifier = null }, productionReadNow: true);
+        Assert.That(byStart.Verdict, Is.EqualTo(IdentityVerdict.SameServer), byStart.Reason);
     }
 
     [Test]
@@ -59,23 +66,43 @@ public class IdentityComparisonTests
         var remembered = Production with { SystemIdentifier = null, DataDirectory = null };
         Assert.That(IdentityComparison.Compare(remembered, remembered, productionReadNow: false).Verdict, Is.EqualTo(IdentityVerdict.SameDatabase));
 
-        // Production may have restarted since it was remembered: a different start time proves nothing.
+        // Production may have restarted since it was remembered: a different start time proves nothing, and the
+        // name, oid and port that are production's refuse it.
         var result = IdentityComparison.Compare(remembered with { StartedAt = Started.AddDays(2) }, remembered, productionReadNow: false);
-        Assert.That(result.Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
+        Assert.That(result.Verdict, Is.EqualTo(IdentityVerdict.SharesProductionIdentity));
         Assert.That(result.Reason, Does.Contain("restart"));
     }
 
     [Test]
-    public void Nothing_readable_but_the_name_settles_only_a_different_name()
+    public void On_servers_that_cannot_be_told_apart_any_part_of_production_s_identity_is_a_refusal()
     {
-        var bare = new ServerIdentity("app", null, null, null, null, null);
-        Assert.That(IdentityComparison.Compare(bare, bare, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
-        Assert.That(IdentityComparison.Compare(bare with { DatabaseName = "app_dev" }, bare, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.Different));
+        // Neither system identifier nor start time readable: the name, the oid or the port of production's is enough.
+        var bare = new ServerIdentity("app", 16384, null, null, 5432, null);
+        foreach (var readNow in new[] { true, false })
+        {
+            var same = IdentityComparison.Compare(bare, bare, readNow);
+            Assert.That(same.Verdict, Is.EqualTo(IdentityVerdict.SharesProductionIdentity), same.Reason);
+            Assert.That(same.Reason, Does.Contain("database name \"app\"").And.Contain("database oid 16384").And.Contain("port 5432"));
+            foreach (var onePart in new[] { bare with { DatabaseOid = 16400, Port = null }, bare with { DatabaseName = "app_dev", Port = null }, bare with { DatabaseName = "app_dev", DatabaseOid = 16400 } })
+            {
+                Assert.That(IdentityComparison.Compare(onePart, bare, readNow).Verdict, Is.Not.EqualTo(IdentityVerdict.Different).And.Not.EqualTo(IdentityVerdict.CannotTell), onePart.ToString());
+            }
+        }
 
-        // Remembered: a renamed production keeps its oid, so only a different name and a different oid settle it.
-        var remembered = bare with { DatabaseOid = 16384 };
-        Assert.That(IdentityComparison.Compare(remembered with { DatabaseName = "renamed" }, remembered, productionReadNow: false).Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
-        Assert.That(IdentityComparison.Compare(remembered with { DatabaseName = "app_dev", DatabaseOid = 16400 }, remembered, productionReadNow: false).Verdict, Is.EqualTo(IdentityVerdict.Different));
+        // Nothing of production's: another database that may be on production's server, so still not different.
+        var other = new ServerIdentity("app_dev", 16400, null, null, null, null);
+        Assert.That(IdentityComparison.Compare(other, bare, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
+        Assert.That(IdentityComparison.Compare(other, bare, productionReadNow: false).Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
+    }
+
+    [Test]
+    public void A_running_server_on_another_port_is_another_server()
+    {
+        var bare = new ServerIdentity("app", 16384, null, null, 5432, null);
+        Assert.That(IdentityComparison.Compare(bare with { Port = 5433 }, bare, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.Different));
+
+        // Remembered: production may have been restarted on another port since.
+        Assert.That(IdentityComparison.Compare(bare with { DatabaseName = "x", DatabaseOid = 1, Port = 5433 }, bare, productionReadNow: false).Verdict, Is.EqualTo(IdentityVerdict.CannotTell));
     }
 
     [Test]
@@ -121,9 +148,29 @@ public class IdentityComparisonTests
         var unreadableTarget = new ProductionGuard(Production, [], null, false, null);
         Assert.Throws<TargetNotVerifiedException>(() => unreadableTarget.Authorize(Target, null));
 
+        // Only a server with nothing of production's is settled by the flag.
         var bare = new ServerIdentity("app", null, null, null, null, null);
-        Assert.Throws<TargetNotVerifiedException>(() => new ProductionGuard(bare, [], null, false, null).Authorize(Target, bare));
-        Assert.DoesNotThrow(() => new ProductionGuard(bare, [], null, true, null).Authorize(Target, bare));
+        var other = bare with { DatabaseName = "app_dev" };
+        Assert.Throws<TargetNotVerifiedException>(() => new ProductionGuard(bare, [], null, false, null).Authorize(Target, other));
+        Assert.DoesNotThrow(() => new ProductionGuard(bare, [], null, true, null).Authorize(Target, other));
+        foreach (var confirmed in new[] { false, true })
+        {
+            var shares = Assert.Throws<TargetIsProductionException>(() => new ProductionGuard(bare, [], null, confirmed, null).Authorize(Target, bare))!;
+            Assert.That(shares.Message, Does.Contain("database name \"app\"").And.Contain(ProductionGuard.ConfirmFlag + " does not settle that").And.Contain("pg_control_system()"));
+        }
+    }
+
+    [Test]
+    public void The_guard_refuses_another_database_on_production_s_server_whatever_the_flags_and_names_the_setting()
+    {
+        var shadow = DatabaseUrl.Parse("postgresql://dev:secret@localhost:5432/scratch").From("Shadow:Url in .drifthooks.local.json", "Shadow:Url in .drifthooks.local.json");
+        foreach (var confirmed in new[] { false, true })
+        {
+            var guard = new ProductionGuard(Production, [], null, confirmed, null);
+            var error = Assert.Throws<TargetIsProductionException>(() => guard.Authorize(shadow, Production with { DatabaseName = "scratch", DatabaseOid = 16500 }))!;
+            Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.TargetIsProduction));
+            Assert.That(error.Message, Does.Contain("production's server").And.Contain("whatever the database's name").And.Contain("point Shadow:Url in .drifthooks.local.json").And.Not.Contain("secret"));
+        }
     }
 
     [Test]

@@ -10,7 +10,7 @@ namespace DriftHooks.Core.Tests.Database;
 public sealed class ServerIdentityTests
 {
     [Test]
-    public async Task A_superuser_reads_every_part_and_two_databases_of_one_server_differ_only_in_name_and_oid()
+    public async Task A_superuser_reads_every_part_and_two_databases_of_one_server_differ_only_in_name_and_oid_and_share_the_server()
     {
         var server = await PostgresServer.SharedAsync();
         var first = await server.CreateDatabaseAsync();
@@ -23,7 +23,7 @@ public sealed class ServerIdentityTests
         Assert.That(a.Port, Is.EqualTo(int.Parse((string)(await server.QueryScalarAsync("postgres", "SHOW port"))!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That((a.StartedAt, a.DataDirectory, a.DatabaseOid), Is.Not.EqualTo(((DateTimeOffset?)null, (string?)null, (long?)null)));
         Assert.That(b with { DatabaseName = a.DatabaseName, DatabaseOid = a.DatabaseOid }, Is.EqualTo(a));
-        Assert.That(IdentityComparison.Compare(b, a, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.Different));
+        Assert.That(IdentityComparison.Compare(b, a, productionReadNow: true).Verdict, Is.EqualTo(IdentityVerdict.SameServer));
     }
 
     [Test]
@@ -49,12 +49,15 @@ public sealed class ServerIdentityTests
         Assert.That(identity.DatabaseOid, Is.Not.Null);
         Assert.That((await readOnly.ReadMigrationHistoryAsync()).Records, Has.Count.EqualTo(1), "the refused read did not abort the read-only transaction");
 
-        // Production read by the superuser, the same database reached by the restricted role: the name and oid on an
-        // unknown server cannot settle it, so the guard refuses unless the user confirms.
+        // Production read by the superuser, the same database reached by the restricted role: the servers cannot be
+        // told apart and the name, oid and port are production's, so the guard refuses, confirmed or not.
         var production = await ReadAsync(database.PrismaUrl);
-        var guard = new ProductionGuard(production, [], null, false, null);
-        var error = (await Assert.ThrowsAsync<TargetNotVerifiedException>(() => WritableDatabase.OpenAsync(url, guard)))!;
-        Assert.That(error.Message, Does.Contain(ProductionGuard.ConfirmFlag));
+        foreach (var confirmed in new[] { false, true })
+        {
+            var guard = new ProductionGuard(production, [], null, confirmed, null);
+            var error = (await Assert.ThrowsAsync<TargetIsProductionException>(() => WritableDatabase.OpenAsync(url, guard)))!;
+            Assert.That(error.Message, Does.Contain(ProductionGuard.ConfirmFlag + " does not settle that").And.Contain("database oid"));
+        }
     }
 
     [Test]
@@ -84,11 +87,12 @@ public sealed class ServerIdentityTests
     }
 
     [Test]
-    public async Task The_guard_opens_another_database_of_production_s_server_and_refuses_production_itself()
+    public async Task The_guard_opens_a_database_of_another_server_and_refuses_production_and_every_other_database_of_its_server()
     {
         var server = await PostgresServer.SharedAsync();
         var production = await server.CreateDatabaseAsync();
-        var local = await server.CreateDatabaseAsync();
+        var neighbour = await server.CreateDatabaseAsync();
+        var local = await (await PostgresServer.OtherAsync()).CreateDatabaseAsync();
         var guard = await ProductionGuard.PrepareAsync(new ProductionReference(DatabaseUrl.Parse(production.PrismaUrl), new DatabaseConnectionOptions(), null, false));
 
         await using (var writable = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(local.PrismaUrl), guard))
@@ -98,7 +102,10 @@ public sealed class ServerIdentityTests
 
         var spelled = DatabaseUrl.Parse(production.PrismaUrl.Replace("@127.0.0.1:", "@127.1:", StringComparison.Ordinal));
         await Assert.ThrowsAsync<TargetIsProductionException>(() => WritableDatabase.OpenAsync(spelled, guard));
+        var beside = (await Assert.ThrowsAsync<TargetIsProductionException>(() => WritableDatabase.OpenAsync(DatabaseUrl.Parse(neighbour.PrismaUrl), guard)))!;
+        Assert.That(beside.Message, Does.Contain("production's server").And.Contain(neighbour.Name));
         Assert.That(await server.QueryScalarAsync(production.Name, "SELECT to_regclass('_prisma_migrations')::text"), Is.EqualTo(DBNull.Value));
+        Assert.That(await server.QueryScalarAsync(neighbour.Name, "SELECT to_regclass('_prisma_migrations')::text"), Is.EqualTo(DBNull.Value));
     }
 
     static async Task<ServerIdentity> ReadAsync(string url)

@@ -15,10 +15,16 @@ namespace DriftHooks.Core.Tests.Database;
 [NonParallelizable]
 public sealed class ShadowTemplatesTests
 {
+    // The shadow server; production is on a server of its own (the guard refuses production's server, whatever the database).
     PostgresServer _server = null!;
+    PostgresServer _production = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _server = await PostgresServer.SharedAsync();
+    public async Task StartAsync()
+    {
+        _server = await PostgresServer.SharedAsync();
+        _production = await PostgresServer.OtherAsync();
+    }
 
     static PrismaMigrator.Migration Migration(string prefix, int n) =>
         new($"2024010{n}000000_m{n}", Encoding.UTF8.GetBytes($"CREATE TABLE \"{prefix}_{n}\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"{prefix}_{n}_pkey\" PRIMARY KEY (\"id\"));\n"));
@@ -73,7 +79,7 @@ public sealed class ShadowTemplatesTests
     {
         var prefix = Unique();
         var history = Enumerable.Range(1, 4).Select(n => Migration(prefix, n)).ToList();
-        var production = await _server.CreateDatabaseAsync();
+        var production = await _production.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, history.Take(3));
 
         var cold = await CheckAsync(production, history);
@@ -102,7 +108,7 @@ public sealed class ShadowTemplatesTests
         Assert.That(log, Has.Some.Contains($"TEMPLATE \"{names[3]}\""));
 
         // A hand-made change is found from the template as from a replay.
-        await _server.ExecuteAsync(production.Name, $"ALTER TABLE \"{prefix}_2\" ADD COLUMN \"hotfix\" TEXT");
+        await _production.ExecuteAsync(production.Name, $"ALTER TABLE \"{prefix}_2\" ADD COLUMN \"hotfix\" TEXT");
         var drift = await CheckAsync(production, history);
         Assert.That((drift.ReplayedMigrations, drift.ReusedMigrations), Is.EqualTo((0, 4)));
         Assert.That(drift.Findings.Select(f => f.Code), Is.EqualTo(new[] { SchemaDriftCodes.ExtraColumn }));
@@ -114,7 +120,7 @@ public sealed class ShadowTemplatesTests
         // Two pushes (or a pre-push and a drift) building the same template race to rename their copy to its name.
         var prefix = Unique();
         var history = Enumerable.Range(1, 2).Select(n => Migration(prefix, n)).ToList();
-        var production = await _server.CreateDatabaseAsync();
+        var production = await _production.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, history);
 
         var checks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CheckAsync(production, history))));
@@ -131,7 +137,7 @@ public sealed class ShadowTemplatesTests
         for (var i = 0; i < ShadowTemplates.Keep + 1; i++)
         {
             var history = new[] { Migration(Unique(), 1) };
-            var production = await _server.CreateDatabaseAsync();
+            var production = await _production.CreateDatabaseAsync();
             await PrismaMigrator.ApplyAsync(production.PrismaUrl, history);
             var result = await CheckAsync(production, history);
             Assert.That(result.Findings, Is.Empty, string.Join('\n', result.Findings));
@@ -166,7 +172,7 @@ public sealed class ShadowTemplatesTests
         var role = await _server.CreateRoleAsync();
         var shadow = _server.PrismaUrl("postgres", role.Name, role.Password);
         var history = new[] { Migration(Unique(), 1) };
-        var production = await _server.CreateDatabaseAsync();
+        var production = await _production.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, history);
 
         var refused = await CheckAsync(production, history, shadow);
@@ -188,7 +194,7 @@ public sealed class ShadowTemplatesTests
     public async Task Prune_drops_every_template_and_leaves_other_databases()
     {
         var history = new[] { Migration(Unique(), 1) };
-        var production = await _server.CreateDatabaseAsync();
+        var production = await _production.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, history);
         Assert.That((await CheckAsync(production, history)).Template, Is.Not.Null);
         Assert.That(await TemplatesAsync(), Is.Not.Empty);
@@ -199,7 +205,7 @@ public sealed class ShadowTemplatesTests
         Assert.That(result.Dropped, Is.Not.Empty);
         Assert.That(result.Left, Is.Empty);
         Assert.That(await TemplatesAsync(), Is.Empty);
-        Assert.That(await _server.QueryScalarAsync(production.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(1L), "production is untouched");
+        Assert.That(await _production.QueryScalarAsync(production.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(1L), "production is untouched");
     }
 
     [TestCase("11.22", "11.22", "needs 12 or later (the oldest it reads)")]

@@ -23,6 +23,9 @@ public sealed class SchemaDriftCheckTests
     static string Umami => Path.Combine(TestData.Umami, "migrations");
 
     PostgresServer _server = null!;
+
+    // The shadow server: never production's (the guard refuses production's server, whatever the database).
+    PostgresServer _shadow = null!;
     Lazy<Task<string>> _baseline = null!;
     int _clones;
 
@@ -30,6 +33,7 @@ public sealed class SchemaDriftCheckTests
     public async Task StartServerAsync()
     {
         _server = await PostgresServer.SharedAsync();
+        _shadow = await PostgresServer.OtherAsync();
         _baseline = new(ApplyDocumensoOnceAsync);
     }
 
@@ -51,11 +55,11 @@ public sealed class SchemaDriftCheckTests
     }
 
     Task<SchemaDriftResult> CheckAsync(TestDatabase production, string? migrations = null) =>
-        SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), migrations ?? Documenso));
+        SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_shadow.PrismaUrl("postgres")), migrations ?? Documenso));
 
     async Task<long> ShadowDatabasesAsync()
     {
-        await using var connection = new NpgsqlConnection(_server.AdminConnectionString);
+        await using var connection = new NpgsqlConnection(_shadow.AdminConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'drifthooks\\_shadow\\_%' OR datname LIKE 'drifthooks\\_build\\_%'", connection);
         return (long)(await count.ExecuteScalarAsync())!;
@@ -87,7 +91,7 @@ public sealed class SchemaDriftCheckTests
         var production = await CloneAsync();
         await _server.ExecuteAsync(production.Name, "ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT");
         var migrations = PrismaMigrator.Load(Documenso).Select(m => new RepositoryMigration(m.Name, m.Script)).ToList();
-        var request = new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), "prisma/migrations at abc1234") { Migrations = migrations };
+        var request = new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_shadow.PrismaUrl("postgres")), "prisma/migrations at abc1234") { Migrations = migrations };
 
         var result = await SchemaDriftCheck.RunAsync(request);
 
@@ -178,7 +182,7 @@ public sealed class SchemaDriftCheckTests
         var production = await _server.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, TriggerHistory);
         var migrations = TriggerHistory.Select(m => new RepositoryMigration(m.Name, m.Script)).ToList();
-        return (production, new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), "trigger history") { Migrations = migrations });
+        return (production, new SchemaDriftRequest(DatabaseUrl.Parse(production.PrismaUrl), DatabaseUrl.Parse(_shadow.PrismaUrl("postgres")), "trigger history") { Migrations = migrations });
     }
 
     [Test]
@@ -382,7 +386,7 @@ public sealed class SchemaDriftCheckTests
             await PrismaMigrator.ApplyAsync(url, migrations);
             await _server.ExecuteAsync(database.Name, "CREATE TABLE public.\"Unrelated\" (id int); ALTER TABLE \"tenant one\".\"User\" ADD COLUMN \"nickname\" TEXT");
 
-            var result = await SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(url), DatabaseUrl.Parse(_server.PrismaUrl("postgres")), folder));
+            var result = await SchemaDriftCheck.RunAsync(new SchemaDriftRequest(DatabaseUrl.Parse(url), DatabaseUrl.Parse(_shadow.PrismaUrl("postgres")), folder));
 
             var finding = result.Findings.Single();
             Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.ExtraColumn));

@@ -4,20 +4,29 @@ using Npgsql;
 
 namespace DriftHooks.EndToEnd.Tests.Support;
 
-/// <summary>A committed Prisma project with a local and a production database, each with the first N migrations applied as Prisma applies them.</summary>
+/// <summary>
+/// A committed Prisma project with a local and a production database, each with the first N migrations applied as
+/// Prisma applies them. Production is on a server of its own, as in real life: DriftHooks refuses to write anything
+/// on production's server, whatever the database.
+/// </summary>
 internal sealed class CompanionScenario : IDisposable
 {
-    private CompanionScenario(TestRepository repository, PostgresServer server, TestDatabase local, TestDatabase production)
+    private CompanionScenario(TestRepository repository, PostgresServer server, PostgresServer productionServer, TestDatabase local, TestDatabase production)
     {
         Repository = repository;
         Server = server;
+        ProductionServer = productionServer;
         Local = local;
         Production = production;
     }
 
     public TestRepository Repository { get; }
 
+    /// <summary>The developer's server, holding <see cref="Local"/>.</summary>
     public PostgresServer Server { get; }
+
+    /// <summary>Production's server, holding <see cref="Production"/>.</summary>
+    public PostgresServer ProductionServer { get; }
 
     public TestDatabase Local { get; }
 
@@ -26,7 +35,8 @@ internal sealed class CompanionScenario : IDisposable
     public static async Task<CompanionScenario> CreateAsync(int committed, int production, int local)
     {
         var server = await PostgresServer.SharedAsync();
-        var s = new CompanionScenario(new TestRepository(), server, await server.CreateDatabaseAsync(), await server.CreateDatabaseAsync());
+        var productionServer = await PostgresServer.OtherAsync();
+        var s = new CompanionScenario(new TestRepository(), server, productionServer, await server.CreateDatabaseAsync(), await productionServer.CreateDatabaseAsync());
         s.Repository.Write("prisma/schema.prisma", TestRepository.Datasource + "model T1 {\n  id Int @id @default(autoincrement())\n}\n");
         s.Repository.Write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
         for (var i = 1; i <= committed; i++)

@@ -24,7 +24,7 @@ internal sealed class PushScenario : IDisposable
     /// <summary>The developer's server (the shared test server).</summary>
     public PostgresServer Server { get; }
 
-    /// <summary>Production's server: <see cref="Server"/> unless the scenario was given a server of its own for production.</summary>
+    /// <summary>Production's server: a server of its own (DriftHooks writes nothing on production's server, whatever the database), or the one the scenario was given.</summary>
     public PostgresServer ProductionServer { get; }
 
     public TestDatabase Production { get; }
@@ -38,11 +38,11 @@ internal sealed class PushScenario : IDisposable
 
     public static string Name(int n) => $"2024010{n}000000_m{n}";
 
-    /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production (on <paramref name="productionServer"/> when given).</summary>
+    /// <summary>Commits <paramref name="committed"/> migrations and applies the first <paramref name="applied"/> of them to production (on <paramref name="productionServer"/> when given, else on a server other than the developer's).</summary>
     public static async Task<PushScenario> CreateAsync(int committed, int applied, string? urlQuery = null, string tables = "T", PostgresServer? productionServer = null)
     {
         var server = await PostgresServer.SharedAsync();
-        productionServer ??= server;
+        productionServer ??= await PostgresServer.OtherAsync();
         var production = await productionServer.CreateDatabaseAsync();
         var repository = new TestRepository();
         var remote = new TestRepository(init: false);
