@@ -57,6 +57,11 @@ public class DatabaseFixTests
         Assert.That(await s.Server.QueryScalarAsync(s.Local.Name, "SELECT count(*) FROM \"_prisma_migrations\""), Is.EqualTo(0L));
         Assert.That(s.LocalBackups(), Is.EqualTo(new[] { good }));
 
+        // The pre-development checklist finds it from the same comparison, with the same fix (the emptied table is no "0 applied, in line").
+        var checklist = s.Repository.Drifthooks("doctor");
+        Assert.That(checklist.Output, Does.Match(@"\[FAIL\] local database +DH416: ").And.Not.Contain("in line with the working tree"), checklist.ToString());
+        Assert.That(checklist.Output, Does.Contain("fix: " + fix.Text + "\n"), checklist.ToString());
+
         fix.Follow();
         var after = s.Repository.Drifthooks("status");
         Assert.That(after.ExitCode, Is.Zero, after.ToString());
@@ -390,6 +395,41 @@ public class DatabaseFixTests
         var again = s.Repository.Drifthooks("drift");
         Assert.That(again.All, Does.Not.Contain("DH331"), again.ToString());
         Assert.That(s.Repository.MustGit("show", $"origin/main:prisma/migrations/{PushScenario.Name(2)}/migration.sql"), Is.EqualTo(PushScenario.Script(2, "W")));
+    }
+
+    [Test]
+    public async Task A_column_added_by_hand_in_production_is_captured_in_a_migration_then_recorded_as_applied_there_as_printed()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "K");
+        await s.UseLocalDatabaseAsync(); // its server is the shadow server drift replays on
+        Assert.That(s.Push().ExitCode, Is.Zero);
+        const string AddNote = "ALTER TABLE \"K2\" ADD COLUMN \"note\" TEXT;\n";
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, AddNote);
+
+        // The capture way ends by recording the migration in production, pointed there with a role that may write its history.
+        var drift = s.Repository.Drifthooks("drift");
+        Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
+        Assert.That(PrintedFix.Of(s.Repository, drift, "DH303").Text, Does.Contain("then mark it applied in production with DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied <that migration>"));
+
+        // The user captures it: the schema and a migration with production's column, committed through the hooks.
+        const string Capture = "20240103000000_capture_note";
+        s.Repository.Write("prisma/schema.prisma", PushScenario.Schema(2, "K").Replace("model K2 {\n  id Int @id @default(autoincrement())\n", "model K2 {\n  id Int @id @default(autoincrement())\n  note String?\n", StringComparison.Ordinal));
+        s.Repository.Write($"prisma/migrations/{Capture}/migration.sql", AddNote);
+        s.Repository.MustGit("add", "-A");
+        Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
+
+        // drift no longer repeats the drift: production needs the capture recorded, which the fix does as printed.
+        var captured = s.Repository.Drifthooks("drift");
+        var fix = PrintedFix.Of(s.Repository, captured, "DH303");
+        Assert.That(fix.Text, Does.StartWith($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {Capture} (DRIFTHOOKS_PRODUCTION_ADMIN_URL: "));
+        Assert.That(captured.Output, Does.Contain($"migration {Capture}, which production has not recorded, does: the change is captured"));
+        fix.WithPrisma(s.Production).Follow();
+
+        var clean = s.Repository.Drifthooks("drift");
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+        Assert.That(clean.All, Does.Not.Contain("DH303"));
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
     }
 
     [Test]

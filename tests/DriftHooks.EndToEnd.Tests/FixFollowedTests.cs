@@ -120,6 +120,28 @@ public class FixFollowedTests
     };
 
     /// <summary>
+    /// The same, with production read through a read-only role as the README sets it up (pg_read_all_data): DriftHooks
+    /// reads with it; it may not write _prisma_migrations, which is checked here. The owner's URL stays in
+    /// DRIFTHOOKS_PRODUCTION_ADMIN_URL, for the fixes that write production's history.
+    /// </summary>
+    private static Func<Task<Setup>> WithReadOnlyProduction(int committed, int applied) => async () =>
+    {
+        var setup = await WithProduction(committed, applied)();
+        var production = setup.Production!;
+        var role = "readonly_" + Guid.NewGuid().ToString("N")[..8];
+        await production.ProductionServer.ExecuteAsync(production.Production.Name, $"CREATE ROLE \"{role}\" LOGIN PASSWORD 'read-only-pw'; GRANT pg_read_all_data TO \"{role}\";");
+        using (var connection = new NpgsqlConnection(production.ProductionServer.ConnectionString(production.Production.Name, role, "read-only-pw")))
+        {
+            connection.Open();
+            using var write = new NpgsqlCommand("UPDATE _prisma_migrations SET logs = logs", connection);
+            Assert.That(Assert.Throws<PostgresException>(() => write.ExecuteNonQuery())!.SqlState, Is.EqualTo("42501"), "the role may not write production's history");
+        }
+
+        setup.Repo.Environment["DRIFTHOOKS_PRODUCTION_URL"] = production.ProductionServer.PrismaUrl(production.Production.Name, role, "read-only-pw");
+        return setup;
+    };
+
+    /// <summary>
     /// Production with the first <paramref name="applied"/> of <paramref name="committed"/> migrations (none: no history
     /// table, as db push leaves it) and a local database in <c>.env</c> with all of them applied: what status compares.
     /// </summary>
@@ -264,7 +286,7 @@ public class FixFollowedTests
     // Production after a migration failed there halfway: its failed row, and what the statements before the failing one made.
     private static ProcessResult FailedInProduction(Setup s)
     {
-        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_ADMIN_URL"]!;
         PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: deadlock detected").GetAwaiter().GetResult();
         Assert.That(s.Repo.Commit("--allow-empty").ExitCode, Is.Zero);
         return s.Production!.Push();
@@ -274,7 +296,7 @@ public class FixFollowedTests
     // row, then a failed one. The script failed as one transaction, so the attempt changed nothing.
     private static ProcessResult FailedBesideFinished(Setup s)
     {
-        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
+        var url = s.Repo.Environment["DRIFTHOOKS_PRODUCTION_ADMIN_URL"]!;
         PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists").GetAwaiter().GetResult();
         Assert.That(s.Repo.Commit("--allow-empty").ExitCode, Is.Zero);
         return s.Production!.Push();
@@ -680,7 +702,7 @@ public class FixFollowedTests
             s => s.Production!.Push(), s => s.Production!.Push(), "git push")
         {
             FixIs = Does.StartWith("drifthooks drift, then echo 'UPDATE _prisma_migrations SET checksum = '\\''" + MigrationChecksum.Compute(Encoding.UTF8.GetBytes(PushScenario.Script(2))) + "'\\'' WHERE id = '\\''")
-                .And.Contain("'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("),
+                .And.Contain("'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("),
             RunsPrisma = true,
             Then = (s, _) =>
             {
@@ -723,7 +745,7 @@ public class FixFollowedTests
         new("DH203_a_migration_failed_in_production_passes_the_push_once_finished_by_hand_and_resolved_as_printed", "DH203", WithProduction(committed: 2, applied: 1),
             FailedInProduction, s => s.Production!.Push(), "git push")
         {
-            FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
+            FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
             RunsPrisma = true,
             Steps = s => [("fix production by hand", _ => s.Production!.ProductionServer.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
             Then = (s, _) =>
@@ -732,10 +754,23 @@ public class FixFollowedTests
                 PrismaAgrees(s);
             },
         },
+        new("DH203_with_production_read_through_a_read_only_role_the_printed_resolve_runs_with_a_role_that_may_write_and_the_push_passes", "DH203", WithReadOnlyProduction(committed: 2, applied: 1),
+            FailedInProduction, s => s.Production!.Push(), "git push")
+        {
+            FixIs = Does.Contain($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}")
+                .And.Contain("(DRIFTHOOKS_PRODUCTION_ADMIN_URL: production's URL for a role that may write _prisma_migrations").And.Not.Contain("$DRIFTHOOKS_PRODUCTION_URL"),
+            RunsPrisma = true,
+            Steps = s => [("fix production by hand", _ => s.Production!.ProductionServer.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
+            Then = (s, _) =>
+            {
+                Assert.That(Rows(s, PushScenario.Name(2)), Is.EqualTo(new[] { (false, true), (true, false) }), "as Prisma's resolve --applied writes it");
+                PrismaAgrees(s);
+            },
+        },
         new("DH203_a_migration_undone_after_failing_in_production_passes_the_push_once_resolved_rolled_back_as_printed_and_deployed_again", "DH203", WithProduction(committed: 2, applied: 1),
             FailedInProduction, s => s.Production!.Push(), "git push")
         {
-            FixIs = Does.Contain($"; or undo what it changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
+            FixIs = Does.Contain($"; or undo what it changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
             RunsPrisma = true,
             Way = 1,
             Steps = s => [NothingLeftBy(s, "undo what it changed in production", tableExists: false)],
@@ -751,7 +786,7 @@ public class FixFollowedTests
         new("DH203_a_failed_attempt_beside_a_finished_row_passes_the_push_once_resolved_rolled_back_as_printed", "DH203", WithProduction(committed: 2, applied: 2),
             FailedBesideFinished, s => s.Production!.Push(), "git push")
         {
-            FixIs = Does.StartWith($"undo whatever the failed attempt changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
+            FixIs = Does.StartWith($"undo whatever the failed attempt changed in production, then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --rolled-back {PushScenario.Name(2)}"),
             RunsPrisma = true,
             Steps = s => [NothingLeftBy(s, "undo whatever the failed attempt changed in production", tableExists: true)],
             Then = (s, _) =>
@@ -787,7 +822,7 @@ public class FixFollowedTests
             },
             Status, "drifthooks status")
         {
-            FixIs = Does.Contain($"then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
+            FixIs = Does.Contain($"then DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {PushScenario.Name(2)}"),
             RunsPrisma = true,
             Steps = s => [("fix production by hand", _ => s.Production!.ProductionServer.ExecuteAsync(s.Production.Production.Name, PushScenario.Script(2)).GetAwaiter().GetResult())],
             Then = (s, status) => ProductionFixedLocalUntouched(s, status, committed: 2),
@@ -805,7 +840,7 @@ public class FixFollowedTests
             },
             Status, Status, "drifthooks status")
         {
-            FixIs = Does.Contain("DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma migrate resolve --applied"),
+            FixIs = Does.Contain("DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied"),
             RunsPrisma = true,
             Then = (s, status) => ProductionFixedLocalUntouched(s, status, committed: 3),
         },

@@ -98,8 +98,12 @@ internal static class DriftCommand
             ? shadowUrl.Parse()
             : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options), options.Settings)}.");
 
+        var project = ProjectOrNone(location, options);
         var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
         {
+            // A fix that records a capture migration points npx prisma at production through the project's own variable.
+            PrismaAt = ProductionUrlResolver.PrismaEnvironment(project is null ? LocalUrlSetting.DefaultVariable : LocalUrlSetting.UrlVariable(options.Settings, project).Variable) ?? SchemaDriftRequest.DefaultPrismaAt,
+            SchemaArgument = project is null ? "" : Core.Rules.FixText.SchemaArgument(project),
             ProductionConnection = new DatabaseConnectionOptions
             {
                 ConnectTimeout = options.Production.ConnectTimeout,

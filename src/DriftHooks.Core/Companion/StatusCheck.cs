@@ -18,7 +18,7 @@ internal static class StatusCheck
         // Resolved first: a missing shadow server is a configuration error, reported before any database is read.
         var shadow = schema ? RequireShadowServer(context) : null;
         // npx prisma reaches the local database through the project's own datasource; production through its URL set in that datasource's variable.
-        var productionPrismaAt = context.ProductionSource is { } productionSource ? ProductionUrlResolver.PrismaEnvironment(context.LocalSetting.Variable, productionSource) : "";
+        var productionPrismaAt = context.ProductionSource is not null ? ProductionUrlResolver.PrismaEnvironment(context.LocalSetting.Variable) : "";
         var local = HistoryReads.ReadSideAsync("local", context.LocalSource, new DatabaseConnectionOptions(), null, prismaAt: "", withObjects: true, cancellationToken);
         var production = HistoryReads.ReadSideAsync("production", context.ProductionSource, context.ProductionConnection, context.Location.StateDirectory, productionPrismaAt, cancellationToken: cancellationToken);
         var localSide = (await local.ConfigureAwait(false)) with { RestorableBackup = context.RestorableLocalBackup, Setting = context.LocalSetting };
@@ -39,6 +39,8 @@ internal static class StatusCheck
 
         var request = new SchemaDriftRequest(source.Parse(), shadow, context.Project.MigrationsPath)
         {
+            PrismaAt = productionPrismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
+            SchemaArgument = FixText.SchemaArgument(context.Project),
             Migrations = context.WorkingTree,
             ProductionConnection = context.ProductionConnection,
             StateDirectory = context.Location.StateDirectory,

@@ -27,22 +27,23 @@ internal static class ProductionUrlResolver
     public const string Fix = $"export {EnvironmentVariable}='postgresql://readonly_user:PASSWORD@host:5432/db?schema=public'";
 
     /// <summary>
-    /// What points a Prisma command at production, put before <c>npx prisma</c> in a fix: the project's datasource
-    /// variable (<paramref name="prismaVariable"/>) set from the environment variable production's URL came from, so
-    /// the fix runs as printed and prints no password; a placeholder when the URL came from a file. Null when the
-    /// variable is not a name a shell can set (it comes from a committed file): then no fix points Prisma at production.
+    /// The variable a fix that writes production's history reads production's URL from: a role that may write
+    /// <c>_prisma_migrations</c>, which the read-only role DriftHooks reads with (<see cref="EnvironmentVariable"/>) must
+    /// not be. DriftHooks itself never reads it: it never writes production.
     /// </summary>
-    public static string? PrismaEnvironment(string prismaVariable, DatabaseUrlSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (!Rules.FixText.IsVariableName(prismaVariable))
-        {
-            return null;
-        }
+    public const string AdminVariable = "DRIFTHOOKS_PRODUCTION_ADMIN_URL";
 
-        var fromEnvironment = Places.FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
-        return fromEnvironment is null ? $"{prismaVariable}='<production url>' " : $"{prismaVariable}=\"${fromEnvironment}\" ";
-    }
+    /// <summary>What a fix that writes production's history says it needs.</summary>
+    public const string AdminRemark = $"({AdminVariable}: production's URL for a role that may write _prisma_migrations, not the read-only one DriftHooks reads with; export it for this command only)";
+
+    /// <summary>
+    /// What points a Prisma command that writes production's history at production, put before <c>npx prisma</c> in a
+    /// fix: the project's datasource variable (<paramref name="prismaVariable"/>) set from <see cref="AdminVariable"/>, so
+    /// the fix runs as printed with a role that may write, and prints no password. Null when the variable is not a name
+    /// a shell can set (it comes from a committed file): then no fix points Prisma at production.
+    /// </summary>
+    public static string? PrismaEnvironment(string prismaVariable) =>
+        Rules.FixText.IsVariableName(prismaVariable) ? $"{prismaVariable}=\"${AdminVariable}\" " : null;
 
     /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
     public static DatabaseUrlSource? Resolve(RepositoryLocation? location, SettingFiles settings) =>

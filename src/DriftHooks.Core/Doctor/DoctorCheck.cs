@@ -322,6 +322,7 @@ internal static class DoctorCheck
     {
         CompanionRuleCodes.LocalNoHistoryTable, CompanionRuleCodes.LocalPending, CompanionRuleCodes.LocalOnly,
         CompanionRuleCodes.LocalModified, CompanionRuleCodes.LocalFailed, CompanionRuleCodes.LocalOutOfOrder,
+        CompanionRuleCodes.LocalHistoryLost,
     };
 
     /// <summary>The local database against the working tree and production, through <c>drifthooks status</c>'s core.</summary>
@@ -365,7 +366,8 @@ internal static class DoctorCheck
         }
 
         var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (!fixes.Any(f => f.Contains("drifthooks sync", StringComparison.Ordinal)))
+        // A lost history is put back, never replayed: sync would fail on tables that already exist.
+        if (!fixes.Any(f => f.Contains("drifthooks sync", StringComparison.Ordinal)) && !problems.Any(f => f.Code == CompanionRuleCodes.LocalHistoryLost))
         {
             fixes.Add("drifthooks sync");
         }

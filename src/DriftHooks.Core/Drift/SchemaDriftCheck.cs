@@ -138,9 +138,67 @@ internal static class SchemaDriftCheck
         phases.Add(new DriftPhase("production: catalog read (waited for)", watch.Elapsed));
 
         watch.Restart();
-        findings.AddRange(CatalogDiff.Compare(expected.Catalog, actual));
+        var differences = CatalogDiff.Compare(expected.Catalog, actual, $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied");
+        findings.AddRange(Captured(differences, request, history, schema));
         phases.Add(new DriftPhase("compare catalogs", watch.Elapsed));
         return expected;
+    }
+
+    /// <summary>
+    /// A column or index production has that no applied migration creates, but a migration of the repository production
+    /// has not recorded does: the manual change was captured in that migration (DH303, DH312's second way), so the
+    /// drift is no longer the thing to fix. Production now records that migration as applied instead of running it
+    /// (a deploy would fail: it already exists).
+    /// </summary>
+    static IEnumerable<Finding> Captured(IReadOnlyList<Finding> differences, SchemaDriftRequest request, MigrationHistory history, string schema)
+    {
+        var capturable = differences.Where(f => f.Code is SchemaDriftCodes.ExtraColumn or SchemaDriftCodes.ExtraIndex).ToList();
+        if (capturable.Count == 0)
+        {
+            return differences;
+        }
+
+        var applied = history.Records.Where(r => r.IsApplied).Select(r => r.MigrationName).ToHashSet(StringComparer.Ordinal);
+        var pending = NotRecorded(request, applied)
+            .Select(m => (m.Name, Creates: CreatedObjects.Of(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        return differences.Select(f => !capturable.Contains(f) || f.Location is not { } at || pending.FirstOrDefault(m => m.Creates.Contains(at)).Name is not { } name
+            ? f
+            : Finding.Error(
+                f.Code,
+                $"Production has {at}, which no migration it applied creates, and migration {name}, which production has not recorded, does: the change is captured. "
+                + $"Production must now record {name} as applied instead of running it (a deploy would fail: it already exists).",
+                at,
+                $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied {FixText.Quote(name)} {Configuration.ProductionUrlResolver.AdminRemark}"));
+    }
+
+    // CreatedObjects names "column public.User.name"; CatalogDiff's locations leave the public schema out ("column User.name").
+    static string AsLocation(string created, string schema)
+    {
+        var space = created.IndexOf(' ', StringComparison.Ordinal);
+        var name = created[(space + 1)..];
+        return name.StartsWith(schema + ".", StringComparison.Ordinal) && schema == "public" ? created[..space] + " " + name[(schema.Length + 1)..] : created;
+    }
+
+    // The repository's migrations production has not recorded as applied, in name order: those given, else the folder's.
+    static IEnumerable<(string Name, byte[] Script)> NotRecorded(SchemaDriftRequest request, HashSet<string> applied)
+    {
+        if (request.Migrations is { } given)
+        {
+            return given.Where(m => m.Script is not null && !applied.Contains(m.Name)).OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (m.Name, m.Script!));
+        }
+
+        if (!Directory.Exists(request.MigrationsDirectory))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(request.MigrationsDirectory)
+            .Select(d => (Name: Path.GetFileName(d), Path: Path.Combine(d, "migration.sql")))
+            .Where(m => !applied.Contains(m.Name) && File.Exists(m.Path))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => (m.Name, File.ReadAllBytes(m.Path)))
+            .ToList();
     }
 
     /// <summary>

@@ -23,6 +23,18 @@ internal sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Sh
     /// <summary>The repository's <c>.git/drifthooks</c>: production's identity is remembered there (null outside a repository).</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>
+    /// What points <c>npx prisma</c> at production in a fix that records a migration there, and the <c>--schema</c>
+    /// argument Prisma needs (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>, <see cref="FixText.SchemaArgument"/>).
+    /// </summary>
+    public string PrismaAt { get; init; } = DefaultPrismaAt;
+
+    /// <summary><see cref="PrismaAt"/> where the project's datasource variable is not known: Prisma's default one.</summary>
+    public static readonly string DefaultPrismaAt = Configuration.ProductionUrlResolver.PrismaEnvironment(Configuration.LocalUrlSetting.DefaultVariable)!;
+
+    /// <inheritdoc cref="PrismaAt"/>
+    public string SchemaArgument { get; init; } = "";
+
     /// <summary>The user's <see cref="ProductionGuard.ConfirmFlag"/>: a shadow server that cannot be told from production is taken as not production.</summary>
     public bool TargetConfirmedNotProduction { get; init; }
 }

@@ -209,7 +209,7 @@ internal static class PrePushCheck
         }
 
         var findings = new List<Finding>();
-        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(options.Settings, project).Variable, source);
+        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(options.Settings, project).Variable);
         foreach (var (toCompare, sha, migrations) in perCommit)
         {
             var context = $"{toCompare.Label} ({sha})";
@@ -240,7 +240,14 @@ internal static class PrePushCheck
         foreach (var (_, sha, migrations) in perCommit.DistinctBy(c => c.Commit.Sha))
         {
             // Replayed from the compared commit's tree, not the working tree.
-            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}") { Migrations = migrations, ProductionConnection = connection, StateDirectory = location.StateDirectory };
+            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}")
+            {
+                Migrations = migrations,
+                ProductionConnection = connection,
+                StateDirectory = location.StateDirectory,
+                PrismaAt = prismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
+                SchemaArgument = FixText.SchemaArgument(project),
+            };
             try
             {
                 findings.AddRange((await SchemaDriftCheck.CompareAsync(request, production, shadowServer, cancellationToken).ConfigureAwait(false)).Findings);

@@ -18,14 +18,18 @@ internal static class CatalogDiff
     // Every database has it (template0 included); no migration creates it.
     const string Plpgsql = "plpgsql";
 
-    public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual)
+    /// <param name="resolve">
+    /// The command that records a capture migration as applied in production, pointed there (see
+    /// <see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>): <c>DATABASE_URL="$…" npx prisma migrate resolve --applied</c>.
+    /// </param>
+    public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual, string resolve = "npx prisma migrate resolve --applied")
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
         var findings = new List<Finding>();
         var skippedSequenceOwners = new HashSet<(string Table, string? Column)>();
         var skippedTriggerTables = new HashSet<(string Schema, string Table)>();
-        CompareExtensions(expected.Extensions, actual.Extensions, findings);
+        CompareExtensions(resolve, expected.Extensions, actual.Extensions, findings);
 
         var expectedTables = expected.Tables.ToDictionary(t => (t.Schema, t.Name));
         var actualTables = actual.Tables.ToDictionary(t => (t.Schema, t.Name));
@@ -37,7 +41,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraTable,
                 $"Production has table `{Name(table.Schema, table.Name)}` ({table.Columns.Count} columns) that no migration creates.",
                 $"table {Name(table.Schema, table.Name)}",
-                Extra($"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table, actual.Triggers))));
+                Extra(resolve, $"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table, actual.Triggers))));
         }
 
         foreach (var table in expected.Tables.Where(t => !actualTables.ContainsKey((t.Schema, t.Name))))
@@ -48,26 +52,26 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingTable,
                 $"Table `{Name(table.Schema, table.Name)}` is missing in production: the applied migrations create it.",
                 $"table {Name(table.Schema, table.Name)}",
-                Missing(CreateTable(table, expected.Triggers), $"DROP TABLE {Q(table.Schema, table.Name)};")));
+                Missing(resolve, CreateTable(table, expected.Triggers), $"DROP TABLE {Q(table.Schema, table.Name)};")));
         }
 
         foreach (var want in expected.Tables)
         {
             if (actualTables.TryGetValue((want.Schema, want.Name), out var have))
             {
-                CompareTable(want, have, findings, skippedSequenceOwners);
+                CompareTable(resolve, want, have, findings, skippedSequenceOwners);
             }
         }
 
-        CompareEnums(expected.Enums, actual.Enums, findings);
-        CompareViews(expected.Views, actual.Views, findings);
-        CompareSequences(expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
-        CompareFunctions(expected.Functions, actual.Functions, findings);
-        CompareTriggers(expected.Triggers, actual.Triggers, findings, skippedTriggerTables);
+        CompareEnums(resolve, expected.Enums, actual.Enums, findings);
+        CompareViews(resolve, expected.Views, actual.Views, findings);
+        CompareSequences(resolve, expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
+        CompareFunctions(resolve, expected.Functions, actual.Functions, findings);
+        CompareTriggers(resolve, expected.Triggers, actual.Triggers, findings, skippedTriggerTables);
         return findings;
     }
 
-    static void CompareTable(CatalogTable want, CatalogTable have, List<Finding> findings, HashSet<(string, string?)> skippedSequenceOwners)
+    static void CompareTable(string resolve, CatalogTable want, CatalogTable have, List<Finding> findings, HashSet<(string, string?)> skippedSequenceOwners)
     {
         var table = Name(want.Schema, want.Name);
         var qualified = Q(want.Schema, want.Name);
@@ -86,7 +90,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraColumn,
                 $"Production has column `{table}.{column.Name}` ({column.Type}) that no migration creates{dependents}.",
                 $"column {table}.{column.Name}",
-                Extra($"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};", $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};")));
+                Extra(resolve, $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};", $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};")));
         }
 
         foreach (var column in want.Columns.Where(c => missingColumns.Contains(c.Name)))
@@ -97,7 +101,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingColumn,
                 $"Column `{table}.{column.Name}` ({column.Type}) is missing in production: the applied migrations create it{dependents}.",
                 $"column {table}.{column.Name}",
-                Missing($"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};", $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};")));
+                Missing(resolve, $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};", $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};")));
         }
 
         foreach (var w in want.Columns)
@@ -115,7 +119,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ColumnType,
                     $"Column `{table}.{w.Name}` type differs: expected {w.Type}, production {h.Type}.",
                     where,
-                    Differs($"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
+                    Differs(resolve, $"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
             }
 
             if (w.NotNull != h.NotNull)
@@ -124,7 +128,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ColumnNullability,
                     $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, production {(h.NotNull ? "NOT NULL" : "nullable")}.",
                     where,
-                    Differs($"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
+                    Differs(resolve, $"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
             }
 
             if (w.Generated != h.Generated || w.Identity != h.Identity)
@@ -133,7 +137,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ColumnIdentity,
                     $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, production {Describe(h)}.",
                     where,
-                    Differs(IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
+                    Differs(resolve, IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
             }
             else if (w.Default != h.Default)
             {
@@ -141,15 +145,15 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ColumnDefault,
                     $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, production {h.Default ?? "no default"}.",
                     where,
-                    Differs(DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
+                    Differs(resolve, DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
             }
         }
 
-        CompareConstraints(want, have, extraColumns, missingColumns, findings);
-        CompareIndexes(want, have, extraColumns, missingColumns, findings);
+        CompareConstraints(resolve, want, have, extraColumns, missingColumns, findings);
+        CompareIndexes(resolve, want, have, extraColumns, missingColumns, findings);
     }
 
-    static void CompareConstraints(CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    static void CompareConstraints(string resolve, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
     {
         var table = Name(want.Schema, want.Name);
         var qualified = Q(want.Schema, want.Name);
@@ -162,7 +166,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraConstraint,
                 $"Production has {Describe(c)} `{c.Name}` on `{table}` that no migration creates: {c.Definition}.",
                 $"constraint {table}.{c.Name}",
-                Extra($"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};", $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};")));
+                Extra(resolve, $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};", $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};")));
         }
 
         foreach (var c in want.Constraints.Where(c => !haveByName.ContainsKey(c.Name) && !c.Columns.Any(missingColumns.Contains)))
@@ -171,7 +175,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingConstraint,
                 $"{Capitalise(Describe(c))} `{c.Name}` on `{table}` is missing in production: the applied migrations create it ({c.Definition}).",
                 $"constraint {table}.{c.Name}",
-                Missing($"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};", $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};")));
+                Missing(resolve, $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};", $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};")));
         }
 
         foreach (var w in want.Constraints)
@@ -183,12 +187,12 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ConstraintDiffers,
                     $"{Capitalise(Describe(w))} `{w.Name}` on `{table}` differs: expected {w.Definition}, production {h.Definition}.",
                     $"constraint {table}.{w.Name}",
-                    Differs(drop + w.Definition + ";", drop + h.Definition + ";")));
+                    Differs(resolve, drop + w.Definition + ";", drop + h.Definition + ";")));
             }
         }
     }
 
-    static void CompareIndexes(CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    static void CompareIndexes(string resolve, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
     {
         var table = Name(want.Schema, want.Name);
         var wantByName = want.Indexes.ToDictionary(i => i.Name);
@@ -200,7 +204,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraIndex,
                 $"Production has {(i.IsUnique ? "unique index" : "index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) that no migration creates.",
                 $"index {Name(want.Schema, i.Name)}",
-                Extra($"DROP INDEX {Q(want.Schema, i.Name)};", i.CreateStatement + ";")));
+                Extra(resolve, $"DROP INDEX {Q(want.Schema, i.Name)};", i.CreateStatement + ";")));
         }
 
         foreach (var i in want.Indexes.Where(i => !haveByName.ContainsKey(i.Name) && !Uses(i, missingColumns)))
@@ -209,7 +213,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingIndex,
                 $"{(i.IsUnique ? "Unique index" : "Index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) is missing in production: the applied migrations create it.",
                 $"index {Name(want.Schema, i.Name)}",
-                Missing(i.CreateStatement + ";", $"DROP INDEX {Q(want.Schema, i.Name)};")));
+                Missing(resolve, i.CreateStatement + ";", $"DROP INDEX {Q(want.Schema, i.Name)};")));
         }
 
         foreach (var w in want.Indexes)
@@ -221,12 +225,12 @@ internal static class CatalogDiff
                     SchemaDriftCodes.IndexDiffers,
                     $"Index `{w.Name}` on `{table}` differs: expected {(w.IsUnique ? "UNIQUE " : "")}{w.Definition}, production {(h.IsUnique ? "UNIQUE " : "")}{h.Definition}.",
                     $"index {Name(want.Schema, w.Name)}",
-                    Differs(drop + w.CreateStatement + ";", drop + h.CreateStatement + ";")));
+                    Differs(resolve, drop + w.CreateStatement + ";", drop + h.CreateStatement + ";")));
             }
         }
     }
 
-    static void CompareEnums(IReadOnlyList<CatalogEnum> expected, IReadOnlyList<CatalogEnum> actual, List<Finding> findings)
+    static void CompareEnums(string resolve, IReadOnlyList<CatalogEnum> expected, IReadOnlyList<CatalogEnum> actual, List<Finding> findings)
     {
         var wantByName = expected.ToDictionary(e => (e.Schema, e.Name));
         var haveByName = actual.ToDictionary(e => (e.Schema, e.Name));
@@ -236,7 +240,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraEnum,
                 $"Production has enum `{Name(e.Schema, e.Name)}` ({string.Join(", ", e.Values)}) that no migration creates.",
                 $"enum {Name(e.Schema, e.Name)}",
-                Extra($"DROP TYPE {Q(e.Schema, e.Name)};", CreateEnum(e))));
+                Extra(resolve, $"DROP TYPE {Q(e.Schema, e.Name)};", CreateEnum(e))));
         }
 
         foreach (var e in expected.Where(e => !haveByName.ContainsKey((e.Schema, e.Name))))
@@ -245,7 +249,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingEnum,
                 $"Enum `{Name(e.Schema, e.Name)}` is missing in production: the applied migrations create it.",
                 $"enum {Name(e.Schema, e.Name)}",
-                Missing(CreateEnum(e), $"DROP TYPE {Q(e.Schema, e.Name)};")));
+                Missing(resolve, CreateEnum(e), $"DROP TYPE {Q(e.Schema, e.Name)};")));
         }
 
         foreach (var w in expected)
@@ -265,7 +269,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ExtraEnumValue,
                     $"Enum `{name}` has extra value `{value}` in production that no migration adds.",
                     $"enum {name}",
-                    $"Capture it in a migration: add {FixText.Quote(value)} to enum {FixText.Quote(w.Name)} in schema.prisma, run npx prisma migrate dev --create-only, paste {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} into its migration.sql, then npx prisma migrate resolve --applied <that migration> against production. "
+                    $"Capture it in a migration: add {FixText.Quote(value)} to enum {FixText.Quote(w.Name)} in schema.prisma, run npx prisma migrate dev --create-only, paste {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} into its migration.sql, then {resolve} <that migration>. "
                     + "PostgreSQL cannot drop an enum value; reverting means recreating the type without it (after moving rows off the value)."));
             }
 
@@ -289,7 +293,7 @@ internal static class CatalogDiff
         }
     }
 
-    static void CompareViews(IReadOnlyList<CatalogView> expected, IReadOnlyList<CatalogView> actual, List<Finding> findings)
+    static void CompareViews(string resolve, IReadOnlyList<CatalogView> expected, IReadOnlyList<CatalogView> actual, List<Finding> findings)
     {
         var wantByName = expected.ToDictionary(v => (v.Schema, v.Name));
         var haveByName = actual.ToDictionary(v => (v.Schema, v.Name));
@@ -299,7 +303,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraView,
                 $"Production has {Kind(v)} `{Name(v.Schema, v.Name)}` that no migration creates.",
                 $"view {Name(v.Schema, v.Name)}",
-                Extra(DropView(v), CreateView(v, replace: false))));
+                Extra(resolve, DropView(v), CreateView(v, replace: false))));
         }
 
         foreach (var v in expected.Where(v => !haveByName.ContainsKey((v.Schema, v.Name))))
@@ -308,7 +312,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingView,
                 $"{Capitalise(Kind(v))} `{Name(v.Schema, v.Name)}` is missing in production: the applied migrations create it.",
                 $"view {Name(v.Schema, v.Name)}",
-                Missing(CreateView(v, replace: false), DropView(v))));
+                Missing(resolve, CreateView(v, replace: false), DropView(v))));
         }
 
         foreach (var w in expected)
@@ -319,12 +323,12 @@ internal static class CatalogDiff
                     SchemaDriftCodes.ViewDiffers,
                     $"{Capitalise(Kind(w))} `{Name(w.Schema, w.Name)}` differs: expected {Squash(w.Definition)}, production {Squash(h.Definition)}.",
                     $"view {Name(w.Schema, w.Name)}",
-                    Differs(CreateView(w, replace: true), CreateView(h, replace: true))));
+                    Differs(resolve, CreateView(w, replace: true), CreateView(h, replace: true))));
             }
         }
     }
 
-    static void CompareSequences(IReadOnlyList<CatalogSequence> expected, IReadOnlyList<CatalogSequence> actual, List<Finding> findings, HashSet<(string, string?)> skippedOwners)
+    static void CompareSequences(string resolve, IReadOnlyList<CatalogSequence> expected, IReadOnlyList<CatalogSequence> actual, List<Finding> findings, HashSet<(string, string?)> skippedOwners)
     {
         bool Skipped(CatalogSequence s) => s.OwnedByTable is { } t && (skippedOwners.Contains((t, null)) || skippedOwners.Contains((t, s.OwnedByColumn)));
 
@@ -336,7 +340,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraSequence,
                 $"Production has sequence `{Name(s.Schema, s.Name)}` that no migration creates.",
                 $"sequence {Name(s.Schema, s.Name)}",
-                Extra($"DROP SEQUENCE {Q(s.Schema, s.Name)};", CreateSequence(s))));
+                Extra(resolve, $"DROP SEQUENCE {Q(s.Schema, s.Name)};", CreateSequence(s))));
         }
 
         foreach (var s in expected.Where(s => !haveByName.ContainsKey((s.Schema, s.Name)) && !Skipped(s)))
@@ -345,7 +349,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingSequence,
                 $"Sequence `{Name(s.Schema, s.Name)}` is missing in production: the applied migrations create it.",
                 $"sequence {Name(s.Schema, s.Name)}",
-                Missing(CreateSequence(s), $"DROP SEQUENCE {Q(s.Schema, s.Name)};")));
+                Missing(resolve, CreateSequence(s), $"DROP SEQUENCE {Q(s.Schema, s.Name)};")));
         }
 
         foreach (var w in expected)
@@ -356,12 +360,12 @@ internal static class CatalogDiff
                     SchemaDriftCodes.SequenceDiffers,
                     $"Sequence `{Name(w.Schema, w.Name)}` settings differ: expected {SequenceSettings(w)}, production {SequenceSettings(h)}.",
                     $"sequence {Name(w.Schema, w.Name)}",
-                    Differs($"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(w)};", $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(h)};")));
+                    Differs(resolve, $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(w)};", $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(h)};")));
             }
         }
     }
 
-    static void CompareExtensions(IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<Finding> findings)
+    static void CompareExtensions(string resolve, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<Finding> findings)
     {
         // By name only: versions legitimately differ between production's server and a local shadow server.
         var want = expected.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
@@ -374,7 +378,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraExtension,
                 $"Production has extension `{name}` that no migration creates.",
                 $"extension {name}",
-                Extra($"DROP EXTENSION {Q(name)};", CreateExtension(name))));
+                Extra(resolve, $"DROP EXTENSION {Q(name)};", CreateExtension(name))));
         }
 
         foreach (var name in want.Where(e => !have.Contains(e)).Order(StringComparer.Ordinal))
@@ -383,11 +387,11 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingExtension,
                 $"Extension `{name}` is missing in production: the applied migrations create it.",
                 $"extension {name}",
-                Missing(CreateExtension(name), $"DROP EXTENSION {Q(name)};")));
+                Missing(resolve, CreateExtension(name), $"DROP EXTENSION {Q(name)};")));
         }
     }
 
-    static void CompareFunctions(IReadOnlyList<CatalogFunction> expected, IReadOnlyList<CatalogFunction> actual, List<Finding> findings)
+    static void CompareFunctions(string resolve, IReadOnlyList<CatalogFunction> expected, IReadOnlyList<CatalogFunction> actual, List<Finding> findings)
     {
         var wantByKey = expected.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
         var haveByKey = actual.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
@@ -397,7 +401,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraFunction,
                 $"Production has {Kind(f)} `{Signature(f)}` that no migration creates.",
                 $"{Kind(f)} {Signature(f)}",
-                Extra(DropFunction(f), FunctionSql(f))));
+                Extra(resolve, DropFunction(f), FunctionSql(f))));
         }
 
         foreach (var f in expected.Where(f => !haveByKey.ContainsKey((f.Schema, f.Name, f.Arguments))))
@@ -406,7 +410,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingFunction,
                 $"{Capitalise(Kind(f))} `{Signature(f)}` is missing in production: the applied migrations create it.",
                 $"{Kind(f)} {Signature(f)}",
-                Missing(FunctionSql(f), DropFunction(f))));
+                Missing(resolve, FunctionSql(f), DropFunction(f))));
         }
 
         foreach (var w in expected)
@@ -425,13 +429,13 @@ internal static class CatalogDiff
                     ? $"{Capitalise(Kind(w))} `{Signature(w)}` differs: expected a {Kind(w)}, production has a {Kind(h)}."
                     : $"{Capitalise(Kind(w))} `{Signature(w)}` differs {FirstDifference(Lines(w.Definition), Lines(h.Definition))}.",
                 $"{Kind(w)} {Signature(w)}",
-                Differs(
+                Differs(resolve,
                     (kindChanged ? DropFunction(h) + " " : "") + FunctionSql(w),
                     (kindChanged ? DropFunction(w) + " " : "") + FunctionSql(h))));
         }
     }
 
-    static void CompareTriggers(IReadOnlyList<CatalogTrigger> expected, IReadOnlyList<CatalogTrigger> actual, List<Finding> findings, HashSet<(string, string)> skippedTables)
+    static void CompareTriggers(string resolve, IReadOnlyList<CatalogTrigger> expected, IReadOnlyList<CatalogTrigger> actual, List<Finding> findings, HashSet<(string, string)> skippedTables)
     {
         // A trigger on a table that is itself extra or missing goes with the table (its create statement carries it).
         var wantByKey = expected.ToDictionary(t => (t.Schema, t.Table, t.Name));
@@ -442,7 +446,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.ExtraTrigger,
                 $"Production has trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` that no migration creates: {t.Definition}.",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Extra(DropTrigger(t), TriggerSql(t))));
+                Extra(resolve, DropTrigger(t), TriggerSql(t))));
         }
 
         foreach (var t in expected.Where(t => !haveByKey.ContainsKey((t.Schema, t.Table, t.Name)) && !skippedTables.Contains((t.Schema, t.Table))))
@@ -451,7 +455,7 @@ internal static class CatalogDiff
                 SchemaDriftCodes.MissingTrigger,
                 $"Trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` is missing in production: the applied migrations create it ({t.Definition}).",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Missing(TriggerSql(t), DropTrigger(t))));
+                Missing(resolve, TriggerSql(t), DropTrigger(t))));
         }
 
         foreach (var w in expected)
@@ -471,7 +475,7 @@ internal static class CatalogDiff
                     $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, production {h.Definition}."
                     + (w.State == h.State ? "" : " It is also " + state),
                     $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
-                    Differs(drop + TriggerSql(w), drop + TriggerSql(h))));
+                    Differs(resolve, drop + TriggerSql(w), drop + TriggerSql(h))));
             }
             else if (w.State != h.State)
             {
@@ -479,7 +483,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.TriggerDiffers,
                     $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` is {state}",
                     $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
-                    Differs(SetTriggerState(w), SetTriggerState(h))));
+                    Differs(resolve, SetTriggerState(w), SetTriggerState(h))));
             }
         }
     }
@@ -487,16 +491,16 @@ internal static class CatalogDiff
     // Fix texts: the same two ways out for every finding. The SQL (names and definitions read from committed
     // migrations or from production) is shell-quoted, as every value a fix embeds, and no backquote is printed: a fix
     // pasted into a shell runs nothing it quotes.
-    const string CaptureSteps = "run npx prisma migrate dev --create-only, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with npx prisma migrate resolve --applied <that migration>";
+    const string CaptureSteps = "run npx prisma migrate dev --create-only, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with {1} <that migration>";
 
-    static string Extra(string revert, string capture) =>
-        $"Revert the manual change in production: {FixText.Quote(revert)} — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
+    static string Extra(string resolve, string revert, string capture) =>
+        $"Revert the manual change in production: {FixText.Quote(revert)} — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
 
-    static string Missing(string restore, string capture) =>
-        $"Restore it in production: {FixText.Quote(restore)} — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
+    static string Missing(string resolve, string restore, string capture) =>
+        $"Restore it in production: {FixText.Quote(restore)} — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
 
-    static string Differs(string revert, string capture) =>
-        $"Revert production to what the migrations say: {FixText.Quote(revert)} — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture)) + ".";
+    static string Differs(string resolve, string revert, string capture) =>
+        $"Revert production to what the migrations say: {FixText.Quote(revert)} — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
 
     static string Dependents(CatalogTable side, CatalogTable other, HashSet<string> columns)
     {

@@ -158,12 +158,12 @@ internal static class HistoryComparison
                             PushRuleCodes.FailedInDatabase,
                             $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.{NoFixWithout(prismaAt, database)}",
                             folder,
-                            prismaAt is null ? null : $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists)")
+                            prismaAt is null ? null : $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists){WhatItNeeds(prismaAt)}")
                         : Finding.Error(
                             PushRuleCodes.FailedInDatabase,
                             $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.{NoFixWithout(prismaAt, database)}",
                             folder,
-                            prismaAt is null ? null : $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {FixText.Quote(status.Name)}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (the next deploy runs it again)"));
+                            prismaAt is null ? null : $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {FixText.Quote(status.Name)}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (the next deploy runs it again){WhatItNeeds(prismaAt)}"));
                     break;
                 case MigrationState.PendingOutOfOrder:
                     findings.Add(Finding.Error(
@@ -218,7 +218,7 @@ internal static class HistoryComparison
             PushRuleCodes.NoHistoryTable,
             $"{Capitalise(database)} has no _prisma_migrations table in schema '{schemaName}', so its history cannot be compared. If {database} already holds the schema (created by db push or by hand), it must be baselined: each of the {FixText.Count(names.Count, "migration")} recorded as applied without running it ({FixText.Names(names)}); if the URL's ?schema= is wrong, fix the URL.{NoFixWithout(prismaAt, database)}",
             project.MigrationsPath,
-            prismaAt is null ? null : $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline)");
+            prismaAt is null ? null : $"for m in {FixText.Quote(project.MigrationsPath)}/*/; do m=${{m%/}}; {prismaAt}npx prisma migrate resolve --applied \"${{m##*/}}\"{schema}; done (records every migration of {project.MigrationsPath} as applied in {database} without running it: only when {database} already holds what they create, see https://pris.ly/d/migrate-baseline){WhatItNeeds(prismaAt)}");
     }
 
     /// <summary>
@@ -236,13 +236,17 @@ internal static class HistoryComparison
         var update = $"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(script)}' WHERE id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
         return $"drifthooks drift, then echo {FixText.Quote(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
             + $"(drift must find {database}'s schema as the migrations create it, this version of {name} included: the row then records this version. "
-            + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand)";
+            + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand){WhatItNeeds(prismaAt)}";
     }
 
     /// <summary>
     /// Said instead of a fix that would point <c>npx prisma</c> at <paramref name="database"/> where nothing can
     /// (<paramref name="prismaAt"/> null: the datasource's variable is refused, see <see cref="Configuration.LocalUrlSetting.Refusal"/>).
     /// </summary>
+    /// <summary>What a fix that writes a history needs to do so: for production, a URL whose role may write it (<see cref="Configuration.ProductionUrlResolver.AdminRemark"/>).</summary>
+    private static string WhatItNeeds(string? prismaAt) =>
+        prismaAt is { Length: > 0 } ? " " + Configuration.ProductionUrlResolver.AdminRemark : "";
+
     private static string NoFixWithout(string? prismaAt, string database) =>
         prismaAt is null ? $" No fix is printed: the datasource's variable is not a valid environment variable name, so no command can point npx prisma at {database}; rename it in the schema or prisma.config.ts." : "";
 

@@ -75,7 +75,7 @@ public class FixTextQuoteTests
         Assert.That(setting.Refusal, Does.Contain(namedBy).And.Contain(FixText.Quote(hostile)).And.Contain("not a valid environment variable name"));
         Assert.That(setting.WhereToSet, Does.StartWith($"Local:Url in {OptionsLoader.LocalFile} (").And.Contain(setting.Refusal));
         Assert.That(LocalUrlResolver.Resolve(location, project, settings), Is.Null, "neither the environment nor .env is read for it");
-        Assert.That(ProductionUrlResolver.PrismaEnvironment(hostile, new DatabaseUrlSource("postgresql://r:p@prod:5432/app", "environment variable " + ProductionUrlResolver.EnvironmentVariable, "")), Is.Null);
+        Assert.That(ProductionUrlResolver.PrismaEnvironment(hostile), Is.Null);
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class FixTextQuoteTests
         var failed = new MigrationRecord("r1", MigrationChecksum.Compute(migration.Script!), null, migration.Name, "boom", null, DateTimeOffset.UnixEpoch, 0);
         var statuses = HistoryComparison.Compare([migration], [failed]);
 
-        var printed = HistoryComparison.Findings(statuses, "production", "the push of main", project, prismaAt: "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ", repository: [migration])
+        var printed = HistoryComparison.Findings(statuses, "production", "the push of main", project, prismaAt: "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" ", repository: [migration])
             .Single(f => f.Code == PushRuleCodes.FailedInDatabase);
         Assert.That(printed.Fix, Does.Contain("npx prisma migrate resolve --applied '20240102000000_x$(touch /tmp/x)'"));
 

@@ -15,7 +15,7 @@ namespace DriftHooks.Core.Tests.Rules;
 public class ModifiedMigrationFixTests
 {
     static readonly PrismaProject Project = new("prisma/schema.prisma", false, "prisma/migrations");
-    const string PrismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ";
+    const string PrismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" ";
     static readonly RepositoryMigration Users = new("20240102000000_users", Encoding.UTF8.GetBytes("CREATE TABLE \"Users\" (id int);\n"));
 
     static MigrationRecord Row(string id, string? checksum) => new(id, checksum, DateTimeOffset.UnixEpoch, Users.Name, null, null, DateTimeOffset.UnixEpoch, 1);
@@ -35,7 +35,7 @@ public class ModifiedMigrationFixTests
     {
         var fix = Fix(Row("r1", new string('a', 64)), _ => null);
         Assert.That(fix, Does.StartWith(
-            $"drifthooks drift, then echo 'UPDATE _prisma_migrations SET checksum = '\\''{MigrationChecksum.Compute(Users.Script!)}'\\'' WHERE id = '\\''r1'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("));
+            $"drifthooks drift, then echo 'UPDATE _prisma_migrations SET checksum = '\\''{MigrationChecksum.Compute(Users.Script!)}'\\'' WHERE id = '\\''r1'\\''' | DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma db execute --stdin --schema prisma/schema.prisma ("));
         Assert.That(Fix(Row("r1", null), null), Is.EqualTo(fix), "a row without checksum is recorded the same way");
     }
 

@@ -28,7 +28,7 @@ public class ThreeWayStatusTests
         DatabaseSide.Read(label, "postgresql://u@h:5432/db?schema=public", "test", MigrationHistory.FromRecords("public", rows), prismaAt: label == "production" ? ProductionPrismaAt : "");
 
     // What status gives production's side where the datasource reads DATABASE_URL and production's URL comes from the environment.
-    const string ProductionPrismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_URL\" ";
+    const string ProductionPrismaAt = "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" ";
 
     static readonly RepositoryMigration A = M("20240101000000_a");
     static readonly RepositoryMigration B = M("20240102000000_b");
@@ -106,6 +106,17 @@ public class ThreeWayStatusTests
         var withoutHistory = DatabaseSide.Read("production", "u", "s", MigrationHistory.TableMissing("public"), prismaAt);
         var baseline = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), withoutHistory, Project);
         Assert.That(baseline.Findings.Single(f => f.Code == PushRuleCodes.NoHistoryTable).Fix, Does.Contain(prismaAt + "npx prisma migrate resolve --applied"));
+    }
+
+    [Test]
+    public void A_fix_that_writes_production_s_history_names_a_role_that_may_write_it_never_the_read_only_url()
+    {
+        // The read-only role DriftHooks reads with gets "permission denied for table _prisma_migrations" from resolve.
+        var prismaAt = DriftHooks.Core.Configuration.ProductionUrlResolver.PrismaEnvironment("DATABASE_URL");
+        Assert.That(prismaAt, Is.EqualTo("DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" "));
+        var failed = DatabaseSide.Read("production", "u", "s", MigrationHistory.FromRecords("public", [Applied(A), Failed(B.Name, 1)]), prismaAt);
+        var fix = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A), Applied(B, 1)), failed, Project).Findings.Single(f => f.Code == PushRuleCodes.FailedInDatabase).Fix;
+        Assert.That(fix, Does.Not.Contain("$DRIFTHOOKS_PRODUCTION_URL").And.Contain("(DRIFTHOOKS_PRODUCTION_ADMIN_URL: production's URL for a role that may write _prisma_migrations"));
     }
 
     [Test]
