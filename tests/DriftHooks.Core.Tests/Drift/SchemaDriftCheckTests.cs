@@ -135,7 +135,7 @@ public sealed class SchemaDriftCheckTests
         var finding = result.Findings[0];
         Assert.That(finding.Code, Is.EqualTo(code));
         Assert.That(finding.Message, Does.Contain(message));
-        Assert.That(finding.Fix, Does.Contain("`"), "the fix gives SQL");
+        Assert.That(finding.Fix, Does.Match(": '[A-Z]|paste '[A-Z]"), "the fix gives SQL, quoted for the shell");
         Assert.That(result.HasDrift, Is.True);
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
     }
@@ -156,7 +156,7 @@ public sealed class SchemaDriftCheckTests
         Assert.That(result.HasDrift, Is.False, "an extra extension is a warning, not drift that blocks");
         Assert.That(finding.Message, Is.EqualTo("Production has extension `uuid-ossp` that no migration creates."));
         Assert.That(finding.Location, Is.EqualTo("extension uuid-ossp"));
-        Assert.That(finding.Fix, Does.Contain("`DROP EXTENSION \"uuid-ossp\";`").And.Contain("`CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";`"));
+        Assert.That(finding.Fix, Does.Contain("'DROP EXTENSION \"uuid-ossp\";'").And.Contain("'CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";'"));
     }
 
     // A small history of its own: a table, then a function and the trigger that calls it.
@@ -253,7 +253,7 @@ public sealed class SchemaDriftCheckTests
         Assert.That(finding.Code, Is.EqualTo(code));
         Assert.That(finding.Message, Is.EqualTo(message));
         Assert.That(finding.Location, Is.EqualTo(location));
-        Assert.That(finding.Fix, Does.Contain(code == SchemaDriftCodes.FunctionDiffers ? "`CREATE OR REPLACE FUNCTION public.touch_updated_at()" : "CREATE TRIGGER \"Note_touch"), "the fix gives the SQL");
+        Assert.That(finding.Fix, Does.Contain(code == SchemaDriftCodes.FunctionDiffers ? "'CREATE OR REPLACE FUNCTION public.touch_updated_at()" : "CREATE TRIGGER \"Note_touch"), "the fix gives the SQL");
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
     }
 
@@ -275,7 +275,7 @@ public sealed class SchemaDriftCheckTests
         Assert.That(finding.Code, Is.EqualTo(SchemaDriftCodes.TriggerDiffers));
         Assert.That(finding.Message, Is.EqualTo($"Trigger `Note_touch` on `Note` is {described} in production; the applied migrations leave it enabled."));
         Assert.That(finding.Location, Is.EqualTo("trigger Note.Note_touch"));
-        Assert.That(finding.Fix, Does.Contain("`ALTER TABLE \"Note\" ENABLE TRIGGER \"Note_touch\";`").And.Contain($"`ALTER TABLE \"Note\" {keyword} TRIGGER \"Note_touch\";`"));
+        Assert.That(finding.Fix, Does.Contain("'ALTER TABLE \"Note\" ENABLE TRIGGER \"Note_touch\";'").And.Contain($"'ALTER TABLE \"Note\" {keyword} TRIGGER \"Note_touch\";'"));
         Assert.That(result.HasDrift, Is.True);
         Assert.That(await ShadowDatabasesAsync(), Is.Zero);
 
