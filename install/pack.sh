@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds every DriftHooks package for this machine's platform into artifacts/packages/:
-#   npm:     drifthooks-<v>.tgz (JavaScript only: the bin shim) and drifthooks-<os>-<arch>[-musl]-<v>.tgz
+#   npm:     drifthooks-<v>.tgz (JavaScript only: the bin shim and prepare.js) and drifthooks-<os>-<arch>[-musl]-<v>.tgz
 #            (@drifthooks/<os>-<arch>[-musl]: the native executable and libgit2, selected by os/cpu/libc, no scripts)
 #   dotnet:  DriftHooks.<v>.nupkg (the tool's pointer package) and DriftHooks.<rid>.<v>.nupkg (native AOT, that RID)
 #   archive: drifthooks-<v>-<rid>.tar.gz, and SHA256SUMS over the archives (install/install-release.sh verifies it)
@@ -64,7 +64,8 @@ cat > "$platform/package.json" <<JSON
 JSON
 main="$root/artifacts/npm/drifthooks"
 mkdir -p "$main/bin"
-cp "$root/install/npm/drifthooks.js" "$main/bin/drifthooks.js"
+cp "$root/install/npm/drifthooks.js" "$root/install/npm/native.js" "$main/bin/"
+cp "$root/install/npm/prepare.js" "$main/prepare.js"
 cp "$root/install/npm/README.md" "$main/README.md"
 node - "$main/package.json" "$version" <<'JS'
 const [file, version] = process.argv.slice(2);
@@ -76,7 +77,7 @@ const pkg = {
   license: "UNLICENSED",
   keywords: ["prisma", "migrations", "git-hooks", "pre-commit", "pre-push", "drift"],
   bin: { drifthooks: "bin/drifthooks.js" },
-  files: ["bin/", "README.md"],
+  files: ["bin/", "prepare.js", "README.md"],
   engines: { node: ">=18" },
   optionalDependencies: Object.fromEntries(platforms.map(p => [`@drifthooks/${p}`, version])),
 };

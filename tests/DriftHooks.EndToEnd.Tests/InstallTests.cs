@@ -11,6 +11,93 @@ public class InstallTests
     private const string Models = "model User {\n  id Int @id\n}\n";
 
     [Test]
+    public void A_moved_clone_still_commits_runs_its_chained_hook_and_doctor_finds_its_hooks()
+    {
+        var before = new TestRepository();
+        before.WritePrismaProject(Models);
+        before.CommitAllWithoutHooks();
+        before.Write(".git/hooks/pre-commit", "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/old-hook.log\"\n");
+        File.SetUnixFileMode(Path.Combine(before.GitDir, "hooks", "pre-commit"), (UnixFileMode)0b111_101_101);
+        Assert.That(before.Install().ExitCode, Is.Zero);
+        Assert.That(before.Read(".git/hooks/pre-commit"), Does.Not.Contain(before.Root), "the script names no absolute path of the clone");
+        Assert.That(before.Read(".git/drifthooks/install.state"), Does.Not.Contain(before.Root), "neither does the install record");
+
+        var moved = Path.Combine(Path.GetTempPath(), "drifthooks-e2e-moved-" + Guid.NewGuid().ToString("N")[..12], "app 'x'");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        Directory.Move(before.Root, moved);
+        using var repo = new TestRepository(init: false, root: moved);
+        try
+        {
+            repo.Write("prisma/schema.prisma", repo.Read("prisma/schema.prisma").Replace("id Int @id", "id Int @id\n  name String", StringComparison.Ordinal));
+            var refused = repo.Commit("-a");
+            Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+            Assert.That(refused.Error, Does.Contain("DH101"));
+            Assert.That(repo.Read(".git/old-hook.log"), Is.EqualTo("ran\n"), "the chained hook is found in the moved clone");
+
+            repo.MustGit("checkout", "--", "prisma");
+            repo.Write("notes.txt", "x\n");
+            repo.MustGit("add", "notes.txt");
+            Assert.That(repo.Commit().ExitCode, Is.Zero);
+            Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[ok]"));
+
+            // Installed elsewhere than git runs hooks from: "(core.hooksPath)" only where that setting is what moved them.
+            var state = Path.Combine(repo.GitDir, "drifthooks", "install.state");
+            File.WriteAllText(state, File.ReadAllText(state).Replace("hooks-dir=../hooks", "hooks-dir=../other-hooks", StringComparison.Ordinal));
+            var elsewhere = Line(repo.Drifthooks("doctor"), "hooks");
+            Assert.That(elsewhere, Does.StartWith("[FAIL]").And.Contain(Path.Combine(repo.GitDir, "hooks")).And.Not.Contain("core.hooksPath"));
+            repo.MustGit("config", "core.hooksPath", "githooks");
+            Assert.That(Line(repo.Drifthooks("doctor"), "hooks"), Does.StartWith("[FAIL]").And.Contain("(core.hooksPath)"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(moved)!, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Installing_again_changes_no_file_with_or_without_husky()
+    {
+        using var repo = new TestRepository();
+        repo.WritePrismaProject(Models);
+        repo.CommitAllWithoutHooks();
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        var plain = Snapshot(repo, ".git/hooks");
+        var state = repo.Read(".git/drifthooks/install.state");
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        Assert.That(Snapshot(repo, ".git/hooks"), Is.EqualTo(plain));
+        Assert.That(repo.Read(".git/drifthooks/install.state"), Is.EqualTo(state));
+
+        // husky 9 as `npx husky init` leaves it: its stubs in .husky/_ (git's core.hooksPath), the team's .husky/pre-commit.
+        repo.Write(".husky/_/h", "#!/usr/bin/env sh\nn=$(basename \"$0\")\ns=$(dirname \"$(dirname \"$0\")\")/$n\n[ ! -f \"$s\" ] && exit 0\nsh -e \"$s\" \"$@\"\n");
+        repo.Write(".husky/_/pre-commit", "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n");
+        repo.Write(".husky/_/.gitignore", "*\n");
+        repo.Write(".husky/pre-commit", "npm test\n");
+        repo.MustGit("config", "core.hooksPath", ".husky/_");
+        Assert.That(repo.Install().ExitCode, Is.Zero);
+        repo.MustGit("add", ".husky");
+        repo.MustGit("commit", "-q", "--no-verify", "-m", "husky with DriftHooks");
+        var husky = Snapshot(repo, ".husky");
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.That(repo.Install().ExitCode, Is.Zero);
+            Assert.That(repo.MustGit("status", "--porcelain"), Is.Empty, "every teammate's npm install runs install: it leaves the tree clean");
+            Assert.That(Snapshot(repo, ".husky"), Is.EqualTo(husky));
+        }
+
+        Assert.That(repo.Read(".husky/pre-merge-commit"), Does.StartWith("#!/usr/bin/env sh\n# >>> drifthooks"), "no blank line after the shell line");
+    }
+
+    // Every file under the folders, with its bytes and mode.
+    private static Dictionary<string, string> Snapshot(TestRepository repo, params string[] folders) =>
+        folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(repo.Root, folder), "*", SearchOption.AllDirectories))
+            .ToDictionary(
+                path => Path.GetRelativePath(repo.Root, path),
+                path => Convert.ToHexString(File.ReadAllBytes(path)) + " " + File.GetUnixFileMode(path));
+
+    private static string Line(ProcessResult result, string item) =>
+        result.Output.Split('\n').FirstOrDefault(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\[\w+\] +{item}")) ?? $"(no '{item}' line)\n{result}";
+
+    [Test]
     public void An_existing_hook_is_chained_and_restored_on_uninstall()
     {
         using var repo = new TestRepository();
@@ -208,7 +295,7 @@ public class InstallTests
 
         var install = linked.Install();
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
-        Assert.That(repo.Read(".git/hooks/pre-commit"), Does.Contain($"exec '{Path.Combine(repo.GitDir, "drifthooks", "bin", "drifthooks")}' hook pre-commit"), "the common directory's hooks");
+        Assert.That(repo.Read(".git/hooks/pre-commit"), Does.Contain("exec \"${0%/*}\"/'../drifthooks/bin/drifthooks' hook pre-commit"), "the common directory's hooks, beside the executable in the common directory");
 
         foreach (var worktree in new[] { linked, repo })
         {

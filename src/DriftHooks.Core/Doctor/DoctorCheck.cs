@@ -193,10 +193,11 @@ internal static class DoctorCheck
             return new("hooks", "hooks", DoctorStatus.Fail, "DriftHooks's hooks are not installed in this repository", install);
         }
 
-        var hooksDirectory = HookInstaller.HooksDirectory(location);
+        var setting = HookInstaller.HooksPathSetting(location);
+        var hooksDirectory = setting ?? HookInstaller.HooksDirectory(location);
         if (!SamePath(hooksDirectory, state.HooksDirectory))
         {
-            return new("hooks", "hooks", DoctorStatus.Fail, $"git runs hooks from {hooksDirectory} (core.hooksPath), but they were installed in {state.HooksDirectory}", install);
+            return new("hooks", "hooks", DoctorStatus.Fail, $"git runs hooks from {hooksDirectory}{(setting is null ? "" : " (core.hooksPath)")}, but they were installed in {state.HooksDirectory}", install);
         }
 
         var executable = HookInstaller.InstalledExecutable(location);
@@ -213,7 +214,7 @@ internal static class DoctorCheck
             else
             {
                 var path = Path.Combine(hooksDirectory, hook);
-                if (!File.Exists(path) || Files.RegularFile.ReadTextIfPresent(path) != HookScript.Text(hook, executable, OperatingSystem.IsWindows()) || !File.Exists(executable))
+                if (!File.Exists(path) || Files.RegularFile.ReadTextIfPresent(path) != HookInstaller.Script(location, hooksDirectory, hook) || !File.Exists(executable))
                 {
                     return new("hooks", "hooks", DoctorStatus.Fail, $"{path} is not DriftHooks's {hook} hook (another tool may have replaced it, or an older drifthooks installed it)", install);
                 }

@@ -85,7 +85,7 @@ internal static class HookInstaller
                 report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
             }
 
-            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current).Write(location.StateDirectory);
+            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current).Write(location);
             return report;
         }
 
@@ -115,12 +115,12 @@ internal static class HookInstaller
                 report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
             }
 
-            Files.FileWriter.Replace(target, HookScript.Text(hook, executable, OperatingSystem.IsWindows()), (UnixFileMode)0b111_101_101);
+            Files.FileWriter.Replace(target, Script(location, hooksDirectory, hook), (UnixFileMode)0b111_101_101);
 
             report.Add($"{hook}: installed in {hooksDirectory}");
         }
 
-        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current).Write(location.StateDirectory);
+        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current).Write(location);
         return report;
     }
 
@@ -149,8 +149,26 @@ internal static class HookInstaller
         return report;
     }
 
+    /// <summary>The hook script install writes into <paramref name="hooksDirectory"/> for <paramref name="hook"/>.</summary>
+    public static string Script(RepositoryLocation location, string hooksDirectory, string hook) =>
+        HookScript.Text(hook, WithinClone(location, hooksDirectory, InstalledExecutable(location)), OperatingSystem.IsWindows());
+
+    /// <summary>
+    /// <paramref name="path"/> relative to <paramref name="folder"/> when both are inside this clone (its work tree, or its
+    /// common git directory), so that they move together; else absolute (a hooks folder shared from outside the clone).
+    /// </summary>
+    public static string WithinClone(RepositoryLocation location, string folder, string path)
+    {
+        bool Inside(string candidate) => IsUnder(candidate, location.WorkTree) || IsUnder(candidate, location.CommonDirectory);
+        return Inside(folder) && Inside(path) ? Path.GetRelativePath(folder, path) : path;
+    }
+
     /// <summary>The folder git runs hooks from: <c>core.hooksPath</c> (relative to the work tree) or the common git directory's hooks.</summary>
-    public static string HooksDirectory(RepositoryLocation location)
+    public static string HooksDirectory(RepositoryLocation location) =>
+        HooksPathSetting(location) is { } configured ? configured : Path.Combine(location.CommonDirectory, "hooks");
+
+    /// <summary><c>core.hooksPath</c> as a full path, or null when it is not set.</summary>
+    public static string? HooksPathSetting(RepositoryLocation location)
     {
         string? configured;
         using (var repository = GitRepository.Open(location))
@@ -160,7 +178,7 @@ internal static class HookInstaller
 
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return Path.Combine(location.CommonDirectory, "hooks");
+            return null;
         }
 
         if (configured.StartsWith("~/", StringComparison.Ordinal))
@@ -205,6 +223,12 @@ internal static class HookInstaller
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+
+    private static bool IsUnder(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
 
     private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
 

@@ -33,22 +33,27 @@ internal static class HuskyScript
 
     /// <summary>
     /// The block: it runs this clone's installed DriftHooks as the hook, with husky's arguments (its input passes
-    /// through), and says so when a clone has not installed DriftHooks rather than failing everyone's commits there.
-    /// The path holds no <c>.exe</c>: Git for Windows' sh finds <c>drifthooks.exe</c> under that name.
+    /// through). In a clone where <c>drifthooks install</c> has not run (husky's own <c>prepare</c> ran instead), it
+    /// runs the executable of the npm package in the project's <c>node_modules</c>; with neither, it says so rather
+    /// than failing everyone's commits there. Written with <c>if</c>, not <c>||</c>: husky runs it under <c>sh -e</c>. The paths hold no <c>.exe</c>: Git for Windows' sh finds
+    /// <c>drifthooks.exe</c> under that name.
     /// </summary>
     public static string Block(string hook) =>
         $"{Begin}\n"
         + "drifthooks=\"$(git rev-parse --git-common-dir)/drifthooks/bin/drifthooks\"\n"
-        + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run drifthooks install\" >&2; fi\n"
+        + "if [ ! -x \"$drifthooks\" ]; then for f in node_modules/@drifthooks/*/bin/drifthooks; do if [ -x \"$f\" ]; then drifthooks=\"$f\"; fi; done; fi\n"
+        + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run npm install (or drifthooks install)\" >&2; fi\n"
         + $"{End}\n";
 
     public static bool Has(string path, string hook) =>
         Unwritable(path) is null && RegularFile.ReadTextIfPresent(path) is { } text && text.Contains(Block(hook), StringComparison.Ordinal);
 
     /// <summary>
-    /// Adds (or refreshes) the block at the end of the script. A script husky has none of is created as husky 4–8 run
-    /// theirs (git executes them): with a shell line and executable. A script that is a link (or in a linked folder)
-    /// is the team's committed file pointing anywhere: it is reported and left alone, never written through.
+    /// Adds (or refreshes) the block at the end of the script, writing nothing when it is already as it would be
+    /// (every teammate's <c>npm install</c> runs install: it must leave the committed scripts as they are). A script
+    /// husky has none of is created as husky 4–8 run theirs (git executes them): with a shell line and executable. A
+    /// script that is a link (or in a linked folder) is the team's committed file pointing anywhere: it is reported and
+    /// left alone, never written through.
     /// </summary>
     public static string Add(string path, string hook)
     {
@@ -57,9 +62,14 @@ internal static class HuskyScript
             return LeftAlone(path, hook, why);
         }
 
-        var existing = RegularFile.ReadTextIfPresent(path) is { } current ? Without(current) : null;
-        var text = string.IsNullOrWhiteSpace(existing) ? Shebang + Block(hook) : existing.TrimEnd('\n') + "\n\n" + Block(hook);
-        FileWriter.Replace(path, text, (UnixFileMode)0b111_101_101);
+        var existing = RegularFile.ReadTextIfPresent(path);
+        var rest = existing is null ? "" : Without(existing).TrimEnd('\n');
+        var text = rest.Length == 0 || rest == Shebang.TrimEnd('\n') ? Shebang + Block(hook) : rest + "\n\n" + Block(hook);
+        if (text != existing)
+        {
+            FileWriter.Replace(path, text, (UnixFileMode)0b111_101_101);
+        }
+
         return $"{hook}: DriftHooks runs from {path} (husky runs that script; commit it so that every clone's husky does)";
     }
 

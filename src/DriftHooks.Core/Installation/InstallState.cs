@@ -1,10 +1,13 @@
+using DriftHooks.Core.Git;
+
 namespace DriftHooks.Core.Installation;
 
 /// <summary>
 /// What <c>drifthooks install</c> did, kept in <c>.git/drifthooks/install.state</c> so that the hooks can find a
 /// chained hook and <c>uninstall</c> can put back exactly what was there.
 /// </summary>
-/// <param name="HooksDirectory">The folder git runs hooks from.</param>
+/// <param name="HooksDirectory">The folder git runs hooks from (absolute; kept relative to the state folder when both are
+/// in one clone, so that a moved clone still finds it).</param>
 /// <param name="Hooks">The hooks installed.</param>
 /// <param name="Husky">The hooks run from husky's scripts (<see cref="HuskyScript"/>), not from links in the folder.</param>
 /// <param name="Version">The <see cref="BuildVersion"/> of the DriftHooks that installed the hooks (null: an install older than this record).</param>
@@ -44,13 +47,15 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
             }
         }
 
-        return hooksDirectory is null ? null : new InstallState(hooksDirectory, hooks, husky, version);
+        return hooksDirectory is null ? null : new InstallState(Path.GetFullPath(hooksDirectory, stateDirectory), hooks, husky, version);
     }
 
-    public void Write(string stateDirectory)
+    public void Write(RepositoryLocation location)
     {
+        var stateDirectory = location.StateDirectory;
         Directory.CreateDirectory(stateDirectory);
-        var lines = new List<string> { "# written by drifthooks install; read by the hooks and by drifthooks uninstall", "hooks-dir=" + HooksDirectory };
+        var hooksDirectory = HookInstaller.WithinClone(location, stateDirectory, HooksDirectory);
+        var lines = new List<string> { "# written by drifthooks install; read by the hooks and by drifthooks uninstall", "hooks-dir=" + hooksDirectory };
         lines.AddRange(Hooks.Select(h => "hook=" + h));
         if (Husky)
         {

@@ -48,6 +48,51 @@ public class HookScriptTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "runs the script with /bin/sh and a shell stand-in for the executable")]
+    [UnsupportedOSPlatform("windows")]
+    public void A_relative_executable_is_found_from_the_script_s_own_path_after_the_clone_moves()
+    {
+        // As git lays it out: hooks in .git/hooks, the executable in .git/drifthooks/bin, git running the hook by a
+        // path relative to the work tree's top (or an absolute one), from the work tree's top.
+        var clone = Path.Combine(_folder, "app");
+        var hooks = Path.Combine(clone, ".git", "hooks");
+        var bin = Path.Combine(clone, ".git", "drifthooks", "bin");
+        Directory.CreateDirectory(hooks);
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "drift hooks"), "#!/bin/sh\nprintf '%s|' \"$@\"\n");
+        File.SetUnixFileMode(Path.Combine(bin, "drift hooks"), (UnixFileMode)0b111_101_101);
+        var text = HookScript.Text("pre-commit", Path.GetRelativePath(hooks, Path.Combine(bin, "drift hooks")), windows: false);
+        Assert.That(text, Does.Contain("exec \"${0%/*}\"/'../drifthooks/bin/drift hooks' hook pre-commit \"$@\"\n"));
+        File.WriteAllText(Path.Combine(hooks, "pre-commit"), text);
+        File.SetUnixFileMode(Path.Combine(hooks, "pre-commit"), (UnixFileMode)0b111_101_101);
+
+        var moved = Path.Combine(_folder, "moved 'elsewhere'", "app");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Run(clone, ".git/hooks/pre-commit"), Is.EqualTo("hook|pre-commit|x|"));
+            Directory.Move(clone, moved);
+            Assert.That(Run(moved, ".git/hooks/pre-commit"), Is.EqualTo("hook|pre-commit|x|"), "run by a relative path");
+            Assert.That(Run(_folder, Path.Combine(moved, ".git", "hooks", "pre-commit")), Is.EqualTo("hook|pre-commit|x|"), "run by an absolute path from elsewhere");
+        });
+    }
+
+    private static string Run(string directory, string script)
+    {
+        // As git runs a hook through sh (Git for Windows always does): $0 is the path it was given.
+        var start = new ProcessStartInfo("/bin/sh", [script, "x"]) { RedirectStandardOutput = true, WorkingDirectory = directory };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    [Test]
+    public void On_Windows_a_relative_path_is_written_with_slashes_after_the_script_s_folder() =>
+        Assert.That(HookScript.Text("pre-push", @"..\drifthooks\bin\drifthooks.exe", windows: true),
+            Does.Contain("exec \"${0%/*}\"/'../drifthooks/bin/drifthooks.exe' hook pre-push \"$@\"\n"));
+
+    [Test]
     public void On_Windows_the_path_is_written_with_slashes_for_git_s_sh()
     {
         var text = HookScript.Text("pre-commit", @"C:\Users\Ann O'Neil\app\.git\drifthooks\bin\drifthooks.exe", windows: true);
