@@ -157,6 +157,8 @@ internal static class OptionsLoader
                 SchemaCheck = production["SchemaCheck"] is null ? SchemaCheckMode.Auto
                     : Bool(production["SchemaCheck"], true, "Production:SchemaCheck") ? SchemaCheckMode.On : SchemaCheckMode.Off,
                 Project = production["Project"],
+                DataChecks = Bool(production["DataChecks"], true, "Production:DataChecks"),
+                DataCheckTimeout = Seconds(production["DataCheckTimeoutSeconds"], SettingDefaults.DataCheckTimeoutSeconds, "Production:DataCheckTimeoutSeconds"),
             },
         };
     }

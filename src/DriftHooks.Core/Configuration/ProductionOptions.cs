@@ -30,6 +30,15 @@ internal sealed record ProductionOptions
     /// </summary>
     public string? SchemaCheckOffBy { get; init; }
 
+    /// <summary>
+    /// <c>Production:DataChecks</c>: whether pre-push and <c>check</c> ask production's rows (read-only) whether the
+    /// pending migrations will fail on them (default true); false for a team that must not read table contents.
+    /// </summary>
+    public bool DataChecks { get; init; } = true;
+
+    /// <summary><c>Production:DataCheckTimeoutSeconds</c>: how long each data question may take.</summary>
+    public TimeSpan DataCheckTimeout { get; init; } = TimeSpan.FromSeconds(SettingDefaults.DataCheckTimeoutSeconds);
+
     /// <summary>In a repository with several Prisma projects, the schema path of the one production runs.</summary>
     public string? Project { get; init; }
 }

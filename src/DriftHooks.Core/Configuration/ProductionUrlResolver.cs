@@ -45,6 +45,17 @@ internal static class ProductionUrlResolver
     public static string? PrismaEnvironment(string prismaVariable) =>
         Rules.FixText.IsVariableName(prismaVariable) ? $"{prismaVariable}=\"${AdminVariable}\" " : null;
 
+    /// <summary>
+    /// Production's URL in a shell command of a fix (<c>psql "$DRIFTHOOKS_PRODUCTION_URL"</c>): the environment variable it
+    /// came from, so that no password is printed; a placeholder when it came from a file.
+    /// </summary>
+    public static string ShellReference(DatabaseUrlSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var fromEnvironment = Places.FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
+        return fromEnvironment is null ? "'<production url>'" : $"\"${fromEnvironment}\"";
+    }
+
     /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>
     public static DatabaseUrlSource? Resolve(RepositoryLocation? location, SettingFiles settings) =>
         DatabaseUrlResolver.Resolve(location, settings, Places, "production URL", WhereToSet);

@@ -24,6 +24,9 @@ internal static class SettingDefaults
     /// <summary>The shortest timeout: a millisecond, PostgreSQL's unit (0 would mean none).</summary>
     public const double MinTimeoutSeconds = 0.001;
 
+    /// <summary><c>Production:DataCheckTimeoutSeconds</c>: each question about production's rows.</summary>
+    public const double DataCheckTimeoutSeconds = 2;
+
     /// <summary><c>Production:Branches</c>: every branch.</summary>
     public static IReadOnlyList<string> Branches { get; } = ["*"];
 }

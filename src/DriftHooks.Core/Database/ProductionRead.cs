@@ -14,7 +14,9 @@ internal sealed class ProductionRead : IAsyncDisposable
     readonly TaskCompletionSource<ServerIdentity?> _identity = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource<MigrationHistory> _history = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource<DatabaseCatalog> _catalog = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly TaskCompletionSource<Func<ReadOnlyDatabase, CancellationToken, Task>?> _more = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly Task _run;
+    Exception? _failure;
 
     ProductionRead(DatabaseUrl url, DatabaseConnectionOptions options, bool withCatalog, string? rememberIn, CancellationToken cancellationToken)
     {
@@ -57,9 +59,16 @@ internal sealed class ProductionRead : IAsyncDisposable
             {
                 _catalog.SetResult(await database.ReadCatalogAsync([url.Schema], cancellationToken).ConfigureAwait(false));
             }
+
+            // The same transaction stays open for one more read until the comparison says it needs none.
+            if (await _more.Task.ConfigureAwait(false) is { } more)
+            {
+                await more(database, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
+            _failure = e;
             _version.TrySetException(e);
             _identity.TrySetException(e);
             _history.TrySetException(e);
@@ -67,9 +76,42 @@ internal sealed class ProductionRead : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One more read in the same read-only transaction, after the history (and catalog): for questions that depend on
+    /// what the comparison found. At most once; a failure of the connection reaches the caller.
+    /// </summary>
+    public async Task<T> ThenAsync<T>(Func<ReadOnlyDatabase, CancellationToken, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_more.TrySetResult(async (database, cancellationToken) =>
+        {
+            try
+            {
+                result.SetResult(await read(database, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
+        }))
+        {
+            throw new InvalidOperationException("This production read was already given its last read.");
+        }
+
+        if (await Task.WhenAny(result.Task, _run).ConfigureAwait(false) != result.Task && !result.Task.IsCompleted)
+        {
+            // The read failed before it got there.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure ?? new InvalidOperationException("The production read ended before its last read."));
+        }
+
+        return await result.Task.ConfigureAwait(false);
+    }
+
     /// <summary>Waits for the read to end (the transaction rolled back, the connection closed).</summary>
     public async ValueTask DisposeAsync()
     {
+        _more.TrySetResult(null);
         await _run.ConfigureAwait(false);
 
         // A failure nobody asked about is not an unobserved one.

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.DataRisks;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
@@ -209,6 +210,7 @@ internal static class PrePushCheck
         }
 
         var findings = new List<Finding>();
+        var pendingScripts = new List<IReadOnlyList<(string Migration, string Script)>>();
         var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(options.Settings, project).Variable);
         foreach (var (toCompare, sha, migrations) in perCommit)
         {
@@ -220,10 +222,16 @@ internal static class PrePushCheck
             }
 
             var statuses = HistoryComparison.Compare(migrations, history.Records);
+            pendingScripts.Add(DataRiskCheck.Pending(migrations, statuses));
             var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name), toCompare.Sha);
             using var places = new MigrationPlaces(location, toCompare.Branch);
             findings.AddRange(HistoryComparison.Findings(
                 statuses, Database, context, project, prismaAt, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));
+        }
+
+        if (options.Production.DataChecks && !findings.Any(f => f.Severity == Severity.Error))
+        {
+            findings.AddRange(await DataRisksAsync(production, pendingScripts, project, source, options, withCatalog: shadow is not null).ConfigureAwait(false));
         }
 
         if (schemaCheck?.Notice is { } notice)
@@ -272,6 +280,38 @@ internal static class PrePushCheck
         }
 
         return findings;
+    }
+
+    // Each distinct set of pending migrations walked over production's catalog and asked about, in the read-only
+    // transaction of the history read; nothing is read when no pending statement can fail on data.
+    static async Task<IReadOnlyList<Finding>> DataRisksAsync(
+        ProductionRead production, List<IReadOnlyList<(string Migration, string Script)>> pendingScripts, PrismaProject project, DatabaseUrlSource source, DriftHooksOptions options, bool withCatalog)
+    {
+        var worth = pendingScripts.DistinctBy(p => string.Join("\n", p.Select(m => m.Migration))).Where(DataRiskCheck.Worth).ToList();
+        if (worth.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await production.ThenAsync(async (database, cancellationToken) =>
+            {
+                var catalog = withCatalog ? await production.Catalog.ConfigureAwait(false) : await database.ReadCatalogAsync(null, cancellationToken).ConfigureAwait(false);
+                var findings = new List<Finding>();
+                foreach (var pending in worth)
+                {
+                    findings.AddRange(await DataRiskCheck.RunAsync(
+                        database, catalog, pending, project, ProductionUrlResolver.ShellReference(source), options.Production.DataCheckTimeout, cancellationToken).ConfigureAwait(false));
+                }
+
+                return (IReadOnlyList<Finding>)findings.Distinct().ToList();
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ResourceUnavailableException or Npgsql.NpgsqlException or TimeoutException)
+        {
+            return [Finding.Warning(DataRiskCodes.CannotTell, $"The pending migrations were not checked against production's data: {e.Message}", null)];
+        }
     }
 
     /// <summary>

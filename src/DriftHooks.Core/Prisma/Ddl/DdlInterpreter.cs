@@ -43,19 +43,30 @@ internal static partial class DdlInterpreter
         {
             foreach (var statement in SqlLexer.Statements(script))
             {
-                try
-                {
-                    SqlCursor.EnsureNestingWithinBound(statement);
-                    new Reader(replay, statement, script, ddlFunctions).Execute();
-                }
-                catch (NotFollowedException e)
-                {
-                    replay.Unfollowed.Add(new UnfollowedStatement(migration, statement.Line, statement.Text, e.Message));
-                }
+                Apply(replay, migration, statement, script, ddlFunctions);
             }
         }
 
         return replay;
+    }
+
+    /// <summary>
+    /// Applies one statement of <paramref name="script"/> to <paramref name="replay"/>, as <see cref="Replay"/> does for
+    /// each (for a walk that looks at the model between statements); <paramref name="ddlFunctions"/> carries over.
+    /// </summary>
+    public static void Apply(DdlReplay replay, string migration, SqlStatement statement, string script, HashSet<string> ddlFunctions)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        ArgumentNullException.ThrowIfNull(statement);
+        try
+        {
+            SqlCursor.EnsureNestingWithinBound(statement);
+            new Reader(replay, statement, script, ddlFunctions).Execute();
+        }
+        catch (NotFollowedException e)
+        {
+            replay.Unfollowed.Add(new UnfollowedStatement(migration, statement.Line, statement.Text, e.Message));
+        }
     }
 
     [GeneratedRegex(@"\b(alter|create|drop|rename|execute|truncate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
