@@ -31,6 +31,16 @@ internal static class StatusCheck
             context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find,
             s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum));
 
+        if (context.Options.Production.DataChecks && context.ProductionSource is { } productionUrl && productionSide.History is { TableExists: true } history)
+        {
+            var data = await DataRisksAsync(context, productionUrl, history, cancellationToken).ConfigureAwait(false);
+            report = report with
+            {
+                Findings = [.. report.Findings, .. data],
+                ExitCode = report.ExitCode == ExitCodes.Passed && data.Any(f => f.Severity == Severity.Error) ? ExitCodes.Refused : report.ExitCode,
+            };
+        }
+
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
         if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)
         {
@@ -51,6 +61,28 @@ internal static class StatusCheck
             Findings = [.. report.Findings, .. drift.Findings],
             ExitCode = report.ExitCode == ExitCodes.Passed && drift.HasDrift ? ExitCodes.Refused : report.ExitCode,
         };
+    }
+
+    // Whether the migrations a deploy would run now fail on production's rows, as pre-push asks it; nothing is read when
+    // no pending statement can fail on data.
+    static async Task<IReadOnlyList<Finding>> DataRisksAsync(CompanionContext context, DatabaseUrlSource source, MigrationHistory history, CancellationToken cancellationToken)
+    {
+        var pending = DataRisks.DataRiskCheck.Pending(context.WorkingTree, HistoryComparison.Compare(context.WorkingTree, history.Records));
+        if (!DataRisks.DataRiskCheck.Worth(pending))
+        {
+            return [];
+        }
+
+        try
+        {
+            await using var database = await ReadOnlyDatabase.OpenAsync(source.Parse(), context.ProductionConnection, cancellationToken).ConfigureAwait(false);
+            return await DataRisks.DataRiskCheck.RunAsync(
+                database, null, pending, context.Project, ProductionUrlResolver.ShellReference(source), context.Options.Production.DataCheckTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResourceUnavailableException e)
+        {
+            return [Finding.Warning(DataRisks.DataRiskCodes.CannotTell, $"The pending migrations were not checked against production's data: {e.Message}", null)];
+        }
     }
 
     static DatabaseUrl RequireShadowServer(CompanionContext context)

@@ -92,11 +92,11 @@ internal static class DataRiskFindings
                 $"give {column} a default: in {quotedFile} at line {q.Line} add DEFAULT <value> after NOT NULL, and @default(<value>) to the field in {FixText.Quote(schemaPath)}, {Commit}"
                 + $" (or add it optional, fill it with UPDATE and require it with SET NOT NULL in a later migration)",
             DataRiskKind.NotNull =>
-                $"{list}fill them first: in {quotedFile} before line {q.Line} add UPDATE {q.Table} SET {column} = <value> WHERE {column} IS NULL;, {Commit}",
+                $"{list}fill them first: in {quotedFile} before line {q.Line} add UPDATE {SqlName(q.Table)} SET {column} = <value> WHERE {column} IS NULL;, {Commit}",
             DataRiskKind.Duplicates =>
                 $"{list}delete or repair the duplicates in production so that each value is held by one row, then push again",
             DataRiskKind.EnumValue =>
-                $"{list}move those rows to a value that stays: in {quotedFile} before line {q.Line} add UPDATE {q.Table} SET {column} = '<kept value>' WHERE {column} = '<removed value>';, {Commit}",
+                $"{list}move those rows to a value that stays: in {quotedFile} before line {q.Line} add UPDATE {SqlName(q.Table)} SET {column} = '<kept value>' WHERE {column} = '<removed value>';, {Commit}",
             DataRiskKind.TypeChange =>
                 $"{list}shorten or repair those values in production, or keep a type that holds them in {FixText.Quote(schemaPath)} and {quotedFile}, then push again",
             DataRiskKind.ForeignKey =>
@@ -104,6 +104,9 @@ internal static class DataRiskFindings
             _ => $"{list}repair the rows that violate it in production, or add the constraint NOT VALID in {quotedFile}, then push again",
         };
     }
+
+    // The display name (public tables unqualified) as SQL.
+    static string SqlName(string table) => string.Join('.', table.Split('.', 2).Select(Database.Sql.QuoteIdentifier));
 
     static string Rows(long count) => count > DataRiskWalk.Cap
         ? "more than " + DataRiskWalk.Cap.ToString("N0", CultureInfo.InvariantCulture)

@@ -428,7 +428,9 @@ internal static class DataRiskWalk
             var notNull = nullsNotDistinct ? null : string.Join(" AND ", quoted.Select(c => c + " IS NOT NULL"));
             var where = notNull is null ? "" : " WHERE " + notNull;
             var sql = $"SELECT count(*) FROM (SELECT 1 FROM {table.Quoted}{where} GROUP BY {list} HAVING count(*) > 1 LIMIT {Cap + 1}) AS in_the_way";
-            var listing = $"SELECT {list}, count(*) FROM {table.Quoted}{where} GROUP BY {list} HAVING count(*) > 1";
+            // No parenthesis, so that the printed command reads as one: the duplicated values, each once.
+            var listing = $"SELECT DISTINCT {string.Join(", ", quoted.Select(c => "a." + c))} FROM {table.Quoted} a JOIN {table.Quoted} b ON "
+                + string.Join(" AND ", quoted.Select(c => nullsNotDistinct ? $"a.{c} IS NOT DISTINCT FROM b.{c}" : $"a.{c} = b.{c}")) + " AND a.ctid <> b.ctid";
             Ask(DataRiskKind.Duplicates, Display(table, table.ProductionName!), [.. states.Select(c => c.ProductionName!)], what, sql, listing);
         }
 
@@ -668,7 +670,7 @@ internal static class DataRiskWalk
                 }
                 else if (column.NullWhere != "false")
                 {
-                    conditions.Add(column.NullWhere == "true" ? "true" : "(" + column.NullWhere + ")");
+                    conditions.Add(column.NullWhere);
                 }
             }
 
@@ -677,9 +679,9 @@ internal static class DataRiskWalk
                 return;
             }
 
-            var where = conditions.Contains("true") ? null : string.Join(" OR ", conditions);
+            var where = conditions.Contains("true") ? null : conditions.Count == 1 ? conditions[0] : string.Join(" OR ", conditions.Select(c => "(" + c + ")"));
             Ask(DataRiskKind.NotNull, Display(table, table.ProductionName!), [.. columns.Select(c => c.Column.ProductionName ?? c.Name)], what, Count(table.Quoted, where),
-                $"SELECT count(*) FROM {table.Quoted}{(where is null ? "" : " WHERE " + where)}");
+                $"SELECT ctid FROM {table.Quoted}{(where is null ? "" : " WHERE " + where)}");
         }
 
         // ---- ADD CONSTRAINT ----

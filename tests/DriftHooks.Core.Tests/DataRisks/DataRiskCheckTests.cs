@@ -173,7 +173,7 @@ public sealed class DataRiskCheckTests
         var verdict = await CheckAsync(Users, TwoUsers + "INSERT INTO \"User\" (\"email\") VALUES ('a@x'), ('a@x');", "CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\");\n");
         Refused(verdict, DataRiskCodes.UniqueOverDuplicates, "Unique constraint failed");
         Assert.That(verdict.Error!.Message, Does.Contain("1 value of \"email\" in User in production is held by more than one row"));
-        Assert.That(verdict.Error.Fix, Does.Contain("psql \"$DRIFTHOOKS_PRODUCTION_URL\" -c 'SELECT \"email\", count(*) FROM \"public\".\"User\" WHERE \"email\" IS NOT NULL GROUP BY \"email\" HAVING count(*) > 1'"));
+        Assert.That(verdict.Error.Fix, Does.Contain("psql \"$DRIFTHOOKS_PRODUCTION_URL\" -c 'SELECT DISTINCT a.\"email\" FROM \"public\".\"User\" a JOIN \"public\".\"User\" b ON a.\"email\" = b.\"email\" AND a.ctid <> b.ctid'"));
     }
 
     [Test]
