@@ -158,7 +158,7 @@ internal static class OptionsLoader
                     : Bool(production["SchemaCheck"], true, "Production:SchemaCheck") ? SchemaCheckMode.On : SchemaCheckMode.Off,
                 Project = production["Project"],
                 DataChecks = Bool(production["DataChecks"], true, "Production:DataChecks"),
-                DataCheckTimeout = Seconds(production["DataCheckTimeoutSeconds"], SettingDefaults.DataCheckTimeoutSeconds, "Production:DataCheckTimeoutSeconds"),
+                DataCheckTimeout = Seconds(production["DataCheckTimeoutSeconds"], SettingDefaults.DataCheckTimeoutSeconds, SettingDefaults.MaxStatementTimeoutSeconds, "Production:DataCheckTimeoutSeconds"),
             },
         };
     }

@@ -2,7 +2,7 @@ namespace DriftHooks.Core.DataRisks;
 
 /// <summary>
 /// Stable finding codes of the data check: a pending migration that <c>prisma migrate deploy</c> will stop on because of
-/// the rows production holds (errors), what could not be told or will be lost (warnings), and the offline note at commit.
+/// the rows production holds (errors), what could not be told or will be lost (warnings),.
 /// </summary>
 internal static class DataRiskCodes
 {
@@ -15,5 +15,4 @@ internal static class DataRiskCodes
     public const string CheckViolated = "DH506";
     public const string CannotTell = "DH510";
     public const string DataLoss = "DH511";
-    public const string AskedAtPush = "DH512";
 }

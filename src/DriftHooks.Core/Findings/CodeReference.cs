@@ -1,4 +1,5 @@
 using System.Text;
+using DriftHooks.Core.DataRisks;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Findings;
@@ -17,6 +18,7 @@ internal static class CodeReference
     const string Push = "pre-push, check, status";
     const string Schema = "pre-push, check, drift";
     const string Status = "status, doctor";
+    const string Data = "pre-push, check, status";
 
     const string Revert = "The printed SQL reverts production to what its migrations say; or capture the change in a migration: `npx prisma migrate dev --create-only`, the printed SQL in its `migration.sql`, the schema made to match, then `npx prisma migrate resolve --applied` on production.";
 
@@ -113,6 +115,16 @@ internal static class CodeReference
         new(CompanionRuleCodes.SyncDone, "sync", "Note: what sync applied.", "Nothing to do."),
         new(CompanionRuleCodes.RestoreDone, "restore", "Note: what restore put back.", "Nothing to do."),
         new(CompanionRuleCodes.BackupDone, "backup", "Note: a backup written, with its row count and file.", "Nothing to do."),
+
+        new(DataRiskCodes.RequiredColumnOnFilledTable, Data, "A pending migration adds a NOT NULL column without a default (or drops and recreates one as required) to a table that has rows in production: `migrate deploy` fails with 23502 and stops every later deploy (P3009). The migration, line, table, column and row count are named, never a value.", "Give the column a default (`DEFAULT` in the migration, `@default` in the schema) and amend the unpushed migration; or add it optional, fill it with `UPDATE`, and require it in a later migration."),
+        new(DataRiskCodes.NotNullOverNulls, Data, "A pending `SET NOT NULL` (or a primary key) over a column that holds NULL in production, after what the push itself fills: 23502 at deploy.", "Fill the NULLs first in the migration (`UPDATE … SET … WHERE … IS NULL`), listed read-only with the printed `psql` query; amend the unpushed migration."),
+        new(DataRiskCodes.UniqueOverDuplicates, Data, "A pending unique index, unique constraint or primary key over values production holds more than once (NULLs distinct, as PostgreSQL counts them): 23505 at deploy.", "List the duplicated values with the printed read-only `psql` query, delete or repair them in production, then push again."),
+        new(DataRiskCodes.EnumValueInUse, Data, "A pending migration removes enum values (Prisma's type swap with `USING … ::text::…`) that rows in production hold: 22P02 at deploy.", "Move those rows to a value that stays with an `UPDATE` before the swap in the migration; amend the unpushed migration."),
+        new(DataRiskCodes.TypeChangeFails, Data, "A pending type change the values cannot take: a varchar/char shrunk below the longest value (`char_length`), or a text cast that some value fails (`pg_input_is_valid`, PostgreSQL 16+; older servers: DH510).", "Shorten or repair those values in production, or keep a type that holds them."),
+        new(DataRiskCodes.ForeignKeyOverOrphans, Data, "A pending foreign key (not `NOT VALID`) over rows whose referenced row is missing in production: 23503 at deploy.", "Set those references to NULL or delete the rows (listed by the printed read-only query), or create what they reference, then push again."),
+        new(DataRiskCodes.CheckViolated, Data, "A pending CHECK constraint (not `NOT VALID`) that rows in production violate: 23514 at deploy. Only expressions of the table's columns, constants, operators and a few pure functions are asked.", "Repair the rows that violate it, or add the constraint `NOT VALID`, then push again."),
+        new(DataRiskCodes.CannotTell, Data, "Warning only, never a refusal: a risky statement not checked against production's data, and why (a question that timed out, a role without SELECT, a statement or expression not followed, another data change on the table earlier in the push).", "Nothing required; `Production:DataCheckTimeoutSeconds` gives questions longer, and a read-only role needs SELECT on the tables."),
+        new(DataRiskCodes.DataLoss, Data, "Warning: a pending migration drops a column or table that holds data in production, with the count of non-null values.", "If the data must stay, copy it first or keep the column; otherwise nothing to do."),
     ];
 
     /// <summary>The reference page, <c>docs/codes.md</c>, exactly as committed.</summary>
@@ -125,7 +137,8 @@ internal static class CodeReference
         page.Append("Every code DriftHooks can print, what it means and the way out. A real finding's `fix:` line is more exact: it names\n");
         page.Append("the folder, commit, branch or SQL, and is tested as printed ([fixes-tested.md](fixes-tested.md)). DH1xx are the\n");
         page.Append("commit rules (`Rules` in `drifthooks.json` switches each off), DH2xx the comparison with production's history,\n");
-        page.Append("DH3xx production's schema against what its migrations create, DH4xx the companion commands.\n");
+        page.Append("DH3xx production's schema against what its migrations create, DH4xx the companion commands, DH5xx whether the\n");
+        page.Append("pending migrations will deploy on production's rows.\n");
         foreach (var group in All.GroupBy(e => e.Code[..3]))
         {
             page.Append("\n## ").Append(Title(group.Key)).Append("\n\n");
@@ -146,6 +159,7 @@ internal static class CodeReference
         "DH2" => "DH2xx: production's history",
         "DH3" => "DH3xx: production's schema",
         "DH4" => "DH4xx: companion commands",
+        "DH5" => "DH5xx: production's data",
         _ => prefix + "xx",
     };
 

@@ -28,24 +28,8 @@ internal static class CommitRules
         var scripts = CheckNewScripts(changes, [.. staged.Where(n => !changes.After[n].ScriptIsLink)], findings);
         CheckSchema(changes, staged, scripts, workingTree, findings);
         CheckMigrationWithoutSchema(changes, staged, findings);
-        NoteDataRisks(project, scripts, findings);
 
         return [.. findings.Where(f => !disabledRules.Contains(f.Code)).DistinctBy(f => (f.Code, f.Location))];
-    }
-
-    // Offline the rows are not there: one note per statement that production's rows could make fail, asked at push.
-    private static void NoteDataRisks(Prisma.PrismaProject project, Dictionary<string, string> scripts, List<Finding> findings)
-    {
-        foreach (var (name, script) in scripts.OrderBy(s => s.Key, StringComparer.Ordinal))
-        {
-            foreach (var (line, what) in DataRisks.DataRiskWalk.RiskyStatements(name, script))
-            {
-                findings.Add(Finding.Note(
-                    DataRisks.DataRiskCodes.AskedAtPush,
-                    $"{name} line {line} {what}: whether production's rows let it deploy is asked at push (read-only).",
-                    $"{project.MigrationFolder(name)}/migration.sql:{line}"));
-            }
-        }
     }
 
     private static void CheckSchema(
