@@ -119,6 +119,7 @@ internal static class DataRiskWalk
                     _cursor = new SqlCursor(statement);
                     try
                     {
+                        SqlCursor.EnsureNestingWithinBound(statement);
                         Statement();
                     }
                     catch (NotFollowedException)
