@@ -383,6 +383,6 @@ public class InstallTests
             Assert.That(help.Output, Does.Contain($"drifthooks {command}").And.Contain("Description:"), command);
         }
 
-        Assert.That(repo.Drifthooks("check", "--help").Output, Does.Contain("first parent").And.Contain("--format"));
+        Assert.That(repo.Drifthooks("check", "--help").Output, Does.Contain("what base..head leaves").And.Contain("--format"));
     }
 }
