@@ -1,6 +1,6 @@
 using DriftHooks.Core.Configuration;
-using DriftHooks.Core.DataRisks;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.DataRisks;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
