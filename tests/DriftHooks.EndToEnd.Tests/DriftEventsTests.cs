@@ -297,10 +297,16 @@ public class DriftEventsTests
             async team =>
             {
                 // A required column without a default: fine on an empty development table, fails on production's rows.
+                // The data check (DH500) now refuses that push; the failure reaches production only past it, overridden.
                 team.Stage(Team.Schema(first: "  age Int\n"), "20240201000000_age", AgeSql);
                 team.Commit("the migration");
+                var refusedFirst = team.Push();
+                Assert.That(refusedFirst.ExitCode, Is.Not.Zero, refusedFirst.ToString());
+                Assert.That(refusedFirst.Error, Does.Contain("DH500").And.Contain("1 row in production"));
+                team.Repository.Environment["DRIFTHOOKS_OVERRIDE"] = "deploy it anyway, to see it fail";
                 var first = team.Push();
-                Assert.That(first.ExitCode, Is.Zero, "pending, it is pushed: " + first);
+                team.Repository.Environment.Remove("DRIFTHOOKS_OVERRIDE");
+                Assert.That(first.ExitCode, Is.Zero, "pending and overridden, it is pushed: " + first);
                 var deploy = await CaughtAsync(() => team.DeployAsync(("20240201000000_age", AgeSql)));
                 Assert.That(deploy, Is.TypeOf<MigrationFailedException>(), "CI's migrate deploy fails on production's rows");
                 team.CommitOtherWork();
