@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DriftHooks.Core.Tests.Support;
 
 /// <summary>
-/// Runs the real Prisma CLI (/work/shared/prisma-oracle/prisma.sh, Prisma 6.19.3 on its WebAssembly engine)
+/// Runs the real Prisma CLI (../shared/prisma-oracle/prisma.sh beside the checkout, Prisma 6.19.3 on its WebAssembly engine)
 /// against a test database, so that tests can compare DriftHooks with what Prisma itself does.
 /// </summary>
 public static class PrismaOracle
