@@ -418,18 +418,61 @@ public class DatabaseFixTests
         s.Repository.MustGit("add", "-A");
         Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
 
-        // drift no longer repeats the drift: production needs the capture recorded, which the fix does as printed.
+        RecordsTheCaptureAsPrinted(s, "DH303", Capture, "does");
+    }
+
+    [Test]
+    public async Task A_default_changed_by_hand_in_production_is_captured_in_a_migration_then_recorded_as_applied_there_as_printed()
+    {
+        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "F");
+        await s.UseLocalDatabaseAsync(); // its server is the shadow server drift replays on
+        const string Status = "20240103000000_status";
+        const string AddStatus = "ALTER TABLE \"F2\" ADD COLUMN \"status\" TEXT NOT NULL DEFAULT 'draft';\n";
+        string Schema(string status) => PushScenario.Schema(2, "F").Replace(
+            "model F2 {\n  id Int @id @default(autoincrement())\n", $"model F2 {{\n  id Int @id @default(autoincrement())\n  status String @default(\"{status}\")\n", StringComparison.Ordinal);
+        s.Repository.Write("prisma/schema.prisma", Schema("draft"));
+        s.Repository.Write($"prisma/migrations/{Status}/migration.sql", AddStatus);
+        s.Repository.MustGit("add", "-A");
+        Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
+        await s.ApplyAsync((Status, AddStatus));
+        Assert.That(s.Push().ExitCode, Is.Zero);
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, "ALTER TABLE \"F2\" ALTER COLUMN \"status\" SET DEFAULT 'open';");
+
+        var drift = s.Repository.Drifthooks("drift");
+        Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
+        Assert.That(PrintedFix.Of(s.Repository, drift, "DH307").Text, Does.Contain("npx prisma migrate resolve --applied <that migration>"));
+
+        // The user captures production's default: the schema and a migration setting it, committed through the hooks.
+        const string Capture = "20240104000000_capture_status_default";
+        s.Repository.Write("prisma/schema.prisma", Schema("open"));
+        s.Repository.Write($"prisma/migrations/{Capture}/migration.sql", "-- AlterTable\nALTER TABLE \"F2\" ALTER COLUMN \"status\" SET DEFAULT 'open';\n");
+        s.Repository.MustGit("add", "-A");
+        var commit = s.Repository.Commit();
+        Assert.That(commit.ExitCode, Is.Zero, commit.ToString());
+
+        var captured = RecordsTheCaptureAsPrinted(s, "DH307", Capture, "sets it");
+        Assert.That(captured.All, Does.Not.Contain("expected 'draft'::text, production 'open'::text"), "the drift is not repeated: " + captured);
+    }
+
+    /// <summary>
+    /// Once the capture migration is committed, drift no longer repeats the drift: production needs the capture recorded,
+    /// which the fix does as printed (Prisma's CLI pointed at production); then drift is clean and the push passes.
+    /// Returns what drift printed before.
+    /// </summary>
+    private static ProcessResult RecordsTheCaptureAsPrinted(PushScenario s, string code, string capture, string how)
+    {
         var captured = s.Repository.Drifthooks("drift");
-        var fix = PrintedFix.Of(s.Repository, captured, "DH303");
-        Assert.That(fix.Text, Does.StartWith($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {Capture} (DRIFTHOOKS_PRODUCTION_ADMIN_URL: "));
-        Assert.That(captured.Output, Does.Contain($"migration {Capture}, which production has not recorded, does: the change is captured"));
+        var fix = PrintedFix.Of(s.Repository, captured, code);
+        Assert.That(fix.Text, Does.StartWith($"DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" npx prisma migrate resolve --applied {capture} (DRIFTHOOKS_PRODUCTION_ADMIN_URL: "));
+        Assert.That(captured.Output, Does.Contain($"migration {capture}, which production has not recorded, {how}: the change is captured"));
         fix.WithPrisma(s.Production).Follow();
 
         var clean = s.Repository.Drifthooks("drift");
         Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
-        Assert.That(clean.All, Does.Not.Contain("DH303"));
+        Assert.That(clean.All, Does.Not.Contain(code));
         var push = s.Push();
         Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        return captured;
     }
 
     [Test]

@@ -145,14 +145,15 @@ internal static class SchemaDriftCheck
     }
 
     /// <summary>
-    /// A column or index production has that no applied migration creates, but a migration of the repository production
-    /// has not recorded does: the manual change was captured in that migration (DH303, DH312's second way), so the
-    /// drift is no longer the thing to fix. Production now records that migration as applied instead of running it
-    /// (a deploy would fail: it already exists).
+    /// A column or index production has that no applied migration creates (DH303, DH312), or a column default production
+    /// holds that the applied migrations do not set (DH307), where a migration of the repository production has not
+    /// recorded creates that object or sets that column's default: the manual change was captured in that migration, so
+    /// the drift is no longer the thing to fix. Production now records that migration as applied instead of running it
+    /// (a deploy would fail on what already exists, or run what production already did).
     /// </summary>
     static IEnumerable<Finding> Captured(IReadOnlyList<Finding> differences, SchemaDriftRequest request, MigrationHistory history, string schema)
     {
-        var capturable = differences.Where(f => f.Code is SchemaDriftCodes.ExtraColumn or SchemaDriftCodes.ExtraIndex).ToList();
+        var capturable = differences.Where(f => f.Code is SchemaDriftCodes.ExtraColumn or SchemaDriftCodes.ExtraIndex or SchemaDriftCodes.ColumnDefault).ToList();
         if (capturable.Count == 0)
         {
             return differences;
@@ -160,16 +161,29 @@ internal static class SchemaDriftCheck
 
         var applied = history.Records.Where(r => r.IsApplied).Select(r => r.MigrationName).ToHashSet(StringComparer.Ordinal);
         var pending = NotRecorded(request, applied)
-            .Select(m => (m.Name, Creates: CreatedObjects.Of(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal)))
+            .Select(m => (m.Name,
+                Creates: CreatedObjects.Of(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal),
+                SetsDefault: CreatedObjects.DefaultsSet(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal)))
             .ToList();
-        return differences.Select(f => !capturable.Contains(f) || f.Location is not { } at || pending.FirstOrDefault(m => m.Creates.Contains(at)).Name is not { } name
-            ? f
-            : Finding.Error(
+        return differences.Select(f =>
+        {
+            var isDefault = f.Code == SchemaDriftCodes.ColumnDefault;
+            if (!capturable.Contains(f) || f.Location is not { } at
+                || pending.FirstOrDefault(m => (isDefault ? m.SetsDefault : m.Creates).Contains(at)).Name is not { } name)
+            {
+                return f;
+            }
+
+            var what = isDefault
+                ? $"Production's default of {at} differs from the one its applied migrations set, and migration {name}, which production has not recorded, sets it"
+                : $"Production has {at}, which no migration it applied creates, and migration {name}, which production has not recorded, does";
+            var why = isDefault ? "production already has the default it sets" : "a deploy would fail: it already exists";
+            return Finding.Error(
                 f.Code,
-                $"Production has {at}, which no migration it applied creates, and migration {name}, which production has not recorded, does: the change is captured. "
-                + $"Production must now record {name} as applied instead of running it (a deploy would fail: it already exists).",
+                $"{what}: the change is captured. Production must now record {name} as applied instead of running it ({why}).",
                 at,
-                $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied {FixText.Quote(name)} {Configuration.ProductionUrlResolver.AdminRemark}"));
+                $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied {FixText.Quote(name)} {Configuration.ProductionUrlResolver.AdminRemark}");
+        });
     }
 
     // CreatedObjects names "column public.User.name"; CatalogDiff's locations leave the public schema out ("column User.name").

@@ -43,6 +43,28 @@ internal static partial class CreatedObjects
         return names;
     }
 
+    /// <summary>
+    /// The columns whose default a migration script sets or drops (<c>ALTER TABLE "User" ALTER COLUMN "role" SET
+    /// DEFAULT 'user'</c>, as Prisma writes it), named as <see cref="Of"/> names columns: a migration that captures a
+    /// default changed by hand in production.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultsSet(byte[] script, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var names = new List<string>();
+        foreach (Match alter in AlterPattern().Matches(Encoding.UTF8.GetString(script)))
+        {
+            var owner = alter.Groups["schema"].Success ? Name(alter.Groups["schema"].Value) : schema;
+            var table = Name(alter.Groups["name"].Value);
+            foreach (Match column in AlterDefaultPattern().Matches(alter.Groups["body"].Value))
+            {
+                names.Add($"column {owner}.{table}.{Name(column.Groups["column"].Value)}");
+            }
+        }
+
+        return names;
+    }
+
     // A quoted identifier keeps its case ("" stands for "); an unquoted one folds to lower case, as PostgreSQL folds it.
     static string Name(string token) =>
         token.StartsWith('"') ? token[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : token.ToLowerInvariant();
@@ -55,4 +77,7 @@ internal static partial class CreatedObjects
 
     [GeneratedRegex($"""\bADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<column>{Identifier})""", RegexOptions.IgnoreCase)]
     private static partial Regex AddColumnPattern();
+
+    [GeneratedRegex($"""\bALTER\s+(?:COLUMN\s+)?(?<column>{Identifier})\s+(?:SET|DROP)\s+DEFAULT\b""", RegexOptions.IgnoreCase)]
+    private static partial Regex AlterDefaultPattern();
 }

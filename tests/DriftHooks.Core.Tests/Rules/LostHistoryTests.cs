@@ -34,6 +34,14 @@ public class LostHistoryTests
     }
 
     [Test]
+    public void Defaults_set_or_dropped_are_read_as_Prisma_writes_them_and_are_no_created_object()
+    {
+        var script = Encoding.UTF8.GetBytes("-- AlterTable\nALTER TABLE \"User\" ALTER COLUMN \"role\" SET DEFAULT 'admin',\nALTER COLUMN \"age\" DROP DEFAULT;\nALTER TABLE app.\"Post\" ALTER title SET DEFAULT 'x';\nALTER TABLE \"User\" ALTER COLUMN \"bio\" SET NOT NULL;\n");
+        Assert.That(CreatedObjects.DefaultsSet(script, "public"), Is.EqualTo(new[] { "column public.User.role", "column public.User.age", "column app.Post.title" }));
+        Assert.That(CreatedObjects.Of(script, "public"), Is.Empty);
+    }
+
+    [Test]
     public void An_emptied_history_over_an_intact_schema_is_lost_up_to_the_last_migration_whose_objects_are_there()
     {
         var objects = new HashSet<string> { "type public.Role", "table public.User", "table public.Post" };
