@@ -6,7 +6,7 @@ through git's alternates, a sparse working tree of the Prisma folders and packag
 is in while it runs the hook for that commit: HEAD at its first parent, the index and working tree at its tree,
 MERGE_HEAD at its second parent for a merge, and origin/main where the default branch stood then (the newest commit
 of the default branch's first-parent line that the commit contains). The hook's exit code and findings are recorded.
-Usage: replay-history.py SOURCE_GIT_DIR HOOK_BIN_DIR OUT_DIR [--branch main] [--limit N] [--from N]
+Usage: replay-history.py SOURCE_GIT_DIR HOOK_BIN_DIR OUT_DIR [--branch main] [--limit N] [--from N | --last N] [--only SHA…]
 Writes OUT_DIR/results.tsv (commit, exit, codes, milliseconds), OUT_DIR/log/<commit>.txt for each commit with
 findings, and prints a summary.
 """
@@ -37,6 +37,8 @@ def main():
     parser.add_argument("--branch", default=None, help="the default branch of the source (default: its HEAD)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--from", dest="start", type=int, default=0)
+    parser.add_argument("--last", type=int, default=0, help="only the newest N commits touching a Prisma folder")
+    parser.add_argument("--only", nargs="+", default=[], help="only these commits (a prefix each), e.g. to replay a refusal again")
     args = parser.parse_args()
     source = os.path.abspath(args.source)
     args.bin = os.path.abspath(args.bin)
@@ -46,6 +48,10 @@ def main():
     mainline_set = set(mainline)
     commits = git(source, "rev-list", "--reverse", "--topo-order", tip, "--", *PRISMA_PATHS).split()
     commits = commits[args.start:]
+    if args.last:
+        commits = commits[-args.last:]
+    if args.only:
+        commits = [c for c in commits if c.startswith(tuple(args.only))]
     if args.limit:
         commits = commits[: args.limit]
 

@@ -191,6 +191,40 @@ public class CommitRulesTests
         Assert.That(CommitRules.Evaluate(Changes([repair], before, repaired, committed, new(committed)), new HashSet<string>()).Select(f => f.Severity), Is.EqualTo(new[] { Severity.Note }));
     }
 
+    // langfuse 52c261b4: the parent's schema lacked @default(now()) on a column its migration had made with DEFAULT
+    // CURRENT_TIMESTAMP; the commit adds it beside a new table and its migration. An earlier migration fills a temporary
+    // table, reads it and drops it: the replay from empty has to follow that to see that the commit is right (Prisma's
+    // migrate diff --from-migrations: exit 2 at the parent, 0 at the commit).
+    [Test]
+    public void A_commit_repairing_its_parent_is_let_through_past_a_temporary_table_in_an_earlier_migration()
+    {
+        const string Slack = "CREATE TABLE \"slack\" (\"id\" TEXT NOT NULL, \"updated_at\" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, CONSTRAINT \"slack_pkey\" PRIMARY KEY (\"id\"));\n";
+        const string Prices = """
+            CREATE TABLE "prices" ("id" TEXT NOT NULL, "price" DECIMAL(65,30) NOT NULL, CONSTRAINT "prices_pkey" PRIMARY KEY ("id"));
+            CREATE TEMPORARY TABLE temp_prices AS
+            SELECT id, 1 AS price FROM slack;
+            INSERT INTO prices (id, price) SELECT id, price FROM temp_prices ON CONFLICT (id) DO NOTHING;
+            DROP TABLE temp_prices;
+            """;
+        const string Models = "model Slack {\n  id        String   @id\n  updatedAt DateTime {0}@updatedAt @map(\"updated_at\")\n  @@map(\"slack\")\n}\n\n"
+            + "model Price {\n  id    String  @id\n  price Decimal\n  @@map(\"prices\")\n}\n";
+        var before = Datasource + Models.Replace("{0}", string.Empty, StringComparison.Ordinal);
+        var after = Datasource + Models.Replace("{0}", "@default(now()) ", StringComparison.Ordinal) + "\nmodel Pending {\n  id String @id\n  @@map(\"pending\")\n}\n";
+        var schemaChange = new FileChange("prisma/schema.prisma", ChangeKind.Modified, Blob(before), Blob(after));
+        var committed = new Dictionary<string, string?> { ["1_slack"] = Blob(Slack), ["2_prices"] = Blob(Prices) };
+        var staged = new Dictionary<string, string?>(committed) { ["3_pending"] = Blob("CREATE TABLE \"pending\" (\"id\" TEXT NOT NULL, CONSTRAINT \"pending_pkey\" PRIMARY KEY (\"id\"));\n") };
+
+        var findings = CommitRules.Evaluate(Changes([schemaChange], before, after, committed, staged), new HashSet<string>());
+        Assert.That(findings.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Note) }));
+        Assert.That(findings[0].Message, Does.Contain("did not match its own migrations"));
+
+        // Dropping a table no statement made is still not followed, so the commit is judged against its parent: refused.
+        var lostCommitted = new Dictionary<string, string?>(committed) { ["2_prices"] = Blob(Prices.Replace("CREATE TEMPORARY TABLE temp_prices AS", "SELECT 1;", StringComparison.Ordinal)) };
+        var lostStaged = new Dictionary<string, string?>(lostCommitted) { ["3_pending"] = staged["3_pending"] };
+        var refused = CommitRules.Evaluate(Changes([schemaChange], before, after, lostCommitted, lostStaged), new HashSet<string>());
+        Assert.That(refused.Where(f => f.Severity == Severity.Error).Select(f => f.Code), Is.EqualTo(new[] { RuleCodes.MigrationsMissSchema }));
+    }
+
     [Test]
     public void Files_beside_a_committed_migration_sql_may_change_since_Prisma_s_checksum_covers_migration_sql_alone()
     {

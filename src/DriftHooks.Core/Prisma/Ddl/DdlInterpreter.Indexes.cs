@@ -63,7 +63,13 @@ internal static partial class DdlInterpreter
 
             _cursor.Expect("on");
             _cursor.Accept("only");
-            var table = Table(_cursor.QualifiedName(), ifExists: false)!;
+            var owner = _cursor.QualifiedName();
+            if (IsTemporary(owner))
+            {
+                return;
+            }
+
+            var table = Table(owner, ifExists: false)!;
             var method = _cursor.Accept("using") ? _cursor.Identifier().ToLowerInvariant() : "btree";
             _cursor.ExpectSymbol("(");
             var parts = new List<string>();

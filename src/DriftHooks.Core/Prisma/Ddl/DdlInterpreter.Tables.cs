@@ -7,6 +7,18 @@ internal static partial class DdlInterpreter
     // CREATE/ALTER TABLE and their columns: what a table holds and how a statement changes it.
     private sealed partial class Reader
     {
+        // Gone at the end of the session and never part of the schema, but named by later statements of the session
+        // (langfuse's prices migration fills one, reads it and drops it): remembered so that those statements pass.
+        private void CreateTemporaryTable()
+        {
+            _cursor.Accept("if", "not", "exists");
+            replay.TemporaryTables.Add(_cursor.QualifiedName().Name);
+        }
+
+        // A temporary table hides a table of the same name for an unqualified name, as PostgreSQL's pg_temp comes first.
+        private bool IsTemporary((string? Schema, string Name) name) =>
+            name.Schema is null or "pg_temp" && replay.TemporaryTables.Contains(name.Name);
+
         private void CreateTable()
         {
             var ifNotExists = _cursor.Accept("if", "not", "exists");
@@ -201,7 +213,13 @@ internal static partial class DdlInterpreter
 
             var ifExists = _cursor.Accept("if", "exists");
             _cursor.Accept("only");
-            var table = Table(_cursor.QualifiedName(), ifExists);
+            var name = _cursor.QualifiedName();
+            if (IsTemporary(name))
+            {
+                return;
+            }
+
+            var table = Table(name, ifExists);
             _cursor.AcceptSymbol("*");
             if (table is null)
             {

@@ -176,7 +176,8 @@ internal static partial class DdlInterpreter
             switch (kind.Text)
             {
                 case "table" when temporary:
-                    return; // gone at the end of the session
+                    CreateTemporaryTable();
+                    return;
                 case "table":
                     CreateTable();
                     return;
@@ -284,6 +285,12 @@ internal static partial class DdlInterpreter
                 case "table":
                     DropEach((schema, name, ifExists, cascade) =>
                     {
+                        if (IsTemporary((schema, name)))
+                        {
+                            replay.TemporaryTables.Remove(name);
+                            return;
+                        }
+
                         var table = Table((schema, name), ifExists);
                         if (table is not null)
                         {

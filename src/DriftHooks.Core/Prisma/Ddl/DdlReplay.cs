@@ -36,6 +36,9 @@ internal sealed class DdlReplay(DatabaseModel model)
     /// <summary>Named check constraints the scripts created (keys <c>table|name</c>): not modelled, but known to exist.</summary>
     public HashSet<string> CheckConstraints { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Temporary tables the scripts created and have not dropped (names): never part of the model.</summary>
+    public HashSet<string> TemporaryTables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether every statement was followed, so that the model is what the scripts produce.</summary>
     public bool Complete => Unfollowed.Count == 0;
 

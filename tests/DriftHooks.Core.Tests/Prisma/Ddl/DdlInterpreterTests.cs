@@ -258,6 +258,31 @@ public class DdlInterpreterTests
         Gives(sql, "model T {\n  id Int @id\n  name String\n}\n", start);
     }
 
+    // langfuse's 20241024100928_add_prices_table fills a temporary table, reads it and drops it.
+    [Test]
+    public void A_temporary_table_is_followed_through_the_session_and_never_reaches_the_model()
+    {
+        var start = Model("model T {\n  id Int @id\n  name String\n}\n");
+        const string sql = """
+            CREATE TEMPORARY TABLE temp_prices AS
+            SELECT id AS model_id, 'input' AS usage_type FROM "T" WHERE "name" IS NOT NULL;
+            INSERT INTO "T" ("id", "name") SELECT 1, usage_type FROM temp_prices ON CONFLICT ("id") DO NOTHING;
+            DROP TABLE temp_prices;
+            CREATE TEMP TABLE IF NOT EXISTS "T" ("id" INTEGER);
+            CREATE INDEX "t_tmp_idx" ON "T" ("id");
+            ALTER TABLE "T" ADD COLUMN "extra" TEXT;
+            DROP TABLE "T";
+            """;
+        // The unqualified "T" names the temporary table while it exists, as pg_temp comes first: the model's T stays.
+        Gives(sql, "model T {\n  id Int @id\n  name String\n}\n", start);
+
+        // Once the temporary table is dropped the name is the model's table again, and dropping a temporary table twice
+        // is not followed.
+        Gives(sql + "\nALTER TABLE \"T\" ADD COLUMN \"b\" TEXT;", "model T {\n  id Int @id\n  name String\n  b String?\n}\n", start);
+        var twice = DdlInterpreter.Replay(start, [("1_m", "CREATE TEMP TABLE t1 (a int); DROP TABLE t1; DROP TABLE t1;")]);
+        Assert.That(twice.Unfollowed.Single().Reason, Does.Contain("does not exist"));
+    }
+
     [TestCase("DO $$ BEGIN EXECUTE 'ALTER TABLE \"T\" ADD COLUMN x int'; END $$;", "DO block")]
     [TestCase("DO $$ BEGIN ALTER TABLE \"T\" ADD COLUMN x int; END $$;", "DO block")]
     [TestCase("EXECUTE add_column;", "EXECUTE")]
