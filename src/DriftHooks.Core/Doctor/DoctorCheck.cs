@@ -214,7 +214,7 @@ internal static class DoctorCheck
             else
             {
                 var path = Path.Combine(hooksDirectory, hook);
-                if (!File.Exists(path) || Files.RegularFile.ReadTextIfPresent(path) != HookInstaller.Script(location, hooksDirectory, hook) || !File.Exists(executable))
+                if (!HookInstaller.IsInstalledHook(location, hooksDirectory, hook) || !File.Exists(executable))
                 {
                     return new("hooks", "hooks", DoctorStatus.Fail, $"{path} is not DriftHooks's {hook} hook (another tool may have replaced it, or an older drifthooks installed it)", install);
                 }

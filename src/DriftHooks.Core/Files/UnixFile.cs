@@ -30,6 +30,18 @@ internal static partial class UnixFile
     static readonly bool Mac = OperatingSystem.IsMacOS();
     static readonly bool Arm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
+    // "libc" alone sends the runtime probing about 160 paths (liblibc.so, libc.so's linker script, every hwcaps folder)
+    // before it settles, at every start: half a millisecond of each commit. glibc's libc is already loaded by its soname,
+    // so dlopen of that name only finds it; musl and macOS keep the runtime's own search.
+    static UnixFile()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            NativeLibrary.SetDllImportResolver(typeof(UnixFile).Assembly, static (name, _, _) =>
+                name == "libc" && NativeLibrary.TryLoad("libc.so.6", out var handle) ? handle : IntPtr.Zero);
+        }
+    }
+
     static int ReadOnly => 0;
 
     static int ReadWrite => 2;
