@@ -129,16 +129,16 @@ internal static class PrePushCheck
         ArgumentNullException.ThrowIfNull(project);
         var url = source.Parse();
         var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
-        var shadow = schemaCheck?.ShadowServer;
 
         // One read of production for both comparisons: the catalog follows the history in the same transaction. The
         // shadow server is connected to meanwhile.
-        await using var production = ProductionRead.Start(url, connection, withCatalog: shadow is not null, location.StateDirectory, cancellationToken);
-        var shadowServer = shadow is null ? null : WritableDatabase.OpenAsync(shadow, ProductionGuard.FromReadAsync(production, location.StateDirectory, false), SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
+        await using var production = ProductionRead.Start(url, connection, withCatalog: schemaCheck?.ShadowServer is not null, location.StateDirectory, cancellationToken);
+        var run = new ComparisonRun(location, options, project, source, url, connection, subject, rerun, schemaCheck);
+        var shadowServer = run.Shadow is null ? null : WritableDatabase.OpenAsync(run.Shadow, ProductionGuard.FromReadAsync(production, location.StateDirectory, false), SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
         IReadOnlyList<Finding> findings;
         try
         {
-            findings = await CompareAsync(location, project, commits, subject, rerun, schemaCheck, options, source, url, connection, production, shadowServer, cancellationToken).ConfigureAwait(false);
+            findings = await CompareAsync(run, commits, production, shadowServer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -158,47 +158,44 @@ internal static class PrePushCheck
         return new ProductionComparison(findings, await ProductionIdentityRead.OfAsync(production).ConfigureAwait(false));
     }
 
-    static async Task<IReadOnlyList<Finding>> CompareAsync(
-        RepositoryLocation location,
-        PrismaProject project,
-        IReadOnlyList<CommitToCompare> commits,
-        string subject,
-        string? rerun,
-        SchemaCheckPlan? schemaCheck,
-        DriftHooksOptions options,
-        DatabaseUrlSource source,
-        DatabaseUrl url,
-        DatabaseConnectionOptions connection,
-        ProductionRead production,
-        Task<WritableDatabase>? shadowServer,
-        CancellationToken cancellationToken)
+    /// <summary>What one comparison with production works from, named once for each of its steps.</summary>
+    sealed record ComparisonRun(
+        RepositoryLocation Location,
+        DriftHooksOptions Options,
+        PrismaProject Project,
+        DatabaseUrlSource Source,
+        DatabaseUrl Url,
+        DatabaseConnectionOptions Connection,
+        string Subject,
+        string? Rerun,
+        SchemaCheckPlan? SchemaCheck)
     {
-        var shadow = schemaCheck?.ShadowServer;
+        public DatabaseUrl? Shadow => SchemaCheck?.ShadowServer;
 
-        // The git side runs while the database answers.
-        var perCommit = new List<(CommitToCompare Commit, string Sha, IReadOnlyList<RepositoryMigration> Migrations)>();
-        using (var repository = GitRepository.Open(location))
-        {
-            foreach (var toCompare in commits)
-            {
-                var commit = repository.Lookup<Commit>(toCompare.Sha) ?? throw new ResourceUnavailableException(
-                    $"{toCompare.Describe} is not in this repository's object database.");
-                perCommit.Add((toCompare, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
-            }
-        }
+        /// <summary>Where a command run with Prisma finds the project's URL, as the fixes print it.</summary>
+        public string? PrismaAt { get; } = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(Options.Settings, Project).Variable);
 
-        Finding Unreachable(ResourceUnavailableException e) => new(
+        public Finding Unreachable(ResourceUnavailableException e) => new(
             PushRuleCodes.ProductionUnreachable,
-            options.Production.WarnWhenUnreachable ? Severity.Warning : Severity.Error,
-            $"{e.Message} (production URL from {source.Source})",
-            url.Redacted,
-            options.Production.WarnWhenUnreachable
-                ? $"{subject} was not compared with production (Production:OnUnreachable is \"warn\")"
-                : UnreachableFix.For(UnreachableServer.Of(url, source.Source, e), isLocal: false, rerun ?? "run it again")
-                    + $"; or let {subject} through unchecked while production is unreachable: "
-                    + (rerun is null ? $"{WarnVariable}=warn in its environment" : $"{WarnVariable}=warn {rerun}")
+            Options.Production.WarnWhenUnreachable ? Severity.Warning : Severity.Error,
+            $"{e.Message} (production URL from {Source.Source})",
+            Url.Redacted,
+            Options.Production.WarnWhenUnreachable
+                ? $"{Subject} was not compared with production (Production:OnUnreachable is \"warn\")"
+                : UnreachableFix.For(UnreachableServer.Of(Url, Source.Source, e), isLocal: false, Rerun ?? "run it again")
+                    + $"; or let {Subject} through unchecked while production is unreachable: "
+                    + (Rerun is null ? $"{WarnVariable}=warn in its environment" : $"{WarnVariable}=warn {Rerun}")
                     + $" (to keep it so on this machine: \"Production\": {{ \"OnUnreachable\": \"warn\" }} in {OptionsLoader.LocalFile})");
+    }
 
+    /// <summary>A compared commit with its short id and the migrations of its tree.</summary>
+    sealed record CommitAtHand(CommitToCompare Commit, string Sha, IReadOnlyList<RepositoryMigration> Migrations);
+
+    static async Task<IReadOnlyList<Finding>> CompareAsync(
+        ComparisonRun run, IReadOnlyList<CommitToCompare> commits, ProductionRead production, Task<WritableDatabase>? shadowServer, CancellationToken cancellationToken)
+    {
+        // The git side runs while the database answers.
+        var perCommit = ReadCommits(run.Location, run.Project, commits);
         MigrationHistory history;
         try
         {
@@ -206,18 +203,56 @@ internal static class PrePushCheck
         }
         catch (ResourceUnavailableException e)
         {
-            return [Unreachable(e)];
+            return [run.Unreachable(e)];
         }
 
+        var (findings, pendingScripts) = CompareHistories(run, perCommit, history);
+        if (run.Options.Production.DataChecks && !findings.Any(f => f.Severity == Severity.Error))
+        {
+            findings.AddRange(await DataRisksAsync(production, pendingScripts, run.Project, run.Source, run.Options, withCatalog: run.Shadow is not null).ConfigureAwait(false));
+        }
+
+        if (run.SchemaCheck?.Notice is { } notice)
+        {
+            findings.Add(notice);
+        }
+
+        // A schema comparison on a diverged history is noise: only when the histories agree.
+        if (run.Shadow is not null && !findings.Any(f => f.Severity == Severity.Error))
+        {
+            await CompareSchemasAsync(run, perCommit, production, shadowServer, findings, cancellationToken).ConfigureAwait(false);
+        }
+
+        return findings;
+    }
+
+    static List<CommitAtHand> ReadCommits(RepositoryLocation location, PrismaProject project, IReadOnlyList<CommitToCompare> commits)
+    {
+        using var repository = GitRepository.Open(location);
+        var perCommit = new List<CommitAtHand>();
+        foreach (var toCompare in commits)
+        {
+            var commit = repository.Lookup<Commit>(toCompare.Sha) ?? throw new ResourceUnavailableException(
+                $"{toCompare.Describe} is not in this repository's object database.");
+            perCommit.Add(new CommitAtHand(toCompare, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
+        }
+
+        return perCommit;
+    }
+
+    // Each commit's migrations against production's history; the migrations pending on production, per commit, for the data checks.
+    static (List<Finding> Findings, List<IReadOnlyList<(string Migration, string Script)>> PendingScripts) CompareHistories(
+        ComparisonRun run, List<CommitAtHand> perCommit, MigrationHistory history)
+    {
+        var (location, project) = (run.Location, run.Project);
         var findings = new List<Finding>();
         var pendingScripts = new List<IReadOnlyList<(string Migration, string Script)>>();
-        var prismaAt = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(options.Settings, project).Variable);
         foreach (var (toCompare, sha, migrations) in perCommit)
         {
             var context = $"{toCompare.Label} ({sha})";
             if (!history.TableExists)
             {
-                findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations, prismaAt));
+                findings.Add(HistoryComparison.NoHistoryTable(Database, history.Schema, project, migrations, run.PrismaAt));
                 continue;
             }
 
@@ -225,36 +260,32 @@ internal static class PrePushCheck
             pendingScripts.Add(DataRiskCheck.Pending(migrations, statuses));
             var holders = MigrationHolders.Find(location, project, statuses.Where(s => s.State == MigrationState.MissingLocally).Select(s => s.Name), toCompare.Sha);
             using var places = new MigrationPlaces(location, toCompare.Branch);
-            findings.AddRange(HistoryComparison.Findings(
-                statuses, Database, context, project, prismaAt, s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum), migrations, holders, places.Find));
+            findings.AddRange(HistoryComparison.Findings(new ComparedHistory(statuses, Database, context, project, run.PrismaAt)
+            {
+                AppliedVersionAt = s => AppliedVersionAt(location, toCompare.Sha, project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum),
+                Repository = migrations,
+                Holders = holders,
+                Published = places.Find,
+            }));
         }
 
-        if (options.Production.DataChecks && !findings.Any(f => f.Severity == Severity.Error))
-        {
-            findings.AddRange(await DataRisksAsync(production, pendingScripts, project, source, options, withCatalog: shadow is not null).ConfigureAwait(false));
-        }
+        return (findings, pendingScripts);
+    }
 
-        if (schemaCheck?.Notice is { } notice)
-        {
-            findings.Add(notice);
-        }
-
-        // A schema comparison on a diverged history is noise: only when the histories agree.
-        if (shadow is null || findings.Any(f => f.Severity == Severity.Error))
-        {
-            return findings;
-        }
-
+    // Production's schema against each distinct commit's migrations replayed on the shadow server.
+    static async Task CompareSchemasAsync(
+        ComparisonRun run, List<CommitAtHand> perCommit, ProductionRead production, Task<WritableDatabase>? shadowServer, List<Finding> findings, CancellationToken cancellationToken)
+    {
         foreach (var (_, sha, migrations) in perCommit.DistinctBy(c => c.Commit.Sha))
         {
             // Replayed from the compared commit's tree, not the working tree.
-            var request = new SchemaDriftRequest(url, shadow, $"{project.MigrationsPath} at {sha}")
+            var request = new SchemaDriftRequest(run.Url, run.Shadow!, $"{run.Project.MigrationsPath} at {sha}")
             {
                 Migrations = migrations,
-                ProductionConnection = connection,
-                StateDirectory = location.StateDirectory,
-                PrismaAt = prismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
-                SchemaArgument = FixText.SchemaArgument(project),
+                ProductionConnection = run.Connection,
+                StateDirectory = run.Location.StateDirectory,
+                PrismaAt = run.PrismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
+                SchemaArgument = FixText.SchemaArgument(run.Project),
             };
             try
             {
@@ -262,24 +293,22 @@ internal static class PrePushCheck
             }
             catch (ResourceUnavailableException e) when (production.Catalog.IsFaulted)
             {
-                findings.Add(Unreachable(e));
-                break;
+                findings.Add(run.Unreachable(e));
+                return;
             }
-            catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetNotVerifiedException && !schemaCheck!.Required)
+            catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetNotVerifiedException && !run.SchemaCheck!.Required)
             {
                 // By default an unreachable shadow server (a local database not started), or one that may be production
                 // and so is never written, costs the check, not the push. One on production's server refuses (exit 4):
                 // the setting that points there must change before a replay ever runs there.
                 findings.Add(Finding.Warning(
                     SchemaDriftCodes.NotCompared,
-                    $"Production's schema was not compared with its migrations: {e.Message} (shadow server from {schemaCheck.ShadowSource})",
+                    $"Production's schema was not compared with its migrations: {e.Message} (shadow server from {run.SchemaCheck.ShadowSource})",
                     null,
                     null));
-                break;
+                return;
             }
         }
-
-        return findings;
     }
 
     // Each distinct set of pending migrations walked over production's catalog and asked about, in the read-only

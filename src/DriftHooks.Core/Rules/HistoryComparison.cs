@@ -59,36 +59,41 @@ internal static class HistoryComparison
         return statuses;
     }
 
-    /// <param name="statuses">From <see cref="Compare"/>.</param>
-    /// <param name="database">How to name the database in messages ("production").</param>
-    /// <param name="context">What was compared, e.g. "the push of main (abc1234)".</param>
-    /// <param name="project">The Prisma project, for paths and commands.</param>
-    /// <param name="prismaAt">
-    /// What points Prisma's own commands at <paramref name="database"/>, put before <c>npx prisma</c> in a fix
-    /// (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>); empty only where the project's own URL is
-    /// that database. Required: left out, a fix for production would print a bare <c>npx prisma</c>.
-    /// </param>
-    /// <param name="appliedVersionAt">
-    /// For a modified migration, a commit (short id) whose migration.sql is the version the database applied, when git
-    /// has one: the fix then restores it from there.
-    /// </param>
-    /// <param name="repository">The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</param>
-    /// <param name="holders">For migrations the comparison lacks, the branch or commit of this clone that holds each (<see cref="Git.MigrationHolders"/>).</param>
-    /// <param name="published">
-    /// Where git has a pending migration's folder besides the compared branch (<see cref="Git.MigrationPlaces"/>), by
-    /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
-    /// (<see cref="PublishedMigration.MayBeRenamed"/>). Unset: nowhere.
-    /// </param>
-    public static IReadOnlyList<Finding> Findings(
-        IReadOnlyList<MigrationStatus> statuses, string database, string context, PrismaProject project, string? prismaAt, Func<MigrationStatus, string?>? appliedVersionAt = null,
-        IReadOnlyList<RepositoryMigration>? repository = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null, Func<string, PublishedMigration?>? published = null)
+    /// <summary>
+    /// The findings of one comparison: renamed, missing, modified, failed, out-of-order, linked and malformed migrations,
+    /// then the pending ones as a note.
+    /// </summary>
+    public static IReadOnlyList<Finding> Findings(ComparedHistory compared)
     {
+        ArgumentNullException.ThrowIfNull(compared);
         var findings = new List<Finding>();
-        var schema = FixText.SchemaArgument(project);
-        byte[]? ScriptOf(string name) => repository?.FirstOrDefault(m => m.Name == name)?.Script;
-        var newestApplied = statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
+        var renamed = Renamed(compared, findings);
+        if (Missing(compared, renamed) is { } missing)
+        {
+            findings.Add(missing);
+        }
 
-        // An applied migration absent by name but present by content under a pending name was renamed: Prisma would apply it twice.
+        var newestApplied = compared.Statuses.Where(s => s.State is MigrationState.Applied or MigrationState.Modified or MigrationState.MissingLocally).Select(s => s.Name).Max(StringComparer.Ordinal);
+        foreach (var status in compared.Statuses.Where(s => !renamed.ContainsValue(s.Name)))
+        {
+            if (OfStatus(compared, status, newestApplied) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        if (Pending(compared, renamed) is { } pending)
+        {
+            findings.Add(pending);
+        }
+
+        return findings;
+    }
+
+    // An applied migration absent by name but present by content under a pending name was renamed: Prisma would apply it twice.
+    static Dictionary<string, string> Renamed(ComparedHistory compared, List<Finding> findings)
+    {
+        var (statuses, database, context, project, repository) = (compared.Statuses, compared.Database, compared.Context, compared.Project, compared.Repository);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var unapplied = statuses.Where(s => s.State is MigrationState.Pending or MigrationState.PendingOutOfOrder).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var status in statuses.Where(s => s.State == MigrationState.MissingLocally && s.Record is not null))
@@ -104,103 +109,107 @@ internal static class HistoryComparison
             }
         }
 
+        return renamed;
+    }
+
+    static Finding? Missing(ComparedHistory compared, Dictionary<string, string> renamed)
+    {
+        var (statuses, database, context, project, repository, holders) = (compared.Statuses, compared.Database, compared.Context, compared.Project, compared.Repository, compared.Holders);
         var missing = statuses.Where(s => s.State == MigrationState.MissingLocally && !renamed.ContainsKey(s.Name)).Select(s => s.Name).ToList();
-        if (missing.Count > 0)
+        if (missing.Count == 0)
         {
-            var row = MissingMigrationFix.Row(statuses.First(s => s.Name == missing[0]).Record, missing[0]);
-            findings.Add(Finding.Error(
-                PushRuleCodes.MissingLocally,
-                $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}.{WhereHeld(missing, holders, database)} Deploying this commit would leave {database} ahead of the code.",
-                $"{project.MigrationsPath}/{missing[0]}",
-                MissingMigrationFix.For(project, missing, holders, repository?.Select(m => m.Name).Max(StringComparer.Ordinal), database, row)));
+            return null;
         }
 
-        foreach (var status in statuses.Where(s => !renamed.ContainsValue(s.Name)))
-        {
-            var folder = project.MigrationFolder(status.Name);
+        var row = MissingMigrationFix.Row(statuses.First(s => s.Name == missing[0]).Record, missing[0]);
+        return Finding.Error(
+            PushRuleCodes.MissingLocally,
+            $"{Capitalise(database)} has applied {FixText.Count(missing.Count, "migration")} that {context} does not contain: {FixText.Names(missing)}.{WhereHeld(missing, holders, database)} Deploying this commit would leave {database} ahead of the code.",
+            $"{project.MigrationsPath}/{missing[0]}",
+            MissingMigrationFix.For(project, missing, holders, repository?.Select(m => m.Name).Max(StringComparer.Ordinal), database, row));
+    }
 
-            // Where git holds the version a database applied (searched only for an edited migration with a checksum).
-            var appliedAt = status is { State: MigrationState.Modified, Record.Checksum: not null } ? appliedVersionAt?.Invoke(status) : null;
-            switch (status.State)
-            {
-                case MigrationState.Modified when status.Record is { Checksum: null } row:
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.ModifiedAfterApply,
-                        $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked."
-                        + (ScriptOf(status.Name) is null ? "" : NoFixWithout(prismaAt, database)),
+    static Finding? OfStatus(ComparedHistory compared, MigrationStatus status, string? newestApplied)
+    {
+        var (database, context, project, prismaAt, appliedVersionAt, published) = (compared.Database, compared.Context, compared.Project, compared.PrismaAt, compared.AppliedVersionAt, compared.Published);
+        var schema = FixText.SchemaArgument(project);
+        var folder = project.MigrationFolder(status.Name);
+
+        // Where git holds the version a database applied (searched only for an edited migration with a checksum).
+        var appliedAt = status is { State: MigrationState.Modified, Record.Checksum: not null } ? appliedVersionAt?.Invoke(status) : null;
+        switch (status.State)
+        {
+            case MigrationState.Modified when status.Record is { Checksum: null } row:
+                return Finding.Error(
+                    PushRuleCodes.ModifiedAfterApply,
+                    $"{Capitalise(database)}'s _prisma_migrations row for '{status.Name}' (id {row.Id}) has no checksum (NULL), which Prisma never writes: the row was made or edited by hand, and whether {context} holds the migration {database} applied cannot be checked."
+                    + (compared.ScriptOf(status.Name) is null ? "" : NoFixWithout(prismaAt, database)),
+                    folder,
+                    compared.ScriptOf(status.Name) is { } nullRowScript
+                        ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt)
+                        : $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'");
+            case MigrationState.Modified when appliedVersionAt is not null && appliedAt is null && status.Record is { } row && compared.ScriptOf(status.Name) is { } script:
+                // Git was searched and holds no version with the checksum the database recorded: the SQL it ran is
+                // unknown, so the only way back is to check that it holds what this version creates and record this one.
+                return Finding.Error(
+                    PushRuleCodes.ModifiedAfterApply,
+                    $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.{NoFixWithout(prismaAt, database)}",
+                    folder,
+                    RecordChecksumFix(row, script, status.Name, database, project, prismaAt));
+            case MigrationState.Modified:
+                return Finding.Error(
+                    PushRuleCodes.ModifiedAfterApply,
+                    $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
+                    folder,
+                    appliedAt is not null
+                        ? FixText.EditIntoNewMigration(project, folder, appliedAt, database + " applied") + $" and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                        : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})");
+            case MigrationState.Failed:
+                var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
+                return status.AlsoFinished
+                    ? Finding.Error(
+                        PushRuleCodes.FailedInDatabase,
+                        $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.{NoFixWithout(prismaAt, database)}",
                         folder,
-                        ScriptOf(status.Name) is { } nullRowScript
-                            ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt)
-                            : $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'"));
-                    break;
-                case MigrationState.Modified when appliedVersionAt is not null && appliedAt is null && status.Record is { } row && ScriptOf(status.Name) is { } compared:
-                    // Git was searched and holds no version with the checksum the database recorded: the SQL it ran is
-                    // unknown, so the only way back is to check that it holds what this version creates and record this one.
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.ModifiedAfterApply,
-                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.{NoFixWithout(prismaAt, database)}",
+                        prismaAt is null ? null : $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists){WhatItNeeds(prismaAt)}")
+                    : Finding.Error(
+                        PushRuleCodes.FailedInDatabase,
+                        $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.{NoFixWithout(prismaAt, database)}",
                         folder,
-                        RecordChecksumFix(row, compared, status.Name, database, project, prismaAt)));
-                    break;
-                case MigrationState.Modified:
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.ModifiedAfterApply,
-                        $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
-                        folder,
-                        appliedAt is not null
-                            ? FixText.EditIntoNewMigration(project, folder, appliedAt, database + " applied") + $" and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
-                            : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})"));
-                    break;
-                case MigrationState.Failed:
-                    var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
-                    findings.Add(status.AlsoFinished
-                        ? Finding.Error(
-                            PushRuleCodes.FailedInDatabase,
-                            $"Migration '{status.Name}' is recorded in {database} as finished and also as a later attempt that failed (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything while a failed attempt is recorded (P3009), whatever else is recorded for that migration.{NoFixWithout(prismaAt, database)}",
-                            folder,
-                            prismaAt is null ? null : $"undo whatever the failed attempt changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (marks the failed attempt rolled back and keeps the finished row; --applied is refused while a finished row exists){WhatItNeeds(prismaAt)}")
-                        : Finding.Error(
-                            PushRuleCodes.FailedInDatabase,
-                            $"Migration '{status.Name}' failed in {database} (started {status.Record?.StartedAt:u}, never finished): {logs} Prisma refuses to deploy anything until it is resolved.{NoFixWithout(prismaAt, database)}",
-                            folder,
-                            prismaAt is null ? null : $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {FixText.Quote(status.Name)}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (the next deploy runs it again){WhatItNeeds(prismaAt)}"));
-                    break;
-                case MigrationState.PendingOutOfOrder:
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.PendingOutOfOrder,
-                        $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
-                        folder,
-                        OutOfOrderFix(folder, status.Name, newestApplied!, database, project, published?.Invoke(folder))));
-                    break;
-                case MigrationState.LinkedScript:
-                    var script = folder + "/migration.sql";
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.MigrationScriptIsLink,
-                        $"Migration '{status.Name}' in {context} has a migration.sql that is a symbolic link (to '{status.LinkTarget}'), not a file: git holds only the link, so what Prisma applies depends on what that path holds on the machine that deploys.",
-                        script,
-                        $"{FixText.ReplaceLinkByFile(script)}, then commit (the content {database} applied, if it applied it)"));
-                    break;
-                case MigrationState.Malformed:
-                    findings.Add(Finding.Error(
-                        PushRuleCodes.MigrationWithoutScript,
-                        $"Migration folder '{status.Name}' in {context} has no migration.sql; Prisma's deploy fails on it.",
-                        folder,
-                        $"git rm -r -q {FixText.Quote(folder)}, then commit and push again (a folder without migration.sql is no migration; to keep it, add its migration.sql instead)"));
-                    break;
-            }
+                        prismaAt is null ? null : $"fix {database} by hand, then {prismaAt}npx prisma migrate resolve --applied {FixText.Quote(status.Name)}{schema} (the name {database} recorded); or undo what it changed in {database}, then {prismaAt}npx prisma migrate resolve --rolled-back {FixText.Quote(status.Name)}{schema} (the next deploy runs it again){WhatItNeeds(prismaAt)}");
+            case MigrationState.PendingOutOfOrder:
+                return Finding.Error(
+                    PushRuleCodes.PendingOutOfOrder,
+                    $"Migration '{status.Name}' is not applied in {database} yet, but it sorts before '{newestApplied}', which is. It was probably written on a branch that fell behind; Prisma applies in name order, so databases would end up with different histories.",
+                    folder,
+                    OutOfOrderFix(folder, status.Name, newestApplied!, database, project, published?.Invoke(folder)));
+            case MigrationState.LinkedScript:
+                var link = folder + "/migration.sql";
+                return Finding.Error(
+                    PushRuleCodes.MigrationScriptIsLink,
+                    $"Migration '{status.Name}' in {context} has a migration.sql that is a symbolic link (to '{status.LinkTarget}'), not a file: git holds only the link, so what Prisma applies depends on what that path holds on the machine that deploys.",
+                    link,
+                    $"{FixText.ReplaceLinkByFile(link)}, then commit (the content {database} applied, if it applied it)");
+            case MigrationState.Malformed:
+                return Finding.Error(
+                    PushRuleCodes.MigrationWithoutScript,
+                    $"Migration folder '{status.Name}' in {context} has no migration.sql; Prisma's deploy fails on it.",
+                    folder,
+                    $"git rm -r -q {FixText.Quote(folder)}, then commit and push again (a folder without migration.sql is no migration; to keep it, add its migration.sql instead)");
         }
 
+        return null;
+    }
+
+    static Finding? Pending(ComparedHistory compared, Dictionary<string, string> renamed)
+    {
+        var (statuses, database, context, project) = (compared.Statuses, compared.Database, compared.Context, compared.Project);
         var pending = statuses.Where(s => s.State == MigrationState.Pending && !renamed.ContainsValue(s.Name)).Select(s => s.Name).ToList();
-        if (pending.Count > 0)
-        {
-            findings.Add(Finding.Note(
-                PushRuleCodes.Pending,
-                $"{FixText.Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {FixText.Names(pending)}.",
-                project.MigrationsPath,
-                null));
-        }
-
-        return findings;
+        return pending.Count == 0 ? null : Finding.Note(
+            PushRuleCodes.Pending,
+            $"{FixText.Count(pending.Count, "migration")} of {context} will be applied to {database} on the next deploy: {FixText.Names(pending)}.",
+            project.MigrationsPath,
+            null);
     }
 
     /// <summary>

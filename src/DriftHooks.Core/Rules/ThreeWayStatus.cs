@@ -249,7 +249,13 @@ internal static class ThreeWayStatus
         var statuses = HistoryComparison.Compare(workingTree, production.History!.Records);
 
         // Malformed folders are reported once, on the local side.
-        findings.AddRange(HistoryComparison.Findings(statuses, ProductionLabel, Context, project, production.PrismaAt, appliedVersionAt, workingTree, holders, published)
+        findings.AddRange(HistoryComparison.Findings(new ComparedHistory(statuses, ProductionLabel, Context, project, production.PrismaAt)
+        {
+            AppliedVersionAt = appliedVersionAt,
+            Repository = workingTree,
+            Holders = holders,
+            Published = published,
+        })
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
 

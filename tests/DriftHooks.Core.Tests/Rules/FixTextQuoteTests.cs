@@ -94,11 +94,11 @@ public class FixTextQuoteTests
         var failed = new MigrationRecord("r1", MigrationChecksum.Compute(migration.Script!), null, migration.Name, "boom", null, DateTimeOffset.UnixEpoch, 0);
         var statuses = HistoryComparison.Compare([migration], [failed]);
 
-        var printed = HistoryComparison.Findings(statuses, "production", "the push of main", project, prismaAt: "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" ", repository: [migration])
+        var printed = HistoryComparison.Findings(new(statuses, "production", "the push of main", project, PrismaAt: "DATABASE_URL=\"$DRIFTHOOKS_PRODUCTION_ADMIN_URL\" ") { Repository = [migration] })
             .Single(f => f.Code == PushRuleCodes.FailedInDatabase);
         Assert.That(printed.Fix, Does.Contain("npx prisma migrate resolve --applied '20240102000000_x$(touch /tmp/x)'"));
 
-        var refused = HistoryComparison.Findings(statuses, "production", "the push of main", project, prismaAt: null, repository: [migration])
+        var refused = HistoryComparison.Findings(new(statuses, "production", "the push of main", project, PrismaAt: null) { Repository = [migration] })
             .Single(f => f.Code == PushRuleCodes.FailedInDatabase);
         Assert.That(refused.Fix, Is.Null);
         Assert.That(refused.Message, Does.Contain("No fix is printed: the datasource's variable is not a valid environment variable name"));

@@ -56,7 +56,7 @@ public class HistoryComparisonOracleTests
         var edited = ours[2];
         Assert.That(prisma.Output, Does.Contain("editedMigrationNames").And.Contain(edited.Name), "the engine's diagnosis");
         Assert.That(edited.State, Is.EqualTo(MigrationState.Modified));
-        Assert.That(HistoryComparison.Findings(ours, "production", "the test", new PrismaProject("prisma/schema.prisma", false, "prisma/migrations"), prismaAt: "").Select(f => f.Code), Does.Contain(PushRuleCodes.ModifiedAfterApply));
+        Assert.That(HistoryComparison.Findings(new(ours, "production", "the test", new PrismaProject("prisma/schema.prisma", false, "prisma/migrations"), PrismaAt: "")).Select(f => f.Code), Does.Contain(PushRuleCodes.ModifiedAfterApply));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class HistoryComparisonOracleTests
         var (prisma, ours) = await CompareAsync(applied: Count, folder: Count - 1);
         Assert.That(prisma.Output, Does.Contain("migrationsDirectoryIsBehind").IgnoreCase, "the engine's diagnosis");
         Assert.That(ours[^1].State, Is.EqualTo(MigrationState.MissingLocally));
-        Assert.That(HistoryComparison.Findings(ours, "production", "the test", new PrismaProject("prisma/schema.prisma", false, "prisma/migrations"), prismaAt: "").Select(f => f.Code), Does.Contain(PushRuleCodes.MissingLocally));
+        Assert.That(HistoryComparison.Findings(new(ours, "production", "the test", new PrismaProject("prisma/schema.prisma", false, "prisma/migrations"), PrismaAt: "")).Select(f => f.Code), Does.Contain(PushRuleCodes.MissingLocally));
     }
 
     [Test]

@@ -26,7 +26,7 @@ public class MissingMigrationFixTests
         var applied = M("20240102000000_users", "CREATE TABLE \"Users\" (id int);");
         var renamed = M("20240301000000_users", "CREATE TABLE \"Users\" (id int);");
         var statuses = HistoryComparison.Compare([Init, renamed], [Applied(Init), Applied(applied)]);
-        var findings = HistoryComparison.Findings(statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init, renamed]);
+        var findings = HistoryComparison.Findings(new(statuses, "production", "the push of main", Project, PrismaAt: "") { Repository = [Init, renamed] });
 
         var rename = findings.Single(f => f.Code == PushRuleCodes.MissingLocally);
         Assert.That(rename.Message, Does.Contain("is renamed to '20240301000000_users'"));
@@ -39,9 +39,11 @@ public class MissingMigrationFixTests
     {
         var hotfix = M("20240102000000_hotfix", "CREATE TABLE \"H\" (id int);");
         var statuses = HistoryComparison.Compare([Init], [Applied(Init), Applied(hotfix)]);
-        Finding With(MigrationHolder? holder) => HistoryComparison.Findings(
-            statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init],
-            holders: holder is null ? null : new Dictionary<string, MigrationHolder> { [hotfix.Name] = holder }).Single();
+        Finding With(MigrationHolder? holder) => HistoryComparison.Findings(new(statuses, "production", "the push of main", Project, PrismaAt: "")
+        {
+            Repository = [Init],
+            Holders = holder is null ? null : new Dictionary<string, MigrationHolder> { [hotfix.Name] = holder },
+        }).Single();
 
         var held = With(new MigrationHolder("hotfix-login", null));
         Assert.That(held.Message, Does.Contain("This clone holds it on branch hotfix-login"));
@@ -61,9 +63,11 @@ public class MissingMigrationFixTests
         var early = M("20240101500000_early", "CREATE TABLE \"E\" (id int);");
         var late = M("20240102000000_late", "CREATE TABLE \"L\" (id int);");
         var statuses = HistoryComparison.Compare([Init, late], [Applied(Init), Applied(early), Applied(late)]);
-        var finding = HistoryComparison.Findings(
-            statuses, "production", "the push of main", Project, prismaAt: "", repository: [Init, late],
-            holders: new Dictionary<string, MigrationHolder> { [early.Name] = new(null, "abc1234") }).Single();
+        var finding = HistoryComparison.Findings(new(statuses, "production", "the push of main", Project, PrismaAt: "")
+        {
+            Repository = [Init, late],
+            Holders = new Dictionary<string, MigrationHolder> { [early.Name] = new(null, "abc1234") },
+        }).Single();
         Assert.That(finding.Fix, Does.Contain("&& DRIFTHOOKS_OVERRIDE='restoring 20240101500000_early, which production applied' git commit"));
     }
 
@@ -74,7 +78,7 @@ public class MissingMigrationFixTests
         var feature = M("20240105000000_feature", "CREATE TABLE \"F\" (id int);");
         var statuses = HistoryComparison.Compare([Init, feature, main], [Applied(Init), Applied(main)]);
         Finding OutOfOrder(PublishedMigration? published) =>
-            HistoryComparison.Findings(statuses, "production", "the push of feature", Project, prismaAt: "", published: _ => published).Single(f => f.Code == PushRuleCodes.PendingOutOfOrder);
+            HistoryComparison.Findings(new(statuses, "production", "the push of feature", Project, PrismaAt: "") { Published = _ => published }).Single(f => f.Code == PushRuleCodes.PendingOutOfOrder);
 
         foreach (var renamable in new PublishedMigration?[] { null, new("origin/feature", "ff", OnMainline: false, OnlyThisBranch: true) })
         {
@@ -93,7 +97,7 @@ public class MissingMigrationFixTests
     public void A_hundred_thousand_missing_names_make_one_short_line()
     {
         var records = Enumerable.Range(0, 100_000).Select(i => Applied(M($"2024{i:D10}_m", "SELECT 1;"))).ToList();
-        var finding = HistoryComparison.Findings(HistoryComparison.Compare([], records), "production", "the push", Project, prismaAt: "").Single();
+        var finding = HistoryComparison.Findings(new(HistoryComparison.Compare([], records), "production", "the push", Project, PrismaAt: "")).Single();
         Assert.That(finding.Message.Length, Is.LessThan(600));
         Assert.That(finding.Message, Does.Contain("and 99995 more"));
     }

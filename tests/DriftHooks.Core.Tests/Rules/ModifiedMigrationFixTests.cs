@@ -21,7 +21,7 @@ public class ModifiedMigrationFixTests
     static MigrationRecord Row(string id, string? checksum) => new(id, checksum, DateTimeOffset.UnixEpoch, Users.Name, null, null, DateTimeOffset.UnixEpoch, 1);
 
     static string Fix(MigrationRecord row, Func<MigrationStatus, string?>? appliedVersionAt) =>
-        HistoryComparison.Findings(HistoryComparison.Compare([Users], [row]), "production", "the push of main", Project, PrismaAt, appliedVersionAt, [Users])
+        HistoryComparison.Findings(new(HistoryComparison.Compare([Users], [row]), "production", "the push of main", Project, PrismaAt) { AppliedVersionAt = appliedVersionAt, Repository = [Users] })
             .Single(f => f.Code == PushRuleCodes.ModifiedAfterApply).Fix!;
 
     [Test]

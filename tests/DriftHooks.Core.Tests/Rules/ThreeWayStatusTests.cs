@@ -130,7 +130,7 @@ public class ThreeWayStatusTests
             var statuses = HistoryComparison.Compare([A, B], rows);
             Assert.That(statuses.Single(s => s.Name == B.Name), Is.EqualTo(new MigrationStatus(B.Name, MigrationState.Failed, rows.Single(r => r.IsFailed), AlsoFinished: true)));
 
-            var finding = HistoryComparison.Findings(statuses, "production", "the push", Project, prismaAt: "").Single();
+            var finding = HistoryComparison.Findings(new(statuses, "production", "the push", Project, PrismaAt: "")).Single();
             Assert.That(finding.Code, Is.EqualTo(PushRuleCodes.FailedInDatabase));
             Assert.That(finding.Severity, Is.EqualTo(Severity.Error));
             Assert.That(finding.Fix, Does.Contain("npx prisma migrate resolve --rolled-back " + B.Name).And.Not.Contain("--applied " + B.Name));
