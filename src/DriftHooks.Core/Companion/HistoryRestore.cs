@@ -151,11 +151,11 @@ internal static class HistoryRestore
         }
 
         var actual = await database.ReadCatalogAsync([schema], cancellationToken).ConfigureAwait(false);
-        return [.. CatalogDiff.Compare(expected, actual)
+        return [.. CatalogDiff.Compare(expected, actual, side: CatalogDiff.Side.Local)
             .Where(f => f.Severity == Severity.Error && !ExtraCodes.Contains(f.Code))
             .Select(f => Finding.Error(
                 CompanionRuleCodes.RestoreTablesMissing,
-                $"The restored history claims {Qualified(f, schema)} as its migrations leave it, but the local database differs ({f.Code}: {Local(f.Message)}). Rows would then lie about the schema.",
+                $"The restored history claims {Qualified(f, schema)} as its migrations leave it, but the local database differs ({f.Code}: {f.Message}). Rows would then lie about the schema.",
                 f.Location,
                 "drifthooks sync --reset --yes (rebuilds the local database from the migrations instead)"))];
     }
@@ -166,11 +166,6 @@ internal static class HistoryRestore
         SchemaDriftCodes.ExtraEnum, SchemaDriftCodes.ExtraEnumValue, SchemaDriftCodes.ExtraView, SchemaDriftCodes.ExtraSequence,
         SchemaDriftCodes.ExtraFunction, SchemaDriftCodes.ExtraTrigger, SchemaDriftCodes.ExtraExtension,
     };
-
-    // CatalogDiff names the compared database "production"; here it is the local one.
-    static string Local(string message) => message
-        .Replace("in production", "in the local database", StringComparison.Ordinal)
-        .Replace(", production ", ", local ", StringComparison.Ordinal);
 
     // CatalogDiff leaves the public schema out of names ("table T3"); a refusal names the schema too. Extensions are
     // database-wide, in no schema: "extension pg_trgm" stays as it is.

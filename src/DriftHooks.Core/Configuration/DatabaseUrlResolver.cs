@@ -27,7 +27,7 @@ internal static class DatabaseUrlResolver
             {
                 if (Variable(environment, variable) is { } fromEnvironment)
                 {
-                    return new DatabaseUrlSource(fromEnvironment.Value, $"environment variable {fromEnvironment.Name}", whereToSet);
+                    return new DatabaseUrlSource(fromEnvironment.Value, $"environment variable {fromEnvironment.Name}", whereToSet, fromEnvironment.Name);
                 }
 
                 continue;
@@ -46,10 +46,11 @@ internal static class DatabaseUrlResolver
 
             if (IsTracked(location, place.File!) && !TrustStore.IsTrusted(location.StateDirectory, place.File!, content))
             {
-                throw new ConfigurationException(
+                throw new UntrustedFileException(
                     $"The {what} comes from {place.File}, which is committed to git: anyone whose pull request is merged can point it at a server of theirs, " +
                     $"which would then receive your database credentials. Review the host it names, then run 'drifthooks trust' to trust this exact content " +
-                    $"(it is asked again whenever the file changes), or set {whereToSet} instead.");
+                    $"(it is asked again whenever the file changes), or set {whereToSet} instead.",
+                    place.File!);
             }
 
             return new DatabaseUrlSource(url, place.Source, whereToSet);

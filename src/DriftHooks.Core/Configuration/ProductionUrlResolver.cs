@@ -47,13 +47,13 @@ internal static class ProductionUrlResolver
 
     /// <summary>
     /// Production's URL in a shell command of a fix (<c>psql "$DRIFTHOOKS_PRODUCTION_URL"</c>): the environment variable it
-    /// came from, so that no password is printed; a placeholder when it came from a file.
+    /// came from, spelled as the environment has it (a shell's names are case-sensitive, and <c>drifthooks__production__url</c>
+    /// is read as <c>DRIFTHOOKS__PRODUCTION__URL</c>), so that no password is printed; a placeholder when it came from a file.
     /// </summary>
     public static string ShellReference(DatabaseUrlSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var fromEnvironment = Places.FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
-        return fromEnvironment is null ? "'<production url>'" : $"\"${fromEnvironment}\"";
+        return source.Variable is { } variable && Rules.FixText.IsVariableName(variable) ? $"\"${variable}\"" : "'<production url>'";
     }
 
     /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>

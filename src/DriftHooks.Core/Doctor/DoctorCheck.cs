@@ -281,7 +281,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, "drifthooks trust");
+            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? UntrustedFileException.Fix : null);
         }
 
         if (source is null)
@@ -344,7 +344,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, e.Message.Contains("drifthooks trust", StringComparison.Ordinal) ? "drifthooks trust" : null);
+            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? UntrustedFileException.Fix : null);
         }
 
         if (context.LocalSource is null)

@@ -15,6 +15,15 @@ internal static class CatalogDiff
 {
     const string Public = "public";
 
+    /// <summary>The compared database as the messages name it: <c>Name</c> in a sentence, <c>Short</c> beside "expected".</summary>
+    internal sealed record Side(string Name, string Short)
+    {
+        public static readonly Side Production = new("production", "production");
+        public static readonly Side Local = new("the local database", "local");
+    }
+
+    sealed record Words(string Resolve, Side Side);
+
     // Every database has it (template0 included); no migration creates it.
     const string Plpgsql = "plpgsql";
 
@@ -22,14 +31,16 @@ internal static class CatalogDiff
     /// The command that records a capture migration as applied in production, pointed there (see
     /// <see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>): <c>DATABASE_URL="$…" npx prisma migrate resolve --applied</c>.
     /// </param>
-    public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual, string resolve = "npx prisma migrate resolve --applied")
+    /// <param name="side">Which database <paramref name="actual"/> is, as the messages name it: production unless said.</param>
+    public static IReadOnlyList<Finding> Compare(DatabaseCatalog expected, DatabaseCatalog actual, string resolve = "npx prisma migrate resolve --applied", Side? side = null)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
+        var words = new Words(resolve, side ?? Side.Production);
         var findings = new List<Finding>();
         var skippedSequenceOwners = new HashSet<(string Table, string? Column)>();
         var skippedTriggerTables = new HashSet<(string Schema, string Table)>();
-        CompareExtensions(resolve, expected.Extensions, actual.Extensions, findings);
+        CompareExtensions(words, expected.Extensions, actual.Extensions, findings);
 
         var expectedTables = expected.Tables.ToDictionary(t => (t.Schema, t.Name));
         var actualTables = actual.Tables.ToDictionary(t => (t.Schema, t.Name));
@@ -39,9 +50,9 @@ internal static class CatalogDiff
             skippedTriggerTables.Add((table.Schema, table.Name));
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraTable,
-                $"Production has table `{Name(table.Schema, table.Name)}` ({table.Columns.Count} columns) that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has table `{Name(table.Schema, table.Name)}` ({table.Columns.Count} columns) that no migration creates.",
                 $"table {Name(table.Schema, table.Name)}",
-                Extra(resolve, $"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table, actual.Triggers))));
+                Extra(words, $"DROP TABLE {Q(table.Schema, table.Name)};", CreateTable(table, actual.Triggers))));
         }
 
         foreach (var table in expected.Tables.Where(t => !actualTables.ContainsKey((t.Schema, t.Name))))
@@ -50,28 +61,28 @@ internal static class CatalogDiff
             skippedTriggerTables.Add((table.Schema, table.Name));
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingTable,
-                $"Table `{Name(table.Schema, table.Name)}` is missing in production: the applied migrations create it.",
+                $"Table `{Name(table.Schema, table.Name)}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"table {Name(table.Schema, table.Name)}",
-                Missing(resolve, CreateTable(table, expected.Triggers), $"DROP TABLE {Q(table.Schema, table.Name)};")));
+                Missing(words, CreateTable(table, expected.Triggers), $"DROP TABLE {Q(table.Schema, table.Name)};")));
         }
 
         foreach (var want in expected.Tables)
         {
             if (actualTables.TryGetValue((want.Schema, want.Name), out var have))
             {
-                CompareTable(resolve, want, have, findings, skippedSequenceOwners);
+                CompareTable(words, want, have, findings, skippedSequenceOwners);
             }
         }
 
-        CompareEnums(resolve, expected.Enums, actual.Enums, findings);
-        CompareViews(resolve, expected.Views, actual.Views, findings);
-        CompareSequences(resolve, expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
-        CompareFunctions(resolve, expected.Functions, actual.Functions, findings);
-        CompareTriggers(resolve, expected.Triggers, actual.Triggers, findings, skippedTriggerTables);
+        CompareEnums(words, expected.Enums, actual.Enums, findings);
+        CompareViews(words, expected.Views, actual.Views, findings);
+        CompareSequences(words, expected.Sequences, actual.Sequences, findings, skippedSequenceOwners);
+        CompareFunctions(words, expected.Functions, actual.Functions, findings);
+        CompareTriggers(words, expected.Triggers, actual.Triggers, findings, skippedTriggerTables);
         return findings;
     }
 
-    static void CompareTable(string resolve, CatalogTable want, CatalogTable have, List<Finding> findings, HashSet<(string, string?)> skippedSequenceOwners)
+    static void CompareTable(Words words, CatalogTable want, CatalogTable have, List<Finding> findings, HashSet<(string, string?)> skippedSequenceOwners)
     {
         var table = Name(want.Schema, want.Name);
         var qualified = Q(want.Schema, want.Name);
@@ -88,9 +99,9 @@ internal static class CatalogDiff
             var dependents = Dependents(have, want, extraColumns);
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraColumn,
-                $"Production has column `{table}.{column.Name}` ({column.Type}) that no migration creates{dependents}.",
+                $"{Capitalise(words.Side.Name)} has column `{table}.{column.Name}` ({column.Type}) that no migration creates{dependents}.",
                 $"column {table}.{column.Name}",
-                Extra(resolve, $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};", $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};")));
+                Extra(words, $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};", $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};")));
         }
 
         foreach (var column in want.Columns.Where(c => missingColumns.Contains(c.Name)))
@@ -99,9 +110,9 @@ internal static class CatalogDiff
             var dependents = Dependents(want, have, missingColumns);
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingColumn,
-                $"Column `{table}.{column.Name}` ({column.Type}) is missing in production: the applied migrations create it{dependents}.",
+                $"Column `{table}.{column.Name}` ({column.Type}) is missing in {words.Side.Name}: the applied migrations create it{dependents}.",
                 $"column {table}.{column.Name}",
-                Missing(resolve, $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};", $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};")));
+                Missing(words, $"ALTER TABLE {qualified} ADD COLUMN {ColumnSql(column)};", $"ALTER TABLE {qualified} DROP COLUMN {Q(column.Name)};")));
         }
 
         foreach (var w in want.Columns)
@@ -117,43 +128,43 @@ internal static class CatalogDiff
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ColumnType,
-                    $"Column `{table}.{w.Name}` type differs: expected {w.Type}, production {h.Type}.",
+                    $"Column `{table}.{w.Name}` type differs: expected {w.Type}, {words.Side.Short} {h.Type}.",
                     where,
-                    Differs(resolve, $"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
+                    Differs(words, $"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
             }
 
             if (w.NotNull != h.NotNull)
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ColumnNullability,
-                    $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, production {(h.NotNull ? "NOT NULL" : "nullable")}.",
+                    $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, {words.Side.Short} {(h.NotNull ? "NOT NULL" : "nullable")}.",
                     where,
-                    Differs(resolve, $"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
+                    Differs(words, $"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
             }
 
             if (w.Generated != h.Generated || w.Identity != h.Identity)
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ColumnIdentity,
-                    $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, production {Describe(h)}.",
+                    $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, {words.Side.Short} {Describe(h)}.",
                     where,
-                    Differs(resolve, IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
+                    Differs(words, IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
             }
             else if (w.Default != h.Default)
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ColumnDefault,
-                    $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, production {h.Default ?? "no default"}.",
+                    $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, {words.Side.Short} {h.Default ?? "no default"}.",
                     where,
-                    Differs(resolve, DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
+                    Differs(words, DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
             }
         }
 
-        CompareConstraints(resolve, want, have, extraColumns, missingColumns, findings);
-        CompareIndexes(resolve, want, have, extraColumns, missingColumns, findings);
+        CompareConstraints(words, want, have, extraColumns, missingColumns, findings);
+        CompareIndexes(words, want, have, extraColumns, missingColumns, findings);
     }
 
-    static void CompareConstraints(string resolve, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    static void CompareConstraints(Words words, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
     {
         var table = Name(want.Schema, want.Name);
         var qualified = Q(want.Schema, want.Name);
@@ -164,18 +175,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraConstraint,
-                $"Production has {Describe(c)} `{c.Name}` on `{table}` that no migration creates: {c.Definition}.",
+                $"{Capitalise(words.Side.Name)} has {Describe(c)} `{c.Name}` on `{table}` that no migration creates: {c.Definition}.",
                 $"constraint {table}.{c.Name}",
-                Extra(resolve, $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};", $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};")));
+                Extra(words, $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};", $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};")));
         }
 
         foreach (var c in want.Constraints.Where(c => !haveByName.ContainsKey(c.Name) && !c.Columns.Any(missingColumns.Contains)))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingConstraint,
-                $"{Capitalise(Describe(c))} `{c.Name}` on `{table}` is missing in production: the applied migrations create it ({c.Definition}).",
+                $"{Capitalise(Describe(c))} `{c.Name}` on `{table}` is missing in {words.Side.Name}: the applied migrations create it ({c.Definition}).",
                 $"constraint {table}.{c.Name}",
-                Missing(resolve, $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};", $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};")));
+                Missing(words, $"ALTER TABLE {qualified} ADD CONSTRAINT {Q(c.Name)} {c.Definition};", $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(c.Name)};")));
         }
 
         foreach (var w in want.Constraints)
@@ -185,14 +196,14 @@ internal static class CatalogDiff
                 var drop = $"ALTER TABLE {qualified} DROP CONSTRAINT {Q(w.Name)}; ALTER TABLE {qualified} ADD CONSTRAINT {Q(w.Name)} ";
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ConstraintDiffers,
-                    $"{Capitalise(Describe(w))} `{w.Name}` on `{table}` differs: expected {w.Definition}, production {h.Definition}.",
+                    $"{Capitalise(Describe(w))} `{w.Name}` on `{table}` differs: expected {w.Definition}, {words.Side.Short} {h.Definition}.",
                     $"constraint {table}.{w.Name}",
-                    Differs(resolve, drop + w.Definition + ";", drop + h.Definition + ";")));
+                    Differs(words, drop + w.Definition + ";", drop + h.Definition + ";")));
             }
         }
     }
 
-    static void CompareIndexes(string resolve, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
+    static void CompareIndexes(Words words, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
     {
         var table = Name(want.Schema, want.Name);
         var wantByName = want.Indexes.ToDictionary(i => i.Name);
@@ -202,18 +213,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraIndex,
-                $"Production has {(i.IsUnique ? "unique index" : "index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has {(i.IsUnique ? "unique index" : "index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) that no migration creates.",
                 $"index {Name(want.Schema, i.Name)}",
-                Extra(resolve, $"DROP INDEX {Q(want.Schema, i.Name)};", i.CreateStatement + ";")));
+                Extra(words, $"DROP INDEX {Q(want.Schema, i.Name)};", i.CreateStatement + ";")));
         }
 
         foreach (var i in want.Indexes.Where(i => !haveByName.ContainsKey(i.Name) && !Uses(i, missingColumns)))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingIndex,
-                $"{(i.IsUnique ? "Unique index" : "Index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) is missing in production: the applied migrations create it.",
+                $"{(i.IsUnique ? "Unique index" : "Index")} `{i.Name}` on `{table}` ({string.Join(", ", i.Keys)}) is missing in {words.Side.Name}: the applied migrations create it.",
                 $"index {Name(want.Schema, i.Name)}",
-                Missing(resolve, i.CreateStatement + ";", $"DROP INDEX {Q(want.Schema, i.Name)};")));
+                Missing(words, i.CreateStatement + ";", $"DROP INDEX {Q(want.Schema, i.Name)};")));
         }
 
         foreach (var w in want.Indexes)
@@ -223,14 +234,14 @@ internal static class CatalogDiff
                 var drop = $"DROP INDEX {Q(want.Schema, w.Name)}; ";
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.IndexDiffers,
-                    $"Index `{w.Name}` on `{table}` differs: expected {(w.IsUnique ? "UNIQUE " : "")}{w.Definition}, production {(h.IsUnique ? "UNIQUE " : "")}{h.Definition}.",
+                    $"Index `{w.Name}` on `{table}` differs: expected {(w.IsUnique ? "UNIQUE " : "")}{w.Definition}, {words.Side.Short} {(h.IsUnique ? "UNIQUE " : "")}{h.Definition}.",
                     $"index {Name(want.Schema, w.Name)}",
-                    Differs(resolve, drop + w.CreateStatement + ";", drop + h.CreateStatement + ";")));
+                    Differs(words, drop + w.CreateStatement + ";", drop + h.CreateStatement + ";")));
             }
         }
     }
 
-    static void CompareEnums(string resolve, IReadOnlyList<CatalogEnum> expected, IReadOnlyList<CatalogEnum> actual, List<Finding> findings)
+    static void CompareEnums(Words words, IReadOnlyList<CatalogEnum> expected, IReadOnlyList<CatalogEnum> actual, List<Finding> findings)
     {
         var wantByName = expected.ToDictionary(e => (e.Schema, e.Name));
         var haveByName = actual.ToDictionary(e => (e.Schema, e.Name));
@@ -238,18 +249,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraEnum,
-                $"Production has enum `{Name(e.Schema, e.Name)}` ({string.Join(", ", e.Values)}) that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has enum `{Name(e.Schema, e.Name)}` ({string.Join(", ", e.Values)}) that no migration creates.",
                 $"enum {Name(e.Schema, e.Name)}",
-                Extra(resolve, $"DROP TYPE {Q(e.Schema, e.Name)};", CreateEnum(e))));
+                Extra(words, $"DROP TYPE {Q(e.Schema, e.Name)};", CreateEnum(e))));
         }
 
         foreach (var e in expected.Where(e => !haveByName.ContainsKey((e.Schema, e.Name))))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingEnum,
-                $"Enum `{Name(e.Schema, e.Name)}` is missing in production: the applied migrations create it.",
+                $"Enum `{Name(e.Schema, e.Name)}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"enum {Name(e.Schema, e.Name)}",
-                Missing(resolve, CreateEnum(e), $"DROP TYPE {Q(e.Schema, e.Name)};")));
+                Missing(words, CreateEnum(e), $"DROP TYPE {Q(e.Schema, e.Name)};")));
         }
 
         foreach (var w in expected)
@@ -267,9 +278,9 @@ internal static class CatalogDiff
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ExtraEnumValue,
-                    $"Enum `{name}` has extra value `{value}` in production that no migration adds.",
+                    $"Enum `{name}` has extra value `{value}` in {words.Side.Name} that no migration adds.",
                     $"enum {name}",
-                    $"Capture it in a migration: add {FixText.Quote(value)} to enum {FixText.Quote(w.Name)} in schema.prisma, run npx prisma migrate dev --create-only, paste {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} into its migration.sql, then {resolve} <that migration>. "
+                    $"Capture it in a migration: add {FixText.Quote(value)} to enum {FixText.Quote(w.Name)} in schema.prisma, run npx prisma migrate dev --create-only, paste {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} into its migration.sql, then {words.Resolve} <that migration>. "
                     + "PostgreSQL cannot drop an enum value; reverting means recreating the type without it (after moving rows off the value)."));
             }
 
@@ -277,23 +288,23 @@ internal static class CatalogDiff
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.MissingEnumValue,
-                    $"Enum `{name}` is missing value `{value}` in production: the applied migrations add it.",
+                    $"Enum `{name}` is missing value `{value}` in {words.Side.Name}: the applied migrations add it.",
                     $"enum {name}",
-                    $"Restore it in production: {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} (or, if it was removed on purpose, write a migration that recreates the type without it)."));
+                    $"Restore it in {words.Side.Name}: {FixText.Quote($"ALTER TYPE {type} ADD VALUE {Literal(value)};")} (or, if it was removed on purpose, write a migration that recreates the type without it)."));
             }
 
             if (extra.Count == 0 && missing.Count == 0)
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.EnumOrder,
-                    $"Enum `{name}` has its values in another order: expected {string.Join(", ", w.Values)}, production {string.Join(", ", h.Values)}.",
+                    $"Enum `{name}` has its values in another order: expected {string.Join(", ", w.Values)}, {words.Side.Short} {string.Join(", ", h.Values)}.",
                     $"enum {name}",
-                    "The order decides comparisons and sorting on the enum; recreate the type in production in the migrations' order, or capture the new order in a migration."));
+                    $"The order decides comparisons and sorting on the enum; recreate the type in {words.Side.Name} in the migrations' order, or capture the new order in a migration."));
             }
         }
     }
 
-    static void CompareViews(string resolve, IReadOnlyList<CatalogView> expected, IReadOnlyList<CatalogView> actual, List<Finding> findings)
+    static void CompareViews(Words words, IReadOnlyList<CatalogView> expected, IReadOnlyList<CatalogView> actual, List<Finding> findings)
     {
         var wantByName = expected.ToDictionary(v => (v.Schema, v.Name));
         var haveByName = actual.ToDictionary(v => (v.Schema, v.Name));
@@ -301,18 +312,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraView,
-                $"Production has {Kind(v)} `{Name(v.Schema, v.Name)}` that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has {Kind(v)} `{Name(v.Schema, v.Name)}` that no migration creates.",
                 $"view {Name(v.Schema, v.Name)}",
-                Extra(resolve, DropView(v), CreateView(v, replace: false))));
+                Extra(words, DropView(v), CreateView(v, replace: false))));
         }
 
         foreach (var v in expected.Where(v => !haveByName.ContainsKey((v.Schema, v.Name))))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingView,
-                $"{Capitalise(Kind(v))} `{Name(v.Schema, v.Name)}` is missing in production: the applied migrations create it.",
+                $"{Capitalise(Kind(v))} `{Name(v.Schema, v.Name)}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"view {Name(v.Schema, v.Name)}",
-                Missing(resolve, CreateView(v, replace: false), DropView(v))));
+                Missing(words, CreateView(v, replace: false), DropView(v))));
         }
 
         foreach (var w in expected)
@@ -321,14 +332,14 @@ internal static class CatalogDiff
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.ViewDiffers,
-                    $"{Capitalise(Kind(w))} `{Name(w.Schema, w.Name)}` differs: expected {Squash(w.Definition)}, production {Squash(h.Definition)}.",
+                    $"{Capitalise(Kind(w))} `{Name(w.Schema, w.Name)}` differs: expected {Squash(w.Definition)}, {words.Side.Short} {Squash(h.Definition)}.",
                     $"view {Name(w.Schema, w.Name)}",
-                    Differs(resolve, CreateView(w, replace: true), CreateView(h, replace: true))));
+                    Differs(words, CreateView(w, replace: true), CreateView(h, replace: true))));
             }
         }
     }
 
-    static void CompareSequences(string resolve, IReadOnlyList<CatalogSequence> expected, IReadOnlyList<CatalogSequence> actual, List<Finding> findings, HashSet<(string, string?)> skippedOwners)
+    static void CompareSequences(Words words, IReadOnlyList<CatalogSequence> expected, IReadOnlyList<CatalogSequence> actual, List<Finding> findings, HashSet<(string, string?)> skippedOwners)
     {
         bool Skipped(CatalogSequence s) => s.OwnedByTable is { } t && (skippedOwners.Contains((t, null)) || skippedOwners.Contains((t, s.OwnedByColumn)));
 
@@ -338,18 +349,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraSequence,
-                $"Production has sequence `{Name(s.Schema, s.Name)}` that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has sequence `{Name(s.Schema, s.Name)}` that no migration creates.",
                 $"sequence {Name(s.Schema, s.Name)}",
-                Extra(resolve, $"DROP SEQUENCE {Q(s.Schema, s.Name)};", CreateSequence(s))));
+                Extra(words, $"DROP SEQUENCE {Q(s.Schema, s.Name)};", CreateSequence(s))));
         }
 
         foreach (var s in expected.Where(s => !haveByName.ContainsKey((s.Schema, s.Name)) && !Skipped(s)))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingSequence,
-                $"Sequence `{Name(s.Schema, s.Name)}` is missing in production: the applied migrations create it.",
+                $"Sequence `{Name(s.Schema, s.Name)}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"sequence {Name(s.Schema, s.Name)}",
-                Missing(resolve, CreateSequence(s), $"DROP SEQUENCE {Q(s.Schema, s.Name)};")));
+                Missing(words, CreateSequence(s), $"DROP SEQUENCE {Q(s.Schema, s.Name)};")));
         }
 
         foreach (var w in expected)
@@ -358,14 +369,14 @@ internal static class CatalogDiff
             {
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.SequenceDiffers,
-                    $"Sequence `{Name(w.Schema, w.Name)}` settings differ: expected {SequenceSettings(w)}, production {SequenceSettings(h)}.",
+                    $"Sequence `{Name(w.Schema, w.Name)}` settings differ: expected {SequenceSettings(w)}, {words.Side.Short} {SequenceSettings(h)}.",
                     $"sequence {Name(w.Schema, w.Name)}",
-                    Differs(resolve, $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(w)};", $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(h)};")));
+                    Differs(words, $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(w)};", $"ALTER SEQUENCE {Q(w.Schema, w.Name)} {SequenceSettings(h)};")));
             }
         }
     }
 
-    static void CompareExtensions(string resolve, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<Finding> findings)
+    static void CompareExtensions(Words words, IReadOnlyList<string> expected, IReadOnlyList<string> actual, List<Finding> findings)
     {
         // By name only: versions legitimately differ between production's server and a local shadow server.
         var want = expected.Where(e => e != Plpgsql).ToHashSet(StringComparer.Ordinal);
@@ -376,22 +387,22 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Warning(
                 SchemaDriftCodes.ExtraExtension,
-                $"Production has extension `{name}` that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has extension `{name}` that no migration creates.",
                 $"extension {name}",
-                Extra(resolve, $"DROP EXTENSION {Q(name)};", CreateExtension(name))));
+                Extra(words, $"DROP EXTENSION {Q(name)};", CreateExtension(name))));
         }
 
         foreach (var name in want.Where(e => !have.Contains(e)).Order(StringComparer.Ordinal))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingExtension,
-                $"Extension `{name}` is missing in production: the applied migrations create it.",
+                $"Extension `{name}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"extension {name}",
-                Missing(resolve, CreateExtension(name), $"DROP EXTENSION {Q(name)};")));
+                Missing(words, CreateExtension(name), $"DROP EXTENSION {Q(name)};")));
         }
     }
 
-    static void CompareFunctions(string resolve, IReadOnlyList<CatalogFunction> expected, IReadOnlyList<CatalogFunction> actual, List<Finding> findings)
+    static void CompareFunctions(Words words, IReadOnlyList<CatalogFunction> expected, IReadOnlyList<CatalogFunction> actual, List<Finding> findings)
     {
         var wantByKey = expected.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
         var haveByKey = actual.ToDictionary(f => (f.Schema, f.Name, f.Arguments));
@@ -399,18 +410,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraFunction,
-                $"Production has {Kind(f)} `{Signature(f)}` that no migration creates.",
+                $"{Capitalise(words.Side.Name)} has {Kind(f)} `{Signature(f)}` that no migration creates.",
                 $"{Kind(f)} {Signature(f)}",
-                Extra(resolve, DropFunction(f), FunctionSql(f))));
+                Extra(words, DropFunction(f), FunctionSql(f))));
         }
 
         foreach (var f in expected.Where(f => !haveByKey.ContainsKey((f.Schema, f.Name, f.Arguments))))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingFunction,
-                $"{Capitalise(Kind(f))} `{Signature(f)}` is missing in production: the applied migrations create it.",
+                $"{Capitalise(Kind(f))} `{Signature(f)}` is missing in {words.Side.Name}: the applied migrations create it.",
                 $"{Kind(f)} {Signature(f)}",
-                Missing(resolve, FunctionSql(f), DropFunction(f))));
+                Missing(words, FunctionSql(f), DropFunction(f))));
         }
 
         foreach (var w in expected)
@@ -426,16 +437,16 @@ internal static class CatalogDiff
             findings.Add(Finding.Error(
                 SchemaDriftCodes.FunctionDiffers,
                 kindChanged
-                    ? $"{Capitalise(Kind(w))} `{Signature(w)}` differs: expected a {Kind(w)}, production has a {Kind(h)}."
-                    : $"{Capitalise(Kind(w))} `{Signature(w)}` differs {FirstDifference(Lines(w.Definition), Lines(h.Definition))}.",
+                    ? $"{Capitalise(Kind(w))} `{Signature(w)}` differs: expected a {Kind(w)}, {words.Side.Short} has a {Kind(h)}."
+                    : $"{Capitalise(Kind(w))} `{Signature(w)}` differs {FirstDifference(Lines(w.Definition), Lines(h.Definition), words.Side.Short)}.",
                 $"{Kind(w)} {Signature(w)}",
-                Differs(resolve,
+                Differs(words,
                     (kindChanged ? DropFunction(h) + " " : "") + FunctionSql(w),
                     (kindChanged ? DropFunction(w) + " " : "") + FunctionSql(h))));
         }
     }
 
-    static void CompareTriggers(string resolve, IReadOnlyList<CatalogTrigger> expected, IReadOnlyList<CatalogTrigger> actual, List<Finding> findings, HashSet<(string, string)> skippedTables)
+    static void CompareTriggers(Words words, IReadOnlyList<CatalogTrigger> expected, IReadOnlyList<CatalogTrigger> actual, List<Finding> findings, HashSet<(string, string)> skippedTables)
     {
         // A trigger on a table that is itself extra or missing goes with the table (its create statement carries it).
         var wantByKey = expected.ToDictionary(t => (t.Schema, t.Table, t.Name));
@@ -444,18 +455,18 @@ internal static class CatalogDiff
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.ExtraTrigger,
-                $"Production has trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` that no migration creates: {t.Definition}.",
+                $"{Capitalise(words.Side.Name)} has trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` that no migration creates: {t.Definition}.",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Extra(resolve, DropTrigger(t), TriggerSql(t))));
+                Extra(words, DropTrigger(t), TriggerSql(t))));
         }
 
         foreach (var t in expected.Where(t => !haveByKey.ContainsKey((t.Schema, t.Table, t.Name)) && !skippedTables.Contains((t.Schema, t.Table))))
         {
             findings.Add(Finding.Error(
                 SchemaDriftCodes.MissingTrigger,
-                $"Trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` is missing in production: the applied migrations create it ({t.Definition}).",
+                $"Trigger `{t.Name}` on `{Name(t.Schema, t.Table)}` is missing in {words.Side.Name}: the applied migrations create it ({t.Definition}).",
                 $"trigger {Name(t.Schema, t.Table)}.{t.Name}",
-                Missing(resolve, TriggerSql(t), DropTrigger(t))));
+                Missing(words, TriggerSql(t), DropTrigger(t))));
         }
 
         foreach (var w in expected)
@@ -466,16 +477,16 @@ internal static class CatalogDiff
             }
 
             // pg_get_triggerdef leaves the state out: a trigger disabled by hand has the migrations' definition.
-            var state = $"{Describe(h.State)} in production; the applied migrations leave it {Describe(w.State)}.";
+            var state = $"{Describe(h.State)} in {words.Side.Name}; the applied migrations leave it {Describe(w.State)}.";
             if (w.Definition != h.Definition)
             {
                 var drop = DropTrigger(w) + " ";
                 findings.Add(Finding.Error(
                     SchemaDriftCodes.TriggerDiffers,
-                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, production {h.Definition}."
+                    $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` differs: expected {w.Definition}, {words.Side.Short} {h.Definition}."
                     + (w.State == h.State ? "" : " It is also " + state),
                     $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
-                    Differs(resolve, drop + TriggerSql(w), drop + TriggerSql(h))));
+                    Differs(words, drop + TriggerSql(w), drop + TriggerSql(h))));
             }
             else if (w.State != h.State)
             {
@@ -483,7 +494,7 @@ internal static class CatalogDiff
                     SchemaDriftCodes.TriggerDiffers,
                     $"Trigger `{w.Name}` on `{Name(w.Schema, w.Table)}` is {state}",
                     $"trigger {Name(w.Schema, w.Table)}.{w.Name}",
-                    Differs(resolve, SetTriggerState(w), SetTriggerState(h))));
+                    Differs(words, SetTriggerState(w), SetTriggerState(h))));
             }
         }
     }
@@ -491,16 +502,16 @@ internal static class CatalogDiff
     // Fix texts: the same two ways out for every finding. The SQL (names and definitions read from committed
     // migrations or from production) is shell-quoted, as every value a fix embeds, and no backquote is printed: a fix
     // pasted into a shell runs nothing it quotes.
-    const string CaptureSteps = "run npx prisma migrate dev --create-only, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in production with {1} <that migration>";
+    const string CaptureSteps = "run npx prisma migrate dev --create-only, paste {0} into its migration.sql and make schema.prisma match, then mark it applied in {2} with {1} <that migration>";
 
-    static string Extra(string resolve, string revert, string capture) =>
-        $"Revert the manual change in production: {FixText.Quote(revert)} — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
+    static string Extra(Words words, string revert, string capture) =>
+        $"Revert the manual change in {words.Side.Name}: {FixText.Quote(revert)} — or capture it in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), words.Resolve, words.Side.Name) + ".";
 
-    static string Missing(string resolve, string restore, string capture) =>
-        $"Restore it in production: {FixText.Quote(restore)} — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
+    static string Missing(Words words, string restore, string capture) =>
+        $"Restore it in {words.Side.Name}: {FixText.Quote(restore)} — or, if it was removed on purpose, capture that in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), words.Resolve, words.Side.Name) + ".";
 
-    static string Differs(string resolve, string revert, string capture) =>
-        $"Revert production to what the migrations say: {FixText.Quote(revert)} — or capture production's version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), resolve) + ".";
+    static string Differs(Words words, string revert, string capture) =>
+        $"Revert {words.Side.Name} to what the migrations say: {FixText.Quote(revert)} — or capture {words.Side.Name}'s version in a migration: " + string.Format(CultureInfo.InvariantCulture, CaptureSteps, FixText.Quote(capture), words.Resolve, words.Side.Name) + ".";
 
     static string Dependents(CatalogTable side, CatalogTable other, HashSet<string> columns)
     {
@@ -619,7 +630,7 @@ internal static class CatalogDiff
     // A definition's lines without trailing blanks or line-ending differences: the body is the migration's own text.
     static string[] Lines(string definition) => definition.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(l => l.TrimEnd()).ToArray();
 
-    static string FirstDifference(string[] want, string[] have)
+    static string FirstDifference(string[] want, string[] have, string actual)
     {
         var line = 0;
         while (line < want.Length && line < have.Length && want[line] == have[line])
@@ -628,7 +639,7 @@ internal static class CatalogDiff
         }
 
         static string At(string[] lines, int line) => line < lines.Length ? $"`{lines[line].Trim()}`" : "no line";
-        return string.Create(CultureInfo.InvariantCulture, $"from line {line + 1} of its definition on: expected {At(want, line)}, production {At(have, line)}");
+        return string.Create(CultureInfo.InvariantCulture, $"from line {line + 1} of its definition on: expected {At(want, line)}, {actual} {At(have, line)}");
     }
 
     static string DropTrigger(CatalogTrigger t) => $"DROP TRIGGER {Q(t.Name)} ON {Q(t.Schema, t.Table)};";

@@ -82,6 +82,26 @@ public class UrlResolverSettingsTests
     }
 
     [Test]
+    public void A_lower_case_double_underscore_variable_is_read_and_named_in_fixes_as_it_is_spelled()
+    {
+        using var repo = new TempGitRepository();
+        var location = RepositoryLocation.Find(repo.Root);
+        var environment = new Dictionary<string, string?> { ["drifthooks__production__url"] = Production };
+        var settings = OptionsLoader.Load(location.WorkTree, environment).Settings;
+
+        // Configuration binds DRIFTHOOKS__ names in any case; a shell does not, so a fix names the variable as it is set.
+        var production = ProductionUrlResolver.Resolve(location, settings);
+        Assert.That(production?.Source, Is.EqualTo("environment variable drifthooks__production__url"));
+        Assert.That(production?.Variable, Is.EqualTo("drifthooks__production__url"));
+        Assert.That(ProductionUrlResolver.ShellReference(production!), Is.EqualTo("\"$drifthooks__production__url\""));
+
+        // From a file there is no variable to name: the fix holds a placeholder, never the URL.
+        repo.WriteFile(OptionsLoader.LocalFile, $$"""{ "Production": { "Url": "{{Production}}" } }""");
+        var fromFile = ProductionUrlResolver.Resolve(location, OptionsLoader.Load(location.WorkTree, new Dictionary<string, string?>()).Settings);
+        Assert.That(ProductionUrlResolver.ShellReference(fromFile!), Is.EqualTo("'<production url>'"));
+    }
+
+    [Test]
     public void A_committed_file_loaded_once_is_still_held_to_the_trust_rule()
     {
         using var repo = new TempGitRepository();
@@ -90,8 +110,11 @@ public class UrlResolverSettingsTests
         var location = RepositoryLocation.Find(repo.Root);
         var settings = OptionsLoader.Load(location.WorkTree, new Dictionary<string, string?>()).Settings;
 
-        var refused = Assert.Throws<ConfigurationException>(() => ProductionUrlResolver.Resolve(location, settings));
+        // Refused as a configuration problem (exit 2) that carries the file, so that doctor offers the trust without reading the message.
+        var refused = Assert.Throws<UntrustedFileException>(() => ProductionUrlResolver.Resolve(location, settings));
         Assert.That(refused!.Message, Does.Contain($"comes from {OptionsLoader.CommittedFile}").And.Contain("drifthooks trust"));
+        Assert.That(refused.File, Is.EqualTo(OptionsLoader.CommittedFile));
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
 
         TrustStore.Trust(location.StateDirectory, OptionsLoader.CommittedFile, File.ReadAllBytes(Path.Combine(repo.Root, OptionsLoader.CommittedFile)));
         Assert.That(ProductionUrlResolver.Resolve(location, settings)?.Source, Is.EqualTo(OptionsLoader.CommittedFile));

@@ -59,6 +59,20 @@ public sealed class CatalogDiffTests
     }
 
     [Test]
+    public void The_compared_database_is_named_as_the_caller_says()
+    {
+        var actual = Catalog([User(columns: [Id, Email with { Type = "character varying(255)" }, new("nickname", "text", false, null)], indexes: [])]);
+        var local = CatalogDiff.Compare(Catalog(), actual, side: CatalogDiff.Side.Local);
+        Assert.That(local.Select(f => f.Message), Is.EquivalentTo(new[]
+        {
+            "The local database has column `User.nickname` (text) that no migration creates.",
+            "Column `User.email` type differs: expected text, local character varying(255).",
+            "Unique index `User_email_key` on `User` (email) is missing in the local database: the applied migrations create it.",
+        }));
+        Assert.That(local.Select(f => f.Fix), Has.All.Not.Contain("production"));
+    }
+
+    [Test]
     public void Nullability_default_and_identity_are_separate_findings()
     {
         var actual = Catalog([User(columns: [Id with { Default = null, Identity = ColumnIdentity.ByDefault }, Email with { NotNull = false, Default = "'x'::text" }])]);
