@@ -15,7 +15,17 @@ internal static partial class DdlInterpreter
                 name = _cursor.Identifier();
             }
 
-            if (_cursor.Accept("primary", "key"))
+            if (_cursor.Accept("primary", "key", "using", "index"))
+            {
+                var index = ConstraintIndex(table);
+                SetPrimaryKey(table, name ?? index.Name, [.. Columns(index.Definition)]);
+            }
+            else if (_cursor.Accept("unique", "using", "index"))
+            {
+                var index = ConstraintIndex(table);
+                AddIndex(table, name ?? index.Name, true, index.Definition, replay.ImpreciseIndexes.Remove(DdlReplay.Key(table.QualifiedName, index.Name)));
+            }
+            else if (_cursor.Accept("primary", "key"))
             {
                 var columns = ColumnList();
                 SetPrimaryKey(table, name ?? GeneratedName(table.Name, [], "pkey"), columns);
@@ -52,6 +62,18 @@ internal static partial class DdlInterpreter
             while (SkipDeferrable())
             {
             }
+        }
+
+        // ADD PRIMARY KEY / UNIQUE USING INDEX: the unique index becomes the constraint's, renamed to the constraint's name.
+        private DbIndex ConstraintIndex(DbTable table)
+        {
+            var name = _cursor.Identifier();
+            if (!table.Indexes.Remove(name, out var index) || !index.IsUnique)
+            {
+                throw new NotFollowedException($"unique index {name} does not exist here on {table.QualifiedName}");
+            }
+
+            return index;
         }
 
         // Check constraints are not modelled; their names are kept so that dropping one is known to be harmless.

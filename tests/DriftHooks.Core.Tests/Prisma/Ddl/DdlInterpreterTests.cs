@@ -258,6 +258,43 @@ public class DdlInterpreterTests
         Gives(sql, "model T {\n  id Int @id\n  name String\n}\n", start);
     }
 
+    // langfuse's 20251211204006_dataset_items_switch_pk, as Prisma wrote it: the unique index becomes the primary key.
+    [Test]
+    public void A_constraint_added_using_an_index_takes_that_index_over_under_its_own_name()
+    {
+        var start = Model("""
+            model Item {
+              id        String
+              projectId String
+              validFrom DateTime
+              note      String?
+
+              @@id([id, projectId])
+              @@unique([id, projectId, validFrom])
+              @@unique([note, projectId], map: "note_idx")
+            }
+            """);
+        const string sql = """
+            ALTER TABLE "Item" DROP CONSTRAINT "Item_pkey",
+            ADD CONSTRAINT "Item_pkey" PRIMARY KEY USING INDEX "Item_id_projectId_validFrom_key";
+            ALTER TABLE "Item" ADD CONSTRAINT "Item_note_projectId_key" UNIQUE USING INDEX "note_idx";
+            """;
+        Gives(sql, """
+            model Item {
+              id        String
+              projectId String
+              validFrom DateTime
+              note      String?
+
+              @@id([id, projectId, validFrom])
+              @@unique([note, projectId])
+            }
+            """, start);
+
+        var missing = DdlInterpreter.Replay(start, [("1_m", "ALTER TABLE \"Item\" ADD CONSTRAINT \"k\" UNIQUE USING INDEX \"nothing\";")]);
+        Assert.That(missing.Unfollowed.Single().Reason, Does.Contain("unique index nothing does not exist"));
+    }
+
     // langfuse's 20241024100928_add_prices_table fills a temporary table, reads it and drops it.
     [Test]
     public void A_temporary_table_is_followed_through_the_session_and_never_reaches_the_model()

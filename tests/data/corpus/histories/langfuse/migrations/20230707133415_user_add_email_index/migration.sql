@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Account_user_id_idx" ON "Account"("user_id");

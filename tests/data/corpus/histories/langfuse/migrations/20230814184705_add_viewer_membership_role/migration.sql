@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "MembershipRole" ADD VALUE 'VIEWER';

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "traces_release_idx" ON "traces"("release");

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX CONCURRENTLY "observations_model_idx" ON "observations"("model");
+

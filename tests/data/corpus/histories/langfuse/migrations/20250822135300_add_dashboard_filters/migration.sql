@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "dashboards" ADD COLUMN     "filters" JSONB NOT NULL DEFAULT '[]';

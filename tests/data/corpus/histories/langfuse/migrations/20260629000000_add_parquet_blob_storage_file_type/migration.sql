@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BlobStorageIntegrationFileType" ADD VALUE 'PARQUET';
