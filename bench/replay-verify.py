@@ -6,6 +6,8 @@ For each refused commit, per error code:
   DH101, DH115 (schema vs migrations) right when `migrate diff --from-migrations <the commit's migrations>
                                     --to-schema-datamodel <its schema> --exit-code` exits 2 (they do not produce it);
                                     the same is asked at the parent, to tell a new difference from an inherited one;
+                                    a schema Prisma rejects there (P1012), or a migration the commit adds that Prisma
+                                    cannot apply on an empty database (P3006), makes the refusal right too;
   DH102-DH114 (a committed migration edited, deleted, renamed, out of order, conflicted…) are integrity rules, right by
                                     design whatever the differ says: counted, not asked;
   anything else (an exit without an error finding, an unknown code) is counted as wrong.
@@ -174,8 +176,14 @@ def main():
                                 else "2 at the parent with the same SQL (inherited)")
                         elif at_commit == 0:
                             verdict, detail = "wrong", f"from-migrations exit 0 at the commit ({at_parent} at the parent)"
+                        elif "P1012" in (output or ""):
+                            verdict, detail = "right", "Prisma rejects the commit's schema (P1012)"
+                        elif failed := re.search(r"Migration `([^`]+)` failed to apply", output or ""):
+                            added = run(["git", "-C", repo, "cat-file", "-e", f"{parent}:{project[1]}/{failed[1]}/migration.sql"]).returncode != 0
+                            verdict = "right" if added else "unchecked"
+                            detail = f"Prisma cannot apply {'the' if added else 'the committed'} migration {failed[1]} {'the commit adds ' if added else ''}on an empty database (P3006)"
                         else:
-                            verdict, detail = "unchecked", f"Prisma exit {at_commit}: {(output or '').strip().splitlines()[-1:] }"
+                            verdict, detail = "unchecked", f"Prisma exit {at_commit}: {(output or '').strip().splitlines()[-1:]}"
                 figures[(code, verdict)] += 1
                 rows.append((commit, code, verdict, detail))
                 print(f"{commit[:12]} {code} {verdict}: {detail}", flush=True)
