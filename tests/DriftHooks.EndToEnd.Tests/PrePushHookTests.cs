@@ -107,7 +107,7 @@ public class PrePushHookTests
         // Prisma's migrate deploy stops on this state (P3009; see HistoryComparisonOracleTests).
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 2);
         var url = scenario.Repository.Environment["DRIFTHOOKS_PRODUCTION_URL"]!;
-        var failedId = await PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists");
+        await PrismaMigrator.InsertFailedAsync(url, PushScenario.Name(2), MigrationChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(PushScenario.Script(2))), "Database error: relation \"T2\" already exists");
 
         var push = scenario.Push();
         Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
@@ -119,7 +119,7 @@ public class PrePushHookTests
         Assert.That(status.Output, Does.Match(PushScenario.Name(2) + @"\s+committed\s+\?\s+failed").And.Contain("DH203").And.Not.Contain("in sync"));
 
         // What the printed fix does (prisma-engines' mark_migration_rolled_back): the unfinished row gets rolled_back_at.
-        await scenario.ProductionServer.ExecuteAsync(scenario.Production.Name, $"UPDATE \"_prisma_migrations\" SET rolled_back_at = now() WHERE id = '{failedId}'");
+        Assert.That(await PrismaMigrator.MarkRolledBackAsync(url, PushScenario.Name(2)), Is.EqualTo(1));
         var again = scenario.Push();
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         Assert.That(scenario.Repository.Drifthooks("status").ExitCode, Is.Zero);

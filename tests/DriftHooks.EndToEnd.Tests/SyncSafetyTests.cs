@@ -19,12 +19,34 @@ public class SyncSafetyTests
 {
     const string Slow = "20240109000000_slow";
 
-    static CompanionScenario WithSlowMigration(CompanionScenario s, string script)
+    const string SlowTable = "CREATE TABLE \"Slow\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Slow_pkey\" PRIMARY KEY (\"id\"));\n";
+
+    /// <summary>
+    /// A committed migration running <paramref name="script"/> that the local database has not applied, and
+    /// <c>drifthooks sync</c> started in the background and seen running it (its pg_sleep).
+    /// </summary>
+    static async Task<(CompanionScenario Scenario, Task<ProcessResult> Run, Func<int> Pid)> SyncUnderWayAsync(string script)
     {
+        var s = await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2);
         s.Repository.Write($"prisma/migrations/{Slow}/migration.sql", script);
         s.Repository.MustGit("add", "-A");
         s.Repository.MustGit("commit", "-q", "--no-verify", "-m", "slow");
-        return s;
+        var (run, pid) = StartSync(s);
+        await WaitForSleepAsync(s, run);
+        return (s, run, pid);
+    }
+
+    // kill -9 of the running sync; returns what it exited with once its session on the local database has ended.
+    static async Task<ProcessResult> KillAsync(CompanionScenario s, Task<ProcessResult> run, Func<int> pid)
+    {
+        using (var process = Process.GetProcessById(pid()))
+        {
+            process.Kill();
+        }
+
+        var killed = await run;
+        await WaitForNoSessionAsync(s);
+        return killed;
     }
 
     // Starts drifthooks sync in the background; its process id is read from a file the shell writes before exec.
@@ -76,17 +98,9 @@ public class SyncSafetyTests
     [Test]
     public async Task Kill_9_during_a_migration_leaves_neither_its_changes_nor_an_unfinished_row_and_the_next_sync_applies_it()
     {
-        using var s = WithSlowMigration(await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2),
-            "CREATE TABLE \"Slow\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Slow_pkey\" PRIMARY KEY (\"id\"));\nSELECT pg_sleep(4);\n");
-        var (run, pid) = StartSync(s);
-        await WaitForSleepAsync(s, run);
-        using (var process = Process.GetProcessById(pid()))
-        {
-            process.Kill();
-        }
-
-        Assert.That((await run).ExitCode, Is.Not.Zero);
-        await WaitForNoSessionAsync(s);
+        var (s, run, pid) = await SyncUnderWayAsync(SlowTable + "SELECT pg_sleep(4);\n");
+        using var scenario = s;
+        Assert.That((await KillAsync(s, run, pid)).ExitCode, Is.Not.Zero);
 
         Assert.That((await s.RowsAsync(s.Local)).Where(r => r.Name == Slow), Is.Empty, "no history row, finished or not");
         Assert.That(await TableCountAsync(s, "Slow"), Is.Zero, "none of the script kept");
@@ -102,17 +116,9 @@ public class SyncSafetyTests
     [Test]
     public async Task Kill_9_during_a_script_with_its_own_transactions_leaves_what_Prisma_leaves_and_DH413_says_so_with_a_fix_that_works()
     {
-        using var s = WithSlowMigration(await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2),
-            "BEGIN;\nCREATE TABLE \"Slow\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Slow_pkey\" PRIMARY KEY (\"id\"));\nCOMMIT;\nSELECT pg_sleep(4);\n");
-        var (run, pid) = StartSync(s);
-        await WaitForSleepAsync(s, run);
-        using (var process = Process.GetProcessById(pid()))
-        {
-            process.Kill();
-        }
-
-        await run;
-        await WaitForNoSessionAsync(s);
+        var (s, run, pid) = await SyncUnderWayAsync("BEGIN;\n" + SlowTable + "COMMIT;\nSELECT pg_sleep(4);\n");
+        using var scenario = s;
+        await KillAsync(s, run, pid);
 
         // As Prisma leaves it: the row unfinished with no error, the script's own transaction kept.
         var row = (await s.RowsAsync(s.Local)).Single(r => r.Name == Slow);
@@ -124,8 +130,7 @@ public class SyncSafetyTests
         Assert.That(string.Join('\n', dh413), Does.Contain("interrupted").And.Contain("in whole, in part or not at all").And.Contain($"migrate resolve --applied {Slow}").And.Not.Contain("left nothing of it behind"), status.ToString());
 
         // The printed fix, as printed.
-        var fix = status.Output.Split('\n').SkipWhile(l => !l.Contains("DH413", StringComparison.Ordinal)).First(l => l.TrimStart().StartsWith("fix:", StringComparison.Ordinal)).Trim()["fix:".Length..].Trim();
-        Assert.That(fix, Is.EqualTo("drifthooks sync --reset"));
+        Assert.That(PrintedFix.Of(s.Repository, status, "DH413").Text, Is.EqualTo("drifthooks sync --reset"));
         var followed = s.Repository.Drifthooks("sync", "--reset", "--yes", "--skip-production");
         Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
         Assert.That((await s.RowsAsync(s.Local)).Where(r => r.Name == Slow).Select(r => r.Finished), Is.EqualTo(new[] { true }));
@@ -135,10 +140,8 @@ public class SyncSafetyTests
     [Test]
     public async Task A_second_sync_while_one_runs_is_told_so_and_changes_nothing()
     {
-        using var s = WithSlowMigration(await CompanionScenario.CreateAsync(committed: 2, production: 2, local: 2),
-            "CREATE TABLE \"Slow\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"Slow_pkey\" PRIMARY KEY (\"id\"));\nSELECT pg_sleep(4);\n");
-        var (run, _) = StartSync(s);
-        await WaitForSleepAsync(s, run);
+        var (s, run, _) = await SyncUnderWayAsync(SlowTable + "SELECT pg_sleep(4);\n");
+        using var scenario = s;
 
         var second = s.Repository.Drifthooks("sync", "--skip-production");
         Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.ResourceUnavailable), second.ToString());
@@ -166,9 +169,7 @@ public class SyncSafetyTests
         Assert.That((await s.Server.ReadStatementLogAsync()).Skip(mark).Where(l => l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains("Nul", StringComparison.Ordinal)), Is.Empty, "nothing of it was sent");
 
         // The printed fix, as printed, then sync applies it.
-        var status = s.Repository.Drifthooks("status");
-        var fix = status.Output.Split('\n').SkipWhile(l => !l.Contains("DH417", StringComparison.Ordinal)).First(l => l.TrimStart().StartsWith("fix:", StringComparison.Ordinal)).Trim()["fix:".Length..].Trim();
-        var followed = s.Repository.Run("bash", ["-c", fix]);
+        var followed = s.Repository.Run("bash", ["-c", PrintedFix.Of(s.Repository, s.Repository.Drifthooks("status"), "DH417").Text]);
         Assert.That(followed.ExitCode, Is.Zero, followed.ToString());
         var again = s.Repository.Drifthooks("sync", "--skip-production");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());

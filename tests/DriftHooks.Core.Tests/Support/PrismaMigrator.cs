@@ -88,4 +88,20 @@ internal static class PrismaMigrator
         await command.ExecuteNonQueryAsync();
         return id;
     }
+
+    /// <summary>
+    /// What <c>prisma migrate resolve --rolled-back</c> does (prisma-engines' <c>mark_migration_rolled_back</c>): the
+    /// unfinished rows of that migration get <c>rolled_back_at</c>; a finished row is kept. For tests that follow such a
+    /// fix where the oracle cannot run resolve; returns the rows marked.
+    /// </summary>
+    public static async Task<int> MarkRolledBackAsync(string url, string name)
+    {
+        await using var database = await WritableDatabase.OpenAsync(DatabaseUrl.Parse(url), await FixtureGuardAsync(), Options);
+        var table = PostgresServer.Quote(database.Url.Schema) + ".\"_prisma_migrations\"";
+        await using var command = new NpgsqlCommand(
+            $"UPDATE {table} SET \"rolled_back_at\" = now() WHERE \"migration_name\" = $1 AND \"finished_at\" IS NULL AND \"rolled_back_at\" IS NULL",
+            database.Connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        return await command.ExecuteNonQueryAsync();
+    }
 }

@@ -5,11 +5,7 @@
 # Usage: record.sh [PROJECT/FILE.prisma…]  (all without arguments)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-oracle=$(cd "$here/../../../.." && pwd)/shared/prisma-oracle/prisma.sh
-[[ -x $oracle ]] || { echo "record.sh: $oracle not found" >&2; exit 3; }
-# One Prisma call at a time on this machine: the tests take the same lock (PrismaOracle.cs).
-exec 9>"${TMPDIR:-/tmp}/drifthooks-prisma-oracle.lock"
-oracle() { flock 9; "$oracle" "$@"; local code=$?; flock -u 9; return $code; }
+. "$here/../oracle.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$here"
 (( $# )) || set -- */*.prisma
@@ -24,6 +20,5 @@ for file in "$@"; do
   esac
   vars=$(grep -oE 'env\("[A-Za-z_][A-Za-z0-9_]*"\)' "$file" | sed -E 's/env\("(.*)"\)/\1/' | sort -u)
   if (for v in $vars; do export "$v=$url"; done; ORACLE_SCHEMA="$tmp/schema.prisma" ORACLE_MIGRATIONS="$tmp" oracle validate) >"$tmp/out" 2>&1; then verdict=valid; else verdict=invalid; tail -5 "$tmp/out" >&2; fi
-  { grep -v "^$file " verdicts.txt 2>/dev/null; echo "$file $verdict ${provider:-none}"; } | sort > verdicts.tmp && mv verdicts.tmp verdicts.txt
-  echo "$file $verdict ${provider:-none}"
+  record_verdict "$file" "$file $verdict ${provider:-none}"
 done

@@ -5,11 +5,7 @@
 # Usage: record.sh [CASE.prisma…]  (all cases without arguments)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-oracle=$(cd "$here/../../../.." && pwd)/shared/prisma-oracle/prisma.sh
-[[ -x $oracle ]] || { echo "record.sh: $oracle not found" >&2; exit 3; }
-# One Prisma call at a time on this machine: the tests take the same lock (PrismaOracle.cs).
-exec 9>"${TMPDIR:-/tmp}/drifthooks-prisma-oracle.lock"
-oracle() { flock 9; "$oracle" "$@"; local code=$?; flock -u 9; return $code; }
+. "$here/../oracle.sh"
 empty=$(mktemp -d); trap 'rm -rf "$empty"' EXIT
 cd "$here"
 (( $# )) || set -- *.prisma
@@ -20,6 +16,5 @@ for file in "$@"; do
   else
     rm -f "$name.sql"; verdict=invalid
   fi
-  { grep -v "^$name " verdicts.txt 2>/dev/null; echo "$name $verdict"; } | sort > verdicts.tmp && mv verdicts.tmp verdicts.txt
-  echo "$name $verdict"
+  record_verdict "$name" "$name $verdict"
 done
