@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
-using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
-using Npgsql;
 using NUnit.Framework;
-using NUnit.Framework.Constraints;
 
 namespace DriftHooks.EndToEnd.Tests;
 

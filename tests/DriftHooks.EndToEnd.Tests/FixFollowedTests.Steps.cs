@@ -6,7 +6,6 @@ using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using Npgsql;
 using NUnit.Framework;
-using NUnit.Framework.Constraints;
 
 namespace DriftHooks.EndToEnd.Tests;
 
