@@ -187,6 +187,27 @@ public class DoctorCommandTests
     }
 
     [Test]
+    public void A_production_url_in_a_committed_file_not_trusted_fails_with_the_trust_as_its_fix_and_no_longer_once_trusted()
+    {
+        var (repo, remote) = ReadyRepository();
+        using var _ = repo;
+        using var __ = remote;
+        repo.Write("drifthooks.json", "{ \"Production\": { \"Url\": \"postgresql://reader:secret@production.invalid:5432/app\" } }\n");
+        repo.MustGit("add", "drifthooks.json");
+        repo.MustGit("commit", "-q", "--no-verify", "-m", "production");
+
+        static JsonElement Production(ProcessResult doctor) =>
+            JsonDocument.Parse(doctor.Output).RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "production");
+        var untrusted = Production(repo.Drifthooks("doctor", "--format", "json"));
+        Assert.That(untrusted.GetProperty("status").GetString(), Is.EqualTo("fail"), untrusted.ToString());
+        Assert.That(untrusted.GetProperty("fix").GetString(), Is.EqualTo("drifthooks trust"), untrusted.ToString());
+
+        Assert.That(repo.Drifthooks("trust").ExitCode, Is.Zero);
+        var trusted = Production(repo.Drifthooks("doctor", "--format", "json"));
+        Assert.That(trusted.ToString(), Does.Not.Contain("drifthooks trust").And.Not.Contain("secret"));
+    }
+
+    [Test]
     public async Task Head_is_compared_with_production_and_local_is_skipped_when_unconfigured()
     {
         using var scenario = await PushScenario.CreateAsync(committed: 2, applied: 1);
