@@ -11,8 +11,7 @@ cd "$here"
 (( $# )) || set -- */*.prisma
 for file in "$@"; do
   provider=$(grep -m1 -oE '^\s*provider\s*=\s*"(postgresql|postgres|mysql|sqlite|mongodb|sqlserver|cockroachdb)"' "$file" | grep -oE '[a-z]+"$' | tr -d '"')
-  if grep -Eq '^[[:space:]]*url[[:space:]]*=' "$file"; then cp "$file" "$tmp/schema.prisma"
-  else sed -E '0,/^[[:space:]]*datasource[[:space:]]+[A-Za-z0-9_]+[[:space:]]*\{/s//&\n  url = env("DATABASE_URL")/' "$file" > "$tmp/schema.prisma"; fi
+  schema_with_url "$file" "$tmp/schema.prisma"
   # Prisma checks a datasource URL's scheme against its provider: every env("X") the schema names gets one that fits.
   case ${provider:-postgresql} in
     sqlite) url=file:./dev.db ;; mysql) url=mysql://user:pw@localhost:3306/db ;; mongodb) url=mongodb://localhost:27017/db ;;

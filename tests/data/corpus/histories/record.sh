@@ -7,11 +7,9 @@
 # Usage: record.sh   (rewrites verdicts.txt)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-oracle=$(cd "$here/../../../../.." && pwd)/shared/prisma-oracle/prisma.sh
-[[ -x $oracle ]] || { echo "record.sh: $oracle not found" >&2; exit 3; }
+. "$here/../../oracle.sh"
 : "${ORACLE_DATABASE_URL:?set ORACLE_DATABASE_URL to a PostgreSQL whose user may create databases}"
 export PGOPTIONS="-c client_min_messages=warning"
-exec 9>"${TMPDIR:-/tmp}/drifthooks-prisma-oracle.lock"  # one Prisma call at a time: the tests take the same lock
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$here"
 : > "$tmp/verdicts"
@@ -23,16 +21,12 @@ while read -r -u 3 project schema last _; do
   cp "$project/migrations/migration_lock.toml" "$tmp/migrations/"
   database="record_$$"; url="${ORACLE_DATABASE_URL%/*}/$database"
   psql "$ORACLE_DATABASE_URL" -qc "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >/dev/null || exit 3
-  # A schema without a datasource url (Prisma 7 style) gets one in a temporary copy, as ../record.sh does: no table changes.
-  if grep -Eq '^[[:space:]]*url[[:space:]]*=' "$schema"; then cp "$schema" "$tmp/schema.prisma"
-  else sed -E '0,/^[[:space:]]*datasource[[:space:]]+[A-Za-z0-9_]+[[:space:]]*\{/s//&\n  url = env("DATABASE_URL")/' "$schema" > "$tmp/schema.prisma"; fi
+  schema_with_url "$schema" "$tmp/schema.prisma"
   vars=$(grep -oE 'env\("[A-Za-z_][A-Za-z0-9_]*"\)' "$tmp/schema.prisma" | sed -E 's/env\("(.*)"\)/\1/' | sort -u)
-  flock 9
   (for v in $vars; do export "$v=$url"; done
    ORACLE_DATABASE_URL=$url ORACLE_SCHEMA="$tmp/schema.prisma" ORACLE_MIGRATIONS="$tmp/migrations" \
-     "$oracle" migrate diff --from-migrations "$tmp/migrations" --to-schema-datamodel "$tmp/schema.prisma" --exit-code) >"$tmp/out" 2>&1
+     oracle migrate diff --from-migrations "$tmp/migrations" --to-schema-datamodel "$tmp/schema.prisma" --exit-code) >"$tmp/out" 2>&1
   verdict=$?
-  flock -u 9
   psql "$ORACLE_DATABASE_URL" -qc "DROP DATABASE IF EXISTS $database" >/dev/null
   [[ $verdict == [02] ]] || { tail -5 "$tmp/out" >&2; echo "record.sh: Prisma exited $verdict on $schema" >&2; exit 3; }
   echo "$project $schema $last $verdict" | tee -a "$tmp/verdicts"
