@@ -4,6 +4,7 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
+using DriftHooks.Core.Logging;
 using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Hooks;
@@ -24,7 +25,11 @@ internal static class HookHost
         }
         try
         {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             var environment = ReadEnvironment();
+            using var diagnostics = DiagnosticLog.Requested(environment.GetValueOrDefault(DiagnosticLog.Variable))
+                ? DiagnosticLog.Start(Error(), $"DriftHooks {hook}: debug: ")
+                : null;
             var location = RepositoryLocation.Find(
                 Environment.CurrentDirectory,
                 environment.GetValueOrDefault("GIT_DIR"),
@@ -44,6 +49,7 @@ internal static class HookHost
 
             var options = OptionsLoader.Load(location.WorkTree, environment);
             var findings = check(location, options);
+            DiagnosticLog.Current?.Debug("checked in {Elapsed}", DiagnosticLog.Milliseconds(start));
             return findings.Count == 0
                 ? ExitCodes.Passed
                 : HookOutcome.Complete(hook, findings, location, environment, Error(), UseColor(environment), options.LocallyDisabledRules);

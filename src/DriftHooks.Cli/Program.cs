@@ -4,6 +4,7 @@ using DriftHooks.Cli.Commands;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
+using DriftHooks.Core.Logging;
 using DriftHooks.Core.Rendering;
 using DriftHooks.Hooks;
 
@@ -23,6 +24,12 @@ if (args is ["hook", ..])
 }
 
 var root = new RootCommand("DriftHooks: git hooks that stop Prisma migration drift before it reaches a database.");
+var verbose = new Option<bool>("--verbose")
+{
+    Description = $"Also print diagnostics on standard error: where each setting came from, which files and databases were read, where the time went; {DiagnosticLog.Variable}=debug does the same.",
+    Recursive = true,
+};
+root.Add(verbose);
 root.Add(InstallCommand.Create());
 root.Add(UninstallCommand.Create());
 root.Add(TrustCommand.Create());
@@ -56,4 +63,7 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.UsageOrConfiguration;
 }
 
+using var diagnostics = parsed.GetValue(verbose) || DiagnosticLog.Requested(Environment.GetEnvironmentVariable(DiagnosticLog.Variable))
+    ? DiagnosticLog.Start(Console.Error, "drifthooks: debug: ")
+    : null;
 return CommandRunner.Invoke(parsed);

@@ -35,16 +35,6 @@ internal static class CommandIo
         Description = "You checked that the database written is not production: used only when DriftHooks cannot tell it from production by what the servers report (exit 5 otherwise). Production's own database is refused regardless (exit 4).",
     };
 
-    /// <summary>The option that turns on a command's diagnostics (where the time went), as DRIFTHOOKS_LOG=debug does.</summary>
-    public static Option<bool> Verbose() => new("--verbose")
-    {
-        Description = "Also print diagnostics (where the time went) on standard error; DRIFTHOOKS_LOG=debug does the same.",
-    };
-
-    /// <summary>True when a command prints its diagnostics: <c>--verbose</c>, or <c>DRIFTHOOKS_LOG=debug</c> in the environment.</summary>
-    public static bool Diagnosing(bool verbose, IReadOnlyDictionary<string, string?> environment) =>
-        verbose || string.Equals(environment.GetValueOrDefault("DRIFTHOOKS_LOG"), "debug", StringComparison.OrdinalIgnoreCase);
-
     public static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<Finding> findings)
     {
         writer.WriteStartArray("findings");

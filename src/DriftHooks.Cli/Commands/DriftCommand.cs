@@ -6,6 +6,7 @@ using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Logging;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rendering;
 
@@ -29,7 +30,6 @@ internal static class DriftCommand
             Description = $"Drop the schema check's template databases ({ShadowTemplates.Prefix}…) from the shadow server instead of checking; the next check rebuilds what it needs.",
         };
         var notProduction = CommandIo.TargetIsNotProduction();
-        var verbose = CommandIo.Verbose();
         var command = new Command(
             "drift",
             "Check production's schema against the schema its applied migrations produce (replayed on a temporary shadow database). "
@@ -38,9 +38,8 @@ internal static class DriftCommand
             migrations,
             prune,
             notProduction,
-            verbose,
         };
-        command.SetAction(parsed => parsed.GetValue(prune) ? Prune(parsed.GetValue(notProduction)) : Run(parsed.GetValue(migrations), parsed.GetValue(notProduction), parsed.GetValue(verbose)));
+        command.SetAction(parsed => parsed.GetValue(prune) ? Prune(parsed.GetValue(notProduction)) : Run(parsed.GetValue(migrations), parsed.GetValue(notProduction)));
         return command;
     }
 
@@ -65,7 +64,7 @@ internal static class DriftCommand
         return ExitCodes.Passed;
     }
 
-    static int Run(string? migrationsOption, bool targetConfirmedNotProduction, bool verbose)
+    static int Run(string? migrationsOption, bool targetConfirmedNotProduction)
     {
         var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
         RepositoryLocation? location = null;
@@ -120,18 +119,18 @@ internal static class DriftCommand
         Console.WriteLine(errors == 0
             ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations + result.ReusedMigrations} applied migrations."
             : $"Schema drift: {errors} difference(s) between production ({production.Redacted}) and its applied migrations.");
-        // Where the time went is for a diagnosis, not for every run: on standard error, with --verbose or DRIFTHOOKS_LOG=debug.
-        if (CommandIo.Diagnosing(verbose, environment))
+        // Where the time went is for a diagnosis, not for every run: on the diagnostic log (--verbose, DRIFTHOOKS_LOG=debug).
+        if (DiagnosticLog.Current is { } log)
         {
-            Console.Error.WriteLine(result.Template is null
+            log.Debug("{Text}", result.Template is null
                 ? "No template database was kept."
                 : string.Create(CultureInfo.InvariantCulture, $"Template {result.Template}: {result.ReusedMigrations} migrations reused, {result.ReplayedMigrations} replayed."));
             foreach (var phase in result.Phases)
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase.Elapsed.TotalMilliseconds,8:0.0} ms  {phase.Name}"));
+                log.Debug("{Timing}", string.Create(CultureInfo.InvariantCulture, $"  {phase.Elapsed.TotalMilliseconds,8:0.0} ms  {phase.Name}"));
             }
 
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.Total.TotalMilliseconds,8:0.0} ms  total"));
+            log.Debug("{Timing}", string.Create(CultureInfo.InvariantCulture, $"  {result.Total.TotalMilliseconds,8:0.0} ms  total"));
         }
 
         return result.HasDrift ? ExitCodes.Refused : ExitCodes.Passed;

@@ -18,6 +18,15 @@ internal static class DatabaseUrlResolver
     public static DatabaseUrlSource? Resolve(
         RepositoryLocation? location, SettingFiles settings, IEnumerable<UrlPlace> places, string what, string whereToSet)
     {
+        var found = Find(location, settings, places, what, whereToSet);
+        // Where the URL came from, never the URL: it may hold a password.
+        Logging.DiagnosticLog.Current?.Debug("{What}: {Source}", what, found is null ? "not set" : "from " + found.Source);
+        return found;
+    }
+
+    static DatabaseUrlSource? Find(
+        RepositoryLocation? location, SettingFiles settings, IEnumerable<UrlPlace> places, string what, string whereToSet)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(places);
         var environment = settings.Environment;

@@ -29,4 +29,15 @@ internal static class SettingDefaults
 
     /// <summary><c>Production:Branches</c>: every branch.</summary>
     public static IReadOnlyList<string> Branches { get; } = ["*"];
+
+    /// <summary>
+    /// Every setting with a default, as <c>Section:Key</c> (<c>Rules</c> and <c>Projects</c> stand for their entries). The
+    /// database URLs are not here: each is looked up in several places, and the diagnostic log says which one gave it.
+    /// </summary>
+    public static IReadOnlyList<string> Keys { get; } =
+    [
+        "Projects", "Rules", "Production:Branches", "Production:OnUnreachable", "Production:ConnectTimeoutSeconds",
+        "Production:StatementTimeoutSeconds", "Production:Project", "Production:SchemaCheck", "Production:DataChecks",
+        "Production:DataCheckTimeoutSeconds", "Backups:Folder",
+    ];
 }

@@ -49,7 +49,16 @@ internal sealed class SettingFiles
     public static SettingFiles Load(string workTree, IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new SettingFiles(environment, ReadIfPresent(workTree, OptionsLoader.LocalFile), ReadIfPresent(workTree, OptionsLoader.CommittedFile), workTree);
+        var settings = new SettingFiles(environment, ReadIfPresent(workTree, OptionsLoader.LocalFile), ReadIfPresent(workTree, OptionsLoader.CommittedFile), workTree);
+        if (Logging.DiagnosticLog.Current is { } log)
+        {
+            foreach (var (key, origin) in settings.Origins())
+            {
+                log.Debug("setting {Key}: {Origin}", key, origin);
+            }
+        }
+
+        return settings;
     }
 
     /// <summary>
@@ -111,6 +120,80 @@ internal sealed class SettingFiles
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every setting and where it comes from, for the diagnostic log: each key a source sets (an array or a URL as one
+    /// key), named by the source that wins, then each known key no source sets, as "default". Never a value.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Origin)> Origins()
+    {
+        var origins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, _) in _environment.Where(e => e.Key.StartsWith("DRIFTHOOKS__", StringComparison.OrdinalIgnoreCase)))
+        {
+            origins.TryAdd(Canonical(name["DRIFTHOOKS__".Length..].Replace("__", ":", StringComparison.Ordinal)), $"the environment variable {name}");
+        }
+
+        foreach (var (file, content) in new[] { (OptionsLoader.LocalFile, LocalContent), (OptionsLoader.CommittedFile, CommittedContent) })
+        {
+            foreach (var key in content is null ? [] : Keys(content))
+            {
+                origins.TryAdd(Canonical(key), file);
+            }
+        }
+
+        return [.. origins.Select(o => (o.Key, o.Value)).OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase),
+            .. SettingDefaults.Keys.Where(k => !origins.Keys.Any(set => set.Equals(k, StringComparison.OrdinalIgnoreCase) || set.StartsWith(k + ":", StringComparison.OrdinalIgnoreCase)))
+                .Select(k => (k, "default"))];
+    }
+
+    // A key as the documentation spells it (DRIFTHOOKS__PRODUCTION__URL names Production:Url), matched case-insensitively as configuration binds it.
+    static string Canonical(string key)
+    {
+        foreach (var known in SettingDefaults.Keys.Concat(["Production:Url", "Local:Url", "Shadow:Url"]))
+        {
+            if (key.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+
+            if (key.StartsWith(known + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                return known + key[known.Length..];
+            }
+        }
+
+        return key;
+    }
+
+    // The leaf keys of a settings file (Section:Key); an array is one key. Unreadable JSON has none (loading says why).
+    static List<string> Keys(byte[] content)
+    {
+        var keys = new List<string>();
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            Walk(document.RootElement, "");
+        }
+        catch (JsonException)
+        {
+        }
+
+        return keys;
+
+        void Walk(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                keys.Add(path);
+                return;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Walk(property.Value, path.Length == 0 ? property.Name : path + ":" + property.Name);
+            }
+        }
     }
 
     static bool Holds(byte[] content, string[] path)

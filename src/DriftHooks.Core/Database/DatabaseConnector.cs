@@ -36,7 +36,10 @@ internal static class DatabaseConnector
         limit.CancelAfter(timeout);
         try
         {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             await connection.OpenAsync(limit.Token).ConfigureAwait(false);
+            // The redacted URL: host, port, user and database, never the password.
+            Logging.DiagnosticLog.Current?.Debug("connected to {Database} in {Elapsed}", url.Redacted, Logging.DiagnosticLog.Milliseconds(start));
             return (dataSource, connection);
         }
         catch (Exception e)

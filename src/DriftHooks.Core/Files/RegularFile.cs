@@ -22,7 +22,13 @@ internal static class RegularFile
     public static byte[]? ReadIfPresent(string path, long limit = SmallLimit)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return OperatingSystem.IsWindows() ? ReadWindows(path, limit) : ReadUnix(path, limit);
+        var content = OperatingSystem.IsWindows() ? ReadWindows(path, limit) : ReadUnix(path, limit);
+        if (content is not null)
+        {
+            Logging.DiagnosticLog.Current?.Debug("read {Path} ({Bytes} bytes)", path, content.Length);
+        }
+
+        return content;
     }
 
     /// <summary>The file's bytes; a missing file is a <see cref="FileNotFoundException"/> as File.ReadAllBytes throws.</summary>

@@ -102,6 +102,8 @@ internal static class GitIndexReader
             {
                 ReadSplit(indexPath, link, first, second, hasSecond, scan);
             }
+
+            Logging.DiagnosticLog.Current?.Debug("read the git index {Path}", indexPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

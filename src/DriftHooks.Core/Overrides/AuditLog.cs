@@ -1,22 +1,28 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using DriftHooks.Core.Files;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+using Serilog.Parsing;
 
 namespace DriftHooks.Core.Overrides;
 
 /// <summary>
 /// The audit trail under the repository's git directory (<c>.git/drifthooks/audit.log</c>): every override, block and
-/// local rule switch, with who, when, on which branch, why, and what it concerned. One JSON object per line, every
-/// string escaped by the serializer, so no reason or folder name can start a second record; written whole under an
-/// exclusive lock on the file, so hooks running at once (linked worktrees share the git directory) never
-/// overwrite each other's records. Only a regular file is an audit log: it is opened without following a link, and a
-/// link (to <c>/dev/null</c>, say), a FIFO or a device in its place refuses the record, so no override passes as
-/// recorded when nothing kept it.
+/// local rule switch, with who, when, on which branch, why, and what it concerned. Written through Serilog's
+/// <c>AuditTo</c>, which writes synchronously and lets a failure reach the caller (its <c>WriteTo</c> sinks swallow
+/// them), as compact JSON (<c>@t</c>, <c>@mt</c>, then the properties), one object per line with every string escaped,
+/// so no reason or folder name can start a second record. <see cref="AuditFileSink"/> writes each line whole under an
+/// exclusive lock on the file, so hooks running at once (linked worktrees share the git directory) never overwrite
+/// each other's records. Only a regular file is an audit log: it is opened without following a link, and a link (to
+/// <c>/dev/null</c>, say), a FIFO or a device in its place refuses the record, so no override passes as recorded when
+/// nothing kept it.
 /// </summary>
 internal static class AuditLog
 {
-    // .NET appends at the length it saw when it opened the file (pwrite, not O_APPEND): two processes appending at
-    // once would write at the same offset. An exclusive lock held from open to close makes each append one step.
-    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
+    // Constant, so that the line says what happened to a reader of the raw log; the values are properties.
+    private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("{action} at {hook} by {user} on {branch}");
 
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "audit.log");
 
@@ -25,49 +31,48 @@ internal static class AuditLog
     public static void Record(string stateDirectory, AuditEntry entry)
     {
         var path = PathFor(stateDirectory);
-        var line = JsonSerializer.SerializeToUtf8Bytes(AuditRecord.From(entry, DateTimeOffset.Now), AuditJsonContext.Default.AuditRecord);
         if (FileWriter.Refusal(path) is { } why)
         {
-            throw NotALog(path, why);
+            throw AuditFileSink.NotALog(path, why);
         }
 
+        // Made per record: an override is rare, and a hook that records nothing never starts Serilog.
+        using var logger = new LoggerConfiguration()
+            .AuditTo.Sink(new AuditFileSink(path, new CompactJsonFormatter()))
+            .CreateLogger();
         try
         {
-            Directory.CreateDirectory(stateDirectory);
-            using var log = OpenExclusive(path);
-            var start = log.Length;
-            try
-            {
-                // A record cut short earlier (a full disk) must not swallow this one: start it on a line of its own.
-                var separate = start > 0 && !EndsWithNewline(log, start);
-                var record = new byte[(separate ? 1 : 0) + line.Length + 1];
-                record[0] = (byte)'\n';
-                line.CopyTo(record, separate ? 1 : 0);
-                record[^1] = (byte)'\n';
-                RandomAccess.Write(log.SafeFileHandle, record, start);
-                log.Flush(flushToDisk: true);
-            }
-            catch (IOException)
-            {
-                // Leave no half record behind (best effort: the disk that refused the write may refuse this too).
-                TryTruncate(log, start);
-                throw;
-            }
+            logger.Write(Event(entry, DateTimeOffset.Now));
         }
-        catch (UnsafeFileException e)
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<AuditLogUnavailableException>().FirstOrDefault() is { } failure)
         {
-            throw NotALog(path, e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AuditLogUnavailableException(
-                $"the audit record could not be written to {path} ({Describe(path, e)}). Make {path} a writable file (free disk space, fix its permissions, or move away whatever is in its place) and run the command again.",
-                e);
+            // Serilog gathers its audit sinks' failures; the one that says why is ours.
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 
-    private static AuditLogUnavailableException NotALog(string path, string why) =>
-        new($"the audit record could not be written to {path} ({why}; only a regular file is an audit log). Move {path} away (DriftHooks creates a new log) and run the command again.");
+    /// <summary>The record as a Serilog event: each value a property, built by hand (no reflection, as native AOT needs).</summary>
+    internal static LogEvent Event(AuditEntry entry, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new LogEvent(time, LogEventLevel.Information, null, Template,
+        [
+            Text("action", entry.Action),
+            Text("hook", entry.Hook),
+            Text("user", entry.User),
+            Text("branch", entry.Branch),
+            Text("reason", entry.Reason),
+            new LogEventProperty("findings", new SequenceValue(entry.Findings.Select(f => new StructureValue(
+            [
+                Text("code", f.Code),
+                Text("severity", f.Severity.ToString().ToLowerInvariant()),
+                Text("location", f.Location),
+                Text("message", f.Message),
+            ])))),
+        ]);
+    }
+
+    private static LogEventProperty Text(string name, string? value) => new(name, new ScalarValue(value));
 
     /// <summary>Every record of the log, oldest first; lines that are not records (cut short by a full disk) are skipped.</summary>
     public static IReadOnlyList<AuditRecord> Read(string stateDirectory)
@@ -102,84 +107,4 @@ internal static class AuditLog
         return records;
     }
 
-    private static FileStream OpenExclusive(string path)
-    {
-        var deadline = DateTime.UtcNow + LockPatience;
-        while (true)
-        {
-            try
-            {
-                // FileShare.None takes an exclusive flock on Unix and a sharing lock on Windows; the record is
-                // written at the length read under it.
-                if (OperatingSystem.IsWindows())
-                {
-                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
-                }
-
-                if (OpenRegularLocked(path) is { } log)
-                {
-                    return log;
-                }
-
-                if (DateTime.UtcNow >= deadline)
-                {
-                    throw new IOException($"another process has held the lock on {path} for {LockPatience.TotalSeconds:0} s");
-                }
-
-                Thread.Sleep(Random.Shared.Next(2, 12));
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(path))
-            {
-                Thread.Sleep(Random.Shared.Next(2, 12));
-            }
-        }
-    }
-
-    // The same exclusive flock .NET takes for FileShare.None, on a file opened with O_NOFOLLOW and checked to be regular
-    // by the handle itself (a link or a FIFO put in its place after the check above is refused, not written). Null: locked.
-    private static FileStream? OpenRegularLocked(string path)
-    {
-        try
-        {
-            // O_CREAT|O_EXCL, as .NET's CreateNew opens, never follows a link either.
-            new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite).Dispose();
-        }
-        catch (IOException) when (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
-        {
-        }
-
-        var (kind, _, handle) = UnixFile.Open(path, writable: true, followLinks: false);
-        if (handle is null)
-        {
-            throw new UnsafeFileException(RegularFile.Describe(kind));
-        }
-
-        if (!UnixFile.TryLockExclusive(handle))
-        {
-            handle.Dispose();
-            return null;
-        }
-
-        return new FileStream(handle, FileAccess.ReadWrite, bufferSize: 0);
-    }
-
-    private static bool EndsWithNewline(FileStream log, long length)
-    {
-        Span<byte> last = stackalloc byte[1];
-        return RandomAccess.Read(log.SafeFileHandle, last, length - 1) == 1 && last[0] == (byte)'\n';
-    }
-
-    private static void TryTruncate(FileStream log, long length)
-    {
-        try
-        {
-            log.SetLength(length);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static string Describe(string path, Exception e) =>
-        Directory.Exists(path) ? "it is a directory" : e is UnauthorizedAccessException ? $"permission denied: {e.Message}" : e.Message;
 }

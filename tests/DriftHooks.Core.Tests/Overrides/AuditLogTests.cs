@@ -43,6 +43,19 @@ public class AuditLogTests
     }
 
     [Test]
+    public void A_record_is_one_line_of_serilog_compact_json()
+    {
+        AuditLog.Record(folder, Override("hotfix OPS-2 approved by lead"));
+        var line = File.ReadAllLines(AuditLog.PathFor(folder)).Single();
+        using var record = System.Text.Json.JsonDocument.Parse(line);
+        var root = record.RootElement;
+        Assert.That(root.GetProperty("@mt").GetString(), Is.EqualTo("{action} at {hook} by {user} on {branch}"));
+        Assert.That(DateTimeOffset.Parse(root.GetProperty("@t").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(DateTimeOffset.Now).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(root.GetProperty("findings")[0].GetProperty("code").GetString(), Is.EqualTo("DH102"));
+        Assert.That(AuditLog.Read(folder).Single().Time, Is.EqualTo(DateTimeOffset.Now).Within(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
     public void A_record_cut_short_earlier_does_not_swallow_the_next_one()
     {
         Directory.CreateDirectory(folder);
