@@ -66,7 +66,7 @@ public class DiagnosticLogTests
         var doctor = repo.Drifthooks("doctor", "--verbose");
         Assert.That(doctor.Error, Does.Contain("drifthooks: debug: setting Rules:DH109: drifthooks.json")
             .And.Contain("setting Production:StatementTimeoutSeconds: the environment variable DRIFTHOOKS__PRODUCTION__STATEMENTTIMEOUTSECONDS")
-            .And.Contain("production URL: from configuration key Production:Url in .drifthooks.local.json"), doctor.ToString());
+            .And.Contain("production URL: from .drifthooks.local.json"), doctor.ToString());
         Assert.That(doctor.All, Does.Not.Contain("secret-12"), doctor.ToString());
     }
 
