@@ -21,9 +21,6 @@ namespace DriftHooks.Core.Overrides;
 /// </summary>
 internal static class AuditLog
 {
-    // Constant, so that the line says what happened to a reader of the raw log; the values are properties.
-    private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("{action} at {hook} by {user} on {branch}");
-
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "audit.log");
 
     /// <summary>Appends one record, or throws: a record is on disk when this returns.</summary>
@@ -52,10 +49,12 @@ internal static class AuditLog
     }
 
     /// <summary>The record as a Serilog event: each value a property, built by hand (no reflection, as native AOT needs).</summary>
-    internal static LogEvent Event(AuditEntry entry, DateTimeOffset time)
+    private static LogEvent Event(AuditEntry entry, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new LogEvent(time, LogEventLevel.Information, null, Template,
+        // Constant, so that the line says what happened to a reader of the raw log; the values are properties.
+        var template = new MessageTemplateParser().Parse("{action} at {hook} by {user} on {branch}");
+        return new LogEvent(time, LogEventLevel.Information, null, template,
         [
             Text("action", entry.Action),
             Text("hook", entry.Hook),

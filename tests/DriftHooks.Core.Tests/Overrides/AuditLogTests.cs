@@ -97,6 +97,18 @@ public class AuditLogTests
     }
 
     [Test]
+    // The sink's own failure, thrown inside Serilog's audit pipeline, reaches the caller as the refusal that says why.
+    public void A_failure_inside_the_audit_sink_reaches_the_caller()
+    {
+        Directory.CreateDirectory(folder);
+        var notAFolder = Path.Combine(folder, "state");
+        File.WriteAllText(notAFolder, "a file where the state folder belongs");
+        var error = Assert.Throws<AuditLogUnavailableException>(() => AuditLog.Record(notAFolder, Override("cannot be recorded, approved")));
+        Assert.That(error!.Message, Does.Contain(AuditLog.PathFor(notAFolder)).And.Contain("Make"));
+        Assert.That(File.ReadAllText(notAFolder), Is.EqualTo("a file where the state folder belongs"));
+    }
+
+    [Test]
     public void A_read_only_folder_refuses_with_why()
     {
         if (Environment.UserName == "root")
