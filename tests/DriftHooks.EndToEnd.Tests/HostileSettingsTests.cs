@@ -47,6 +47,18 @@ public class HostileSettingsTests
             Assert.That(result.All, Does.Contain("database URL").And.Not.Contain("defect").And.Not.Contain("   at "), $"{what}: {result}");
         }
 
+        // The same with the diagnostic log on: it says where the URL came from, never any part of it.
+        var verboseStatus = repo.Drifthooks("status", "--verbose");
+        repo.Environment["DRIFTHOOKS_LOG"] = "debug";
+        var debugPush = repo.Git("push", "origin", "main");
+        repo.Environment.Remove("DRIFTHOOKS_LOG");
+        var verboseDoctor = repo.Drifthooks("doctor", "--verbose");
+        foreach (var (what, result) in new[] { ("status --verbose", verboseStatus), ("pre-push with DRIFTHOOKS_LOG=debug", debugPush), ("doctor --verbose", verboseDoctor) })
+        {
+            Assert.That(result.Error, Does.Contain("debug: production URL: from environment variable DRIFTHOOKS_PRODUCTION_URL"), $"{what}: {result}");
+            Assert.That(result.All, Does.Not.Contain("Pr0d").And.Not.Contain("Secret").And.Not.Contain("1234"), $"{what}: {result}");
+        }
+
         Assert.That(status.ExitCode, Is.EqualTo(2), status.ToString());
         Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
         Assert.That(remote.Git("rev-parse", "--verify", "-q", "refs/heads/main").ExitCode, Is.Not.Zero, "the push was stopped");
