@@ -5,9 +5,8 @@
 # The hook is timed as git runs it: installed by `drifthooks install`, the hook script that execs the executable.
 # Usage: bench/pre-commit.sh [RUNS]
 #   DRIFTHOOKS_BIN=DIR       the drifthooks to install (default artifacts/native; e.g. an unpacked npm package's bin)
-#   DRIFTHOOKS_BASELINE=EXE  also time another build's pre-commit executable in the same rounds, to compare two builds
-#                            on the same moments of the machine; run through a #!/bin/sh script that execs it, as the
-#                            installed hook runs this build (run directly, it would be spared the shell's ~1 ms)
+#   DRIFTHOOKS_BASELINE=EXE  also time another build's pre-commit executable in the same rounds (run directly, as
+#                            older installs linked it), to compare two builds on the same moments of the machine
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-200}
@@ -24,10 +23,6 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1
 unset GIT_DIR GIT_INDEX_FILE
 "$bin/drifthooks" install >/dev/null
 hook="$PWD/.git/hooks/pre-commit"
-if [ -n "$baseline" ]; then
-  printf '#!/bin/sh\nexec %s "$@"\n' "'$baseline'" >"$work/baseline-pre-commit" && chmod +x "$work/baseline-pre-commit"
-  baseline="$work/baseline-pre-commit"
-fi
 echo "$(du -b "$bin/drifthooks" | cut -f1) bytes: $bin/drifthooks ($("$bin/drifthooks" --version))"
 
 "$hook" || { echo "bench: the hook refused the benchmark commit; see above" >&2; exit 1; }
