@@ -117,51 +117,55 @@ internal static class CatalogDiff
 
         foreach (var w in want.Columns)
         {
-            if (!haveColumns.TryGetValue(w.Name, out var h))
+            if (haveColumns.TryGetValue(w.Name, out var h))
             {
-                continue;
-            }
-
-            var where = $"column {table}.{w.Name}";
-            var alter = $"ALTER TABLE {qualified} ALTER COLUMN {Q(w.Name)}";
-            if (w.Type != h.Type)
-            {
-                findings.Add(Finding.Error(
-                    SchemaDriftCodes.ColumnType,
-                    $"Column `{table}.{w.Name}` type differs: expected {w.Type}, {words.Side.Short} {h.Type}.",
-                    where,
-                    Differs(words, $"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
-            }
-
-            if (w.NotNull != h.NotNull)
-            {
-                findings.Add(Finding.Error(
-                    SchemaDriftCodes.ColumnNullability,
-                    $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, {words.Side.Short} {(h.NotNull ? "NOT NULL" : "nullable")}.",
-                    where,
-                    Differs(words, $"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
-            }
-
-            if (w.Generated != h.Generated || w.Identity != h.Identity)
-            {
-                findings.Add(Finding.Error(
-                    SchemaDriftCodes.ColumnIdentity,
-                    $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, {words.Side.Short} {Describe(h)}.",
-                    where,
-                    Differs(words, IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
-            }
-            else if (w.Default != h.Default)
-            {
-                findings.Add(Finding.Error(
-                    SchemaDriftCodes.ColumnDefault,
-                    $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, {words.Side.Short} {h.Default ?? "no default"}.",
-                    where,
-                    Differs(words, DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
+                CompareColumn(words, table, qualified, w, h, findings);
             }
         }
 
         CompareConstraints(words, want, have, extraColumns, missingColumns, findings);
         CompareIndexes(words, want, have, extraColumns, missingColumns, findings);
+    }
+
+    // One column on both sides: its type, nullability, identity or generation, and default, each a finding of its own.
+    static void CompareColumn(Words words, string table, string qualified, CatalogColumn w, CatalogColumn h, List<Finding> findings)
+    {
+        var where = $"column {table}.{w.Name}";
+        var alter = $"ALTER TABLE {qualified} ALTER COLUMN {Q(w.Name)}";
+        if (w.Type != h.Type)
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ColumnType,
+                $"Column `{table}.{w.Name}` type differs: expected {w.Type}, {words.Side.Short} {h.Type}.",
+                where,
+                Differs(words, $"{alter} SET DATA TYPE {w.Type} USING {Q(w.Name)}::{w.Type};", $"{alter} SET DATA TYPE {h.Type};")));
+        }
+
+        if (w.NotNull != h.NotNull)
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ColumnNullability,
+                $"Column `{table}.{w.Name}` nullability differs: expected {(w.NotNull ? "NOT NULL" : "nullable")}, {words.Side.Short} {(h.NotNull ? "NOT NULL" : "nullable")}.",
+                where,
+                Differs(words, $"{alter} {(w.NotNull ? "SET" : "DROP")} NOT NULL;", $"{alter} {(h.NotNull ? "SET" : "DROP")} NOT NULL;")));
+        }
+
+        if (w.Generated != h.Generated || w.Identity != h.Identity)
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ColumnIdentity,
+                $"Column `{table}.{w.Name}` identity/generation differs: expected {Describe(w)}, {words.Side.Short} {Describe(h)}.",
+                where,
+                Differs(words, IdentitySql(alter, h, w), IdentitySql(alter, w, h))));
+        }
+        else if (w.Default != h.Default)
+        {
+            findings.Add(Finding.Error(
+                SchemaDriftCodes.ColumnDefault,
+                $"Column `{table}.{w.Name}` default differs: expected {w.Default ?? "no default"}, {words.Side.Short} {h.Default ?? "no default"}.",
+                where,
+                Differs(words, DefaultSql(alter, w.Default), DefaultSql(alter, h.Default))));
+        }
     }
 
     static void CompareConstraints(Words words, CatalogTable want, CatalogTable have, HashSet<string> extraColumns, HashSet<string> missingColumns, List<Finding> findings)
