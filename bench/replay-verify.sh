@@ -3,7 +3,7 @@
 # DH100 with `validate`, DH101 and DH115 with `migrate diff --from-migrations … --exit-code` at the commit and its
 # parent, each on a fresh database of a throwaway PostgreSQL cluster; the integrity rules (DH102-DH114) are counted as
 # right by design. Writes OUT_DIR/verified.tsv, prints the figures, exits 1 when a refusal is wrong.
-# Usage: bench/replay-verify.sh OUT_DIR   (the folder bench/replay-history.sh wrote)
+# Usage: bench/replay-verify.sh OUT_DIR   (the folder bench/replay-history.sh wrote; REPLAY_VERIFY_PARENT=0: not at the parent)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$root/bench/postgres.sh"
