@@ -1,3 +1,5 @@
+using DriftHooks.Core.Rules;
+using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
 
@@ -53,6 +55,7 @@ public class PackageInstallTests
         repo.CommitAllWithoutHooks("the tool manifest");
         WithoutDotnet(repo);
         CommitsAreJudged(repo);
+        FixesNameTheCommandAsThisInstallationRunsIt(repo, "dotnet drifthooks", "dotnet-tool");
 
         // A teammate's clone: dotnet tool restore, then the same command.
         using var clone = new TestRepository(init: false);
@@ -77,6 +80,7 @@ public class PackageInstallTests
         WithoutDotnet(repo);
         Assert.That(repo.Run(Path.Combine(prefix, "bin", "drifthooks"), ["install"]).ExitCode, Is.Zero);
         CommitsAreJudged(repo);
+        FixesNameTheCommandAsThisInstallationRunsIt(repo, "drifthooks", "plain", onPath: Path.Combine(prefix, "bin"));
 
         // A release whose archive is not the one its SHA256SUMS names: nothing is unpacked.
         var tampered = Path.Combine(repo.Root, ".git", "tampered");
@@ -243,6 +247,34 @@ public class PackageInstallTests
 
         WithoutDotnet(repo);
         CommitsAreJudged(repo);
+        FixesNameTheCommandAsThisInstallationRunsIt(repo, "npx drifthooks", "npx");
+    }
+
+    /// <summary>
+    /// The invocation install recorded, and a fix printed the way this installation is run (issue 22 item 6: in an npm
+    /// project <c>drifthooks sync</c> is "command not found"): status, run as the user runs it, finds a new local database
+    /// with no migration applied (DH403) and prints <paramref name="command"/> sync; followed as printed, status no longer warns.
+    /// </summary>
+    /// <param name="onPath">Where the user's shell finds a plain <c>drifthooks</c> (the release's bin folder) when status runs.</param>
+    private static void FixesNameTheCommandAsThisInstallationRunsIt(TestRepository repo, string command, string recorded, string? onPath = null)
+    {
+        Assert.That(repo.Read(".git/drifthooks/install.state"), Does.Contain($"\ninvocation={recorded}\n"));
+        var database = PostgresServer.SharedAsync().GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult();
+        repo.Environment["DATABASE_URL"] = database.PrismaUrl;
+        var path = (onPath is null ? "" : onPath + ":") + Environment.GetEnvironmentVariable("PATH");
+        ProcessResult Status() => repo.Run("bash", ["-c", $"PATH={FixText.Quote(path)} {command} status"], timeout: TimeSpan.FromMinutes(2));
+
+        var behind = Status();
+        Assert.That(behind.ExitCode, Is.Zero, behind.ToString());
+        var fix = PrintedFix.Of(repo, behind, "DH403");
+        Assert.That(fix.Text, Is.EqualTo(command + " sync"));
+        // Followed in bash as printed: npx finds the project's executable, dotnet the manifest's tool; a plain name is
+        // found on PATH (where PrintedFix puts this build's native executable, the one the release archive holds).
+        fix.Follow();
+
+        var synced = Status();
+        Assert.That(synced.ExitCode, Is.Zero, synced.ToString());
+        Assert.That(synced.All, Does.Not.Contain("DH403").And.Not.Contain("DH410"), synced.ToString());
     }
 
     private static TestRepository NewPrismaProject()

@@ -32,7 +32,7 @@ internal static class DoctorCommand
             var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
             var location = CommandRunner.CurrentRepository();
             var options = OptionsLoader.Load(location.WorkTree, environment);
-            var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow);
+            var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow, Invocation.ForThisProcess(location));
             var items = DoctorCheck.RunAsync(location, options, request).GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) == "json"
                 ? ChecklistRenderer.Json(items)

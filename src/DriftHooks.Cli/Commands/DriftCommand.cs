@@ -6,6 +6,7 @@ using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Logging;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rendering;
@@ -110,6 +111,7 @@ internal static class DriftCommand
             },
             StateDirectory = location?.StateDirectory,
             TargetConfirmedNotProduction = targetConfirmedNotProduction,
+            Invocation = location is null ? Invocation.Of(Invocation.FromExecutable(Environment.ProcessPath)) : Invocation.ForThisProcess(location),
         };
         var result = SchemaDriftCheck.RunAsync(request).GetAwaiter().GetResult();
 

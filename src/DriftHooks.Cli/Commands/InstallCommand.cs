@@ -32,7 +32,12 @@ internal static class InstallCommand
 
             var location = CommandRunner.CurrentRepository();
             var source = parsed.GetValue(from) ?? AppContext.BaseDirectory;
-            foreach (var line in HookInstaller.Install(location, Path.GetFullPath(source)))
+            // The installed copy says nothing of how the user runs DriftHooks: it keeps what the first install recorded.
+            var executable = Environment.ProcessPath;
+            var invocation = executable is not null && executable.StartsWith(location.StateDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                ? InstallState.ReadInvocation(location.StateDirectory) ?? InvocationKind.Plain
+                : Invocation.FromExecutable(executable);
+            foreach (var line in HookInstaller.Install(location, Path.GetFullPath(source), invocation))
             {
                 Console.WriteLine(line);
             }

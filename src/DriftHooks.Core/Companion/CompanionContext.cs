@@ -3,6 +3,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
 
@@ -58,6 +59,11 @@ internal sealed class CompanionContext
     /// </summary>
     public string? RestorableLocalBackup =>
         Backups.HistoryBackupFile.NewestWithRows(BackupFolder, "local") is { } newest ? Path.GetRelativePath(Location.WorkTree, newest.Path) : null;
+
+    /// <summary>How the user runs DriftHooks here, named in every fix that is a DriftHooks command (read on first use).</summary>
+    public Invocation Invocation => _invocation ??= Invocation.ForThisProcess(Location);
+
+    Invocation? _invocation;
 
     public DatabaseConnectionOptions ProductionConnection => new()
     {

@@ -56,7 +56,7 @@ internal static class HistoryRestore
                 CompanionRuleCodes.RestoreEmptyDatabase,
                 $"The local database {url.Redacted} has no tables besides _prisma_migrations: restoring history rows into it would claim migrations whose tables are not there.",
                 url.Redacted,
-                "drifthooks sync (applies the migrations themselves, writing their rows as Prisma does)"));
+                context.Invocation.Command("sync") + " (applies the migrations themselves, writing their rows as Prisma does)"));
             return new Outcome(backup, plan, refusals, false);
         }
 
@@ -82,10 +82,10 @@ internal static class HistoryRestore
         var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
         var restorable = context.RestorableLocalBackup;
         var fix = restorable is not null
-            ? $"drifthooks restore {FixText.Quote(restorable)}"
+            ? context.Invocation.Command("restore " + FixText.Quote(restorable))
             : LostHistory.Detect(context.WorkingTree, current, objects) is { } lost
-                ? lost.ToFinding(ThreeWayStatus.LocalLabel, null, context.Project).Fix
-                : "drifthooks sync";
+                ? lost.ToFinding(ThreeWayStatus.LocalLabel, null, context.Project, context.Invocation).Fix
+                : context.Invocation.Command("sync");
         return Finding.Error(
             CompanionRuleCodes.RestoreEmptyBackup,
             $"The backup {Path.GetFileName(file)} ({backup.Label}, taken {backup.CreatedAt:u}) holds {(backup.TableExists ? FixText.Count(backup.Rows.Count, "row") + " and no applied migration" : "no _prisma_migrations table")}: restoring it would put no history back.",
@@ -109,7 +109,7 @@ internal static class HistoryRestore
             // The branch (or commit) that holds the migration is where the backup was taken: restore from there.
             var holder = Git.MigrationHolders.Find(context.Location, context.Project, [unknown[0]]).GetValueOrDefault(unknown[0]);
             var there = holder?.Branch ?? holder?.Commit;
-            var restore = $"drifthooks restore {FixText.Quote(Path.GetRelativePath(context.Location.WorkTree, Path.GetFullPath(file)))}";
+            var restore = context.Invocation.Command("restore " + FixText.Quote(Path.GetRelativePath(context.Location.WorkTree, Path.GetFullPath(file))));
             var it = unknown.Count == 1 ? "it" : "them";
             return [Finding.Error(
                 CompanionRuleCodes.RestoreUnverifiable,
@@ -121,7 +121,7 @@ internal static class HistoryRestore
                     : (unknown.All(n => backup.Rows.Any(r => r.MigrationName == n))
                         ? $"{restore} {SkipMissingFlag} (keeps the local data: puts back the rows of the migrations this working tree has and leaves out {(unknown.Count == 1 ? "the one" : "those")} it lacks, whose tables stay unrecorded, so prisma migrate dev sees them as drift); or "
                         : "")
-                        + "drifthooks sync --reset --yes (rebuilds the local database from this branch's migrations, after a backup of its history; its data is lost)")];
+                        + context.Invocation.Command("sync --reset --yes") + " (rebuilds the local database from this branch's migrations, after a backup of its history; its data is lost)")];
         }
 
         var schema = url.Schema;
@@ -143,7 +143,7 @@ internal static class HistoryRestore
                 CompanionRuleCodes.RestoreUnverifiable,
                 $"Migration {e.MigrationName} of the restored history does not replay on an empty database ({e.Message}), so restore cannot tell which schema the history claims.",
                 context.Project.MigrationFolder(e.MigrationName),
-                "drifthooks sync --reset --yes (rebuilds the local database from the migrations instead)")];
+                context.Invocation.Command("sync --reset --yes") + " (rebuilds the local database from the migrations instead)")];
         }
         finally
         {
@@ -157,7 +157,7 @@ internal static class HistoryRestore
                 CompanionRuleCodes.RestoreTablesMissing,
                 $"The restored history claims {Qualified(f, schema)} as its migrations leave it, but the local database differs ({f.Code}: {f.Message}). Rows would then lie about the schema.",
                 f.Location,
-                "drifthooks sync --reset --yes (rebuilds the local database from the migrations instead)"))];
+                context.Invocation.Command("sync --reset --yes") + " (rebuilds the local database from the migrations instead)"))];
     }
 
     static readonly HashSet<string> ExtraCodes = new(StringComparer.Ordinal)

@@ -29,7 +29,8 @@ internal static class StatusCheck
         using var places = new MigrationPlaces(context.Location);
         var report = ThreeWayStatus.Build(
             context.WorkingTree, context.Head, localSide, productionSide, context.Project, holders, places.Find,
-            s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum));
+            s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum),
+            context.Invocation);
 
         if (context.Options.Production.DataChecks && context.ProductionSource is { } productionUrl && productionSide.History is { TableExists: true } history)
         {
@@ -54,6 +55,7 @@ internal static class StatusCheck
             Migrations = context.WorkingTree,
             ProductionConnection = context.ProductionConnection,
             StateDirectory = context.Location.StateDirectory,
+            Invocation = context.Invocation,
         };
         var drift = await SchemaDriftCheck.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return report with

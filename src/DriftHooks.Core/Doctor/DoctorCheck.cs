@@ -26,15 +26,16 @@ internal static class DoctorCheck
         CancellationToken cancellationToken = default)
     {
         var projects = LocateProjects(location, options);
+        var invocation = request.Invocation ?? Invocation.Plain;
         var items = new List<DoctorItem>
         {
             Branch(location),
             Upstream(location, request.Fetch),
             Migrations(location, projects),
-            Hooks(location, request.Version),
-            Backup(location, options, projects, request.Now),
-            await ProductionAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
-            await LocalAsync(location, options, projects, cancellationToken).ConfigureAwait(false),
+            Hooks(location, request.Version, invocation),
+            Backup(location, options, projects, request.Now, invocation),
+            await ProductionAsync(location, options, projects, invocation, cancellationToken).ConfigureAwait(false),
+            await LocalAsync(location, options, projects, invocation, cancellationToken).ConfigureAwait(false),
         };
         return items;
     }
@@ -184,9 +185,9 @@ internal static class DoctorCheck
         return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");
     }
 
-    private static DoctorItem Hooks(RepositoryLocation location, string version)
+    private static DoctorItem Hooks(RepositoryLocation location, string version, Invocation invocation)
     {
-        const string install = "drifthooks install";
+        var install = invocation.Command("install");
         var state = InstallState.Read(location.StateDirectory);
         if (state is null)
         {
@@ -234,7 +235,7 @@ internal static class DoctorCheck
             : new("hooks", "hooks", DoctorStatus.Fail, $"the installed hooks are not this drifthooks's version (installed by {state.Version ?? "an older drifthooks"}, this is {version})", install);
     }
 
-    private static DoctorItem Backup(RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, DateTimeOffset now)
+    private static DoctorItem Backup(RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, DateTimeOffset now, Invocation invocation)
     {
         string folder;
         try
@@ -255,7 +256,7 @@ internal static class DoctorCheck
             : [];
         if (files.Count == 0)
         {
-            return new("backup", "backup", DoctorStatus.Warn, $"no backup holding a migration history in {configured}", "drifthooks backup");
+            return new("backup", "backup", DoctorStatus.Warn, $"no backup holding a migration history in {configured}", invocation.Command("backup"));
         }
 
         var newest = files.MaxBy(f => f.LastWriteTimeUtc)!;
@@ -263,13 +264,14 @@ internal static class DoctorCheck
         var relative = Path.GetRelativePath(location.WorkTree, newest.FullName);
         return age <= BackupMaxAge
             ? new("backup", "backup", DoctorStatus.Pass, $"newest backup {relative} is {Age(age)} old")
-            : new("backup", "backup", DoctorStatus.Warn, $"newest backup {relative} is {Age(age)} old (more than {BackupMaxAge.TotalDays:0} days)", "drifthooks backup");
+            : new("backup", "backup", DoctorStatus.Warn, $"newest backup {relative} is {Age(age)} old (more than {BackupMaxAge.TotalDays:0} days)", invocation.Command("backup"));
     }
 
     private static async Task<DoctorItem> ProductionAsync(
         RepositoryLocation location,
         DriftHooksOptions options,
         IReadOnlyList<PrismaProject> projects,
+        Invocation invocation,
         CancellationToken cancellationToken)
     {
         const string id = "production";
@@ -281,7 +283,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? UntrustedFileException.Fix : null);
+            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? invocation.Command("trust") : null);
         }
 
         if (source is null)
@@ -328,7 +330,7 @@ internal static class DoctorCheck
 
     /// <summary>The local database against the working tree and production, through <c>drifthooks status</c>'s core.</summary>
     private static async Task<DoctorItem> LocalAsync(
-        RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, CancellationToken cancellationToken)
+        RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, Invocation invocation, CancellationToken cancellationToken)
     {
         const string id = "local";
         const string title = "local database";
@@ -344,7 +346,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? UntrustedFileException.Fix : null);
+            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? invocation.Command("trust") : null);
         }
 
         if (context.LocalSource is null)
@@ -355,7 +357,7 @@ internal static class DoctorCheck
         var report = await StatusCheck.RunAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (report.Local.Kind == DatabaseSideKind.Unreachable)
         {
-            return new(id, title, DoctorStatus.Fail, $"{report.Local.Url} (from {report.Local.Source}) is unreachable: {report.Local.Problem}", UnreachableFix.For(report.Local.Server!, isLocal: true, "drifthooks doctor"));
+            return new(id, title, DoctorStatus.Fail, $"{report.Local.Url} (from {report.Local.Source}) is unreachable: {report.Local.Problem}", UnreachableFix.For(report.Local.Server!, isLocal: true, invocation.Command("doctor")));
         }
 
         var problems = report.Findings.Where(f => f.Severity >= Severity.Warning && LocalCodes.Contains(f.Code)).ToList();
@@ -368,9 +370,10 @@ internal static class DoctorCheck
 
         var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         // A lost history is put back, never replayed: sync would fail on tables that already exist.
-        if (!fixes.Any(f => f.Contains("drifthooks sync", StringComparison.Ordinal)) && !problems.Any(f => f.Code == CompanionRuleCodes.LocalHistoryLost))
+        var sync = invocation.Command("sync");
+        if (!fixes.Any(f => f.Contains(sync, StringComparison.Ordinal)) && !problems.Any(f => f.Code == CompanionRuleCodes.LocalHistoryLost))
         {
-            fixes.Add("drifthooks sync");
+            fixes.Add(sync);
         }
 
         return new(

@@ -284,7 +284,7 @@ internal static class SchemaDriftCheck
                     SchemaDriftCodes.AppliedMigrationMissing,
                     $"Production applied migration {record.MigrationName}, which is not in {request.MigrationsDirectory}, so the schema it should have cannot be rebuilt.",
                     record.MigrationName,
-                    "drifthooks status (its DH201 names the branch or commit that holds this migration and the command that brings it here), then drifthooks drift again"));
+                    $"{request.Invocation.Command("status")} (its DH201 names the branch or commit that holds this migration and the command that brings it here), then {request.Invocation.Command("drift")} again"));
                 continue;
             }
 
@@ -294,7 +294,7 @@ internal static class SchemaDriftCheck
                     SchemaDriftCodes.ChecksumDiffers,
                     $"Migration {record.MigrationName} was edited after production applied it ({(record.Checksum is { } checksum ? $"checksum {checksum[..Math.Min(12, checksum.Length)]}…" : "no checksum, NULL")} in production); the replay uses the repository's version.",
                     Path.Combine(request.MigrationsDirectory, record.MigrationName, "migration.sql"),
-                    "drifthooks status (its DH202 names the commit holding the version production applied and the commands that restore it and move the edit into a new migration), then drifthooks drift again"));
+                    $"{request.Invocation.Command("status")} (its DH202 names the commit holding the version production applied and the commands that restore it and move the edit into a new migration), then {request.Invocation.Command("drift")} again"));
             }
 
             try

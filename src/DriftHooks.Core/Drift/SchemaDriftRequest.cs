@@ -35,6 +35,9 @@ internal sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Sh
     /// <inheritdoc cref="PrismaAt"/>
     public string SchemaArgument { get; init; } = "";
 
+    /// <summary>How the user runs DriftHooks, in the fixes that name a DriftHooks command.</summary>
+    public Installation.Invocation Invocation { get; init; } = Installation.Invocation.Plain;
+
     /// <summary>The user's <see cref="ProductionGuard.ConfirmFlag"/>: a shadow server that cannot be told from production is taken as not production.</summary>
     public bool TargetConfirmedNotProduction { get; init; }
 }

@@ -172,6 +172,9 @@ internal static class PrePushCheck
     {
         public DatabaseUrl? Shadow => SchemaCheck?.ShadowServer;
 
+        /// <summary>How the user runs DriftHooks, in fixes that name a command; the install record is read only if one does.</summary>
+        public Installation.Invocation Invocation { get; } = Installation.Invocation.ForThisProcess(Location);
+
         /// <summary>Where a command run with Prisma finds the project's URL, as the fixes print it.</summary>
         public string? PrismaAt { get; } = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(Options.Settings, Project).Variable);
 
@@ -266,6 +269,7 @@ internal static class PrePushCheck
                 Repository = migrations,
                 Holders = holders,
                 Published = places.Find,
+                Invocation = run.Invocation,
             }));
         }
 
@@ -286,6 +290,7 @@ internal static class PrePushCheck
                 StateDirectory = run.Location.StateDirectory,
                 PrismaAt = run.PrismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
                 SchemaArgument = FixText.SchemaArgument(run.Project),
+                Invocation = run.Invocation,
             };
             try
             {

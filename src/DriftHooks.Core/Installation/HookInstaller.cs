@@ -30,7 +30,8 @@ internal static class HookInstaller
     public static string InstalledExecutable(RepositoryLocation location) =>
         Path.Combine(location.StateDirectory, "bin", ExecutableName(OperatingSystem.IsWindows()));
 
-    public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory)
+    /// <param name="invocation">How the user runs DriftHooks here, recorded for the fixes the hooks print (<see cref="Invocation"/>).</param>
+    public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory, InvocationKind invocation = InvocationKind.Plain)
     {
         var hooksDirectory = HooksDirectory(location);
         var bin = Path.Combine(location.StateDirectory, "bin");
@@ -85,7 +86,7 @@ internal static class HookInstaller
                 report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
             }
 
-            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current).Write(location);
+            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current, invocation).Write(location);
             return report;
         }
 
@@ -120,7 +121,7 @@ internal static class HookInstaller
             report.Add($"{hook}: installed in {hooksDirectory}");
         }
 
-        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current).Write(location);
+        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current, Invocation: invocation).Write(location);
         return report;
     }
 

@@ -11,7 +11,8 @@ namespace DriftHooks.Core.Installation;
 /// <param name="Hooks">The hooks installed.</param>
 /// <param name="Husky">The hooks run from husky's scripts (<see cref="HuskyScript"/>), not from links in the folder.</param>
 /// <param name="Version">The <see cref="BuildVersion"/> of the DriftHooks that installed the hooks (null: an install older than this record).</param>
-internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false, string? Version = null)
+/// <param name="Invocation">How the user runs DriftHooks here (<see cref="Installation.Invocation"/>; null: an install older than this record).</param>
+internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string> Hooks, bool Husky = false, string? Version = null, InvocationKind? Invocation = null)
 {
     public static string PathFor(string stateDirectory) => Path.Combine(stateDirectory, "install.state");
 
@@ -27,6 +28,7 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
         var hooks = new List<string>();
         var husky = false;
         string? version = null;
+        InvocationKind? invocation = null;
         foreach (var line in Files.RegularFile.ReadLines(path))
         {
             if (line.StartsWith("hooks-dir=", StringComparison.Ordinal))
@@ -45,10 +47,25 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
             {
                 version = line["version=".Length..];
             }
+            else if (line.StartsWith(InvocationKey, StringComparison.Ordinal))
+            {
+                invocation = Installation.Invocation.FromState(line[InvocationKey.Length..]);
+            }
         }
 
-        return hooksDirectory is null ? null : new InstallState(Path.GetFullPath(hooksDirectory, stateDirectory), hooks, husky, version);
+        return hooksDirectory is null ? null : new InstallState(Path.GetFullPath(hooksDirectory, stateDirectory), hooks, husky, version, invocation);
     }
+
+    /// <summary>The invocation the install recorded, null when there is no record of it (read only when a fix names a command).</summary>
+    public static InvocationKind? ReadInvocation(string stateDirectory)
+    {
+        var path = PathFor(stateDirectory);
+        return File.Exists(path)
+            ? Files.RegularFile.ReadLines(path).Where(l => l.StartsWith(InvocationKey, StringComparison.Ordinal)).Select(l => Installation.Invocation.FromState(l[InvocationKey.Length..])).LastOrDefault()
+            : null;
+    }
+
+    private const string InvocationKey = "invocation=";
 
     public void Write(RepositoryLocation location)
     {
@@ -65,6 +82,11 @@ internal sealed record InstallState(string HooksDirectory, IReadOnlyList<string>
         if (Version is not null)
         {
             lines.Add("version=" + Version);
+        }
+
+        if (Invocation is { } invocation)
+        {
+            lines.Add(InvocationKey + Installation.Invocation.ToState(invocation));
         }
 
         Files.FileWriter.Replace(PathFor(stateDirectory), string.Join('\n', lines) + "\n");

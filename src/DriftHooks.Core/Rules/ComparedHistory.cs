@@ -34,5 +34,8 @@ internal sealed record ComparedHistory(IReadOnlyList<MigrationStatus> Statuses, 
     /// </summary>
     public Func<string, PublishedMigration?>? Published { get; init; }
 
+    /// <summary>How the user runs DriftHooks, in the fixes that name a DriftHooks command (<c>drifthooks drift</c>).</summary>
+    public Installation.Invocation Invocation { get; init; } = Installation.Invocation.Plain;
+
     public byte[]? ScriptOf(string name) => Repository?.FirstOrDefault(m => m.Name == name)?.Script;
 }

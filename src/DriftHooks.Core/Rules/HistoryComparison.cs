@@ -1,5 +1,6 @@
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -146,7 +147,7 @@ internal static class HistoryComparison
                     + (compared.ScriptOf(status.Name) is null ? "" : NoFixWithout(prismaAt, database)),
                     folder,
                     compared.ScriptOf(status.Name) is { } nullRowScript
-                        ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt)
+                        ? RecordChecksumFix(row, nullRowScript, status.Name, database, project, prismaAt, compared.Invocation)
                         : $"check that {database} holds what {folder}/migration.sql creates, then record its checksum in that row by hand: UPDATE \"_prisma_migrations\" SET \"checksum\" = '<sha256sum of that migration.sql>' WHERE \"id\" = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'");
             case MigrationState.Modified when appliedVersionAt is not null && appliedAt is null && status.Record is { } row && compared.ScriptOf(status.Name) is { } script:
                 // Git was searched and holds no version with the checksum the database recorded: the SQL it ran is
@@ -155,7 +156,7 @@ internal static class HistoryComparison
                     PushRuleCodes.ModifiedAfterApply,
                     $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} does not match the checksum {database} recorded ({row.Checksum![..Math.Min(12, row.Checksum!.Length)]}…), and no commit of this clone holds a version that does (it was edited before it was committed, or the commit it was deployed from is not in this clone). DriftHooks knows that checksum, not the SQL {database} ran, so that version cannot be restored.{NoFixWithout(prismaAt, database)}",
                     folder,
-                    RecordChecksumFix(row, script, status.Name, database, project, prismaAt));
+                    RecordChecksumFix(row, script, status.Name, database, project, prismaAt, compared.Invocation));
             case MigrationState.Modified:
                 return Finding.Error(
                     PushRuleCodes.ModifiedAfterApply,
@@ -235,7 +236,7 @@ internal static class HistoryComparison
     /// <c>drifthooks drift</c> (read-only) finds the database's schema as the migrations create it with this version:
     /// what the row then claims is true. Run by the user through Prisma, as DriftHooks never writes production.
     /// </summary>
-    private static string? RecordChecksumFix(MigrationRecord row, byte[] script, string name, string database, PrismaProject project, string? prismaAt)
+    private static string? RecordChecksumFix(MigrationRecord row, byte[] script, string name, string database, PrismaProject project, string? prismaAt, Invocation invocation)
     {
         if (prismaAt is null)
         {
@@ -243,7 +244,7 @@ internal static class HistoryComparison
         }
 
         var update = $"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(script)}' WHERE id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
-        return $"drifthooks drift, then echo {FixText.Quote(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
+        return $"{invocation.Command("drift")}, then echo {FixText.Quote(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
             + $"(drift must find {database}'s schema as the migrations create it, this version of {name} included: the row then records this version. "
             + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand){WhatItNeeds(prismaAt)}";
     }

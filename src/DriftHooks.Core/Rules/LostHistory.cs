@@ -1,5 +1,6 @@
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -43,15 +44,17 @@ internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList
     /// <summary>The one finding status, sync and restore give for it, with the fix that works.</summary>
     /// <param name="database">"the local database".</param>
     /// <param name="restorableBackup">The newest backup of this database's history that holds rows (relative path), or null.</param>
-    public Finding ToFinding(string database, string? restorableBackup, PrismaProject project)
+    /// <param name="invocation">How the user runs DriftHooks (the plain name when null).</param>
+    public Finding ToFinding(string database, string? restorableBackup, PrismaProject project, Invocation? invocation = null)
     {
         ArgumentNullException.ThrowIfNull(project);
+        invocation ??= Invocation.Plain;
         var history = !TableExists ? "has no _prisma_migrations table" : Recorded == 0 ? "records no migration" : $"records only {FixText.Count(Recorded, "applied migration")}";
         var message = $"The history of {database} {history}, yet its schema already holds what {FixText.Count(PresumedApplied.Count, "migration")} it lacks create "
-            + $"({Evidence}, created by {EvidenceMigration}): the history was lost, not the schema. Replaying them (drifthooks sync, prisma migrate deploy) would fail with "
+            + $"({Evidence}, created by {EvidenceMigration}): the history was lost, not the schema. Replaying them ({invocation.Command("sync")}, prisma migrate deploy) would fail with "
             + $"\"already exists\" and leave a failed row. Migrations not recorded: {FixText.Names(PresumedApplied)}.";
         var fix = restorableBackup is not null
-            ? $"drifthooks restore {FixText.Quote(restorableBackup)}"
+            ? invocation.Command("restore " + FixText.Quote(restorableBackup))
             : MarkApplied(PresumedApplied, project);
         return Finding.Error(CompanionRuleCodes.LocalHistoryLost, message, project.MigrationFolder(EvidenceMigration), fix);
     }

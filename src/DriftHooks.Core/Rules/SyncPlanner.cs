@@ -1,5 +1,6 @@
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -24,8 +25,10 @@ internal static class SyncPlanner
     public static SyncPlan Plan(
         IReadOnlyList<RepositoryMigration> workingTree, MigrationHistory local, MigrationHistory? production, bool reset, PrismaProject project,
         IReadOnlySet<string>? localObjects = null, string? restorableBackup = null, IReadOnlyDictionary<string, MigrationHolder>? holders = null,
-        Func<string, string?, string?>? appliedVersionAt = null)
+        Func<string, string?, string?>? appliedVersionAt = null, Invocation? invocation = null)
     {
+        invocation ??= Invocation.Plain;
+        var sync = invocation.Command("sync");
         var blockers = new List<Finding>();
         var notes = new List<Finding>();
         blockers.AddRange(ThreeWayStatus.WithoutScript(workingTree, project));
@@ -43,7 +46,7 @@ internal static class SyncPlanner
                     project.MigrationFolder(ahead[0]),
                     MissingMigrationFix.For(
                         project, ahead, holders, workingTree.Select(m => m.Name).Max(StringComparer.Ordinal), "production",
-                        MissingMigrationFix.Row(production.Records.LastOrDefault(r => r.MigrationName == ahead[0] && r.IsApplied), ahead[0]), " && drifthooks sync")));
+                        MissingMigrationFix.Row(production.Records.LastOrDefault(r => r.MigrationName == ahead[0] && r.IsApplied), ahead[0]), " && " + sync)));
             }
 
             foreach (var name in states.Where(s => s.Value == PlaceState.Modified).Select(s => s.Key).Order(StringComparer.Ordinal))
@@ -55,9 +58,9 @@ internal static class SyncPlanner
                         + (applied is null ? " No commit of this clone (no branch, tag or entry of HEAD's reflog) holds the version production applied: it was deployed from another clone, or amended away and pruned." : ""),
                     project.MigrationFolder(name),
                     applied is not null
-                        ? FixText.EditIntoNewMigration(project, project.MigrationFolder(name), applied, "production applied") + ", then drifthooks sync"
-                        : "git fetch --all (then drifthooks sync again: once a fetched branch holds the version production applied, its fix names the commit to restore it from); "
-                            + $"or drifthooks sync {SkipProductionFlag} (the local database follows the working tree's version; production keeps the one it applied, and pre-push refuses the edit, DH202, until the two agree)"));
+                        ? FixText.EditIntoNewMigration(project, project.MigrationFolder(name), applied, "production applied") + ", then " + sync
+                        : $"git fetch --all (then {sync} again: once a fetched branch holds the version production applied, its fix names the commit to restore it from); "
+                            + $"or {sync} {SkipProductionFlag} (the local database follows the working tree's version; production keeps the one it applied, and pre-push refuses the edit, DH202, until the two agree)"));
             }
         }
         else if (production is null)
@@ -70,18 +73,18 @@ internal static class SyncPlanner
         {
             AddLocalBlocker(blockers, localStates, PlaceState.NotInRepository, CompanionRuleCodes.LocalOnly,
                 names => $"The local database has applied {FixText.Count(names.Count, "migration")} the working tree does not have (from an abandoned or other branch?): {FixText.Names(names)}.",
-                project);
+                project, invocation);
             AddLocalBlocker(blockers, localStates, PlaceState.Modified, CompanionRuleCodes.LocalModified,
                 names => $"{FixText.Count(names.Count, "migration")} changed after being applied locally: {FixText.Names(names)}.",
-                project);
+                project, invocation);
             if (localObjects is not null && LostHistory.Detect(workingTree, local, localObjects) is { } lost)
             {
-                blockers.Add(lost.ToFinding("the local database", restorableBackup, project));
+                blockers.Add(lost.ToFinding("the local database", restorableBackup, project, invocation));
             }
 
             AddLocalBlocker(blockers, localStates, PlaceState.Failed, CompanionRuleCodes.LocalFailed,
                 names => $"{FixText.Count(names.Count, "migration")} failed in the local database and never finished: {FixText.Names(names)}.",
-                project);
+                project, invocation);
         }
 
         if (blockers.Count > 0)
@@ -102,14 +105,14 @@ internal static class SyncPlanner
                 CompanionRuleCodes.LocalOutOfOrder,
                 $"Applied after newer migrations, as a deploy would: {FixText.Names(outOfOrder)}.",
                 project.MigrationFolder(outOfOrder[0]),
-                "drifthooks sync --reset for a replay in name order"));
+                invocation.Command("sync --reset") + " for a replay in name order"));
         }
 
         return new SyncPlan(reset, toApply, [], notes);
     }
 
     static void AddLocalBlocker(
-        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project)
+        List<Finding> blockers, IReadOnlyDictionary<string, PlaceState> states, PlaceState state, string code, Func<IReadOnlyList<string>, string> message, PrismaProject project, Invocation invocation)
     {
         var names = states.Where(s => s.Value == state).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
         if (names.Count > 0)
@@ -118,7 +121,7 @@ internal static class SyncPlanner
                 code,
                 message(names) + " --reset recreates the local schema and replays this branch's history, after a backup of the local history.",
                 project.MigrationFolder(names[0]),
-                "drifthooks sync --reset"));
+                invocation.Command("sync --reset")));
         }
     }
 }

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -14,7 +15,6 @@ internal static class ThreeWayStatus
     public const string LocalLabel = "the local database";
     public const string ProductionLabel = "production";
     const string Context = "the working tree";
-    const string Recheck = "drifthooks status";
 
     public static ThreeWayReport Build(
         IReadOnlyList<RepositoryMigration> workingTree,
@@ -24,8 +24,10 @@ internal static class ThreeWayStatus
         PrismaProject project,
         IReadOnlyDictionary<string, MigrationHolder>? holders = null,
         Func<string, PublishedMigration?>? published = null,
-        Func<MigrationStatus, string?>? appliedVersionAt = null)
+        Func<MigrationStatus, string?>? appliedVersionAt = null,
+        Invocation? invocation = null)
     {
+        invocation ??= Invocation.Plain;
         var localStates = local.HasHistory ? PlaceStates.Of(workingTree, local.History!) : null;
         var productionStates = production.HasHistory ? PlaceStates.Of(workingTree, production.History!) : null;
         var inTree = workingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
@@ -51,8 +53,8 @@ internal static class ThreeWayStatus
 
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
-        AddLocalFindings(rows, local, workingTree, production, productionStates, project, holders, findings);
-        AddProductionFindings(workingTree, production, project, holders, published, appliedVersionAt, findings);
+        AddLocalFindings(rows, local, workingTree, production, productionStates, project, holders, invocation, findings);
+        AddProductionFindings(workingTree, production, project, holders, published, appliedVersionAt, invocation, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
             ? ExitCodes.ResourceUnavailable
@@ -104,8 +106,10 @@ internal static class ThreeWayStatus
 
     static void AddLocalFindings(
         List<ThreeWayRow> rows, DatabaseSide local, IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production,
-        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders, List<Finding> findings)
+        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders, Invocation invocation, List<Finding> findings)
     {
+        var sync = invocation.Command("sync");
+        var reset = invocation.Command("sync --reset");
         switch (local.Kind)
         {
             case DatabaseSideKind.NotConfigured:
@@ -117,7 +121,7 @@ internal static class ThreeWayStatus
                     setting.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
-                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, UnreachableFix.For(local.Server!, isLocal: true, Recheck)));
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, UnreachableFix.For(local.Server!, isLocal: true, invocation.Command("status"))));
                 return;
         }
 
@@ -127,7 +131,7 @@ internal static class ThreeWayStatus
                 CompanionRuleCodes.LocalNoHistoryTable,
                 $"The local database {local.Url} does not exist yet: none of the {FixText.Count(workingTree.Count, "migration")} is applied there. Sync creates it and applies them, as prisma migrate dev would.",
                 local.Url,
-                "drifthooks sync"));
+                sync));
             return;
         }
 
@@ -135,7 +139,7 @@ internal static class ThreeWayStatus
         var lost = local.Objects is { } objects ? LostHistory.Detect(workingTree, local.History!, objects) : null;
         if (lost is not null)
         {
-            findings.Add(lost.ToFinding(LocalLabel, local.RestorableBackup, project));
+            findings.Add(lost.ToFinding(LocalLabel, local.RestorableBackup, project, invocation));
         }
 
         var presumedApplied = lost?.PresumedApplied.ToHashSet(StringComparer.Ordinal) ?? [];
@@ -148,7 +152,7 @@ internal static class ThreeWayStatus
                     CompanionRuleCodes.LocalNoHistoryTable,
                     $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}' and no table a migration creates: none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
                     local.Url,
-                    "drifthooks sync"));
+                    sync));
             }
 
             return;
@@ -163,7 +167,7 @@ internal static class ThreeWayStatus
                 CompanionRuleCodes.LocalOnly,
                 $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {FixText.Names(abandoned)}. They probably come from another branch (check that branch out to keep working with them); Prisma will report drift and ask to reset. The fix rebuilds the local database from this branch, after a backup of its history.",
                 project.MigrationFolder(abandoned[0]),
-                "drifthooks sync --reset"));
+                reset));
         }
 
         if (pulled.Count > 0)
@@ -174,7 +178,7 @@ internal static class ThreeWayStatus
                 project.MigrationFolder(pulled[0]),
                 MissingMigrationFix.For(
                     project, pulled, holders, workingTree.Select(m => m.Name).Max(StringComparer.Ordinal), ProductionLabel,
-                    MissingMigrationFix.Row(production.History?.Records.LastOrDefault(r => r.MigrationName == pulled[0] && r.IsApplied), pulled[0]), " && drifthooks sync")));
+                    MissingMigrationFix.Row(production.History?.Records.LastOrDefault(r => r.MigrationName == pulled[0] && r.IsApplied), pulled[0]), " && " + sync)));
         }
 
         foreach (var row in rows)
@@ -187,15 +191,15 @@ internal static class ThreeWayStatus
                         CompanionRuleCodes.LocalModified,
                         $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum. If the edit is intended (not yet in production), the fix rebuilds the local database from it; otherwise undo it: git restore " + FixText.Quote(folder) + ".",
                         folder,
-                        "drifthooks sync --reset"));
+                        reset));
                     break;
                 case PlaceState.Failed:
                     findings.Add(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
                         $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. "
-                            + FailedFixReason(row.Name, project, interrupted: local.History?.Records.LastOrDefault(r => r.MigrationName == row.Name && r.FinishedAt is null && r.RolledBackAt is null) is { Logs: null }),
+                            + FailedFixReason(row.Name, project, interrupted: local.History?.Records.LastOrDefault(r => r.MigrationName == row.Name && r.FinishedAt is null && r.RolledBackAt is null) is { Logs: null }, invocation),
                         folder,
-                        "drifthooks sync --reset"));
+                        reset));
                     break;
             }
         }
@@ -205,9 +209,9 @@ internal static class ThreeWayStatus
         {
             findings.Add(Finding.Warning(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in). Sync applies them after the newer ones, as a deploy would; drifthooks sync --reset replays in name order instead.",
+                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in). Sync applies them after the newer ones, as a deploy would; {reset} replays in name order instead.",
                 project.MigrationFolder(outOfOrder[0]),
-                "drifthooks sync"));
+                sync));
         }
 
         var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted)
@@ -218,13 +222,13 @@ internal static class ThreeWayStatus
                 CompanionRuleCodes.LocalPending,
                 $"The local database is behind the working tree by {FixText.Count(pending.Count, "migration")}: {FixText.Names(pending)}.",
                 local.Url,
-                "drifthooks sync"));
+                sync));
         }
     }
 
     static void AddProductionFindings(
         IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders,
-        Func<string, PublishedMigration?>? published, Func<MigrationStatus, string?>? appliedVersionAt, List<Finding> findings)
+        Func<string, PublishedMigration?>? published, Func<MigrationStatus, string?>? appliedVersionAt, Invocation invocation, List<Finding> findings)
     {
         switch (production.Kind)
         {
@@ -236,7 +240,7 @@ internal static class ThreeWayStatus
                     Configuration.ProductionUrlResolver.Fix));
                 return;
             case DatabaseSideKind.Unreachable:
-                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, UnreachableFix.For(production.Server!, isLocal: false, Recheck)));
+                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{production.Problem} (production URL from {production.Source})", production.Url, UnreachableFix.For(production.Server!, isLocal: false, invocation.Command("status"))));
                 return;
         }
 
@@ -255,6 +259,7 @@ internal static class ThreeWayStatus
             Repository = workingTree,
             Holders = holders,
             Published = published,
+            Invocation = invocation,
         })
             .Where(f => f.Code != PushRuleCodes.MigrationWithoutScript));
     }
@@ -264,13 +269,13 @@ internal static class ThreeWayStatus
     /// how to keep the local data instead.
     /// </summary>
     /// <param name="interrupted">The row records no error: the run was cut off (a killed sync or prisma migrate), not failed by the server.</param>
-    public static string FailedFixReason(string name, PrismaProject project, bool interrupted = false) =>
+    public static string FailedFixReason(string name, PrismaProject project, bool interrupted = false, Invocation? invocation = null) =>
         "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: "
         + (interrupted
             ? "no error is recorded, so it was interrupted, not refused: sync runs a script that manages its own transactions or uses CONCURRENTLY as Prisma does, and such a script may have been kept in whole, in part or not at all. "
-                + $"Compare its migration.sql with the local database and finish or undo it by hand, then run npx prisma migrate resolve --applied {FixText.Quote(name)}{FixText.SchemaArgument(project)} (all of it is there) or npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)} (none of it is), then drifthooks sync."
+                + $"Compare its migration.sql with the local database and finish or undo it by hand, then run npx prisma migrate resolve --applied {FixText.Quote(name)}{FixText.SchemaArgument(project)} (all of it is there) or npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)} (none of it is), then {(invocation ?? Invocation.Plain).Command("sync")}."
             : "PostgreSQL ran the script as one transaction, "
-                + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then drifthooks sync.");
+                + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then {(invocation ?? Invocation.Plain).Command("sync")}.");
 
     /// <summary>
     /// Scripts holding a NUL byte: PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails them wherever it
