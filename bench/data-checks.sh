@@ -4,8 +4,12 @@
 #    without an index that serves it (median of 5);
 # 2. what happens at the timeout: the duplicates question over an unindexed column under a 2 s (the default) and a
 #    0.2 s statement_timeout;
-# 3. the pre-push hook on an ordinary push (a migration with no risky statement: nothing is asked), paired in one
-#    hyperfine run with another build given as OTHER_BUILD_DIR (e.g. a copy of artifacts/native from before the check).
+# 3. the pre-push hook on a risky push whose one question is slow (a unique index over the unindexed column), with the
+#    default 2 s and a 0.2 s Production:DataCheckTimeoutSeconds: what it prints, its exit code, how long it takes;
+# 4. the pre-push hook on an ordinary push (a migration with no risky statement: nothing is asked), paired with another
+#    build given as OTHER_BUILD_DIR (e.g. a copy of artifacts/native from before the check): ten rounds, each timing
+#    both (the order alternating), so that every ratio compares neighbouring moments of a machine whose load drifts.
+# The tables are VACUUMed and ANALYZEd, as autovacuum leaves a settled production table (index-only scans need it).
 # Needs PostgreSQL (apt-get install postgresql) and hyperfine. Usage: bench/data-checks.sh [RUNS] [OTHER_BUILD_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,8 +29,8 @@ INSERT INTO "Big" ("email", "email2", "ref", "name")
   SELECT 'user' || g || '@example.com', 'user' || g || '@example.com', 1 + g % 100000, 'name ' || g FROM generate_series(1, 1000000) g;
 UPDATE "Big" SET "email" = NULL, "email2" = NULL WHERE "id" % 1000 = 0;
 CREATE INDEX "Big_email_idx" ON "Big" ("email");  -- "email" has an index, "email2" the same values without one
-ANALYZE;
 SQL
+psql -d production -c 'VACUUM (ANALYZE)'
 
 # One question as the check sends it: in a read-only transaction, under a savepoint with its own statement_timeout.
 ask() { # timeout_ms sql -> prints ms (or "timeout")
@@ -82,17 +86,48 @@ sum=$(sha256sum "$repo/prisma/migrations/20240101000000_init/migration.sql" | cu
 psql -d production -c "CREATE TABLE \"_prisma_migrations\" (\"id\" VARCHAR(36) PRIMARY KEY, \"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" TIMESTAMPTZ, \"migration_name\" VARCHAR(255) NOT NULL, \"logs\" TEXT, \"rolled_back_at\" TIMESTAMPTZ, \"started_at\" TIMESTAMPTZ NOT NULL DEFAULT now(), \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0);
   INSERT INTO \"_prisma_migrations\" VALUES (gen_random_uuid()::text, '$sum', now(), '20240101000000_init', NULL, NULL, now(), 1);"
 echo "refs/heads/main $(git -C "$repo" rev-parse HEAD) refs/heads/main $base" > "$work/refs"
+# The risky push: the same, then a unique index over "email2" (a million values, no index to serve the question).
+mkdir -p "$repo/prisma/migrations/20240103000000_unique"
+printf -- '-- CreateIndex\nCREATE UNIQUE INDEX "Big_email2_key" ON "Big"("email2");\n' > "$repo/prisma/migrations/20240103000000_unique/migration.sql"
+sed -i 's/  email2 String?/  email2 String? @unique/' "$repo/prisma/schema.prisma"
+git -C "$repo" add -A && git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m unique
+echo "refs/heads/main $(git -C "$repo" rev-parse HEAD) refs/heads/main $base" > "$work/refs-risky"
 export DRIFTHOOKS_PRODUCTION_URL="postgresql://postgres:$password@127.0.0.1:$port/production"
 cd "$repo"
+
+echo "== a risky push whose one question is slow: a unique index over 1,000,000 unindexed values =="
+for timeout in 2 0.2; do
+  start=$(date +%s%N); code=0
+  out=$(DRIFTHOOKS__PRODUCTION__DATACHECKTIMEOUTSECONDS=$timeout "$bin/pre-push" origin x < "$work/refs-risky" 2>&1) || code=$?
+  echo "Production:DataCheckTimeoutSeconds $timeout: exit $code after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  grep -E "DH5" <<<"$out" | sed 's/^/  /' || echo "  no data-check finding: production answered within the timeout (no duplicate)"
+done
+
 echo "== the ordinary push, as the hook prints it =="
 "$bin/pre-push" origin x < "$work/refs" 2>&1 | grep -E "DH" || true
-args=(-n "pre-push, ordinary push ($bin)" "sh -c 'exec $bin/pre-push origin x < $work/refs'")
-[ -n "$other" ] && args+=(-n "pre-push, ordinary push ($other)" "sh -c 'exec $other/pre-push origin x < $work/refs'")
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/push.json" "${args[@]}" >/dev/null
-python3 - "$work/push.json" <<'PY'
-import json, sys
-print(f"{'command':90} {'median ms':>10} {'min ms':>8} {'max ms':>8}")
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(f"{r['command']:90} {r['median']*1000:10.1f} {r['min']*1000:8.1f} {r['max']*1000:8.1f}")
+rounds=10; per=$(( (runs + rounds - 1) / rounds ))
+this=(-n this "sh -c 'exec $bin/pre-push origin x < $work/refs'")
+that=(-n other "sh -c 'exec ${other:-$bin}/pre-push origin x < $work/refs'")
+for round in $(seq 1 $rounds); do
+  if [ -z "$other" ]; then args=("${this[@]}"); elif [ $((round % 2)) = 0 ]; then args=("${that[@]}" "${this[@]}"); else args=("${this[@]}" "${that[@]}"); fi
+  hyperfine -N --warmup 2 --runs "$per" --export-json "$work/push-$round.json" "${args[@]}" >/dev/null
+done
+python3 - "$work" "$rounds" "$bin" "$other" <<'PY'
+import json, statistics, sys
+work, rounds, labels = sys.argv[1], int(sys.argv[2]), {"this": sys.argv[3], "other": sys.argv[4]}
+times, ratios = {"this": [], "other": []}, []
+for r in range(1, rounds + 1):
+    results = {x["command"]: x for x in json.load(open(f"{work}/push-{r}.json"))["results"]}
+    for name, result in results.items():
+        times[name] += result["times"]
+    if "other" in results:
+        ratios.append(results["this"]["median"] / results["other"]["median"])
+print(f"{'pre-push, ordinary push (build)':60} {'median ms':>10} {'min ms':>8} {'runs':>5}")
+for name in ("this", "other"):
+    if times[name]:
+        print(f"{labels[name]:60} {statistics.median(times[name]) * 1000:10.1f} {min(times[name]) * 1000:8.1f} {len(times[name]):5}")
+if ratios:
+    ratios.sort()
+    print(f"this build / the other, median of the {len(ratios)} round ratios: {statistics.median(ratios):.2f} (rounds {ratios[0]:.2f}-{ratios[-1]:.2f})")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
