@@ -32,7 +32,7 @@ internal static class StatusCheck
             s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum),
             context.Invocation);
 
-        if (context.Options.Production.DataChecks && context.ProductionSource is { } productionUrl && productionSide.History is { TableExists: true } history)
+        if (context.ProductionSource is { } productionUrl && productionSide.History is { TableExists: true } history)
         {
             var data = await DataRisksAsync(context, productionUrl, history, cancellationToken).ConfigureAwait(false);
             report = report with
@@ -79,7 +79,7 @@ internal static class StatusCheck
         {
             await using var database = await ReadOnlyDatabase.OpenAsync(source.Parse(), context.ProductionConnection, cancellationToken).ConfigureAwait(false);
             return await DataRisks.DataRiskCheck.RunAsync(
-                database, null, pending, context.Project, ProductionUrlResolver.ShellReference(source), context.Options.Production.DataCheckTimeout, cancellationToken).ConfigureAwait(false);
+                database, null, pending, context.Project, ProductionUrlResolver.ShellReference(source), DataRisks.DataCheckSettings.Of(context.Options), cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceUnavailableException e)
         {

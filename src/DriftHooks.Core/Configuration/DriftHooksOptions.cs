@@ -17,6 +17,12 @@ internal sealed record DriftHooksOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> LocallyDisabledRules { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Warning codes a team makes errors (<c>"Rules": { "DH511": "error" }</c>); only the data check's warnings may be
+    /// raised (<see cref="DataRisks.DataRiskCodes.Raisable"/>). Stricter than the default, so any source may say it.
+    /// </summary>
+    public IReadOnlySet<string> RaisedRules { get; init; } = new HashSet<string>();
+
     public ProductionOptions Production { get; init; } = new();
 
     /// <summary>The sources these options were read from, for settings read by key with their origin (<c>Backups:Folder</c>).</summary>

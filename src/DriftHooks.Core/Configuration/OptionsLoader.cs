@@ -116,13 +116,26 @@ internal static class OptionsLoader
         var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in configuration.GetSection("Rules").GetChildren())
         {
-            if (!Bool(rule.Value, true, $"Rules:{rule.Key}"))
+            if (!IsRaised(rule) && !Bool(rule.Value, true, $"Rules:{rule.Key}"))
             {
                 disabled.Add(rule.Key.ToUpperInvariant());
             }
         }
 
         return disabled;
+    }
+
+    // "Rules": { "DH511": "error" } makes a warning of the data check an error; no other rule has a warning to raise.
+    private static bool IsRaised(IConfigurationSection rule)
+    {
+        if (!string.Equals(rule.Value, "error", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return DataRisks.DataRiskCodes.Raisable.Contains(rule.Key) ? true : throw new InvalidSetting(
+            $"Rules:{rule.Key}",
+            $"Rules:{rule.Key} is '{rule.Value}'; use true or false (\"error\" raises only the data check's warnings: {string.Join(", ", DataRisks.DataRiskCodes.Raisable.Order(StringComparer.Ordinal))}).");
     }
 
     internal static DriftHooksOptions FromConfiguration(IConfiguration configuration)
@@ -146,6 +159,7 @@ internal static class OptionsLoader
         {
             Projects = projects,
             DisabledRules = disabled,
+            RaisedRules = configuration.GetSection("Rules").GetChildren().Where(IsRaised).Select(r => r.Key.ToUpperInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase),
             Production = new ProductionOptions
             {
                 WarnWhenUnreachable = onUnreachable == "warn",

@@ -32,7 +32,8 @@ internal sealed record ProductionOptions
 
     /// <summary>
     /// <c>Production:DataChecks</c>: whether pre-push and <c>check</c> ask production's rows (read-only) whether the
-    /// pending migrations will fail on them (default true); false for a team that must not read table contents.
+    /// pending migrations will fail on them (default true); false for a team that must not read table contents: then
+    /// only the catalog's statistics are read, for warnings (DH512).
     /// </summary>
     public bool DataChecks { get; init; } = true;
 

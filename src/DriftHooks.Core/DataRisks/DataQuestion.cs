@@ -10,6 +10,7 @@ namespace DriftHooks.Core.DataRisks;
 /// <param name="Columns">The columns as messages show them (empty for a whole table).</param>
 /// <param name="What">What the statement does, for the message ("adds the required column \"name\"").</param>
 /// <param name="Listing">A read-only SELECT that lists the rows in the way, for the user to run; null when none is printed.</param>
+/// <param name="Relation">The table's schema and name in production, for its statistics.</param>
 internal sealed record DataQuestion(
     DataRiskKind Kind,
     string Migration,
@@ -18,7 +19,8 @@ internal sealed record DataQuestion(
     IReadOnlyList<string> Columns,
     string What,
     string Sql,
-    string? Listing = null);
+    string? Listing,
+    (string Schema, string Name) Relation);
 
 /// <summary>A statement whose effect on production's data is not checked, and why: one warning line.</summary>
 internal sealed record DataUnchecked(string Migration, int Line, string What, string Why);

@@ -33,21 +33,31 @@ internal static class DataRiskCheck
     public static bool Worth(IReadOnlyList<(string Migration, string Script)> pending) =>
         pending.Any(p => DataRiskWalk.RiskyStatements(p.Migration, p.Script).Count > 0);
 
-    /// <summary>Walks, asks and judges, inside <paramref name="database"/>'s read-only transaction.</summary>
+    /// <summary>
+    /// Walks, asks and judges, inside <paramref name="database"/>'s read-only transaction; with
+    /// <see cref="DataCheckSettings.AskRows"/> false, reads production's statistics instead of its rows.
+    /// </summary>
     public static async Task<IReadOnlyList<Finding>> RunAsync(
         ReadOnlyDatabase database,
         Catalog.DatabaseCatalog? catalog,
         IReadOnlyList<(string Migration, string Script)> pending,
         PrismaProject project,
         string production,
-        TimeSpan questionTimeout,
+        DataCheckSettings settings,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(settings);
         catalog ??= await database.ReadCatalogAsync(null, cancellationToken).ConfigureAwait(false);
         var plan = DataRiskWalk.Walk(catalog, database.Url.Schema, pending, inputValidity: database.ServerVersion.Major >= 16);
-        var answers = await DataQuestions.AskAsync(database.Connection, database.Transaction, plan.Questions, questionTimeout, cancellationToken).ConfigureAwait(false);
-        return DataRiskFindings.Of(plan, answers, project.MigrationsPath, project.SchemaPath, production);
+        if (!settings.AskRows)
+        {
+            var estimates = await DataStatistics.ReadAsync(database.Connection, database.Transaction, plan.Questions, cancellationToken).ConfigureAwait(false);
+            return settings.Apply(DataRiskFindings.OfStatistics(plan, estimates, project.MigrationsPath));
+        }
+
+        var answers = await DataQuestions.AskAsync(database.Connection, database.Transaction, plan.Questions, settings.QuestionTimeout, cancellationToken).ConfigureAwait(false);
+        return settings.Apply(DataRiskFindings.Of(plan, answers, project.MigrationsPath, project.SchemaPath, production));
     }
 }

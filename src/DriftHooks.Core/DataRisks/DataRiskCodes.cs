@@ -2,7 +2,8 @@ namespace DriftHooks.Core.DataRisks;
 
 /// <summary>
 /// Stable finding codes of the data check: a pending migration that <c>prisma migrate deploy</c> will stop on because of
-/// the rows production holds (errors), what could not be told or will be lost (warnings),.
+/// the rows production holds (errors), what could not be told, will be lost or what production's statistics
+/// suggest when its rows may not be read (warnings), and the offline note at commit.
 /// </summary>
 internal static class DataRiskCodes
 {
@@ -15,4 +16,9 @@ internal static class DataRiskCodes
     public const string CheckViolated = "DH506";
     public const string CannotTell = "DH510";
     public const string DataLoss = "DH511";
+    public const string StatisticsOnly = "DH512";
+    public const string AskedAtPush = "DH513";
+
+    /// <summary>The warnings a team may raise to errors with <c>"Rules": { "DH511": "error" }</c>.</summary>
+    public static readonly IReadOnlySet<string> Raisable = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CannotTell, DataLoss, StatisticsOnly };
 }

@@ -67,16 +67,83 @@ internal static class DataRiskFindings
                 Fix(q, file, schemaPath, production)));
         }
 
-        foreach (var skipped in plan.Unchecked)
-        {
-            findings.Add(Finding.Warning(
-                DataRiskCodes.CannotTell,
-                $"Not checked against production's data: {skipped.Migration} line {skipped.Line} {skipped.What}: {skipped.Why}.",
-                $"{migrationsPath}/{skipped.Migration}/migration.sql:{skipped.Line}"));
-        }
-
+        findings.AddRange(Unchecked(plan, migrationsPath));
         return findings;
     }
+
+    /// <summary>
+    /// With <c>Production:DataChecks</c> false: what production's statistics say about each risky statement, as warnings
+    /// that never refuse (an estimate is no proof); a table the statistics say is empty, a column they say holds no
+    /// NULL or no repeated value, gets none. A drop's estimated loss is DH511, as a counted one is.
+    /// </summary>
+    public static IReadOnlyList<Finding> OfStatistics(DataRiskPlan plan, IReadOnlyList<DataEstimate> estimates, string migrationsPath)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(estimates);
+        var findings = new List<Finding>();
+        foreach (var estimate in estimates)
+        {
+            var q = estimate.Question;
+            var location = $"{migrationsPath}/{q.Migration}/migration.sql:{q.Line}";
+            if (EstimateSays(estimate) is not { } says)
+            {
+                continue;
+            }
+
+            findings.Add(q.Kind == DataRiskKind.DataLoss
+                ? Finding.Warning(DataRiskCodes.DataLoss, $"{q.Migration} line {q.Line} {q.What}, which {says}: they are lost when it deploys.", location)
+                : Finding.Warning(
+                    DataRiskCodes.StatisticsOnly,
+                    $"{q.Migration} line {q.Line} {q.What}: production's rows were not asked (Production:DataChecks is false), and its statistics {says}, so prisma migrate deploy may fail on it.",
+                    location,
+                    "look at those rows yourself before deploying, or let DriftHooks count them read-only: \"Production\": { \"DataChecks\": true }"));
+        }
+
+        findings.AddRange(Unchecked(plan, migrationsPath));
+        return findings;
+    }
+
+    // What the estimates say is in the way, in words; null when they say nothing is (an analyzed empty table, no NULL,
+    // every value distinct).
+    static string? EstimateSays(DataEstimate e)
+    {
+        var q = e.Question;
+        if (e.Rows is not { } rows)
+        {
+            return q.Kind == DataRiskKind.DataLoss
+                ? $"may hold data in production (its statistics do not say how many rows {q.Table} holds: never analyzed)"
+                : $"do not say how many rows {q.Table} holds (never analyzed)";
+        }
+
+        if (rows < 0.5)
+        {
+            return null;
+        }
+
+        var column = q.Columns.Count > 0 ? $"\"{q.Columns[0]}\"" : "";
+        var nonNull = rows * (1 - (e.NullFraction ?? 0));
+        return q.Kind switch
+        {
+            DataRiskKind.DataLoss when q.Columns.Count == 0 => $"holds about {About(rows)} rows in production (by its statistics)",
+            DataRiskKind.DataLoss when e.NullFraction is null => $"may hold values in production: its table holds about {About(rows)} rows (by its statistics)",
+            DataRiskKind.DataLoss => nonNull < 0.5 ? null : $"holds about {About(nonNull)} values in production (by its statistics)",
+            DataRiskKind.NotNull when e.NullFraction is { } fraction => rows * fraction < 0.5 ? null : $"estimate about {About(rows * fraction)} rows of {q.Table} holding NULL in {column}",
+            DataRiskKind.Duplicates when q.Columns.Count == 1 && e.Distinct is { } distinct =>
+                Distinct(distinct, rows) >= nonNull * 0.999 ? null : $"estimate about {About(Distinct(distinct, rows))} distinct values of {column} among about {About(nonNull)} rows that hold one",
+            _ => $"estimate {q.Table} at about {About(rows)} rows, none of which was looked at",
+        };
+    }
+
+    // PostgreSQL's n_distinct: a count, or (negative) minus the fraction of rows.
+    static double Distinct(double distinct, double rows) => distinct < 0 ? -distinct * rows : distinct;
+
+    static string About(double estimate) => Math.Round(estimate).ToString("N0", CultureInfo.InvariantCulture);
+
+    static IEnumerable<Finding> Unchecked(DataRiskPlan plan, string migrationsPath) =>
+        plan.Unchecked.Select(skipped => Finding.Warning(
+            DataRiskCodes.CannotTell,
+            $"Not checked against production's data: {skipped.Migration} line {skipped.Line} {skipped.What}: {skipped.Why}.",
+            $"{migrationsPath}/{skipped.Migration}/migration.sql:{skipped.Line}"));
 
     // The migration is not deployed yet: the step that makes it deployable is an edit of it (amended into its commit),
     // or a repair of production's rows the user makes, listing them read-only first.

@@ -88,7 +88,7 @@ internal sealed partial class DataRiskWalker
         var name = _cursor.Identifier();
         if (table.Columns.Remove(name, out var dropped) && dropped.ProductionName is { } production && !table.Created)
         {
-            Ask(DataRiskKind.DataLoss, Display(table, table.ProductionName!), [production], $"drops the column {tableName}.{name}",
+            Ask(DataRiskKind.DataLoss, table, [production], $"drops the column {tableName}.{name}",
                 Count(table.Quoted, Sql.QuoteIdentifier(production) + " IS NOT NULL"));
         }
 
@@ -142,7 +142,7 @@ internal sealed partial class DataRiskWalker
         var what = $"adds the required column {Quote(name)} to {tableName} without a default";
         if (notNull && !filled && RowsToAsk(table, what))
         {
-            Ask(DataRiskKind.RequiredColumn, Display(table, table.ProductionName!), [name], what, Count(table.Quoted, null));
+            Ask(DataRiskKind.RequiredColumn, table, [name], what, Count(table.Quoted, null));
         }
     }
 
@@ -255,7 +255,7 @@ internal sealed partial class DataRiskWalker
         }
 
         var where = conditions.Contains("true") ? null : conditions.Count == 1 ? conditions[0] : string.Join(" OR ", conditions.Select(c => "(" + c + ")"));
-        Ask(DataRiskKind.NotNull, Display(table, table.ProductionName!), [.. columns.Select(c => c.Column.ProductionName ?? c.Name)], what, Count(table.Quoted, where),
+        Ask(DataRiskKind.NotNull, table, [.. columns.Select(c => c.Column.ProductionName ?? c.Name)], what, Count(table.Quoted, where),
             $"SELECT ctid FROM {table.Quoted}{(where is null ? "" : " WHERE " + where)}");
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class DataRiskWalker
         // No parenthesis, so that the printed command reads as one: the duplicated values, each once.
         var listing = $"SELECT DISTINCT {string.Join(", ", quoted.Select(c => "a." + c))} FROM {table.Quoted} a JOIN {table.Quoted} b ON "
             + string.Join(" AND ", quoted.Select(c => nullsNotDistinct ? $"a.{c} IS NOT DISTINCT FROM b.{c}" : $"a.{c} = b.{c}")) + " AND a.ctid <> b.ctid";
-        Ask(DataRiskKind.Duplicates, Display(table, table.ProductionName!), [.. states.Select(c => c.ProductionName!)], what, sql, listing);
+        Ask(DataRiskKind.Duplicates, table, [.. states.Select(c => c.ProductionName!)], what, sql, listing);
     }
 
     // ---- ADD CONSTRAINT ----
@@ -204,7 +204,7 @@ internal sealed partial class DataRiskWalker
         }
 
         var from = table.Quoted + " AS s";
-        Ask(DataRiskKind.ForeignKey, Display(table, table.ProductionName!), [.. states.Select(s => s.ProductionName!)], what, Count(from, where),
+        Ask(DataRiskKind.ForeignKey, table, [.. states.Select(s => s.ProductionName!)], what, Count(from, where),
             $"SELECT {string.Join(", ", source)}, count(*) FROM {from} WHERE {where} GROUP BY {string.Join(", ", source)}");
     }
 
@@ -260,7 +260,7 @@ internal sealed partial class DataRiskWalker
         }
 
         var where = $"({expression}) IS FALSE";
-        Ask(DataRiskKind.Check, Display(table, table.ProductionName!), [], what, Count(table.Quoted, where), $"SELECT * FROM {table.Quoted} WHERE {where}");
+        Ask(DataRiskKind.Check, table, [], what, Count(table.Quoted, where), $"SELECT * FROM {table.Quoted} WHERE {where}");
     }
 
     /// <summary>Reads the rest of the action; whether it says NOT VALID (existing rows are then not checked).</summary>

@@ -29,7 +29,7 @@ internal sealed partial class DataRiskWalker
             return;
         }
 
-        var change = new ColumnChange(table, Display(table, table.ProductionName!), $"{tableName}.{Quote(name)}", name, column, what, usingRange);
+        var change = new ColumnChange(table, $"{tableName}.{Quote(name)}", name, column, what, usingRange);
         if (IsEnum(type.Type) && IsEnum(old.Type) && old.IsArray == type.IsArray)
         {
             EnumValuesRemoved(change, old, type);
@@ -48,10 +48,9 @@ internal sealed partial class DataRiskWalker
     }
 
     /// <summary>A column's type change as the questions about it need it.</summary>
-    /// <param name="Display">The table as messages show it.</param>
     /// <param name="Named">The column as messages show it (<c>Table."column"</c>).</param>
     /// <param name="Name">The column's name in the migration.</param>
-    sealed record ColumnChange(TableState Table, string Display, string Named, string Name, ColumnState Column, string What, (int Start, int End)? Using)
+    sealed record ColumnChange(TableState Table, string Named, string Name, ColumnState Column, string What, (int Start, int End)? Using)
     {
         public string Quoted => Sql.QuoteIdentifier(Column.ProductionName!);
     }
@@ -84,7 +83,7 @@ internal sealed partial class DataRiskWalker
         var (quoted, table) = (change.Quoted, change.Table.Quoted);
         var literals = string.Join(", ", removed.Select(Literal));
         var where = old.IsArray ? $"{quoted}::text[] && ARRAY[{literals}]::text[]" : $"{quoted}::text IN ({literals})";
-        Ask(DataRiskKind.EnumValue, change.Display, [change.Column.ProductionName!], $"removes {string.Join(", ", removed.Select(v => "'" + v + "'"))} from the enum of {change.Named}",
+        Ask(DataRiskKind.EnumValue, change.Table, [change.Column.ProductionName!], $"removes {string.Join(", ", removed.Select(v => "'" + v + "'"))} from the enum of {change.Named}",
             Count(table, where), $"SELECT {quoted}, count(*) FROM {table} WHERE {where} GROUP BY {quoted}");
     }
 
@@ -113,7 +112,7 @@ internal sealed partial class DataRiskWalker
             where = $"{quoted} IS NOT NULL AND NOT pg_input_is_valid({quoted}::text, {Literal(typeText)})";
         }
 
-        Ask(DataRiskKind.TypeChange, change.Display, [change.Column.ProductionName!], change.What, Count(table, where), $"SELECT count(*) FROM {table} WHERE {where}");
+        Ask(DataRiskKind.TypeChange, change.Table, [change.Column.ProductionName!], change.What, Count(table, where), $"SELECT count(*) FROM {table} WHERE {where}");
     }
 
     // USING "c"::type or ("c")::type or CAST("c" AS type): the values' own conversion.

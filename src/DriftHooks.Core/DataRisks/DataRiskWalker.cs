@@ -98,8 +98,9 @@ internal sealed partial class DataRiskWalker(DatabaseCatalog catalog, string def
 
     string Display(TableState table, string name) => DatabaseModel.Qualify(table.ProductionSchema ?? defaultSchema, name);
 
-    void Ask(DataRiskKind kind, string table, IReadOnlyList<string> columns, string what, string sql, string? listing = null) =>
-        Questions.Add(new DataQuestion(kind, _migration, _statement.Line, table, columns, what, sql, listing));
+    void Ask(DataRiskKind kind, TableState table, IReadOnlyList<string> columns, string what, string sql, string? listing = null) =>
+        Questions.Add(new DataQuestion(
+            kind, _migration, _statement.Line, Display(table, table.ProductionName!), columns, what, sql, listing, (table.ProductionSchema!, table.ProductionName!)));
 
     void CannotTell(string what, string why) => Unchecked.Add(new DataUnchecked(_migration, _statement.Line, what, why));
 
@@ -292,7 +293,7 @@ internal sealed partial class DataRiskWalker(DatabaseCatalog catalog, string def
             var key = Key(name.Schema ?? defaultSchema, name.Name);
             if (Table(name) is { Created: false } table)
             {
-                Ask(DataRiskKind.DataLoss, Display(table, table.ProductionName!), [], $"drops the table {name.Name}", Count(table.Quoted, null));
+                Ask(DataRiskKind.DataLoss, table, [], $"drops the table {name.Name}", Count(table.Quoted, null));
             }
 
             _tables[key] = null;

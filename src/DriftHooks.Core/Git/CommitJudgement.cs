@@ -10,8 +10,9 @@ namespace DriftHooks.Core.Git;
 /// </summary>
 internal static class CommitJudgement
 {
+    /// <param name="dataNotes">At pre-commit: a note per risky statement of a new migration, asked at push (DH513).</param>
     public static List<Finding> Judge(
-        IReadOnlyList<PrismaProject> projects, ITreeSource before, ITreeSource after, string? workTree, CommitBase commitBase, IReadOnlySet<string> disabledRules)
+        IReadOnlyList<PrismaProject> projects, ITreeSource before, ITreeSource after, string? workTree, CommitBase commitBase, IReadOnlySet<string> disabledRules, bool dataNotes = false)
     {
         var findings = new List<Finding>();
         foreach (var (project, previous) in ProjectPairing.Pair(projects, before, after))
@@ -23,6 +24,10 @@ internal static class CommitJudgement
 
             var changes = ProjectChangesReader.Read(project, before, after, workTree, previous) with { Base = commitBase };
             findings.AddRange(CommitRules.Evaluate(changes, disabledRules));
+            if (dataNotes && !disabledRules.Contains(DataRisks.DataRiskCodes.AskedAtPush))
+            {
+                findings.AddRange(DataRisks.DataRiskNotes.AtCommit(changes));
+            }
         }
 
         return findings;

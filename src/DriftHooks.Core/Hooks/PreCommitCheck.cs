@@ -127,7 +127,7 @@ internal static class PreCommitCheck
             }
 
             var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: !fast, baseTree: head);
-            return CommitJudgement.Judge(changed, head, index, Location.WorkTree, commitBase, Options.DisabledRules);
+            return CommitJudgement.Judge(changed, head, index, Location.WorkTree, commitBase, Options.DisabledRules, dataNotes: true);
         }
     }
 

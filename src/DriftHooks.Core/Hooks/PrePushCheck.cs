@@ -210,7 +210,7 @@ internal static class PrePushCheck
         }
 
         var (findings, pendingScripts) = CompareHistories(run, perCommit, history);
-        if (run.Options.Production.DataChecks && !findings.Any(f => f.Severity == Severity.Error))
+        if (!findings.Any(f => f.Severity == Severity.Error))
         {
             findings.AddRange(await DataRisksAsync(production, pendingScripts, run.Project, run.Source, run.Options, withCatalog: run.Shadow is not null).ConfigureAwait(false));
         }
@@ -336,7 +336,7 @@ internal static class PrePushCheck
                 foreach (var pending in worth)
                 {
                     findings.AddRange(await DataRiskCheck.RunAsync(
-                        database, catalog, pending, project, ProductionUrlResolver.ShellReference(source), options.Production.DataCheckTimeout, cancellationToken).ConfigureAwait(false));
+                        database, catalog, pending, project, ProductionUrlResolver.ShellReference(source), DataCheckSettings.Of(options), cancellationToken).ConfigureAwait(false));
                 }
 
                 return (IReadOnlyList<Finding>)findings.Distinct().ToList();

@@ -57,6 +57,18 @@ public class OptionsLoaderTests
     }
 
     [Test]
+    public void A_data_check_warning_may_be_raised_to_an_error_and_no_other_rule_takes_error()
+    {
+        File.WriteAllText(Path.Combine(_root, OptionsLoader.CommittedFile), """{ "Rules": { "dh511": "error", "DH109": false } }""");
+        var options = OptionsLoader.Load(_root, new Dictionary<string, string?>());
+        Assert.That(options.RaisedRules, Is.EquivalentTo(new[] { "DH511" }));
+        Assert.That(options.DisabledRules, Is.EquivalentTo(new[] { "DH109" }));
+
+        var error = Assert.Throws<ConfigurationException>(() => OptionsLoader.Load(_root, new Dictionary<string, string?> { ["DRIFTHOOKS__RULES__DH101"] = "error" }))!;
+        Assert.That(error.Message, Does.Contain("Rules:DH101 is 'error'").And.Contain("DH510, DH511, DH512").And.Contain("DRIFTHOOKS__RULES__DH101"));
+    }
+
+    [Test]
     public void The_schema_check_is_automatic_by_default_and_a_switch_off_is_policy_only_in_the_committed_file()
     {
         Assert.That(OptionsLoader.Load(_root, new Dictionary<string, string?>()).Production.SchemaCheck, Is.EqualTo(SchemaCheckMode.Auto));

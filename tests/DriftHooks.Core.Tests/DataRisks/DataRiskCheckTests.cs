@@ -35,12 +35,21 @@ public sealed class DataRiskCheckTests
     /// <summary>What the check found, and whether real Prisma deployed the pending migration on a copy (null without the oracle).</summary>
     sealed record Verdict(IReadOnlyList<Finding> Findings, bool? PrismaDeployed, string PrismaOutput)
     {
+        /// <summary>What the check sent production (its session's lines of the statement log).</summary>
+        public IReadOnlyList<string> Sent { get; init; } = [];
+
         public Finding? Error => Findings.FirstOrDefault(f => f.Severity == Severity.Error);
 
         public override string ToString() => string.Join('\n', Findings) + "\n--- prisma:\n" + PrismaOutput;
     }
 
-    async Task<Verdict> CheckAsync(string first, string rows, string pending, TimeSpan? timeout = null)
+    async Task<Verdict> CheckAsync(string first, string rows, string pending, TimeSpan? timeout = null) =>
+        await CheckAsync(first, rows, pending, Settings(timeout: timeout ?? TimeSpan.FromSeconds(2)));
+
+    static DataCheckSettings Settings(bool askRows = true, TimeSpan? timeout = null, string[]? disabled = null, string[]? raised = null) =>
+        new(askRows, timeout ?? TimeSpan.FromSeconds(2), (disabled ?? []).ToHashSet(), (raised ?? []).ToHashSet());
+
+    async Task<Verdict> CheckAsync(string first, string rows, string pending, DataCheckSettings settings)
     {
         var production = await _server.CreateDatabaseAsync();
         await PrismaMigrator.ApplyAsync(production.PrismaUrl, [new PrismaMigrator.Migration(First, Encoding.UTF8.GetBytes(first))]);
@@ -53,7 +62,7 @@ public sealed class DataRiskCheckTests
         IReadOnlyList<Finding> findings;
         await using (var database = await ReadOnlyDatabase.OpenAsync(DatabaseUrl.Parse(production.PrismaUrl)))
         {
-            findings = await DataRiskCheck.RunAsync(database, null, [(Second, pending)], Project, "\"$DRIFTHOOKS_PRODUCTION_URL\"", timeout ?? TimeSpan.FromSeconds(2), CancellationToken.None);
+            findings = await DataRiskCheck.RunAsync(database, null, [(Second, pending)], Project, "\"$DRIFTHOOKS_PRODUCTION_URL\"", settings, CancellationToken.None);
         }
 
         var ours = SessionLines((await _server.ReadStatementLogAsync()).Skip(before), production.Name);
@@ -63,7 +72,7 @@ public sealed class DataRiskCheckTests
         if (PrismaOracle.Unavailable() is { } why)
         {
             TestContext.Out.WriteLine($"Not compared with prisma migrate deploy: {why}");
-            return new Verdict(findings, null, why);
+            return new Verdict(findings, null, why) { Sent = ours };
         }
 
         var copy = $"{production.Name}_copy{Interlocked.Increment(ref _copies)}";
@@ -81,7 +90,7 @@ public sealed class DataRiskCheckTests
             var schema = Path.Combine(folder, "schema.prisma");
             await File.WriteAllTextAsync(schema, "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n");
             var deploy = await PrismaOracle.RunAsync(_server.PrismaUrl(copy), schema, Path.Combine(folder, "migrations"), "migrate", "deploy");
-            return new Verdict(findings, deploy.ExitCode == 0, deploy.Output);
+            return new Verdict(findings, deploy.ExitCode == 0, deploy.Output) { Sent = ours };
         }
         finally
         {
@@ -336,6 +345,97 @@ public sealed class DataRiskCheckTests
         Assert.That(verdict.Error, Is.Null, verdict.ToString());
         Assert.That(verdict.Findings.Single().Code, Is.EqualTo(DataRiskCodes.CannotTell), verdict.ToString());
         Assert.That(verdict.Findings.Single().Message, Does.Contain("did not answer within"));
+    }
+
+    // ---- Production:DataChecks false: statistics only ----
+
+    static readonly Regex ReadsUsers = new(@"FROM\s+""public""\.""User""|in_the_way", RegexOptions.IgnoreCase);
+
+    /// <summary>Only the catalog's statistics were read: no question, no row of the table.</summary>
+    static void ReadStatisticsOnly(Verdict verdict)
+    {
+        Assert.That(verdict.Sent.Any(l => l.Contains("pg_stats", StringComparison.Ordinal)), Is.True, string.Join('\n', verdict.Sent));
+        Assert.That(verdict.Sent.Where(l => ReadsUsers.IsMatch(l)), Is.Empty, "a row of the table was read");
+    }
+
+    [Test]
+    public async Task Statistics_only_warn_where_production_s_statistics_see_rows_and_never_refuse()
+    {
+        var verdict = await CheckAsync(Users, TwoUsers + "ANALYZE \"User\";", "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER NOT NULL;\n", Settings(askRows: false));
+        ReadStatisticsOnly(verdict);
+        Assert.That(verdict.Error, Is.Null, verdict.ToString());
+        var warning = verdict.Findings.Single(f => f.Code == DataRiskCodes.StatisticsOnly);
+        Assert.That(warning.Message, Does.Contain("adds the required column \"age\" to User without a default").And.Contain("estimate User at about 2 rows"));
+        Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
+        if (verdict.PrismaDeployed is { } deployed)
+        {
+            Assert.That(deployed, Is.False, "the warning was right: prisma migrate deploy fails on it");
+        }
+    }
+
+    [Test]
+    public async Task Statistics_only_say_nothing_of_a_table_they_see_empty_and_say_so_where_they_know_nothing()
+    {
+        const string Require = "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER NOT NULL;\n";
+        var empty = await CheckAsync(Users, "ANALYZE \"User\";", Require, Settings(askRows: false));
+        ReadStatisticsOnly(empty);
+        Assert.That(empty.Findings, Is.Empty, empty.ToString());
+        Passes(empty);
+
+        var unanalyzed = await CheckAsync(Users, TwoUsers, Require, Settings(askRows: false));
+        ReadStatisticsOnly(unanalyzed);
+        Assert.That(unanalyzed.Error, Is.Null, unanalyzed.ToString());
+        Assert.That(unanalyzed.Findings.Single().Message, Does.Contain("do not say how many rows User holds (never analyzed)"), unanalyzed.ToString());
+    }
+
+    [Test]
+    public async Task Statistics_only_name_a_drop_s_estimated_loss_and_a_unique_index_over_repeated_values()
+    {
+        var rows = "INSERT INTO \"User\" (\"email\", \"bio\") SELECT 'u' || (g % 50), CASE WHEN g % 4 = 0 THEN NULL ELSE 'b' END FROM generate_series(1, 1000) g; ANALYZE \"User\";";
+        var verdict = await CheckAsync(Users, rows, "ALTER TABLE \"User\" DROP COLUMN \"bio\";\nCREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\");\n", Settings(askRows: false));
+        ReadStatisticsOnly(verdict);
+        Assert.That(verdict.Error, Is.Null, verdict.ToString());
+        Assert.That(verdict.Findings.Single(f => f.Code == DataRiskCodes.DataLoss).Message, Does.Contain("drops the column User.bio, which holds about 750 values in production (by its statistics)"));
+        Assert.That(verdict.Findings.Single(f => f.Code == DataRiskCodes.StatisticsOnly).Message, Does.Contain("estimate about 50 distinct values of \"email\" among about 1,000 rows"));
+    }
+
+    // ---- the team's rule settings ----
+
+    [Test]
+    public async Task Data_loss_raised_to_an_error_refuses_and_switched_off_by_the_team_is_not_shown()
+    {
+        const string Drop = "ALTER TABLE \"User\" DROP COLUMN \"bio\";\n";
+        var raised = await CheckAsync(Users, TwoUsers, Drop, Settings(raised: [DataRiskCodes.DataLoss]));
+        Assert.That(raised.Error?.Code, Is.EqualTo(DataRiskCodes.DataLoss), raised.ToString());
+        Assert.That(raised.Error!.Message, Does.Contain("which holds 1 value in production").And.Contain("(an error here: \"Rules\": { \"DH511\": \"error\" })"));
+        Assert.That(raised.PrismaDeployed, Is.Not.False, "Prisma deploys it: the refusal is the team's rule, not a failure");
+
+        var off = await CheckAsync(Users, TwoUsers, Drop, Settings(disabled: [DataRiskCodes.DataLoss]));
+        Assert.That(off.Findings, Is.Empty, off.ToString());
+    }
+
+    // ---- PostgreSQL 16's pg_input_is_valid ----
+
+    [Test]
+    public async Task A_cast_is_asked_with_pg_input_is_valid_where_the_server_has_it_and_is_cannot_tell_where_not()
+    {
+        var production = await _server.CreateDatabaseAsync();
+        await PrismaMigrator.ApplyAsync(production.PrismaUrl, [new PrismaMigrator.Migration(First, Encoding.UTF8.GetBytes(Users))]);
+        await using var database = await ReadOnlyDatabase.OpenAsync(DatabaseUrl.Parse(production.PrismaUrl));
+        var catalog = await database.ReadCatalogAsync(null, CancellationToken.None);
+        const string Cast = "ALTER TABLE \"User\" ALTER COLUMN \"bio\" SET DATA TYPE INTEGER USING (\"bio\"::integer);\n";
+
+        var sixteen = DataRiskWalk.Walk(catalog, "public", [(Second, Cast)], inputValidity: true);
+        var question = sixteen.Questions.Single();
+        Assert.That(question.Kind, Is.EqualTo(DataRiskKind.TypeChange));
+        Assert.That(question.Sql, Does.Contain("\"bio\" IS NOT NULL AND NOT pg_input_is_valid(\"bio\"::text, 'INTEGER')"));
+        Assert.That(sixteen.Unchecked, Is.Empty);
+
+        var older = DataRiskWalk.Walk(catalog, "public", [(Second, Cast)], inputValidity: false);
+        Assert.That(older.Questions, Is.Empty);
+        Assert.That(older.Unchecked.Single().Why, Does.Contain("older than 16"));
+        // Sent to a server only where it is 16 or newer (A_cast_no_server_before_16_can_check_is_cannot_tell_never_refused).
+        TestContext.Out.WriteLine($"this server is PostgreSQL {database.ServerVersion}");
     }
 
     [Test]
