@@ -90,20 +90,32 @@ public class ExactCheckTests
         Assert.That(push.ExitCode, Is.EqualTo(1), push.ToString());
         Assert.That(push.All, Does.Contain("error DH115").And.Contain($"model {table}: column age missing from the migrations"));
 
-        // Prisma's migrate dev cannot run here; the printed migrate diff --script can, through the real Prisma CLI
-        // (which replays into a fresh database of its own: its adapter mode refuses --shadow-database-url).
-        PrintedFix.Of(repo, refused, "DH115")
-            .Fill("<shadow_database_url>", "postgresql://shadow@localhost/shadow")
-            .Doing(
-                @"mkdir -p (?<folder>\S+) && npx prisma migrate diff --from-migrations (?<migrations>\S+) --to-schema-datamodel (?<schema>\S+) --shadow-database-url \S+ --script > (?<file>\S+)",
-                step =>
-                {
-                    var script = PrismaOracle.Unavailable() is null
-                        ? PrismaDiff(repo, step)
-                        : $"-- AlterTable\nALTER TABLE \"{table}\" DROP COLUMN \"years\",\nADD COLUMN     \"age\" INTEGER;\n";
-                    Directory.CreateDirectory(Path.Combine(repo.Root, step.Groups["folder"].Value));
-                    File.WriteAllText(Path.Combine(repo.Root, step.Groups["file"].Value), script);
-                })
+        // Prisma's migrate dev cannot run here; the printed migrate diff --script can. The shadow server's URL is in
+        // DRIFTHOOKS__SHADOW__URL, so the fix is printed ready to run: a throwaway database created on that server, the
+        // migrations replayed into it by Prisma (which empties the database it is given), then dropped.
+        var fix = PrintedFix.Of(repo, refused, "DH115");
+        Assert.That(fix.Text, Does.StartWith("echo 'CREATE DATABASE drifthooks_diff_shadow' | DATABASE_URL=\"$DRIFTHOOKS__SHADOW__URL\" npx prisma db execute --stdin --schema prisma/schema.prisma, then mkdir -p prisma/migrations/"));
+        Assert.That(fix.Text, Does.Contain(" --shadow-database-url \"${DRIFTHOOKS__SHADOW__URL%/*}/drifthooks_diff_shadow\" --script > ").And.Not.Contain("<"));
+        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        if (PrismaOracle.Unavailable() is null)
+        {
+            fix.WithPrisma(server.CreateDatabaseAsync().GetAwaiter().GetResult());
+        }
+        else
+        {
+            // Without Prisma's CLI: the SQL it prints for this case (taken from it) stands for the diff; no database is made.
+            fix.Doing(@"echo 'CREATE DATABASE drifthooks_diff_shadow' \| .*", _ => { })
+                .Doing(@"echo 'DROP DATABASE drifthooks_diff_shadow' \| .*", _ => { })
+                .Doing(
+                    @"mkdir -p (?<folder>\S+) && npx prisma migrate diff .* --script > (?<file>\S+)",
+                    step =>
+                    {
+                        Directory.CreateDirectory(Path.Combine(repo.Root, step.Groups["folder"].Value));
+                        File.WriteAllText(Path.Combine(repo.Root, step.Groups["file"].Value), $"-- AlterTable\nALTER TABLE \"{table}\" DROP COLUMN \"years\",\nADD COLUMN     \"age\" INTEGER;\n");
+                    });
+        }
+
+        fix
             .Doing("commit and push", _ =>
             {
                 var commit = repo.Commit();
@@ -112,6 +124,8 @@ public class ExactCheckTests
                 Assert.That(pushed.ExitCode, Is.Zero, "pushing the fix is refused: " + pushed);
             })
             .Follow();
+        var left = server.QueryScalarAsync("postgres", "SELECT count(*) FROM pg_database WHERE datname = 'drifthooks_diff_shadow'").GetAwaiter().GetResult();
+        Assert.That(left, Is.EqualTo(0L), "the fix drops its throwaway database");
         var check = repo.Drifthooks("check");
         Assert.That(check.ExitCode, Is.Zero, "check after following the fix: " + check);
         Assert.That(check.Output, Does.Contain("Exact check passed: the 3 migrations"));
@@ -199,25 +213,5 @@ public class ExactCheckTests
         var identityReads = (await s.ProductionServer.ReadStatementLogAsync()).Skip(mark)
             .Count(l => l.Contains($"db={s.Production.Name} ", StringComparison.Ordinal) && l.Contains("app=drifthooks ", StringComparison.Ordinal) && l.Contains("pg_control_system", StringComparison.Ordinal));
         Assert.That(identityReads, Is.EqualTo(1));
-    }
-
-    private static string PrismaDiff(TestRepository repo, Match step)
-    {
-        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
-        var database = server.CreateDatabaseAsync().GetAwaiter().GetResult();
-        var migrations = Path.Combine(repo.Root, step.Groups["migrations"].Value);
-        var schema = Path.Combine(repo.Root, step.Groups["schema"].Value);
-        var output = Path.Combine(Path.GetTempPath(), $"drifthooks-exact-{Guid.NewGuid():N}.sql");
-        try
-        {
-            var diff = PrismaOracle.RunAsync(database.PrismaUrl, schema, migrations,
-                "migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--script", "--output", output).GetAwaiter().GetResult();
-            Assert.That(diff.ExitCode, Is.Zero, diff.Output);
-            return File.ReadAllText(output);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
     }
 }

@@ -99,7 +99,7 @@ public class StagedMigrationsTests
     /// </summary>
     internal static void Follow(TestRepository repo, ProcessResult refused, string prismaWrites)
     {
-        var fix = PrintedFix.Of(repo, refused, "DH115").Fill("<shadow_database_url>", "postgresql://shadow@localhost/shadow");
+        var fix = PrintedFix.Of(repo, refused, "DH115").Fill("<throwaway_database_url>", "postgresql://shadow@localhost/shadow");
         fix.Doing(
             @"npx prisma migrate diff --from-migrations (?<migrations>\S+) --to-schema-datamodel (?<schema>\S+) --shadow-database-url \S+ --script >> (?<file>\S+)",
             step =>

@@ -35,9 +35,11 @@ internal static class ExactMigrationsCheck
         IReadOnlyList<(string Name, string Script)> migrations,
         string subject,
         string thenCommit,
+        ThrowawayShadow? shadow = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        shadow ??= ThrowawayShadow.Unknown;
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -70,11 +72,11 @@ internal static class ExactMigrationsCheck
             catalog = await template.ReadCatalogAsync([DefaultSchema, .. schemas.Where(s => s != DefaultSchema)], cancellationToken).ConfigureAwait(false);
         }
 
-        return Judge(project, schema, migrations.Count, catalog, expected, subject, thenCommit, watch);
+        return Judge(project, schema, migrations.Count, catalog, expected, subject, thenCommit, shadow, watch);
     }
 
     static ExactCheckResult Judge(
-        PrismaProject project, DatabaseModel schema, int count, DatabaseCatalog catalog, ExpectedSchema expected, string subject, string thenCommit, Stopwatch watch)
+        PrismaProject project, DatabaseModel schema, int count, DatabaseCatalog catalog, ExpectedSchema expected, string subject, string thenCommit, ThrowawayShadow shadow, Stopwatch watch)
     {
         var how = expected.Replayed == 0
             ? $"template {expected.Template}, nothing replayed"
@@ -89,7 +91,7 @@ internal static class ExactMigrationsCheck
                     RuleCodes.MigrationsMissSchema,
                     $"The exact check could not conclude: the shadow database holds '{first.Excerpt}', which DriftHooks cannot compare with the schema ({first.Reason}).",
                     project.MigrationsPath,
-                    FixText.MigrateDiff(project) + " --exit-code (exit 2: the migrations miss part of the schema)")],
+                    shadow.Around(project, diff => diff + " --exit-code (exit 2: the migrations miss part of the schema)"))],
                 false, expected.Replayed, expected.Reused, expected.Template, watch.Elapsed);
         }
 
@@ -112,7 +114,7 @@ internal static class ExactMigrationsCheck
                 RuleCodes.MigrationsMissSchema,
                 $"The migrations of {subject}, replayed on a shadow database, do not produce the schema {project.SchemaPath} ({listed}), so databases deployed from it would not match it ({stats}).",
                 project.MigrationsPath,
-                $"mkdir -p {FixText.Quote(folder)} && {FixText.MigrateDiff(project)} --script > {FixText.Quote(folder + "/migration.sql")}, then git add {FixText.Quote(project.MigrationsPath)}{thenCommit} "
+                shadow.Around(project, diff => $"mkdir -p {FixText.Quote(folder)} && {diff} --script > {FixText.Quote(folder + "/migration.sql")}") + $", then git add {FixText.Quote(project.MigrationsPath)}{thenCommit} "
                 + $"(this writes the SQL the migrations miss as a follow-up migration; with a development database, npx prisma migrate dev --name {FixText.Quote(name)}{FixText.SchemaArgument(project)} does the same)")],
             true, expected.Replayed, expected.Reused, expected.Template, watch.Elapsed);
     }

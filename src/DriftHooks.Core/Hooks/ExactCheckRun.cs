@@ -74,7 +74,7 @@ internal static class ExactCheckRun
         try
         {
             await using var admin = await WritableDatabase.OpenAsync(source.Parse(), guard, SchemaDriftRequest.DefaultShadowConnection, cancellationToken).ConfigureAwait(false);
-            var result = await ExactMigrationsCheck.RunAsync(admin, project, commit.Schema, commit.Migrations, subject, thenCommit, cancellationToken).ConfigureAwait(false);
+            var result = await ExactMigrationsCheck.RunAsync(admin, project, commit.Schema, commit.Migrations, subject, thenCommit, ThrowawayShadow.For(location, project, options.Settings), cancellationToken).ConfigureAwait(false);
             return (result.Findings, result.Concluded);
         }
         catch (DriftHooksException e) when (e is ResourceUnavailableException or TargetNotVerifiedException)

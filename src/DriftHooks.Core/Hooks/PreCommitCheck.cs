@@ -127,7 +127,8 @@ internal static class PreCommitCheck
             }
 
             var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: !fast, baseTree: head);
-            return CommitJudgement.Judge(changed, head, index, Location.WorkTree, commitBase, Options.DisabledRules, dataNotes: true);
+            var withShadow = commitBase with { Shadow = project => ThrowawayShadow.For(Location, project, Options.Settings) };
+            return CommitJudgement.Judge(changed, head, index, Location.WorkTree, withShadow, Options.DisabledRules, dataNotes: true);
         }
     }
 

@@ -72,7 +72,7 @@ internal static class RangeCheck
                 .Concat(CommitProjects.Locate(@base, options))
                 .DistinctBy(p => p.SchemaPath)
                 .ToList();
-            var endState = JudgeEndState(repository, @base, head, range, projects, AllDisabled(options));
+            var endState = JudgeEndState(repository, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings));
             commits.AddRange(range.Select(CommitInfo.Of));
             findings.AddRange(endState);
 
@@ -166,7 +166,8 @@ internal static class RangeCheck
     /// for the migrations that still carry the name.
     /// </summary>
     private static List<CommitFinding> JudgeEndState(
-        Repository repository, Commit @base, Commit head, List<Commit> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled)
+        Repository repository, Commit @base, Commit head, List<Commit> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled,
+        Func<PrismaProject, ThrowawayShadow> shadow)
     {
         var baseTrees = new ObjectDatabaseTrees(repository, @base);
         var baseName = @base.Sha[..7];
@@ -181,7 +182,7 @@ internal static class RangeCheck
         var headTrees = new ObjectDatabaseTrees(repository, head);
         const string ThenCommit = ", then commit and push";
         var endState = CommitJudgement.Judge(
-            projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published }, disabled);
+            projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow }, disabled);
 
         // Order is history: a migration that sorted before the newest when its commit (a merge, say) landed stays
         // wrong while it keeps that name, even when both are new to the base.
@@ -192,7 +193,7 @@ internal static class RangeCheck
             var parent = commit.Parents.FirstOrDefault();
             var own = CommitJudgement.Judge(
                 projects, new ObjectDatabaseTrees(repository, parent), new ObjectDatabaseTrees(repository, commit), workTree: null,
-                new CommitBase { Revision = parent?.Sha[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published },
+                new CommitBase { Revision = parent?.Sha[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow },
                 disabled);
             foreach (var finding in own)
             {

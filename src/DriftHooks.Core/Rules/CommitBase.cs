@@ -28,6 +28,12 @@ internal sealed record CommitBase
     /// <summary>The commit of this branch that added a migration folder (by path), asked only of unpublished ones.</summary>
     public Func<string, AddingCommit?> AddedBy { get; init; } = _ => null;
 
+    /// <summary>
+    /// Where a printed <c>prisma migrate diff</c> replays a project's migrations (DH115's fix), asked only when that
+    /// fix is printed; unset, the fix has a placeholder.
+    /// </summary>
+    public Func<Prisma.PrismaProject, ThrowawayShadow>? Shadow { get; init; }
+
     public PublishedMigration? FindPublished(string folder) =>
         Published is null ? new PublishedMigration(Revision, null, OnMainline: false) : Published(folder);
 }

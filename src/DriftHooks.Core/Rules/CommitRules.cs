@@ -76,7 +76,8 @@ internal static class CommitRules
             // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
             // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
             var concluded = scripts.Count == staged.Count
-                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes));
+                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes),
+                    () => changes.Base.Shadow?.Invoke(project) ?? ThrowawayShadow.Unknown);
             if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
             {
                 CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);

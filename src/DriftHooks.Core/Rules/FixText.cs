@@ -74,13 +74,6 @@ internal static class FixText
     public static string SchemaArgument(PrismaProject project) =>
         project.SchemaPath is "prisma/schema.prisma" or "schema.prisma" ? "" : " --schema " + Quote(project.SchemaPath);
 
-    /// <summary>Prisma's own differ from the migrations to the schema (it prints the SQL the migrations miss, with <c>--script</c>).</summary>
-    public static string MigrateDiff(PrismaProject project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return $"npx prisma migrate diff --from-migrations {Quote(project.MigrationsPath)} --to-schema-datamodel {Quote(project.SchemaPath)} --shadow-database-url <shadow_database_url>";
-    }
-
     /// <summary>The folder a migration would have if renamed with the current timestamp, keeping its descriptive part.</summary>
     public static string RenamedNow(PrismaProject project, string name)
     {

@@ -22,7 +22,8 @@ internal static class StagedMigrationsCheck
         DatabaseModel after,
         IReadOnlyList<(string Name, string Script)> migrations,
         List<Finding> findings,
-        Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration = null)
+        Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration = null,
+        Func<ThrowawayShadow>? shadow = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -37,7 +38,7 @@ internal static class StagedMigrationsCheck
                 RuleCodes.MigrationsMissSchema,
                 $"DriftHooks cannot tell offline whether the staged migrations produce the staged schema: '{first.Excerpt}' ({first.Migration}, line {first.Line}) is not followed: {first.Reason}{more}. The exact check with a database decides (drifthooks check, or pre-push, where a shadow server is at hand).",
                 project.MigrationFolder(first.Migration) + "/migration.sql",
-                $"{DiffCommand(project)} --exit-code (exit 2: the migrations miss part of the schema)"));
+                Shadow(shadow).Around(project, diff => $"{diff} --exit-code (exit 2: the migrations miss part of the schema)")));
             return false;
         }
 
@@ -58,7 +59,7 @@ internal static class StagedMigrationsCheck
             RuleCodes.MigrationsMissSchema,
             $"The staged migration '{names}' does not produce the staged schema ({listed}), so databases deployed from this commit would not match it: was the schema edited after the migration was made, or a statement lost?",
             newest,
-            $"{DiffCommand(project)} --script >> {FixText.Quote(newest)}, then git add {FixText.Quote(project.MigrationsPath)} "
+            Shadow(shadow).Around(project, diff => $"{diff} --script >> {FixText.Quote(newest)}") + $", then git add {FixText.Quote(project.MigrationsPath)} "
             + $"(this appends the SQL the staged migrations miss; with a development database, npx prisma migrate dev --name {FixText.Quote(comparison.Differences.SuggestedMigrationName)}{FixText.SchemaArgument(project)} writes it as a follow-up migration instead)"));
         return true;
     }
@@ -90,7 +91,7 @@ internal static class StagedMigrationsCheck
         return true;
     }
 
-    private static string DiffCommand(PrismaProject project) => FixText.MigrateDiff(project);
+    private static ThrowawayShadow Shadow(Func<ThrowawayShadow>? shadow) => shadow?.Invoke() ?? ThrowawayShadow.Unknown;
 
     /// <summary>The differences (the first few), each said from the side of <paramref name="migrations"/> ("the staged migrations").</summary>
     internal static string Describe(SchemaComparison differences, DatabaseModel produced, DatabaseModel schema, string migrations)

@@ -384,7 +384,7 @@ public class CommitRulesTests
         Assert.That(partial.Select(f => (f.Code, f.Severity)), Is.EqualTo(new[] { (RuleCodes.MigrationsMissSchema, Severity.Error) }));
         Assert.That(partial[0].Message, Does.Contain("model Tag: column name missing from the staged migrations").And.Not.Contain("Post").And.Contain("2_m"));
         Assert.That(partial[0].Location, Is.EqualTo("prisma/migrations/2_m/migration.sql"));
-        Assert.That(partial[0].Fix, Does.StartWith("npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --shadow-database-url <shadow_database_url> --script >> prisma/migrations/2_m/migration.sql, then git add prisma/migrations"));
+        Assert.That(partial[0].Fix, Does.StartWith("npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --shadow-database-url <throwaway_database_url> --script >> prisma/migrations/2_m/migration.sql (<throwaway_database_url>: an empty database made for this on the shadow server"));
         Assert.That(partial[0].Fix, Does.Contain("npx prisma migrate dev --name add_tag_name "));
 
         var stale = judge("ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT NOT NULL;\nALTER TABLE \"Tag\" ADD COLUMN \"name\" TEXT NOT NULL DEFAULT '';\n");

@@ -159,7 +159,11 @@ internal sealed partial class PrintedFix
         {
             var npx = Path.Combine(shims, "npx");
             // Prisma connects where the schema's DATABASE_URL points when the command sets it, as the real CLI does.
-            File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\nexec '{PrismaOracle.Script}' \"$@\"\n");
+            // Prisma's migrate diff --from-migrations replays into the database --shadow-database-url names (which must
+            // exist); the oracle's adapter mode refuses that option and replays into ORACLE_DATABASE_URL's, so it goes there.
+            File.WriteAllText(npx, $"#!/bin/sh\n[ \"$1\" = prisma ] && shift\n[ -n \"$DATABASE_URL\" ] && export ORACLE_DATABASE_URL=\"$DATABASE_URL\"\n"
+                + "shadow=\nfor a; do shift; if [ -n \"$shadow\" ]; then export ORACLE_DATABASE_URL=\"$a\"; shadow=; elif [ \"$a\" = --shadow-database-url ]; then shadow=1; else set -- \"$@\" \"$a\"; fi; done\n"
+                + $"exec '{PrismaOracle.Script}' \"$@\"\n");
             File.SetUnixFileMode(npx, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
@@ -215,6 +219,6 @@ internal sealed partial class PrintedFix
     private static partial Regex StepSeparator();
 
     // A step that starts with a shell variable (t="$(realpath …)" && …) is a command as a whole, not from its first git.
-    [GeneratedRegex(@"^(?=(?:echo|for|iconv|export|rm|mv|cp)\s|[a-z_]\w*=)|(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)")]
+    [GeneratedRegex(@"^(?=(?:echo|for|iconv|export|rm|mv|cp|mkdir)\s|[a-z_]\w*=)|(?:^|\s)(?=(?:[A-Z_]+=\S+\s+)?(?:git|npx|drifthooks)\s)")]
     private static partial Regex CommandStart();
 }
