@@ -1,4 +1,3 @@
-using System.Collections;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
@@ -15,7 +14,7 @@ namespace DriftHooks.Hooks;
 /// </summary>
 internal static class HookHost
 {
-    public static int Run(string hook, string[] args, byte[]? input, Func<RepositoryLocation, DriftHooksOptions, IReadOnlyList<Finding>> check)
+    public static int Run(string hook, string[] args, byte[]? input, Func<CommandContext, IReadOnlyList<Finding>> check)
     {
         // Console.Error is made on first use (encoding lookup and all): a passing hook prints nothing and never pays for it.
         static TextWriter Error()
@@ -26,7 +25,7 @@ internal static class HookHost
         try
         {
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var environment = ReadEnvironment();
+            var environment = CommandContext.ReadEnvironment();
             using var diagnostics = DiagnosticLog.Requested(environment.GetValueOrDefault(DiagnosticLog.Variable))
                 ? DiagnosticLog.Start(Error(), $"DriftHooks {hook}: debug: ")
                 : null;
@@ -47,12 +46,13 @@ internal static class HookHost
                 return chained.ExitCode;
             }
 
-            var options = OptionsLoader.Load(location.WorkTree, environment);
-            var findings = check(location, options);
+            // Made once the chained hook has run (it may change what is staged): every value the check needs, worked out once.
+            var context = new CommandContext(environment, location, OptionsLoader.Load(location.WorkTree, environment), Style);
+            var findings = check(context);
             DiagnosticLog.Current?.Debug("checked in {Elapsed}", DiagnosticLog.Milliseconds(start));
             return findings.Count == 0
                 ? ExitCodes.Passed
-                : HookOutcome.Complete(hook, findings, location, environment, Error(), UseColor(environment), options.LocallyDisabledRules);
+                : HookOutcome.Complete(hook, findings, location, environment, Error(), context.Style.ErrorColor, context.Options.LocallyDisabledRules);
         }
         catch (DriftHooksException e)
         {
@@ -72,19 +72,7 @@ internal static class HookHost
         }
     }
 
-    public static Dictionary<string, string?> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string;
-        }
-
-        return environment;
-    }
-
-    private static bool UseColor(IReadOnlyDictionary<string, string?> environment) =>
-        !Console.IsErrorRedirected
-        && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"))
-        && environment.GetValueOrDefault("TERM") != "dumb";
+    /// <summary>How the command's output looks: decided once, from the environment and where the streams go.</summary>
+    public static TerminalStyle Style(IReadOnlyDictionary<string, string?> environment) =>
+        TerminalStyle.From(environment, Console.IsOutputRedirected, Console.IsErrorRedirected);
 }

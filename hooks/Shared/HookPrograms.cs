@@ -16,9 +16,9 @@ internal static class HookPrograms
     // pre-merge-commit is the same check for a merge git concludes by itself; the name also picks the chained hook.
     private static int PreCommit(string hook, string[] args) =>
         // git tells a hook nothing of --amend; the git process that runs it does, on its command line.
-        HookHost.Run(hook, args, input: null, (location, options) => PreCommitCheck.Run(
-            location,
-            options,
+        HookHost.Run(hook, args, input: null, context => PreCommitCheck.Run(
+            context.Repository,
+            context.Options,
             isAmend: () => hook == "pre-commit" && ParentGit.ForThisOs() is { } processes && ParentGit.Find(processes, Environment.ProcessId) is { } git && CommitCommandLine.IsAmend(git)));
 
     // git runs this as "pre-push <remote name> <remote url>" with one line per pushed ref on stdin.
@@ -29,12 +29,12 @@ internal static class HookPrograms
         stdin.CopyTo(buffer);
         var input = buffer.ToArray();
 
-        return HookHost.Run("pre-push", args, input, (location, options) =>
+        return HookHost.Run("pre-push", args, input, context =>
         {
             var pushed = PushedRef.Parse(System.Text.Encoding.UTF8.GetString(input));
             // The push a fix repeats is the one git runs, options and all (-u): its command line says so.
             var git = ParentGit.ForThisOs() is { } processes ? ParentGit.Find(processes, Environment.ProcessId) : null;
-            return PrePushCheck.RunAsync(location, options, pushed, args.FirstOrDefault(), git).GetAwaiter().GetResult();
+            return PrePushCheck.RunAsync(context, pushed, args.FirstOrDefault(), git).GetAwaiter().GetResult();
         });
     }
 }

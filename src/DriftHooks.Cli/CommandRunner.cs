@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Rendering;
@@ -26,9 +27,28 @@ internal static class CommandRunner
         }
     }
 
-    public static RepositoryLocation CurrentRepository()
+    /// <summary>The repository the command runs in (<c>GIT_DIR</c>, else found from the current folder).</summary>
+    public static RepositoryLocation CurrentRepository(IReadOnlyDictionary<string, string?> environment) =>
+        RepositoryLocation.Find(Environment.CurrentDirectory, environment.GetValueOrDefault("GIT_DIR"), null);
+
+    /// <summary>
+    /// The command's context: the environment read once, the repository, the settings (each file read once, with their
+    /// origin) and the output's style; production's URL, the project and the shadow server are worked out once, on first use.
+    /// </summary>
+    /// <param name="outsideRepository">The command also runs outside a repository (settings then come from the current folder).</param>
+    public static CommandContext Context(bool outsideRepository = false)
     {
-        var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-        return RepositoryLocation.Find(Environment.CurrentDirectory, environment.GetValueOrDefault("GIT_DIR"), null);
+        var environment = CommandContext.ReadEnvironment();
+        RepositoryLocation? location = null;
+        try
+        {
+            location = CurrentRepository(environment);
+        }
+        catch (ResourceUnavailableException) when (outsideRepository)
+        {
+            // No repository: the environment and the current folder's settings say what there is.
+        }
+
+        return new CommandContext(environment, location, OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment), DriftHooks.Hooks.HookHost.Style);
     }
 }

@@ -16,7 +16,7 @@ internal static class BackupCommand
         var command = new Command("backup", "Save the complete _prisma_migrations rows of the local and production databases to new timestamped files under .drifthooks/backups (Backups:Folder).");
         command.SetAction(_ =>
         {
-            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var context = CompanionContext.Load(CommandRunner.Context());
             var exit = ExitCodes.Passed;
             var saved = new List<Finding>();
             var any = false;

@@ -40,16 +40,14 @@ internal static class CheckCommand
         };
         command.SetAction(parsed =>
         {
-            var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-            var location = CommandRunner.CurrentRepository();
-            var options = OptionsLoader.Load(location.WorkTree, environment);
-            var result = RangeCheck.RunAsync(location, options, parsed.GetValue(baseOption), parsed.GetValue(headOption)!, CiBranch.Find(parsed.GetValue(branchOption), environment))
+            var context = CommandRunner.Context();
+            var result = RangeCheck.RunAsync(context, parsed.GetValue(baseOption), parsed.GetValue(headOption)!, CiBranch.Find(parsed.GetValue(branchOption), context.Environment))
                 .GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) switch
             {
                 "json" => RangeCheckRenderer.Json(result),
                 "github" => RangeCheckRenderer.GitHub(result),
-                _ => RangeCheckRenderer.Text(result, OutputFormat.UseColor(environment)),
+                _ => RangeCheckRenderer.Text(result, context.Style.OutputColor),
             });
             return result.ExitCode;
         });

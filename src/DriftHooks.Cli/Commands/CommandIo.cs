@@ -8,9 +8,6 @@ namespace DriftHooks.Cli.Commands;
 /// <summary>Shared pieces of the companion commands' output: confirmation, colour, findings as JSON.</summary>
 internal static class CommandIo
 {
-    public static bool UseColor =>
-        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
-
     /// <summary>True when --yes was given or the developer answers y; refuses to prompt without a terminal (exit 2).</summary>
     public static bool Confirm(string question, bool yes)
     {

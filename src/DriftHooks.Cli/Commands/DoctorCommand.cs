@@ -29,14 +29,12 @@ internal static class DoctorCommand
         };
         command.SetAction(parsed =>
         {
-            var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-            var location = CommandRunner.CurrentRepository();
-            var options = OptionsLoader.Load(location.WorkTree, environment);
-            var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow, Invocation.ForThisProcess(location));
-            var items = DoctorCheck.RunAsync(location, options, request).GetAwaiter().GetResult();
+            var context = CommandRunner.Context();
+            var request = new DoctorRequest(parsed.GetValue(fetch), BuildVersion.Current, DateTimeOffset.UtcNow, context.Invocation);
+            var items = DoctorCheck.RunAsync(context, request).GetAwaiter().GetResult();
             Console.Write(parsed.GetValue(format) == "json"
                 ? ChecklistRenderer.Json(items)
-                : ChecklistRenderer.Text(items, OutputFormat.UseUnicode(environment), OutputFormat.UseColor(environment)));
+                : ChecklistRenderer.Text(items, context.Style.Unicode, context.Style.OutputColor));
             return items.Any(i => i.Status == DoctorStatus.Fail) ? ExitCodes.Refused : ExitCodes.Passed;
         });
         return command;

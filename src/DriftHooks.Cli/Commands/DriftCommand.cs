@@ -46,81 +46,48 @@ internal static class DriftCommand
 
     static int Prune(bool targetConfirmedNotProduction)
     {
-        var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-        RepositoryLocation? location = null;
-        try
-        {
-            location = CommandRunner.CurrentRepository();
-        }
-        catch (ResourceUnavailableException)
-        {
-            // Outside a repository the environment names the server.
-        }
-
-        var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
-        var server = TemplatePrune.ShadowServer(location, options) ?? throw new ConfigurationException(
-            $"No shadow server to prune: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options), options.Settings)}, to the server the schema check keeps its templates on.");
-        var guard = TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction).GetAwaiter().GetResult();
+        // Outside a repository the environment names the server.
+        var context = CommandRunner.Context(outsideRepository: true);
+        var server = TemplatePrune.ShadowServer(context) ?? throw new ConfigurationException(
+            $"No shadow server to prune: set {context.ShadowWhereToSet(context.ProjectOrNone)}, to the server the schema check keeps its templates on.");
+        var guard = TemplatePrune.GuardAsync(context, targetConfirmedNotProduction).GetAwaiter().GetResult();
         Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
         return ExitCodes.Passed;
     }
 
     static int Run(string? migrationsOption, bool targetConfirmedNotProduction)
     {
-        var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-        RepositoryLocation? location = null;
-        if (migrationsOption is null)
-        {
-            location = CommandRunner.CurrentRepository();
-        }
-        else
-        {
-            try
-            {
-                location = CommandRunner.CurrentRepository();
-            }
-            catch (ResourceUnavailableException)
-            {
-                // --migrations works outside a repository too; configuration is then read from the current folder.
-            }
-        }
-
-        var options = OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment);
+        // --migrations works outside a repository too; configuration is then read from the current folder.
+        var context = CommandRunner.Context(outsideRepository: migrationsOption is not null);
         var migrationsDirectory = migrationsOption is not null
             ? Path.GetFullPath(migrationsOption)
-            : LocateMigrations(location!, options);
+            : LocateMigrations(context.Repository, context.Options);
 
         // The same resolvers (and trust rule) as the hooks; the project only decides which .env Prisma would read.
-        var production = ProductionUrlResolver.Resolve(location, options.Settings) is { } url
-            ? url.Parse()
-            : throw new ConfigurationException($"No production URL: set {ProductionUrlResolver.WhereToSet}. It is not taken from the command line, where shell history would keep the password.");
-        var shadow = ShadowUrlResolver.Resolve(location, ProjectOrNone(location, options), options.Settings) is { } shadowUrl
+        var production = context.Production
+            ?? throw new ConfigurationException($"No production URL: set {ProductionUrlResolver.WhereToSet}. It is not taken from the command line, where shell history would keep the password.");
+        var project = context.ProjectOrNone;
+        var shadow = context.ShadowFor(project) is { } shadowUrl
             ? shadowUrl.Parse()
-            : throw new ConfigurationException($"No server for the shadow database: set {ShadowUrlResolver.WhereToSet(location, ProjectOrNone(location, options), options.Settings)}.");
+            : throw new ConfigurationException($"No server for the shadow database: set {context.ShadowWhereToSet(project)}.");
 
-        var project = ProjectOrNone(location, options);
-        var request = new SchemaDriftRequest(production, shadow, migrationsDirectory)
+        var request = new SchemaDriftRequest(production.Url, shadow, migrationsDirectory)
         {
             // A fix that records a capture migration points npx prisma at production through the project's own variable.
-            PrismaAt = ProductionUrlResolver.PrismaEnvironment(project is null ? LocalUrlSetting.DefaultVariable : LocalUrlSetting.UrlVariable(options.Settings, project).Variable) ?? SchemaDriftRequest.DefaultPrismaAt,
+            PrismaAt = ProductionUrlResolver.PrismaEnvironment(project is null ? LocalUrlSetting.DefaultVariable : LocalUrlSetting.UrlVariable(context.Options.Settings, project).Variable) ?? SchemaDriftRequest.DefaultPrismaAt,
             SchemaArgument = project is null ? "" : Core.Rules.FixText.SchemaArgument(project),
-            ProductionConnection = new DatabaseConnectionOptions
-            {
-                ConnectTimeout = options.Production.ConnectTimeout,
-                StatementTimeout = options.Production.StatementTimeout,
-            },
-            StateDirectory = location?.StateDirectory,
+            ProductionConnection = production.Connection,
+            StateDirectory = context.Location?.StateDirectory,
             TargetConfirmedNotProduction = targetConfirmedNotProduction,
-            Invocation = location is null ? Invocation.Of(Invocation.FromExecutable(Environment.ProcessPath)) : Invocation.ForThisProcess(location),
+            Invocation = context.Invocation,
         };
         var result = SchemaDriftCheck.RunAsync(request).GetAwaiter().GetResult();
 
-        var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"));
-        Console.Write(TextRenderer.Render(result.Findings, color));
+        Console.Write(TextRenderer.Render(result.Findings, context.Style.OutputColor));
         var errors = result.Findings.Count(f => f.Severity == Severity.Error);
         Console.WriteLine(errors == 0
-            ? $"No schema drift: production ({production.Redacted}) matches its {result.ReplayedMigrations + result.ReusedMigrations} applied migrations."
-            : $"Schema drift: {errors} difference(s) between production ({production.Redacted}) and its applied migrations.");
+            ? $"No schema drift: production ({production.Url.Redacted}) matches its {result.ReplayedMigrations + result.ReusedMigrations} applied migrations."
+            : $"Schema drift: {errors} difference(s) between production ({production.Url.Redacted}) and its applied migrations.");
         // Where the time went is for a diagnosis, not for every run: on the diagnostic log (--verbose, DRIFTHOOKS_LOG=debug).
         if (DiagnosticLog.Current is { } log)
         {
@@ -136,19 +103,6 @@ internal static class DriftCommand
         }
 
         return result.HasDrift ? ExitCodes.Refused : ExitCodes.Passed;
-    }
-
-    static PrismaProject? ProjectOrNone(RepositoryLocation? location, DriftHooksOptions options)
-    {
-        try
-        {
-            return location is null ? null : PrePushCheck.ChooseProject(location, options);
-        }
-        catch (ConfigurationException)
-        {
-            // Several projects and --migrations: the root .env is still read.
-            return null;
-        }
     }
 
     static string LocateMigrations(RepositoryLocation location, DriftHooksOptions options)

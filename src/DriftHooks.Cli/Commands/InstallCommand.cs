@@ -23,14 +23,14 @@ internal static class InstallCommand
         };
         command.SetAction(parsed =>
         {
-            var environment = HookHost.ReadEnvironment();
+            var environment = CommandContext.ReadEnvironment();
             if (InstallSkip.Reason(environment, RepositoryLocation.Exists(Environment.CurrentDirectory, environment.GetValueOrDefault("GIT_DIR"))) is { } skipped)
             {
                 Console.WriteLine(skipped);
                 return ExitCodes.Passed;
             }
 
-            var location = CommandRunner.CurrentRepository();
+            var location = CommandRunner.CurrentRepository(environment);
             var source = parsed.GetValue(from) ?? AppContext.BaseDirectory;
             // The installed copy says nothing of how the user runs DriftHooks: it keeps what the first install recorded.
             var executable = Environment.ProcessPath;

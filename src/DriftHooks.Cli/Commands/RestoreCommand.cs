@@ -21,9 +21,9 @@ internal static class RestoreCommand
         };
         command.SetAction(parsed =>
         {
-            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var context = CompanionContext.Load(CommandRunner.Context());
             var path = Path.GetFullPath(parsed.GetValue(file)!);
-            var color = CommandIo.UseColor;
+            var color = context.Command.Style.OutputColor;
             var outcome = HistoryRestore.RunAsync(context, path, parsed.GetValue(notProduction), (backup, plan) =>
             {
                 Console.WriteLine(TerminalText.Safe($"backup: {backup.Label} database {backup.Url}, schema {backup.Schema}, taken {backup.CreatedAt:u}, {backup.Rows.Count} row(s)"));

@@ -26,7 +26,7 @@ internal static class StatusCommand
         };
         command.SetAction(parsed =>
         {
-            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var context = CompanionContext.Load(CommandRunner.Context());
             var report = StatusCheck.RunAsync(context, parsed.GetValue(schema)).GetAwaiter().GetResult();
             if (parsed.GetValue(format) == "json")
             {
@@ -44,7 +44,7 @@ internal static class StatusCommand
 
     static string RenderText(ThreeWayReport report, CompanionContext context)
     {
-        var color = CommandIo.UseColor;
+        var color = context.Command.Style.OutputColor;
         var text = new StringBuilder();
         text.AppendLine(TerminalText.Safe($"project: {context.Project.SchemaPath} (migrations in {context.Project.MigrationsPath})"));
         text.AppendLine(TerminalText.Safe($"local:      {Describe(report.Local)}"));

@@ -21,8 +21,8 @@ internal static class SyncCommand
         };
         command.SetAction(parsed =>
         {
-            var context = CompanionContext.Load(CommandRunner.CurrentRepository(), DriftHooks.Hooks.HookHost.ReadEnvironment());
-            var color = CommandIo.UseColor;
+            var context = CompanionContext.Load(CommandRunner.Context());
+            var color = context.Command.Style.OutputColor;
             var interactive = !Console.IsErrorRedirected;
             var isReset = parsed.GetValue(reset);
             var progress = new InlineProgress(interactive);

@@ -16,8 +16,9 @@ internal static class TrustCommand
         var command = new Command("trust", "Trust the current content of committed files that can name a database (drifthooks.json, a tracked .env): production, shadow or local; asked again whenever they change.");
         command.SetAction(_ =>
         {
-            var location = CommandRunner.CurrentRepository();
-            var settings = SettingFiles.Load(location.WorkTree, DriftHooks.Hooks.HookHost.ReadEnvironment());
+            var environment = CommandContext.ReadEnvironment();
+            var location = CommandRunner.CurrentRepository(environment);
+            var settings = SettingFiles.Load(location.WorkTree, environment);
             var files = DatabaseUrlResolver.TrustableFiles(location, Project(location, settings), settings);
             if (files.Count == 0)
             {
@@ -48,7 +49,7 @@ internal static class TrustCommand
     {
         try
         {
-            return DriftHooks.Core.Hooks.PrePushCheck.ChooseProject(location, OptionsLoader.Load(settings));
+            return DriftHooks.Core.Prisma.ProjectChoice.Choose(location, OptionsLoader.Load(settings));
         }
         catch (ConfigurationException)
         {

@@ -17,13 +17,14 @@ internal static class UninstallCommand
         var command = new Command("uninstall", "Remove DriftHooks's hooks from the current repository and restore the hooks they replaced.");
         command.SetAction(_ =>
         {
-            var location = CommandRunner.CurrentRepository();
+            var environment = CommandContext.ReadEnvironment();
+            var location = CommandRunner.CurrentRepository(environment);
             foreach (var line in HookInstaller.Uninstall(location))
             {
                 Console.WriteLine(line);
             }
 
-            var (templates, exitCode) = DropTemplates(location);
+            var (templates, exitCode) = DropTemplates(environment, location);
             (exitCode == ExitCodes.Passed ? Console.Out : Console.Error).WriteLine(templates);
             return exitCode;
         });
@@ -32,14 +33,14 @@ internal static class UninstallCommand
 
     // The schema check's template databases go with the hooks; a server that cannot be reached does not stop the
     // uninstall. A shadow server on production's server is refused (exit 4, the hooks already gone): nothing is dropped there.
-    static (string Line, int ExitCode) DropTemplates(RepositoryLocation location)
+    static (string Line, int ExitCode) DropTemplates(IReadOnlyDictionary<string, string?> environment, RepositoryLocation location)
     {
         try
         {
-            var environment = DriftHooks.Hooks.HookHost.ReadEnvironment();
-            var options = OptionsLoader.Load(location.WorkTree, environment);
-            return (TemplatePrune.ShadowServer(location, options) is { } server
-                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(location, options, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
+            // Settings are read after the hooks are gone: a settings file that cannot be read never keeps them installed.
+            var context = new CommandContext(environment, location, OptionsLoader.Load(location.WorkTree, environment), DriftHooks.Hooks.HookHost.Style);
+            return (TemplatePrune.ShadowServer(context) is { } server
+                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(context, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
                 : "No shadow server is configured, so no template database was dropped.", ExitCodes.Passed);
         }
         catch (TargetIsProductionException e)

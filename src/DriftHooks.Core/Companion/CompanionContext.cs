@@ -61,24 +61,20 @@ internal sealed class CompanionContext
         Backups.HistoryBackupFile.NewestWithRows(BackupFolder, "local") is { } newest ? Path.GetRelativePath(Location.WorkTree, newest.Path) : null;
 
     /// <summary>How the user runs DriftHooks here, named in every fix that is a DriftHooks command (read on first use).</summary>
-    public Invocation Invocation => _invocation ??= Invocation.ForThisProcess(Location);
+    public Invocation Invocation => Command.Invocation;
 
-    Invocation? _invocation;
+    public DatabaseConnectionOptions ProductionConnection => Command.Production?.Connection ?? ProductionTarget.ConnectionFor(Options.Production);
 
-    public DatabaseConnectionOptions ProductionConnection => new()
+    /// <summary>The command's context this one was made from: the values every command works out once.</summary>
+    public CommandContext Command { get; private init; } = null!;
+
+    /// <summary>The context for the command: its repository's project, migrations and databases, each read once.</summary>
+    public static CompanionContext Load(CommandContext command)
     {
-        ConnectTimeout = Options.Production.ConnectTimeout,
-        StatementTimeout = Options.Production.StatementTimeout,
-    };
-
-    public static CompanionContext Load(RepositoryLocation location, IReadOnlyDictionary<string, string?> environment) =>
-        Load(location, OptionsLoader.Load(location.WorkTree, environment));
-
-    /// <summary>The context from options already loaded: every URL is resolved from their settings, each file read once.</summary>
-    public static CompanionContext Load(RepositoryLocation location, DriftHooksOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var project = PrePushCheck.ChooseProject(location, options) ?? throw new ConfigurationException(
+        ArgumentNullException.ThrowIfNull(command);
+        var location = command.Repository;
+        var options = command.Options;
+        var project = command.Project ?? throw new ConfigurationException(
             "No Prisma project was found in this repository (no tracked schema.prisma, prisma.config.ts or package.json \"prisma\" key). Commit the schema, or name it under Projects in " + OptionsLoader.CommittedFile + ".");
 
         if (PrismaDatasource.OtherThanPostgres(project, location.ReadWorkTreeFile) is { } provider)
@@ -99,12 +95,15 @@ internal sealed class CompanionContext
         return new CompanionContext(
             location,
             options,
-            options.Settings.Environment,
+            command.Environment,
             project,
             WorkingTreeMigrations.Read(location.WorkTree, project),
             head,
             LocalUrlResolver.Resolve(location, project, options.Settings),
-            ProductionUrlResolver.Resolve(location, options.Settings));
+            command.Production?.Source)
+        {
+            Command = command,
+        };
     }
 
     /// <summary>The local URL. Whether it reaches production is decided by the servers, when it is opened through <see cref="PrepareGuardAsync"/>'s guard.</summary>
@@ -118,7 +117,7 @@ internal sealed class CompanionContext
     /// <summary>The guard every database this command writes is opened through: production's identity, read now or remembered in this repository.</summary>
     public Task<ProductionGuard> PrepareGuardAsync(bool targetConfirmedNotProduction, CancellationToken cancellationToken = default) =>
         ProductionGuard.PrepareAsync(
-            new ProductionReference(ProductionSource is { } production ? production.Parse() : null, ProductionConnection, Location.StateDirectory, targetConfirmedNotProduction),
+            new ProductionReference(Command.Production?.Url, ProductionConnection, Location.StateDirectory, targetConfirmedNotProduction),
             cancellationToken);
 
     /// <summary>Records what a command did in the audit log.</summary>

@@ -125,7 +125,7 @@ internal static class HistoryRestore
         }
 
         var schema = url.Schema;
-        var server = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Options.Settings) is { } shadowSource ? shadowSource.Parse() : url;
+        var server = context.Command.ShadowFor(context.Project) is { } shadowSource ? shadowSource.Parse() : url;
         var shadow = await ShadowDatabase.CreateAsync(server.With(schema: schema), schema, guard, new DatabaseConnectionOptions { StatementTimeout = TimeSpan.FromMinutes(5) }, cancellationToken).ConfigureAwait(false);
         DatabaseCatalog expected;
         try

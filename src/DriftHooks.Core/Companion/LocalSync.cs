@@ -24,11 +24,11 @@ internal static class LocalSync
         var url = context.RequireLocalUrl("drifthooks sync");
 
         MigrationHistory? production = null;
-        if (!skipProduction && context.ProductionSource is { } source)
+        if (!skipProduction && context.Command.Production is { } target)
         {
             try
             {
-                production = await HistoryReads.ReadAsync(source.Parse(), context.ProductionConnection, context.Location.StateDirectory, cancellationToken).ConfigureAwait(false);
+                production = await HistoryReads.ReadAsync(target.Url, target.Connection, context.Location.StateDirectory, cancellationToken).ConfigureAwait(false);
             }
             catch (ResourceUnavailableException e)
             {

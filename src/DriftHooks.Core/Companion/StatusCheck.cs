@@ -32,9 +32,9 @@ internal static class StatusCheck
             s => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(s.Name) + "/migration.sql", s.Record?.Checksum),
             context.Invocation);
 
-        if (context.ProductionSource is { } productionUrl && productionSide.History is { TableExists: true } history)
+        if (context.Command.Production is { } target && productionSide.History is { TableExists: true } history)
         {
-            var data = await DataRisksAsync(context, productionUrl, history, cancellationToken).ConfigureAwait(false);
+            var data = await DataRisksAsync(context, target, history, cancellationToken).ConfigureAwait(false);
             report = report with
             {
                 Findings = [.. report.Findings, .. data],
@@ -43,12 +43,12 @@ internal static class StatusCheck
         }
 
         // Only a production that was read and has a history can be replayed; the report already says why not otherwise.
-        if (shadow is null || context.ProductionSource is not { } source || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)
+        if (shadow is null || context.Command.Production is not { } readFrom || report.Production.Kind != DatabaseSideKind.Read || !report.Production.HasHistory)
         {
             return report;
         }
 
-        var request = new SchemaDriftRequest(source.Parse(), shadow, context.Project.MigrationsPath)
+        var request = new SchemaDriftRequest(readFrom.Url, shadow, context.Project.MigrationsPath)
         {
             PrismaAt = productionPrismaAt ?? SchemaDriftRequest.DefaultPrismaAt,
             SchemaArgument = FixText.SchemaArgument(context.Project),
@@ -67,7 +67,7 @@ internal static class StatusCheck
 
     // Whether the migrations a deploy would run now fail on production's rows, as pre-push asks it; nothing is read when
     // no pending statement can fail on data.
-    static async Task<IReadOnlyList<Finding>> DataRisksAsync(CompanionContext context, DatabaseUrlSource source, MigrationHistory history, CancellationToken cancellationToken)
+    static async Task<IReadOnlyList<Finding>> DataRisksAsync(CompanionContext context, ProductionTarget production, MigrationHistory history, CancellationToken cancellationToken)
     {
         var pending = DataRisks.DataRiskCheck.Pending(context.WorkingTree, HistoryComparison.Compare(context.WorkingTree, history.Records));
         if (!DataRisks.DataRiskCheck.Worth(pending))
@@ -77,9 +77,9 @@ internal static class StatusCheck
 
         try
         {
-            await using var database = await ReadOnlyDatabase.OpenAsync(source.Parse(), context.ProductionConnection, cancellationToken).ConfigureAwait(false);
+            await using var database = await ReadOnlyDatabase.OpenAsync(production.Url, production.Connection, cancellationToken).ConfigureAwait(false);
             return await DataRisks.DataRiskCheck.RunAsync(
-                database, null, pending, context.Project, ProductionUrlResolver.ShellReference(source), DataRisks.DataCheckSettings.Of(context.Options), cancellationToken).ConfigureAwait(false);
+                database, null, pending, context.Project, ProductionUrlResolver.ShellReference(production.Source), DataRisks.DataCheckSettings.Of(context.Options), cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceUnavailableException e)
         {
@@ -89,8 +89,8 @@ internal static class StatusCheck
 
     static DatabaseUrl RequireShadowServer(CompanionContext context)
     {
-        var source = ShadowUrlResolver.Resolve(context.Location, context.Project, context.Options.Settings) ?? throw new ConfigurationException(
-            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {ShadowUrlResolver.WhereToSet(context.Location, context.Project, context.Options.Settings)}.");
+        var source = context.Command.ShadowFor(context.Project) ?? throw new ConfigurationException(
+            $"--schema replays production's migrations on a temporary shadow database, and no server is configured for it. Set {context.Command.ShadowWhereToSet(context.Project)}.");
         return source.Parse();
     }
 }

@@ -20,11 +20,13 @@ internal static class DoctorCheck
     public static readonly TimeSpan BackupMaxAge = TimeSpan.FromDays(7);
 
     public static async Task<IReadOnlyList<DoctorItem>> RunAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
+        CommandContext context,
         DoctorRequest request,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var (location, options) = (context.Repository, context.Options);
         var projects = LocateProjects(location, options);
         var invocation = request.Invocation ?? Invocation.Plain;
         var items = new List<DoctorItem>
@@ -34,8 +36,8 @@ internal static class DoctorCheck
             Migrations(location, projects),
             Hooks(location, request.Version, invocation),
             Backup(location, options, projects, request.Now, invocation),
-            await ProductionAsync(location, options, projects, invocation, cancellationToken).ConfigureAwait(false),
-            await LocalAsync(location, options, projects, invocation, cancellationToken).ConfigureAwait(false),
+            await ProductionAsync(context, projects, invocation, cancellationToken).ConfigureAwait(false),
+            await LocalAsync(context, projects, invocation, cancellationToken).ConfigureAwait(false),
         };
         return items;
     }
@@ -267,19 +269,15 @@ internal static class DoctorCheck
             : new("backup", "backup", DoctorStatus.Warn, $"newest backup {relative} is {Age(age)} old (more than {BackupMaxAge.TotalDays:0} days)", invocation.Command("backup"));
     }
 
-    private static async Task<DoctorItem> ProductionAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
-        IReadOnlyList<PrismaProject> projects,
-        Invocation invocation,
-        CancellationToken cancellationToken)
+    private static async Task<DoctorItem> ProductionAsync(CommandContext context, IReadOnlyList<PrismaProject> projects, Invocation invocation, CancellationToken cancellationToken)
     {
+        var (location, options) = (context.Repository, context.Options);
         const string id = "production";
         const string title = "production";
         DatabaseUrlSource? source;
         try
         {
-            source = ProductionUrlResolver.Resolve(location, options.Settings);
+            source = context.Production?.Source;
         }
         catch (ConfigurationException e)
         {
@@ -291,7 +289,7 @@ internal static class DoctorCheck
             return new(id, title, DoctorStatus.Warn, $"no production URL configured ({ProductionUrlResolver.WhereToSet}), so HEAD was not compared with production", ProductionUrlResolver.Fix);
         }
 
-        var project = PrePushCheck.ChooseProject(projects, options);
+        var project = ProjectChoice.Choose(projects, options);
         string? head;
         using (var repository = GitRepository.Open(location))
         {
@@ -303,7 +301,7 @@ internal static class DoctorCheck
             return new(id, title, DoctorStatus.Skip, project is null ? "no Prisma project found" : "no commit yet");
         }
 
-        var findings = (await PrePushCheck.CompareAsync(location, options, project, source, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")], cancellationToken, subject: "HEAD").ConfigureAwait(false)).Findings;
+        var findings = (await PrePushCheck.CompareAsync(context, new ComparisonRequest(project, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")]) { Subject = "HEAD" }, cancellationToken).ConfigureAwait(false)).Findings;
         var problems = findings.Where(f => f.Severity != Severity.Note).ToList();
         if (problems.Count == 0)
         {
@@ -329,8 +327,7 @@ internal static class DoctorCheck
     };
 
     /// <summary>The local database against the working tree and production, through <c>drifthooks status</c>'s core.</summary>
-    private static async Task<DoctorItem> LocalAsync(
-        RepositoryLocation location, DriftHooksOptions options, IReadOnlyList<PrismaProject> projects, Invocation invocation, CancellationToken cancellationToken)
+    private static async Task<DoctorItem> LocalAsync(CommandContext commandContext, IReadOnlyList<PrismaProject> projects, Invocation invocation, CancellationToken cancellationToken)
     {
         const string id = "local";
         const string title = "local database";
@@ -342,7 +339,7 @@ internal static class DoctorCheck
         CompanionContext context;
         try
         {
-            context = CompanionContext.Load(location, options);
+            context = CompanionContext.Load(commandContext);
         }
         catch (ConfigurationException e)
         {

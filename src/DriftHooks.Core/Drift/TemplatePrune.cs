@@ -3,6 +3,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
+using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Drift;
 
@@ -13,29 +14,20 @@ namespace DriftHooks.Core.Drift;
 internal static class TemplatePrune
 {
     /// <summary>The shadow server of this repository (its production project's <c>.env</c> included), or null.</summary>
-    public static DatabaseUrlSource? ShadowServer(RepositoryLocation? location, DriftHooksOptions options)
+    public static DatabaseUrlSource? ShadowServer(CommandContext context)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Prisma.PrismaProject? project = null;
-        try
-        {
-            project = location is null ? null : PrePushCheck.ChooseProject(location, options);
-        }
-        catch (ConfigurationException)
-        {
-            // Several projects and none named for production: the root .env still names a server.
-        }
-
-        return ShadowUrlResolver.Resolve(location, project, options.Settings);
+        ArgumentNullException.ThrowIfNull(context);
+        // Several projects and none named for production: the root .env still names a server.
+        return context.ShadowFor(context.ProjectOrNone);
     }
 
     /// <summary>The guard for writing outside a companion command: this repository's production (read now, else remembered).</summary>
-    public static Task<ProductionGuard> GuardAsync(RepositoryLocation? location, DriftHooksOptions options, bool targetConfirmedNotProduction)
+    public static Task<ProductionGuard> GuardAsync(CommandContext context, bool targetConfirmedNotProduction)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var production = ProductionUrlResolver.Resolve(location, options.Settings) is { } source ? source.Parse() : null;
-        var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
-        return ProductionGuard.PrepareAsync(new ProductionReference(production, connection, location?.StateDirectory, targetConfirmedNotProduction));
+        ArgumentNullException.ThrowIfNull(context);
+        var production = context.Production;
+        return ProductionGuard.PrepareAsync(new ProductionReference(
+            production?.Url, production?.Connection ?? ProductionTarget.ConnectionFor(context.Options.Production), context.Location?.StateDirectory, targetConfirmedNotProduction));
     }
 
     /// <param name="guard">Dropping databases is writing: the shadow server is checked against production first.</param>

@@ -32,8 +32,7 @@ internal static class ExactCheckRun
     /// <param name="production">Production's identity as the caller read it (with its history), which guards the shadow server: not read again here.</param>
     /// <returns>The findings, and whether they decide DH115 (then the offline check's note or guess, DH113, is superseded).</returns>
     public static async Task<(IReadOnlyList<Finding> Findings, bool Concluded)> RunAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
+        CommandContext context,
         PrismaProject project,
         string sha,
         string subject,
@@ -42,8 +41,8 @@ internal static class ExactCheckRun
         ProductionIdentityRead production,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(location);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        var (location, options) = (context.Repository, context.Options);
         if (options.DisabledRules.Contains(RuleCodes.MigrationsMissSchema))
         {
             return ([], false);
@@ -52,7 +51,7 @@ internal static class ExactCheckRun
         DatabaseUrlSource? source;
         try
         {
-            source = ShadowUrlResolver.Resolve(location, project, options.Settings);
+            source = context.ShadowFor(project);
         }
         catch (ConfigurationException e)
         {

@@ -22,13 +22,15 @@ internal static class PrePushCheck
     const string WarnVariable = "DRIFTHOOKS__PRODUCTION__ONUNREACHABLE";
 
     public static async Task<IReadOnlyList<Finding>> RunAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
+        CommandContext context,
         IReadOnlyList<PushedRef> pushed,
         string? remote = null,
         IReadOnlyList<string>? gitArguments = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var location = context.Repository;
+        var options = context.Options;
         var refs = pushed
             .Where(r => !r.IsDeletion && r.RemoteBranch is { } branch && options.Production.Branches.Any(p => PushedRef.BranchMatches(branch, p)))
             .ToList();
@@ -37,7 +39,7 @@ internal static class PrePushCheck
             return [];
         }
 
-        var project = ChooseProject(location, options);
+        var project = context.Project;
         if (project is null)
         {
             return [];
@@ -48,10 +50,9 @@ internal static class PrePushCheck
             return [Finding.Note(PushRuleCodes.ProductionNotConfigured, $"{PrismaDatasource.NotCompared(provider)}, so this push was not compared with production; the pre-commit hook still protects committed migrations.", project.SchemaPath)];
         }
 
-        var source = ProductionUrlResolver.Resolve(location, options.Settings);
         var findings = new List<Finding>();
         var production = ProductionIdentityRead.NotConfigured;
-        if (source is null)
+        if (context.Production is null)
         {
             findings.Add(Finding.Warning(
                 PushRuleCodes.ProductionNotConfigured,
@@ -62,10 +63,10 @@ internal static class PrePushCheck
         else
         {
             // Decided before any database is read, so that a required but missing shadow server is reported at once.
-            var schemaCheck = SchemaCheckPlan.Decide(location, project, options, source.Parse());
+            var schemaCheck = SchemaCheckPlan.Decide(context, project, options.Production);
             var commits = refs.Select(r => new CommitToCompare(r.LocalSha, $"the push of {r.RemoteBranch}", $"The pushed commit {r.LocalSha} ({r.LocalRef})", r.LocalRef)).ToList();
             var rerun = remote is null ? null : PushedRef.Repeat(gitArguments, remote, pushed);
-            var comparison = await CompareAsync(location, options, project, source, commits, cancellationToken, schemaCheck: schemaCheck, rerun: rerun).ConfigureAwait(false);
+            var comparison = await CompareAsync(context, new ComparisonRequest(project, commits) { SchemaCheck = schemaCheck, Rerun = rerun }, cancellationToken).ConfigureAwait(false);
             findings.AddRange(comparison.Findings);
             production = comparison.Production;
         }
@@ -73,7 +74,7 @@ internal static class PrePushCheck
         foreach (var pushedRef in ChangingMigrations(location, project, refs))
         {
             var (exact, _) = await ExactCheckRun.RunAsync(
-                location, options, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, production, cancellationToken).ConfigureAwait(false);
+                context, project, pushedRef.LocalSha, $"the pushed commit {pushedRef.LocalSha[..7]} ({pushedRef.LocalRef})", ", then commit and push again", SchemaCheckPlan.TurnOn, production, cancellationToken).ConfigureAwait(false);
             findings.AddRange(exact);
         }
 
@@ -108,37 +109,26 @@ internal static class PrePushCheck
 
     /// <summary>
     /// The per-commit comparison on its own: each commit's migrations (from its tree) against production's history.
-    /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range, and <c>doctor</c>;
-    /// <paramref name="subject"/> names what was checked in the fix texts ("the push", "the head commit");
-    /// <paramref name="rerun"/> is the command that checks it again (the <c>git push</c> being checked), when known.
+    /// Shared with <c>drifthooks check</c>, which compares one commit of a CI range, and <c>doctor</c>.
     /// Returns production's identity as read on the way, for a later guard of the same command.
     /// </summary>
-    public static async Task<ProductionComparison> CompareAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
-        PrismaProject project,
-        DatabaseUrlSource source,
-        IReadOnlyList<CommitToCompare> commits,
-        CancellationToken cancellationToken = default,
-        string subject = "the push",
-        SchemaCheckPlan? schemaCheck = null,
-        string? rerun = null)
+    /// <exception cref="InvalidOperationException">The context has no production URL: the caller says so first.</exception>
+    public static async Task<ProductionComparison> CompareAsync(CommandContext context, ComparisonRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(project);
-        var url = source.Parse();
-        var connection = new DatabaseConnectionOptions { ConnectTimeout = options.Production.ConnectTimeout, StatementTimeout = options.Production.StatementTimeout };
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var target = context.Production ?? throw new InvalidOperationException("No production URL: the caller reports that before comparing.");
+        var location = context.Repository;
 
         // One read of production for both comparisons: the catalog follows the history in the same transaction. The
         // shadow server is connected to meanwhile.
-        await using var production = ProductionRead.Start(url, connection, withCatalog: schemaCheck?.ShadowServer is not null, location.StateDirectory, cancellationToken);
-        var run = new ComparisonRun(location, options, project, source, url, connection, subject, rerun, schemaCheck);
+        await using var production = ProductionRead.Start(target.Url, target.Connection, withCatalog: request.SchemaCheck?.ShadowServer is not null, location.StateDirectory, cancellationToken);
+        var run = new ComparisonRun(location, context.Options, request.Project, target.Source, target.Url, target.Connection, request.Subject, request.Rerun, request.SchemaCheck, context.Invocation);
         var shadowServer = run.Shadow is null ? null : WritableDatabase.OpenAsync(run.Shadow, ProductionGuard.FromReadAsync(production, location.StateDirectory, false), SchemaDriftRequest.DefaultShadowConnection, cancellationToken);
         IReadOnlyList<Finding> findings;
         try
         {
-            findings = await CompareAsync(run, commits, production, shadowServer, cancellationToken).ConfigureAwait(false);
+            findings = await CompareAsync(run, request.Commits, production, shadowServer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -168,12 +158,10 @@ internal static class PrePushCheck
         DatabaseConnectionOptions Connection,
         string Subject,
         string? Rerun,
-        SchemaCheckPlan? SchemaCheck)
+        SchemaCheckPlan? SchemaCheck,
+        Installation.Invocation Invocation)
     {
         public DatabaseUrl? Shadow => SchemaCheck?.ShadowServer;
-
-        /// <summary>How the user runs DriftHooks, in fixes that name a command; the install record is read only if one does.</summary>
-        public Installation.Invocation Invocation { get; } = Installation.Invocation.ForThisProcess(Location);
 
         /// <summary>Where a command run with Prisma finds the project's URL, as the fixes print it.</summary>
         public string? PrismaAt { get; } = ProductionUrlResolver.PrismaEnvironment(LocalUrlSetting.UrlVariable(Options.Settings, Project).Variable);
@@ -380,22 +368,5 @@ internal static class PrePushCheck
         var others = MigrationHolders.ReachableTips(repository);
         return Search(new CommitFilter { IncludeReachableFrom = sha })
             ?? (others.Count == 0 ? null : Search(new CommitFilter { IncludeReachableFrom = others, ExcludeReachableFrom = sha }));
-    }
-
-    /// <summary>The project production belongs to: the only one, or the one <c>Production:Project</c> names.</summary>
-    public static PrismaProject? ChooseProject(RepositoryLocation location, DriftHooksOptions options) =>
-        ChooseProject(IndexProjects.Locate(location, options.Projects), options);
-
-    /// <summary>Of the located projects, the one production runs: the only one, or the one <c>Production:Project</c> names.</summary>
-    public static PrismaProject? ChooseProject(IReadOnlyList<PrismaProject> projects, DriftHooksOptions options)
-    {
-        if (projects.Count <= 1)
-        {
-            return projects.FirstOrDefault();
-        }
-
-        var named = options.Production.Project;
-        return projects.FirstOrDefault(p => p.SchemaPath == named || p.MigrationsPath == named) ?? throw new ConfigurationException(
-            $"This repository has {projects.Count} Prisma projects ({string.Join(", ", projects.Select(p => p.SchemaPath))}); say which one production runs with Production:Project (its schema path) in {OptionsLoader.CommittedFile}.");
     }
 }

@@ -23,15 +23,16 @@ internal sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? Shadow
     public const string TurnOnInCi = "give the job a PostgreSQL service container and set DRIFTHOOKS__SHADOW__URL to it (see docs/ci.md)";
 
     /// <param name="turnOn">How to turn the check on, where it did not run for want of a shadow server.</param>
-    public static SchemaCheckPlan Decide(
-        RepositoryLocation location, PrismaProject project, DriftHooksOptions options, DatabaseUrl production, string? turnOn = null)
+    /// <param name="production">Production's settings as this decision reads them (CI ignores a machine's switch).</param>
+    public static SchemaCheckPlan Decide(CommandContext context, PrismaProject project, ProductionOptions production, string? turnOn = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var mode = options.Production.SchemaCheck;
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(production);
+        var mode = production.SchemaCheck;
         if (mode == SchemaCheckMode.Off)
         {
             // Team policy (the committed file) is silent; one machine's switch is a bypass, shown and recorded.
-            return new SchemaCheckPlan(null, null, false, options.Production.SchemaCheckOffBy is { } by
+            return new SchemaCheckPlan(null, null, false, production.SchemaCheckOffBy is { } by
                 ? Finding.Warning(
                     SchemaDriftCodes.SwitchedOff,
                     $"Production's schema was not compared with its migrations: Production:SchemaCheck is false on this machine only ({by}).",
@@ -43,13 +44,13 @@ internal sealed record SchemaCheckPlan(DatabaseUrl? ShadowServer, string? Shadow
         var required = mode == SchemaCheckMode.On;
         try
         {
-            var source = ShadowUrlResolver.Resolve(location, project, options.Settings);
+            var source = context.ShadowFor(project);
             if (source is null)
             {
                 return required
                     ? throw new ConfigurationException(
                         "Production:SchemaCheck is on, but no server is configured for the shadow database the check replays production's migrations on. "
-                        + $"Set {ShadowUrlResolver.WhereToSet(location, project, options.Settings)}; or set Production:SchemaCheck to false.")
+                        + $"Set {context.ShadowWhereToSet(project)}; or set Production:SchemaCheck to false.")
                     : NotCompared($"Production's schema was not compared with its migrations (no shadow server): to check it every time, {turnOn ?? TurnOn}.");
             }
 

@@ -22,13 +22,14 @@ internal static class RangeCheck
     /// migration only it holds may be renamed. Null: HEAD's branch, none in a detached checkout.
     /// </param>
     public static async Task<RangeCheckResult> RunAsync(
-        RepositoryLocation location,
-        DriftHooksOptions options,
+        CommandContext context,
         string? baseRef,
         string headRef,
         string? branch = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var (location, options) = (context.Repository, context.Options);
         CommitInfo baseInfo;
         CommitInfo headInfo;
         string baseSource;
@@ -76,7 +77,7 @@ internal static class RangeCheck
             commits.AddRange(range.Select(CommitInfo.Of));
             findings.AddRange(endState);
 
-            productionProject = PrePushCheck.ChooseProject(CommitProjects.Locate(head, options), options);
+            productionProject = ProjectChoice.Choose(CommitProjects.Locate(head, options), options);
             changedProjects = [.. CommitProjects.Locate(head, options).Where(p => ExactCheckRun.Changes(@base, head, p))];
         }
 
@@ -90,8 +91,7 @@ internal static class RangeCheck
         }
         else if (productionProject is not null)
         {
-            var source = ProductionUrlResolver.Resolve(location, options.Settings);
-            if (source is null)
+            if (context.Production is null)
             {
                 findings.Add(new CommitFinding(headInfo, Finding.Note(
                     PushRuleCodes.ProductionNotConfigured,
@@ -102,21 +102,15 @@ internal static class RangeCheck
             else
             {
                 // In CI the environment is the workflow's, which the team commits: a schema check switched off there is policy.
-                var schemaCheck = SchemaCheckPlan.Decide(
-                    location,
-                    productionProject,
-                    options with { Production = options.Production with { SchemaCheckOffBy = null } },
-                    source.Parse(),
-                    SchemaCheckPlan.TurnOnInCi);
+                var schemaCheck = SchemaCheckPlan.Decide(context, productionProject, options.Production with { SchemaCheckOffBy = null }, SchemaCheckPlan.TurnOnInCi);
                 var production = await PrePushCheck.CompareAsync(
-                    location,
-                    options,
-                    productionProject,
-                    source,
-                    [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}", branch is null ? null : "refs/heads/" + branch)],
-                    cancellationToken,
-                    subject: "the head commit",
-                    schemaCheck: schemaCheck).ConfigureAwait(false);
+                    context,
+                    new ComparisonRequest(productionProject, [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}", branch is null ? null : "refs/heads/" + branch)])
+                    {
+                        Subject = "the head commit",
+                        SchemaCheck = schemaCheck,
+                    },
+                    cancellationToken).ConfigureAwait(false);
                 findings.AddRange(production.Findings.Select(f => new CommitFinding(headInfo, f)));
                 compared = !production.Findings.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
                 productionRead = production.Production;
@@ -127,7 +121,7 @@ internal static class RangeCheck
         // change with no migration at all (DH101) is that finding's one cause: the replay would only say it again (DH115).
         foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects.Where(p => !HasNoMigration(p, findings)))
         {
-            await ExactAsync(location, options, project, headInfo, productionRead, findings, cancellationToken).ConfigureAwait(false);
+            await ExactAsync(context, project, headInfo, productionRead, findings, cancellationToken).ConfigureAwait(false);
         }
 
         return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
@@ -140,10 +134,10 @@ internal static class RangeCheck
     // The head's migrations replayed on a shadow database decide DH115 where a server is at hand: what they conclude
     // replaces the offline verdict (a "cannot tell" note, a refusal) and DH113's guess for that project.
     private static async Task ExactAsync(
-        RepositoryLocation location, DriftHooksOptions options, PrismaProject project, CommitInfo head, ProductionIdentityRead production, List<CommitFinding> findings, CancellationToken cancellationToken)
+        CommandContext context, PrismaProject project, CommitInfo head, ProductionIdentityRead production, List<CommitFinding> findings, CancellationToken cancellationToken)
     {
         var (exact, concluded) = await ExactCheckRun.RunAsync(
-            location, options, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, production, cancellationToken).ConfigureAwait(false);
+            context, project, head.Sha, $"the head commit {head.ShortSha}", ", then commit and push", SchemaCheckPlan.TurnOnInCi, production, cancellationToken).ConfigureAwait(false);
         if (concluded)
         {
             findings.RemoveAll(f => f.Finding.Code is RuleCodes.MigrationsMissSchema or RuleCodes.MigrationMissesSchemaChange
