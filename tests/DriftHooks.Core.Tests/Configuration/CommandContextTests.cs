@@ -70,8 +70,8 @@ public class CommandContextTests
         var environment = new Dictionary<string, string?>();
         var context = new CommandContext(environment, location, OptionsLoader.Load(location.WorkTree, environment), _ => TerminalStyle.Plain);
 
-        var first = Assert.Throws<ConfigurationException>(() => context.ShadowFor(null));
-        var second = Assert.Throws<ConfigurationException>(() => context.ShadowFor(null));
+        var first = Assert.Throws<UntrustedFileException>(() => context.ShadowFor(null));
+        var second = Assert.Throws<UntrustedFileException>(() => context.ShadowFor(null));
         Assert.That(first!.Message, Does.Contain("drifthooks trust"));
         Assert.That(second, Is.SameAs(first), "decided once, not resolved again");
     }
