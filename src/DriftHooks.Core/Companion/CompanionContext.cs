@@ -16,24 +16,23 @@ namespace DriftHooks.Core.Companion;
 internal sealed class CompanionContext
 {
     CompanionContext(
-        RepositoryLocation location, DriftHooksOptions options, IReadOnlyDictionary<string, string?> environment, PrismaProject project,
-        IReadOnlyList<RepositoryMigration> workingTree, IReadOnlyList<RepositoryMigration> head, DatabaseUrlSource? local, DatabaseUrlSource? production)
+        CommandContext command, PrismaProject project, IReadOnlyList<RepositoryMigration> workingTree, IReadOnlyList<RepositoryMigration> head, DatabaseUrlSource? local)
     {
-        Location = location;
-        Options = options;
-        Environment = environment;
+        Command = command;
         Project = project;
         WorkingTree = workingTree;
         Head = head;
         LocalSource = local;
-        ProductionSource = production;
     }
 
-    public RepositoryLocation Location { get; }
+    /// <summary>The command's context this one was made from: the values every command works out once.</summary>
+    public CommandContext Command { get; }
 
-    public DriftHooksOptions Options { get; }
+    public RepositoryLocation Location => Command.Repository;
 
-    public IReadOnlyDictionary<string, string?> Environment { get; }
+    public DriftHooksOptions Options => Command.Options;
+
+    public IReadOnlyDictionary<string, string?> Environment => Command.Environment;
 
     public PrismaProject Project { get; }
 
@@ -46,7 +45,7 @@ internal sealed class CompanionContext
     /// <summary>The setting the local URL is read from (the project's Prisma variable), named in every message that asks for it.</summary>
     public LocalUrlSetting LocalSetting => LocalUrlSetting.For(Location, Project, Options.Settings);
 
-    public DatabaseUrlSource? ProductionSource { get; }
+    public DatabaseUrlSource? ProductionSource => Command.Production?.Source;
 
     /// <summary>Where backups go: <c>Backups:Folder</c>, default <c>.drifthooks/backups</c>, confined as <see cref="BackupsFolderSetting"/> says.</summary>
     public string BackupFolder => _backupFolder ??= BackupsFolderSetting.Resolve(Options.Settings, Location.WorkTree, [Project]);
@@ -64,9 +63,6 @@ internal sealed class CompanionContext
     public Invocation Invocation => Command.Invocation;
 
     public DatabaseConnectionOptions ProductionConnection => Command.Production?.Connection ?? ProductionTarget.ConnectionFor(Options.Production);
-
-    /// <summary>The command's context this one was made from: the values every command works out once.</summary>
-    public CommandContext Command { get; private init; } = null!;
 
     /// <summary>The context for the command: its repository's project, migrations and databases, each read once.</summary>
     public static CompanionContext Load(CommandContext command)
@@ -93,17 +89,11 @@ internal sealed class CompanionContext
         }
 
         return new CompanionContext(
-            location,
-            options,
-            command.Environment,
+            command,
             project,
             WorkingTreeMigrations.Read(location.WorkTree, project),
             head,
-            LocalUrlResolver.Resolve(location, project, options.Settings),
-            command.Production?.Source)
-        {
-            Command = command,
-        };
+            LocalUrlResolver.Resolve(location, project, options.Settings));
     }
 
     /// <summary>The local URL. Whether it reaches production is decided by the servers, when it is opened through <see cref="PrepareGuardAsync"/>'s guard.</summary>
