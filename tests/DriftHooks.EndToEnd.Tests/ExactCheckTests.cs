@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Rules;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
@@ -78,11 +79,41 @@ public class ExactCheckTests
     }
 
     [Test]
-    public void A_DO_block_that_misses_the_column_is_refused_by_check_and_pre_push_until_the_printed_follow_up_migration_is_added()
+    public void A_DO_block_that_misses_the_column_is_refused_by_check_and_pre_push_until_the_printed_follow_up_migration_is_added() =>
+        RefusedUntilThePrintedFollowUpMigrationIsAdded(shadowUrl: null);
+
+    /// <summary>
+    /// The shadow server named through its Unix socket, <c>?host=/socket/directory</c> (issue 22 item 11): the printed
+    /// throwaway URL keeps that query, '/'s and all, and Prisma replays into the throwaway database through the socket.
+    /// </summary>
+    [Test]
+    public void The_printed_follow_up_migration_works_with_a_shadow_url_whose_query_names_a_socket_directory()
+    {
+        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        if (server.SocketDirectory is null)
+        {
+            Assert.Ignore("The test server is a container here, with no Unix socket on this machine.");
+        }
+
+        if (PrismaOracle.Unavailable() is { } why)
+        {
+            Assert.Ignore("The printed URL is measured by Prisma's CLI connecting through it: " + why);
+        }
+
+        RefusedUntilThePrintedFollowUpMigrationIsAdded(server.PrismaUrl("postgres", query: "host=" + server.SocketDirectory));
+    }
+
+    /// <param name="shadowUrl">DRIFTHOOKS__SHADOW__URL when check runs; null: the test server's TCP URL.</param>
+    private static void RefusedUntilThePrintedFollowUpMigrationIsAdded(string? shadowUrl)
     {
         var (repo, origin, table) = Feature("years");
         using var __ = repo;
         using var ___ = origin;
+        if (shadowUrl is not null)
+        {
+            repo.Environment["DRIFTHOOKS__SHADOW__URL"] = shadowUrl;
+        }
+
         var refused = repo.Drifthooks("check");
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
         Assert.That(refused.Output, Does.Contain("error DH115").And.Contain($"model {table}: column age missing from the migrations").And.Not.Contain("cannot tell offline"));
@@ -95,7 +126,8 @@ public class ExactCheckTests
         // migrations replayed into it by Prisma (which empties the database it is given), then dropped.
         var fix = PrintedFix.Of(repo, refused, "DH115");
         Assert.That(fix.Text, Does.StartWith("echo 'CREATE DATABASE drifthooks_diff_shadow' | DATABASE_URL=\"$DRIFTHOOKS__SHADOW__URL\" npx prisma db execute --stdin --schema prisma/schema.prisma, then mkdir -p prisma/migrations/"));
-        Assert.That(fix.Text, Does.Contain(" --shadow-database-url \"${DRIFTHOOKS__SHADOW__URL%/*}/drifthooks_diff_shadow\" --script > ").And.Not.Contain("<"));
+        Assert.That(fix.Text, Does.Contain(" --shadow-database-url " + ThrowawayShadow.ThrowawayUrl("DRIFTHOOKS__SHADOW__URL") + " --script > ").And.Not.Contain("<"));
+        Assert.That(fix.Text, Does.Not.Contain(PostgresServer.SharedAsync().GetAwaiter().GetResult().SuperPassword), "the URL's variable is referenced, never its password");
         var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
         if (PrismaOracle.Unavailable() is null)
         {

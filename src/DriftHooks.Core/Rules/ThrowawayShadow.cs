@@ -31,7 +31,8 @@ internal sealed record ThrowawayShadow(string? UrlVariable, string? DatasourceVa
         try
         {
             var source = ShadowUrlResolver.Resolve(location, project, settings);
-            var variable = source is null ? null : ShadowUrlResolver.Places(location, project, settings).FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
+            // Only a URL (postgresql://…) can be rewritten by the shell; Npgsql's Host=…;Database=… form gets the placeholder.
+            var variable = source is null || !IsUrl(source.Url) ? null : ShadowUrlResolver.Places(location, project, settings).FirstOrDefault(p => p.Variable is not null && p.Source == source.Source)?.Variable;
             return new(variable, LocalUrlSetting.UrlVariable(settings, project).Variable);
         }
         catch (ConfigurationException)
@@ -40,6 +41,18 @@ internal sealed record ThrowawayShadow(string? UrlVariable, string? DatasourceVa
             return Unknown;
         }
     }
+
+    static bool IsUrl(string value) =>
+        value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// POSIX sh that prints the URL in <paramref name="variable"/> with its database replaced by <see cref="Database"/>,
+    /// its scheme, authority and ?query kept: the query split off first, since it may hold a '/' of its own
+    /// (<c>?host=/var/run/postgresql</c>, a socket directory), and the path cut at the authority's end, so a URL with
+    /// no database path gets one. The variable is referenced, never expanded into the printed text.
+    /// </summary>
+    public static string ThrowawayUrl(string variable) =>
+        $"\"$(u=\"${variable}\"; b=\"${{u%%[?]*}}\"; a=\"${{b#*://}}\"; printf %s \"${{b%\"$a\"}}${{a%%/*}}/{Database}${{u#\"$b\"}}\")\"";
 
     bool Runnable => UrlVariable is { } url && FixText.IsVariableName(url) && DatasourceVariable is { } datasource && FixText.IsVariableName(datasource);
 
@@ -59,8 +72,8 @@ internal sealed record ThrowawayShadow(string? UrlVariable, string? DatasourceVa
                 + "with the shadow server's URL in the environment, DRIFTHOOKS__SHADOW__URL, this fix is printed ready to run)";
         }
 
-        // The shadow server's URL with its database (and any ?query) replaced: the throwaway one on the same server.
+        // The shadow server's URL with its database replaced: the throwaway one on the same server.
         var execute = $"{DatasourceVariable}=\"${UrlVariable}\" npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)}";
-        return $"echo 'CREATE DATABASE {Database}' | {execute}, then {step(diff + $"\"${{{UrlVariable}%/*}}/{Database}\"")}, then echo 'DROP DATABASE {Database}' | {execute}";
+        return $"echo 'CREATE DATABASE {Database}' | {execute}, then {step(diff + ThrowawayUrl(UrlVariable!))}, then echo 'DROP DATABASE {Database}' | {execute}";
     }
 }

@@ -19,8 +19,30 @@ public class ThrowawayShadowTests
         Assert.That(fix, Is.EqualTo(
             "echo 'CREATE DATABASE drifthooks_diff_shadow' | APP_DB_URL=\"$DRIFTHOOKS__SHADOW__URL\" npx prisma db execute --stdin --schema apps/api/schema.prisma, "
             + "then npx prisma migrate diff --from-migrations apps/api/migrations --to-schema-datamodel apps/api/schema.prisma "
-            + "--shadow-database-url \"${DRIFTHOOKS__SHADOW__URL%/*}/drifthooks_diff_shadow\" --script >> apps/api/migrations/2_m/migration.sql, "
+            + "--shadow-database-url \"$(u=\"$DRIFTHOOKS__SHADOW__URL\"; b=\"${u%%[?]*}\"; a=\"${b#*://}\"; printf %s \"${b%\"$a\"}${a%%/*}/drifthooks_diff_shadow${u#\"$b\"}\")\" --script >> apps/api/migrations/2_m/migration.sql, "
             + "then echo 'DROP DATABASE drifthooks_diff_shadow' | APP_DB_URL=\"$DRIFTHOOKS__SHADOW__URL\" npx prisma db execute --stdin --schema apps/api/schema.prisma"));
+    }
+
+    /// <summary>The printed URL as POSIX sh (dash) and bash expand it: the database replaced, the query kept even where it holds a '/'.</summary>
+    [TestCase("postgresql://app:s3cret@db.internal:5432/app?schema=public", "postgresql://app:s3cret@db.internal:5432/drifthooks_diff_shadow?schema=public")]
+    [TestCase("postgresql://app@localhost/app?host=/var/run/postgresql", "postgresql://app@localhost/drifthooks_diff_shadow?host=/var/run/postgresql")]
+    [TestCase("postgresql://app@localhost/app?host=/tmp/pg&sslmode=disable&options=-c%20search_path%3D/x", "postgresql://app@localhost/drifthooks_diff_shadow?host=/tmp/pg&sslmode=disable&options=-c%20search_path%3D/x")]
+    [TestCase("postgres://app@localhost?host=/var/run/postgresql", "postgres://app@localhost/drifthooks_diff_shadow?host=/var/run/postgresql")]
+    [TestCase("postgresql://[::1]:5433/app", "postgresql://[::1]:5433/drifthooks_diff_shadow")]
+    [TestCase("postgresql://localhost", "postgresql://localhost/drifthooks_diff_shadow")]
+    public void The_printed_throwaway_url_replaces_the_database_and_keeps_the_query(string url, string expected)
+    {
+        foreach (var shell in new[] { "/bin/sh", "bash" })
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("printf '%s' " + ThrowawayShadow.ThrowawayUrl("SHADOW_URL"));
+            start.Environment["SHADOW_URL"] = url;
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.That((process.ExitCode, output), Is.EqualTo((0, expected)), shell + ": " + process.StandardError.ReadToEnd());
+        }
     }
 
     [TestCase(null, "DATABASE_URL")]
