@@ -80,16 +80,17 @@ public class ExactCheckTests
 
     [Test]
     public void A_DO_block_that_misses_the_column_is_refused_by_check_and_pre_push_until_the_printed_follow_up_migration_is_added() =>
-        RefusedUntilThePrintedFollowUpMigrationIsAdded(shadowUrl: null);
+        RefusedUntilThePrintedFollowUpMigrationIsAdded(PostgresServer.SharedAsync().GetAwaiter().GetResult(), shadowUrl: null);
 
     /// <summary>
     /// The shadow server named through its Unix socket, <c>?host=/socket/directory</c> (issue 22 item 11): the printed
     /// throwaway URL keeps that query, '/'s and all, and Prisma replays into the throwaway database through the socket.
+    /// The other test server: the throwaway database's fixed name is not shared with the test above, running beside it.
     /// </summary>
     [Test]
     public void The_printed_follow_up_migration_works_with_a_shadow_url_whose_query_names_a_socket_directory()
     {
-        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        var server = PostgresServer.OtherAsync().GetAwaiter().GetResult();
         if (server.SocketDirectory is null)
         {
             Assert.Ignore("The test server is a container here, with no Unix socket on this machine.");
@@ -100,11 +101,12 @@ public class ExactCheckTests
             Assert.Ignore("The printed URL is measured by Prisma's CLI connecting through it: " + why);
         }
 
-        RefusedUntilThePrintedFollowUpMigrationIsAdded(server.PrismaUrl("postgres", query: "host=" + server.SocketDirectory));
+        RefusedUntilThePrintedFollowUpMigrationIsAdded(server, server.PrismaUrl("postgres", query: "host=" + server.SocketDirectory));
     }
 
-    /// <param name="shadowUrl">DRIFTHOOKS__SHADOW__URL when check runs; null: the test server's TCP URL.</param>
-    private static void RefusedUntilThePrintedFollowUpMigrationIsAdded(string? shadowUrl)
+    /// <param name="server">The shadow server.</param>
+    /// <param name="shadowUrl">DRIFTHOOKS__SHADOW__URL when check runs (a URL of <paramref name="server"/>); null: the shared test server's TCP URL.</param>
+    private static void RefusedUntilThePrintedFollowUpMigrationIsAdded(PostgresServer server, string? shadowUrl)
     {
         var (repo, origin, table) = Feature("years");
         using var __ = repo;
@@ -127,8 +129,7 @@ public class ExactCheckTests
         var fix = PrintedFix.Of(repo, refused, "DH115");
         Assert.That(fix.Text, Does.StartWith("echo 'CREATE DATABASE drifthooks_diff_shadow' | DATABASE_URL=\"$DRIFTHOOKS__SHADOW__URL\" npx prisma db execute --stdin --schema prisma/schema.prisma, then mkdir -p prisma/migrations/"));
         Assert.That(fix.Text, Does.Contain(" --shadow-database-url " + ThrowawayShadow.ThrowawayUrl("DRIFTHOOKS__SHADOW__URL") + " --script > ").And.Not.Contain("<"));
-        Assert.That(fix.Text, Does.Not.Contain(PostgresServer.SharedAsync().GetAwaiter().GetResult().SuperPassword), "the URL's variable is referenced, never its password");
-        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        Assert.That(fix.Text, Does.Not.Contain(server.SuperPassword), "the URL's variable is referenced, never its password");
         if (PrismaOracle.Unavailable() is null)
         {
             fix.WithPrisma(server.CreateDatabaseAsync().GetAwaiter().GetResult());
