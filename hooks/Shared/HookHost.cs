@@ -52,7 +52,7 @@ internal static class HookHost
             DiagnosticLog.Current?.Debug("checked in {Elapsed}", DiagnosticLog.Milliseconds(start));
             return findings.Count == 0
                 ? ExitCodes.Passed
-                : HookOutcome.Complete(hook, findings, location, environment, Error(), context.Style.ErrorColor, context.Options.LocallyDisabledRules);
+                : HookOutcome.Complete(hook, findings, context, Error());
         }
         catch (DriftHooksException e)
         {

@@ -51,4 +51,11 @@ internal static class CommandRunner
 
         return new CommandContext(environment, location, OptionsLoader.Load(location?.WorkTree ?? Environment.CurrentDirectory, environment), DriftHooks.Hooks.HookHost.Style);
     }
+
+    /// <summary>
+    /// The context of a command that runs whatever the settings say (<c>install</c>, <c>trust</c>), for an environment
+    /// already read: the settings are read and checked where the command first needs them.
+    /// </summary>
+    public static CommandContext SettingsOnFirstUse(IReadOnlyDictionary<string, string?> environment) =>
+        CommandContext.SettingsOnFirstUse(environment, CurrentRepository(environment), DriftHooks.Hooks.HookHost.Style);
 }

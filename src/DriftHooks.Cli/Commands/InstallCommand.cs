@@ -30,7 +30,8 @@ internal static class InstallCommand
                 return ExitCodes.Passed;
             }
 
-            var location = CommandRunner.CurrentRepository(environment);
+            var context = CommandRunner.SettingsOnFirstUse(environment);
+            var location = context.Repository;
             var source = parsed.GetValue(from) ?? AppContext.BaseDirectory;
             // The installed copy says nothing of how the user runs DriftHooks: it keeps what the first install recorded.
             var executable = Environment.ProcessPath;
@@ -45,7 +46,7 @@ internal static class InstallCommand
             // Projects are remembered now, not at the first commit: that commit may be the one deleting a project.
             try
             {
-                var projects = ProjectMemory.Seed(location, OptionsLoader.Load(location.WorkTree, environment));
+                var projects = ProjectMemory.Seed(location, context.Options);
                 if (projects.Count > 0)
                 {
                     Console.WriteLine($"pre-commit: watching {string.Join(", ", projects.Select(p => p.SchemaPath))}");

@@ -16,10 +16,12 @@ internal static class TrustCommand
         var command = new Command("trust", "Trust the current content of committed files that can name a database (drifthooks.json, a tracked .env): production, shadow or local; asked again whenever they change.");
         command.SetAction(_ =>
         {
-            var environment = CommandContext.ReadEnvironment();
-            var location = CommandRunner.CurrentRepository(environment);
-            var settings = SettingFiles.Load(location.WorkTree, environment);
-            var files = DatabaseUrlResolver.TrustableFiles(location, Project(location, settings), settings);
+            // The settings are read, not judged: trust is how a committed file that names a database becomes usable.
+            var context = CommandRunner.SettingsOnFirstUse(CommandContext.ReadEnvironment());
+            var location = context.Repository;
+            var settings = context.Settings;
+            // The project decides which .env files Prisma reads; without a single project, the root .env is still covered.
+            var files = DatabaseUrlResolver.TrustableFiles(location, context.ProjectOrNone, settings);
             if (files.Count == 0)
             {
                 Console.WriteLine("No committed file names a database here; nothing to trust.");
@@ -42,19 +44,6 @@ internal static class TrustCommand
             return ExitCodes.Passed;
         });
         return command;
-    }
-
-    // The project decides which .env files Prisma reads; without a single project, the root .env is still covered.
-    private static DriftHooks.Core.Prisma.PrismaProject? Project(DriftHooks.Core.Git.RepositoryLocation location, SettingFiles settings)
-    {
-        try
-        {
-            return DriftHooks.Core.Prisma.ProjectChoice.Choose(location, OptionsLoader.Load(settings));
-        }
-        catch (ConfigurationException)
-        {
-            return null;
-        }
     }
 
     private static string DescribeHosts(byte[] content)

@@ -15,6 +15,8 @@ namespace DriftHooks.Core.Configuration;
 /// </summary>
 internal sealed class CommandContext
 {
+    readonly Lazy<SettingFiles> _settings;
+    readonly Lazy<DriftHooksOptions> _options;
     readonly Lazy<TerminalStyle> _style;
     readonly Lazy<PrismaProject?> _project;
     readonly Lazy<ProductionTarget?> _production;
@@ -23,19 +25,40 @@ internal sealed class CommandContext
 
     /// <param name="style">Decides the output's style, on first use: a hook that passes prints nothing and never asks.</param>
     public CommandContext(IReadOnlyDictionary<string, string?> environment, RepositoryLocation? location, DriftHooksOptions options, Func<IReadOnlyDictionary<string, string?>, TerminalStyle> style)
+        : this(environment, location, () => options.Settings, _ => options, style)
     {
         ArgumentNullException.ThrowIfNull(options);
+    }
+
+    CommandContext(
+        IReadOnlyDictionary<string, string?> environment,
+        RepositoryLocation? location,
+        Func<SettingFiles> settings,
+        Func<SettingFiles, DriftHooksOptions> options,
+        Func<IReadOnlyDictionary<string, string?>, TerminalStyle> style)
+    {
         Environment = environment;
         Location = location;
-        Options = options;
+        _settings = new(settings);
+        _options = new(() => options(Settings));
         _style = new(() => style(environment));
-        _project = new(() => location is null ? null : ProjectChoice.Choose(location, options));
+        _project = new(() => location is null ? null : ProjectChoice.Choose(location, Options));
         _invocation = new(() => location is null
             ? Installation.Invocation.Of(Installation.Invocation.FromExecutable(System.Environment.ProcessPath))
             : Installation.Invocation.ForThisProcess(location));
-        _production = new(() => ProductionUrlResolver.Resolve(location, options.Settings) is { } source
-            ? new ProductionTarget(source, source.Parse(), ProductionTarget.ConnectionFor(options.Production))
+        _production = new(() => ProductionUrlResolver.Resolve(location, Options.Settings) is { } source
+            ? new ProductionTarget(source, source.Parse(), ProductionTarget.ConnectionFor(Options.Production))
             : null);
+    }
+
+    /// <summary>
+    /// The context of a command that must run whatever the settings say (<c>install</c>, <c>trust</c>): the setting files
+    /// are read and the options built on first use, so that a bad setting stops only what needs it.
+    /// </summary>
+    public static CommandContext SettingsOnFirstUse(IReadOnlyDictionary<string, string?> environment, RepositoryLocation location, Func<IReadOnlyDictionary<string, string?>, TerminalStyle> style)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new CommandContext(environment, location, () => SettingFiles.Load(location.WorkTree, environment), OptionsLoader.Load, style);
     }
 
     /// <summary>The process's environment, read once at the command's start.</summary>
@@ -47,8 +70,12 @@ internal sealed class CommandContext
     /// <summary>The repository, for a command that needs one (the hooks, and every command but <c>drift --migrations</c>).</summary>
     public RepositoryLocation Repository => Location ?? throw new ResourceUnavailableException("Not inside a git repository (or any parent folder). Run this command in the repository's work tree.");
 
+    /// <summary>The setting sources, each file read once, every value with its origin; readable where the options are not.</summary>
+    public SettingFiles Settings => _settings.Value;
+
     /// <summary>The settings, each file read once, every value with its origin (<see cref="DriftHooksOptions.Settings"/>).</summary>
-    public DriftHooksOptions Options { get; }
+    /// <exception cref="ConfigurationException">A setting is malformed (made with <see cref="SettingsOnFirstUse"/>: on first use, every time).</exception>
+    public DriftHooksOptions Options => _options.Value;
 
     /// <summary>How the user runs DriftHooks here (<c>npx drifthooks</c>, <c>dotnet drifthooks</c>…), for every fix that names a command; read on first use.</summary>
     public Installation.Invocation Invocation => _invocation.Value;

@@ -367,10 +367,9 @@ internal static class DoctorCheck
 
         var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         // A lost history is put back, never replayed: sync would fail on tables that already exist.
-        var sync = invocation.Command("sync");
-        if (!fixes.Any(f => f.Contains(sync, StringComparison.Ordinal)) && !problems.Any(f => f.Code == CompanionRuleCodes.LocalHistoryLost))
+        if (!problems.Any(f => f.FixCommand == ThreeWayStatus.SyncCommand) && !problems.Any(f => f.Code == CompanionRuleCodes.LocalHistoryLost))
         {
-            fixes.Add(sync);
+            fixes.Add(invocation.Command(ThreeWayStatus.SyncCommand));
         }
 
         return new(

@@ -6,6 +6,12 @@ namespace DriftHooks.Core.Findings;
 /// </summary>
 internal sealed record Finding(string Code, Severity Severity, string Message, string? Location, string? Fix)
 {
+    /// <summary>
+    /// The DriftHooks command <see cref="Fix"/> runs, by the name <c>drifthooks</c> takes (<c>sync</c>), when it runs one and
+    /// a caller needs to know: carried as data, so nothing searches the fix's text for it.
+    /// </summary>
+    public string? FixCommand { get; init; }
+
     public static Finding Error(string code, string message, string? location = null, string? fix = null) =>
         new(code, Severity.Error, message, location, fix);
 

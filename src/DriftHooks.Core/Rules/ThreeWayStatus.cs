@@ -16,6 +16,9 @@ internal static class ThreeWayStatus
     public const string ProductionLabel = "production";
     const string Context = "the working tree";
 
+    /// <summary>The command the local fixes run (<see cref="Finding.FixCommand"/>): sync, plain or with <c>--reset</c>.</summary>
+    public const string SyncCommand = "sync";
+
     public static ThreeWayReport Build(
         IReadOnlyList<RepositoryMigration> workingTree,
         IReadOnlyList<RepositoryMigration> head,
@@ -53,7 +56,7 @@ internal static class ThreeWayStatus
 
         var findings = new List<Finding>();
         AddRepositoryFindings(rows, workingTree, project, findings);
-        AddLocalFindings(rows, local, workingTree, production, productionStates, project, holders, invocation, findings);
+        AddLocalFindings(new LocalView(rows, local, workingTree, production, productionStates, project, holders, invocation), findings);
         AddProductionFindings(workingTree, production, project, holders, published, appliedVersionAt, invocation, findings);
 
         var exitCode = local.Kind == DatabaseSideKind.Unreachable || production.Kind == DatabaseSideKind.Unreachable
@@ -104,125 +107,171 @@ internal static class ThreeWayStatus
         }
     }
 
-    static void AddLocalFindings(
-        List<ThreeWayRow> rows, DatabaseSide local, IReadOnlyList<RepositoryMigration> workingTree, DatabaseSide production,
-        IReadOnlyDictionary<string, PlaceState>? productionStates, PrismaProject project, IReadOnlyDictionary<string, MigrationHolder>? holders, Invocation invocation, List<Finding> findings)
+    /// <summary>What the local database's findings are judged from: the rows, both sides, and how fixes name commands.</summary>
+    sealed record LocalView(
+        List<ThreeWayRow> Rows,
+        DatabaseSide Local,
+        IReadOnlyList<RepositoryMigration> WorkingTree,
+        DatabaseSide Production,
+        IReadOnlyDictionary<string, PlaceState>? ProductionStates,
+        PrismaProject Project,
+        IReadOnlyDictionary<string, MigrationHolder>? Holders,
+        Invocation Invocation)
     {
-        var sync = invocation.Command("sync");
-        var reset = invocation.Command("sync --reset");
+        public string Sync { get; } = Invocation.Command("sync");
+
+        public string Reset { get; } = Invocation.Command("sync --reset");
+
+        /// <summary>The migrations the local database recorded whose history was lost, not the schema (none when nothing was lost).</summary>
+        public HashSet<string> PresumedApplied { get; init; } = [];
+
+        /// <summary>A finding whose fix runs <c>drifthooks sync</c> (plain or with <c>--reset</c>), said as data.</summary>
+        public static Finding RunsSync(Finding finding) => finding with { FixCommand = SyncCommand };
+    }
+
+    static void AddLocalFindings(LocalView view, List<Finding> findings)
+    {
+        if (UnusedLocal(view) is { } unused)
+        {
+            findings.Add(unused);
+            return;
+        }
+
+        var local = view.Local;
+        // A schema that already holds what unrecorded migrations create lost its history: replaying would fail.
+        var lost = local.Objects is { } objects ? LostHistory.Detect(view.WorkingTree, local.History!, objects) : null;
+        if (lost is not null)
+        {
+            findings.Add(lost.ToFinding(LocalLabel, local.RestorableBackup, view.Project, view.Invocation));
+        }
+
+        if (!local.HasHistory && view.WorkingTree.Count > 0)
+        {
+            if (lost is null)
+            {
+                findings.Add(LocalView.RunsSync(Finding.Warning(
+                    CompanionRuleCodes.LocalNoHistoryTable,
+                    $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}' and no table a migration creates: none of the {FixText.Count(view.WorkingTree.Count, "migration")} is applied there.",
+                    local.Url,
+                    view.Sync)));
+            }
+
+            return;
+        }
+
+        view = view with { PresumedApplied = lost?.PresumedApplied.ToHashSet(StringComparer.Ordinal) ?? [] };
+        AddLocalOnly(view, findings);
+        AddModifiedOrFailed(view, findings);
+        AddBehind(view, findings);
+    }
+
+    /// <summary>A local database that is not configured, not reachable or not created yet: one finding says so and nothing else is judged.</summary>
+    static Finding? UnusedLocal(LocalView view)
+    {
+        var local = view.Local;
         switch (local.Kind)
         {
             case DatabaseSideKind.NotConfigured:
                 var setting = local.Setting ?? Configuration.LocalUrlSetting.Default;
-                findings.Add(Finding.Note(
+                return Finding.Note(
                     CompanionRuleCodes.LocalNotConfigured,
                     $"No local development database is configured, so it was not compared. Its URL is read from {setting.WhereToSet}.",
                     null,
-                    setting.Fix));
-                return;
+                    setting.Fix);
             case DatabaseSideKind.Unreachable:
-                findings.Add(Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, UnreachableFix.For(local.Server!, isLocal: true, invocation.Command("status"))));
-                return;
+                return Finding.Error(CompanionRuleCodes.DatabaseUnreachable, $"{local.Problem} (local database URL from {local.Source})", local.Url, UnreachableFix.For(local.Server!, isLocal: true, view.Invocation.Command("status")));
         }
 
-        if (local.DatabaseMissing && workingTree.Count > 0)
+        if (local.DatabaseMissing && view.WorkingTree.Count > 0)
         {
-            findings.Add(Finding.Warning(
+            return LocalView.RunsSync(Finding.Warning(
                 CompanionRuleCodes.LocalNoHistoryTable,
-                $"The local database {local.Url} does not exist yet: none of the {FixText.Count(workingTree.Count, "migration")} is applied there. Sync creates it and applies them, as prisma migrate dev would.",
+                $"The local database {local.Url} does not exist yet: none of the {FixText.Count(view.WorkingTree.Count, "migration")} is applied there. Sync creates it and applies them, as prisma migrate dev would.",
                 local.Url,
-                sync));
-            return;
+                view.Sync));
         }
 
-        // A schema that already holds what unrecorded migrations create lost its history: replaying would fail.
-        var lost = local.Objects is { } objects ? LostHistory.Detect(workingTree, local.History!, objects) : null;
-        if (lost is not null)
-        {
-            findings.Add(lost.ToFinding(LocalLabel, local.RestorableBackup, project, invocation));
-        }
+        return null;
+    }
 
-        var presumedApplied = lost?.PresumedApplied.ToHashSet(StringComparer.Ordinal) ?? [];
-
-        if (!local.HasHistory && workingTree.Count > 0)
-        {
-            if (lost is null)
-            {
-                findings.Add(Finding.Warning(
-                    CompanionRuleCodes.LocalNoHistoryTable,
-                    $"The local database has no _prisma_migrations table in schema '{local.History!.Schema}' and no table a migration creates: none of the {FixText.Count(workingTree.Count, "migration")} is applied there.",
-                    local.Url,
-                    sync));
-            }
-
-            return;
-        }
-
-        var localOnly = rows.Where(r => r.Local == PlaceState.NotInRepository).Select(r => r.Name).ToList();
-        var pulled = localOnly.Where(n => productionStates?.GetValueOrDefault(n) == PlaceState.NotInRepository).ToList();
+    /// <summary>Migrations the local database applied that the working tree lacks: from another branch, or pulled by production too.</summary>
+    static void AddLocalOnly(LocalView view, List<Finding> findings)
+    {
+        var project = view.Project;
+        var localOnly = view.Rows.Where(r => r.Local == PlaceState.NotInRepository).Select(r => r.Name).ToList();
+        var pulled = localOnly.Where(n => view.ProductionStates?.GetValueOrDefault(n) == PlaceState.NotInRepository).ToList();
         var abandoned = localOnly.Except(pulled, StringComparer.Ordinal).ToList();
         if (abandoned.Count > 0)
         {
-            findings.Add(Finding.Error(
+            findings.Add(LocalView.RunsSync(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
                 $"The local database has applied {FixText.Count(abandoned.Count, "migration")} that the working tree does not have: {FixText.Names(abandoned)}. They probably come from another branch (check that branch out to keep working with them); Prisma will report drift and ask to reset. The fix rebuilds the local database from this branch, after a backup of its history.",
                 project.MigrationFolder(abandoned[0]),
-                reset));
+                view.Reset)));
         }
 
         if (pulled.Count > 0)
         {
-            findings.Add(Finding.Error(
+            findings.Add(LocalView.RunsSync(Finding.Error(
                 CompanionRuleCodes.LocalOnly,
-                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}.{HistoryComparison.WhereHeld(pulled, holders, ProductionLabel)}",
+                $"The local database and production have applied {FixText.Count(pulled.Count, "migration")} that the working tree lacks: {FixText.Names(pulled)}.{HistoryComparison.WhereHeld(pulled, view.Holders, ProductionLabel)}",
                 project.MigrationFolder(pulled[0]),
                 MissingMigrationFix.For(
-                    project, pulled, holders, workingTree.Select(m => m.Name).Max(StringComparer.Ordinal), ProductionLabel,
-                    MissingMigrationFix.Row(production.History?.Records.LastOrDefault(r => r.MigrationName == pulled[0] && r.IsApplied), pulled[0]), " && " + sync)));
+                    project, pulled, view.Holders, view.WorkingTree.Select(m => m.Name).Max(StringComparer.Ordinal), ProductionLabel,
+                    MissingMigrationFix.Row(view.Production.History?.Records.LastOrDefault(r => r.MigrationName == pulled[0] && r.IsApplied), pulled[0]), " && " + view.Sync))));
         }
+    }
 
-        foreach (var row in rows)
+    /// <summary>Applied migrations edited since, and failed ones never finished: the fix rebuilds the local database.</summary>
+    static void AddModifiedOrFailed(LocalView view, List<Finding> findings)
+    {
+        foreach (var row in view.Rows)
         {
-            var folder = project.MigrationFolder(row.Name);
+            var folder = view.Project.MigrationFolder(row.Name);
             switch (row.Local)
             {
                 case PlaceState.Modified:
-                    findings.Add(Finding.Error(
+                    findings.Add(LocalView.RunsSync(Finding.Error(
                         CompanionRuleCodes.LocalModified,
                         $"Migration '{row.Name}' was changed after it was applied to the local database: its migration.sql no longer matches the recorded checksum. If the edit is intended (not yet in production), the fix rebuilds the local database from it; otherwise undo it: git restore " + FixText.Quote(folder) + ".",
                         folder,
-                        reset));
+                        view.Reset)));
                     break;
                 case PlaceState.Failed:
-                    findings.Add(Finding.Error(
+                    var interrupted = view.Local.History?.Records.LastOrDefault(r => r.MigrationName == row.Name && r.FinishedAt is null && r.RolledBackAt is null) is { Logs: null };
+                    findings.Add(LocalView.RunsSync(Finding.Error(
                         CompanionRuleCodes.LocalFailed,
                         $"Migration '{row.Name}' failed in the local database and was never finished; Prisma applies nothing more until it is resolved. "
-                            + FailedFixReason(row.Name, project, interrupted: local.History?.Records.LastOrDefault(r => r.MigrationName == row.Name && r.FinishedAt is null && r.RolledBackAt is null) is { Logs: null }, invocation),
+                            + FailedFixReason(row.Name, view.Project, interrupted, view.Invocation),
                         folder,
-                        reset));
+                        view.Reset)));
                     break;
             }
         }
+    }
 
-        var outOfOrder = rows.Where(r => r.Local == PlaceState.PendingOutOfOrder).Select(r => r.Name).Where(n => !presumedApplied.Contains(n)).ToList();
+    /// <summary>Migrations the local database has yet to apply: out of order (after a rebase or merge), or simply pending.</summary>
+    static void AddBehind(LocalView view, List<Finding> findings)
+    {
+        var outOfOrder = view.Rows.Where(r => r.Local == PlaceState.PendingOutOfOrder).Select(r => r.Name).Where(n => !view.PresumedApplied.Contains(n)).ToList();
         if (outOfOrder.Count > 0)
         {
-            findings.Add(Finding.Warning(
+            findings.Add(LocalView.RunsSync(Finding.Warning(
                 CompanionRuleCodes.LocalOutOfOrder,
-                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in). Sync applies them after the newer ones, as a deploy would; {reset} replays in name order instead.",
-                project.MigrationFolder(outOfOrder[0]),
-                sync));
+                $"{FixText.Count(outOfOrder.Count, "migration")} not applied locally sort before migrations that are: {FixText.Names(outOfOrder)} (a rebase or merge brought them in). Sync applies them after the newer ones, as a deploy would; {view.Reset} replays in name order instead.",
+                view.Project.MigrationFolder(outOfOrder[0]),
+                view.Sync)));
         }
 
-        var pending = rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted)
-            .Select(r => r.Name).Where(n => !presumedApplied.Contains(n)).ToList();
+        var pending = view.Rows.Where(r => r.Local is PlaceState.Pending or PlaceState.RolledBack && r.Repository is RepositoryState.Committed or RepositoryState.Uncommitted)
+            .Select(r => r.Name).Where(n => !view.PresumedApplied.Contains(n)).ToList();
         if (pending.Count > 0)
         {
-            findings.Add(Finding.Warning(
+            findings.Add(LocalView.RunsSync(Finding.Warning(
                 CompanionRuleCodes.LocalPending,
                 $"The local database is behind the working tree by {FixText.Count(pending.Count, "migration")}: {FixText.Names(pending)}.",
-                local.Url,
-                sync));
+                view.Local.Url,
+                view.Sync)));
         }
     }
 

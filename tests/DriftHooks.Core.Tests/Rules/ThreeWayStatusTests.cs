@@ -95,6 +95,25 @@ public class ThreeWayStatusTests
     }
 
     [Test]
+    public void Every_local_fix_that_runs_sync_says_so_as_data_and_no_other_does()
+    {
+        var edited = M(B.Name, "-- edited\n" + Encoding.UTF8.GetString(B.Script!));
+        var abandoned = M("20240104000000_abandoned");
+        var report = ThreeWayStatus.Build(
+            [A, edited, C], [A, edited, C],
+            Side("local", Applied(A), Applied(B, 1), Failed(C.Name, 2), Applied(abandoned, 3)),
+            Side("production", Applied(A)),
+            Project);
+        var local = report.Findings.Where(f => f.Code is CompanionRuleCodes.LocalModified or CompanionRuleCodes.LocalFailed or CompanionRuleCodes.LocalOnly).ToList();
+        Assert.That(local.Select(f => f.Code), Is.EquivalentTo(new[] { CompanionRuleCodes.LocalModified, CompanionRuleCodes.LocalFailed, CompanionRuleCodes.LocalOnly }));
+        Assert.That(local.Select(f => (f.FixCommand, f.Fix)), Is.All.EqualTo((ThreeWayStatus.SyncCommand, "drifthooks sync --reset")));
+
+        var behind = ThreeWayStatus.Build([A, B], [A, B], Side("local", Applied(A)), Side("production", Applied(A)), Project);
+        Assert.That(behind.Findings.Single(f => f.Code == CompanionRuleCodes.LocalPending).FixCommand, Is.EqualTo(ThreeWayStatus.SyncCommand));
+        Assert.That(behind.Findings.Where(f => f.Code != CompanionRuleCodes.LocalPending).Select(f => f.FixCommand), Is.All.Null, "production's findings run no local sync");
+    }
+
+    [Test]
     public void Status_s_fixes_for_production_point_prisma_at_production_not_at_the_project_s_own_database()
     {
         // Printed bare, `npx prisma migrate resolve` would act on the database the project's DATABASE_URL names: the local one.
