@@ -43,10 +43,14 @@ internal static class LocalSync
         var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
         var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var holders = Git.MigrationHolders.Find(context.Location, context.Project, production?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
-        var plan = SyncPlanner.Plan(
-            context.WorkingTree, local, production, reset, context.Project, objects, context.RestorableLocalBackup, holders,
-            (name, checksum) => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(name) + "/migration.sql", checksum),
-            context.Invocation);
+        var plan = SyncPlanner.Plan(new SyncRequest(context.WorkingTree, local, production, reset, context.Project)
+        {
+            LocalObjects = objects,
+            RestorableBackup = context.RestorableLocalBackup,
+            Holders = holders,
+            AppliedVersionAt = (name, checksum) => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(name) + "/migration.sql", checksum),
+            Invocation = context.Invocation,
+        });
         if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))
         {
             return new SyncResult(plan, null, [], false);

@@ -26,12 +26,20 @@ internal static class OptionsLoader
 
         // Nothing configured (most repositories, every hook run): skip building a configuration, which costs
         // the pre-commit hook a noticeable share of its budget. An empty in-memory source gives the same defaults.
-        var fromEnvironment = settings.EnvironmentKeys;
         if (settings.IsEmpty)
         {
             return FromConfiguration(Empty) with { Settings = settings };
         }
 
+        var fromEnvironment = settings.EnvironmentKeys;
+        var options = Bind(Build(settings, fromEnvironment), settings);
+        var committedOnly = settings.CommittedContent is { } committed ? new ConfigurationBuilder().AddJsonStream(new MemoryStream(committed)).Build() : null;
+        return WithPersonalBypasses(options, committedOnly, fromEnvironment) with { Settings = settings };
+    }
+
+    /// <summary>The two files (each checked to be JSON first, to say which is not) and the environment, in rising precedence.</summary>
+    private static IConfigurationRoot Build(SettingFiles settings, IReadOnlyList<KeyValuePair<string, string?>> fromEnvironment)
+    {
         var builder = new ConfigurationBuilder();
         foreach (var (name, content) in new[] { (CommittedFile, settings.CommittedContent), (LocalFile, settings.LocalContent) })
         {
@@ -53,33 +61,36 @@ internal static class OptionsLoader
             builder.AddJsonStream(new MemoryStream(content));
         }
 
-        var committed = settings.CommittedContent;
         builder.AddInMemoryCollection(fromEnvironment);
-
-        IConfigurationRoot configuration;
         try
         {
-            configuration = builder.Build();
+            return builder.Build();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
         {
             throw new ConfigurationException($"DriftHooks's configuration cannot be read: {e.Message} Fix {CommittedFile} or {LocalFile} at the repository root.", e);
         }
+    }
 
-        DriftHooksOptions options;
+    private static DriftHooksOptions Bind(IConfiguration configuration, SettingFiles settings)
+    {
         try
         {
-            options = FromConfiguration(configuration);
+            return FromConfiguration(configuration);
         }
         catch (InvalidSetting e) when (settings.Origin(e.Key) is { } origin)
         {
             // Say where the bad value is, so that the user edits the right file (or variable).
             throw new ConfigurationException($"{e.Message} It is set by {origin}.", e);
         }
+    }
 
-        // A rule that only this machine switches off is a personal bypass, not team policy: the hooks let it through
-        // as an override (shown and recorded) rather than not asking. Policy is what the committed file says alone.
-        var committedOnly = committed is null ? null : new ConfigurationBuilder().AddJsonStream(new MemoryStream(committed)).Build();
+    /// <summary>
+    /// A rule that only this machine switches off is a personal bypass, not team policy: the hooks let it through
+    /// as an override (shown and recorded) rather than not asking. Policy is what the committed file says alone.
+    /// </summary>
+    private static DriftHooksOptions WithPersonalBypasses(DriftHooksOptions options, IConfiguration? committedOnly, IReadOnlyList<KeyValuePair<string, string?>> fromEnvironment)
+    {
         var policy = committedOnly is null
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             : DisabledRules(committedOnly);
@@ -104,7 +115,6 @@ internal static class OptionsLoader
             DisabledRules = policy,
             LocallyDisabledRules = locally,
             Production = options.Production with { SchemaCheckOffBy = schemaCheckOffBy },
-            Settings = settings,
         };
     }
 

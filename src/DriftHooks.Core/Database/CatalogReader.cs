@@ -138,20 +138,7 @@ internal static class CatalogReader
             throw new ArgumentException("At least one schema is needed.", nameof(schemas));
         }
 
-        var names = schemas.ToArray();
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var setPath = new NpgsqlBatchCommand("SELECT pg_catalog.set_config('search_path', $1, true)");
-        setPath.Parameters.Add(new NpgsqlParameter { Value = Sql.QuoteIdentifier(names[0]) });
-        batch.BatchCommands.Add(setPath);
-        foreach (var sql in new[] { Columns, Constraints, Indexes, Enums, Views, Sequences, Functions, Triggers })
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { Value = names });
-            batch.BatchCommands.Add(command);
-        }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(Extensions));
-
+        await using var batch = Batch(connection, transaction, [.. schemas]);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
         // search_path
@@ -159,124 +146,16 @@ internal static class CatalogReader
         {
         }
 
-        var tables = new Dictionary<(string, string), (List<CatalogColumn> Columns, List<CatalogConstraint> Constraints, List<CatalogIndex> Indexes)>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var table = Table(tables, reader.GetString(0), reader.GetString(1));
-            if (reader.IsDBNull(2))
-            {
-                continue;
-            }
-
-            var identity = reader.IsDBNull(6) ? "" : reader.GetString(6);
-            var generated = !reader.IsDBNull(7) && reader.GetString(7).Length > 0;
-            table.Columns.Add(new CatalogColumn(
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetBoolean(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                identity switch { "a" => ColumnIdentity.Always, "d" => ColumnIdentity.ByDefault, _ => ColumnIdentity.None },
-                generated));
-        }
-
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var table = Table(tables, reader.GetString(0), reader.GetString(1));
-            var kind = reader.GetString(3) switch
-            {
-                "p" => ConstraintKind.PrimaryKey,
-                "u" => ConstraintKind.Unique,
-                "f" => ConstraintKind.ForeignKey,
-                "c" => ConstraintKind.Check,
-                _ => ConstraintKind.Exclusion,
-            };
-            var foreign = kind == ConstraintKind.ForeignKey;
-            table.Constraints.Add(new CatalogConstraint(
-                reader.GetString(2),
-                kind,
-                reader.GetFieldValue<string[]>(5),
-                reader.GetString(4),
-                foreign && !reader.IsDBNull(6) ? reader.GetString(6) : null,
-                foreign ? reader.GetFieldValue<string[]>(7) : null,
-                foreign ? Action(reader.GetString(8)) : null,
-                foreign ? Action(reader.GetString(9)) : null));
-        }
-
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var table = Table(tables, reader.GetString(0), reader.GetString(1));
-            var create = reader.GetString(5);
-            table.Indexes.Add(new CatalogIndex(
-                reader.GetString(2),
-                reader.GetBoolean(3),
-                reader.GetString(4),
-                reader.GetFieldValue<string[]>(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                NormaliseIndexDefinition(create),
-                create));
-        }
-
-        var enums = new List<CatalogEnum>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            enums.Add(new CatalogEnum(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
-        }
-
-        var views = new List<CatalogView>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            views.Add(new CatalogView(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.IsDBNull(3) ? "" : reader.GetString(3)));
-        }
-
-        var sequences = new List<CatalogSequence>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sequences.Add(new CatalogSequence(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetInt64(3),
-                reader.GetInt64(4),
-                reader.GetInt64(5),
-                reader.GetInt64(6),
-                reader.GetBoolean(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9)));
-        }
-
-        var functions = new List<CatalogFunction>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            functions.Add(new CatalogFunction(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4)));
-        }
-
-        var triggers = new List<CatalogTrigger>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var state = reader.GetString(4) switch
-            {
-                "D" => TriggerState.Disabled,
-                "R" => TriggerState.Replica,
-                "A" => TriggerState.Always,
-                _ => TriggerState.Enabled,
-            };
-            triggers.Add(new CatalogTrigger(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), state));
-        }
-
-        var extensions = new List<string>();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            extensions.Add(reader.GetString(0));
-        }
+        var tables = new Dictionary<(string, string), TableParts>();
+        await EachNextRowAsync(reader, row => AddColumn(tables, row), cancellationToken).ConfigureAwait(false);
+        await EachNextRowAsync(reader, row => AddConstraint(tables, row), cancellationToken).ConfigureAwait(false);
+        await EachNextRowAsync(reader, row => AddIndex(tables, row), cancellationToken).ConfigureAwait(false);
+        var enums = await NextRowsAsync(reader, row => new CatalogEnum(row.GetString(0), row.GetString(1), row.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
+        var views = await NextRowsAsync(reader, row => new CatalogView(row.GetString(0), row.GetString(1), row.GetBoolean(2), row.IsDBNull(3) ? "" : row.GetString(3)), cancellationToken).ConfigureAwait(false);
+        var sequences = await NextRowsAsync(reader, Sequence, cancellationToken).ConfigureAwait(false);
+        var functions = await NextRowsAsync(reader, row => new CatalogFunction(row.GetString(0), row.GetString(1), row.GetString(2), row.GetBoolean(3), row.GetString(4)), cancellationToken).ConfigureAwait(false);
+        var triggers = await NextRowsAsync(reader, Trigger, cancellationToken).ConfigureAwait(false);
+        var extensions = await NextRowsAsync(reader, row => row.GetString(0), cancellationToken).ConfigureAwait(false);
 
         var tableList = tables
             .OrderBy(t => t.Key.Item1, StringComparer.Ordinal)
@@ -284,6 +163,122 @@ internal static class CatalogReader
             .Select(t => new CatalogTable(t.Key.Item1, t.Key.Item2, t.Value.Columns, t.Value.Constraints, t.Value.Indexes))
             .ToList();
         return new DatabaseCatalog(tableList, enums, views, sequences, functions, triggers, extensions);
+    }
+
+    /// <summary>One batch: <c>search_path</c> set to the first schema, a query per object kind over <paramref name="schemas"/>, the extensions.</summary>
+    static NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] schemas)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        var setPath = new NpgsqlBatchCommand("SELECT pg_catalog.set_config('search_path', $1, true)");
+        setPath.Parameters.Add(new NpgsqlParameter { Value = Sql.QuoteIdentifier(schemas[0]) });
+        batch.BatchCommands.Add(setPath);
+        foreach (var sql in new[] { Columns, Constraints, Indexes, Enums, Views, Sequences, Functions, Triggers })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas });
+            batch.BatchCommands.Add(command);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Extensions));
+        return batch;
+    }
+
+    /// <summary>Moves to the batch's next result and hands each of its rows to <paramref name="row"/>.</summary>
+    static async Task EachNextRowAsync(NpgsqlDataReader reader, Action<NpgsqlDataReader> row, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            row(reader);
+        }
+    }
+
+    static async Task<List<T>> NextRowsAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await EachNextRowAsync(reader, r => rows.Add(row(r)), cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>A column of <see cref="Columns"/>; a table without columns is a row of nulls, and still a table.</summary>
+    static void AddColumn(Dictionary<(string, string), TableParts> tables, NpgsqlDataReader row)
+    {
+        var table = Table(tables, row.GetString(0), row.GetString(1));
+        if (row.IsDBNull(2))
+        {
+            return;
+        }
+
+        var identity = row.IsDBNull(6) ? "" : row.GetString(6);
+        var generated = !row.IsDBNull(7) && row.GetString(7).Length > 0;
+        table.Columns.Add(new CatalogColumn(
+            row.GetString(2),
+            row.GetString(3),
+            row.GetBoolean(4),
+            row.IsDBNull(5) ? null : row.GetString(5),
+            identity switch { "a" => ColumnIdentity.Always, "d" => ColumnIdentity.ByDefault, _ => ColumnIdentity.None },
+            generated));
+    }
+
+    static void AddConstraint(Dictionary<(string, string), TableParts> tables, NpgsqlDataReader row)
+    {
+        var table = Table(tables, row.GetString(0), row.GetString(1));
+        var kind = row.GetString(3) switch
+        {
+            "p" => ConstraintKind.PrimaryKey,
+            "u" => ConstraintKind.Unique,
+            "f" => ConstraintKind.ForeignKey,
+            "c" => ConstraintKind.Check,
+            _ => ConstraintKind.Exclusion,
+        };
+        var foreign = kind == ConstraintKind.ForeignKey;
+        table.Constraints.Add(new CatalogConstraint(
+            row.GetString(2),
+            kind,
+            row.GetFieldValue<string[]>(5),
+            row.GetString(4),
+            foreign && !row.IsDBNull(6) ? row.GetString(6) : null,
+            foreign ? row.GetFieldValue<string[]>(7) : null,
+            foreign ? Action(row.GetString(8)) : null,
+            foreign ? Action(row.GetString(9)) : null));
+    }
+
+    static void AddIndex(Dictionary<(string, string), TableParts> tables, NpgsqlDataReader row)
+    {
+        var table = Table(tables, row.GetString(0), row.GetString(1));
+        var create = row.GetString(5);
+        table.Indexes.Add(new CatalogIndex(
+            row.GetString(2),
+            row.GetBoolean(3),
+            row.GetString(4),
+            row.GetFieldValue<string[]>(6),
+            row.IsDBNull(7) ? null : row.GetString(7),
+            NormaliseIndexDefinition(create),
+            create));
+    }
+
+    static CatalogSequence Sequence(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetInt64(3),
+        row.GetInt64(4),
+        row.GetInt64(5),
+        row.GetInt64(6),
+        row.GetBoolean(7),
+        row.IsDBNull(8) ? null : row.GetString(8),
+        row.IsDBNull(9) ? null : row.GetString(9));
+
+    static CatalogTrigger Trigger(NpgsqlDataReader row)
+    {
+        var state = row.GetString(4) switch
+        {
+            "D" => TriggerState.Disabled,
+            "R" => TriggerState.Replica,
+            "A" => TriggerState.Always,
+            _ => TriggerState.Enabled,
+        };
+        return new CatalogTrigger(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3), state);
     }
 
     /// <summary>The part of <c>pg_get_indexdef</c> that defines the index: from <c>USING</c> on.</summary>
@@ -294,12 +289,14 @@ internal static class CatalogReader
         return method < 0 ? create : create[(method + 1)..];
     }
 
-    static (List<CatalogColumn> Columns, List<CatalogConstraint> Constraints, List<CatalogIndex> Indexes) Table(
-        Dictionary<(string, string), (List<CatalogColumn>, List<CatalogConstraint>, List<CatalogIndex>)> tables, string schema, string name)
+    /// <summary>What a table's rows are gathered into, across the batch's column, constraint and index results.</summary>
+    sealed record TableParts(List<CatalogColumn> Columns, List<CatalogConstraint> Constraints, List<CatalogIndex> Indexes);
+
+    static TableParts Table(Dictionary<(string, string), TableParts> tables, string schema, string name)
     {
         if (!tables.TryGetValue((schema, name), out var table))
         {
-            table = ([], [], []);
+            table = new TableParts([], [], []);
             tables[(schema, name)] = table;
         }
 

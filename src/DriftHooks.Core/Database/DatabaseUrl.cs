@@ -196,7 +196,6 @@ internal sealed class DatabaseUrl
         // A message names a value of the URL only where no credential can be in it (Shown): anything with an '@' or a
         // password parameter may hold one, and a password with an unencoded '/', '?' or '#' moves where parts are cut.
         var quotable = !rest.Contains('@', StringComparison.Ordinal) && !rest.Contains("password", StringComparison.OrdinalIgnoreCase);
-        string Shown(string value) => quotable ? $" \"{value}\"" : "";
         RefuseCutCredentials(rest);
 
         // A fragment means nothing to a database URL.
@@ -207,9 +206,43 @@ internal sealed class DatabaseUrl
         }
 
         var authorityEnd = rest.IndexOfAny(['/', '?']);
-        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        var (user, password, host, port) = Authority(authorityEnd < 0 ? rest : rest[..authorityEnd]);
         rest = authorityEnd < 0 ? "" : rest[authorityEnd..];
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? rest : rest[..question];
+        var query = question < 0 ? "" : rest[(question + 1)..];
 
+        var parameters = new UrlParameters(quotable)
+        {
+            Builder = new NpgsqlConnectionStringBuilder
+            {
+                Host = host,
+                Port = port,
+                Database = path.TrimStart('/') is { Length: > 0 } p ? Decode(p, "database name", plusIsSpace: false) : null,
+                Username = string.IsNullOrEmpty(user) ? null : user,
+            },
+            Password = password,
+        };
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Decode(eq < 0 ? pair : pair[..eq], "URL parameter", plusIsSpace: true);
+            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..], "URL parameter", plusIsSpace: true);
+            parameters.Apply(key, value);
+        }
+
+        parameters.ApplySslAccept();
+        if (string.IsNullOrEmpty(parameters.Builder.Host))
+        {
+            throw new ConfigurationException("The database URL names no host: write postgresql://user:password@host:5432/database, or give ?host=/socket/directory.");
+        }
+
+        return new DatabaseUrl(parameters.Builder, parameters.Password, parameters.Schema, parameters.ConnectTimeout, isPrismaUrl: true);
+    }
+
+    /// <summary>The URL's authority (<c>user:password@host:port</c>), each part percent-decoded.</summary>
+    static (string? User, string? Password, string Host, int Port) Authority(string authority)
+    {
         string? user = null;
         string? password = null;
         var at = authority.LastIndexOf('@');
@@ -226,41 +259,34 @@ internal sealed class DatabaseUrl
         }
 
         var (host, port) = SplitHostPort(authority);
+        return (user, password, host, port);
+    }
 
-        var path = rest;
-        var query = "";
-        var question = rest.IndexOf('?', StringComparison.Ordinal);
-        if (question >= 0)
+    /// <summary>What the URL's query parameters set, each decoded, in order (a later one wins).</summary>
+    /// <param name="quotable">A message may quote a value: nothing in the URL can be a credential.</param>
+    sealed class UrlParameters(bool quotable)
+    {
+        public required NpgsqlConnectionStringBuilder Builder { get; init; }
+
+        public string? Password { get; set; }
+
+        public string Schema { get; private set; } = DefaultSchema;
+
+        public TimeSpan? ConnectTimeout { get; private set; }
+
+        string? _sslAccept;
+
+        string Shown(string value) => quotable ? $" \"{value}\"" : "";
+
+        public void Apply(string key, string value)
         {
-            path = rest[..question];
-            query = rest[(question + 1)..];
-        }
-
-        string? database = path.TrimStart('/') is { Length: > 0 } p ? Decode(p, "database name", plusIsSpace: false) : null;
-
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = host,
-            Port = port,
-            Database = database,
-            Username = string.IsNullOrEmpty(user) ? null : user,
-        };
-        var schema = DefaultSchema;
-        TimeSpan? connectTimeout = null;
-        string? sslAccept = null;
-
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Decode(eq < 0 ? pair : pair[..eq], "URL parameter", plusIsSpace: true);
-            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..], "URL parameter", plusIsSpace: true);
             switch (key)
             {
                 case "schema":
-                    schema = value.Length == 0 ? DefaultSchema : value;
+                    Schema = value.Length == 0 ? DefaultSchema : value;
                     break;
                 case "sslmode":
-                    builder.SslMode = value.ToLowerInvariant() switch
+                    Builder.SslMode = value.ToLowerInvariant() switch
                     {
                         "disable" => SslMode.Disable,
                         "prefer" => SslMode.Prefer,
@@ -271,10 +297,10 @@ internal sealed class DatabaseUrl
                     };
                     break;
                 case "sslaccept":
-                    sslAccept = value;
+                    _sslAccept = value;
                     break;
                 case "sslcert":
-                    builder.RootCertificate = value;
+                    Builder.RootCertificate = value;
                     break;
                 case "connect_timeout":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
@@ -283,19 +309,19 @@ internal sealed class DatabaseUrl
                     }
 
                     // 0 means "wait forever" to Prisma; a hook must not hang, so it falls back to the default.
-                    connectTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
+                    ConnectTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
                     break;
                 case "host":
-                    builder.Host = value;
+                    Builder.Host = value;
                     break;
                 case "port":
-                    builder.Port = ParsePort(value);
+                    Builder.Port = ParsePort(value);
                     break;
                 case "user":
-                    builder.Username = value;
+                    Builder.Username = value;
                     break;
                 case "password":
-                    password = value;
+                    Password = value;
                     break;
                 default:
                     // Prisma's own options (connection_limit, pgbouncer, …) do not matter to a single read.
@@ -303,28 +329,27 @@ internal sealed class DatabaseUrl
             }
         }
 
-        if (sslAccept is not null)
+        /// <summary>Prisma's <c>sslaccept</c>, once every parameter is read (it strengthens whichever sslmode was given).</summary>
+        public void ApplySslAccept()
         {
-            if (sslAccept == "strict")
+            if (_sslAccept is null)
+            {
+                return;
+            }
+
+            if (_sslAccept == "strict")
             {
                 // Prisma's strict acceptance verifies the certificate chain and the host name.
-                if (builder.SslMode is SslMode.Require or SslMode.Prefer)
+                if (Builder.SslMode is SslMode.Require or SslMode.Prefer)
                 {
-                    builder.SslMode = SslMode.VerifyFull;
+                    Builder.SslMode = SslMode.VerifyFull;
                 }
             }
-            else if (sslAccept != "accept_invalid_certs")
+            else if (_sslAccept != "accept_invalid_certs")
             {
-                throw new ConfigurationException($"The database URL has an sslaccept{Shown(sslAccept)} that is neither strict nor accept_invalid_certs.");
+                throw new ConfigurationException($"The database URL has an sslaccept{Shown(_sslAccept)} that is neither strict nor accept_invalid_certs.");
             }
         }
-
-        if (string.IsNullOrEmpty(builder.Host))
-        {
-            throw new ConfigurationException("The database URL names no host: write postgresql://user:password@host:5432/database, or give ?host=/socket/directory.");
-        }
-
-        return new DatabaseUrl(builder, password, schema, connectTimeout, isPrismaUrl: true);
     }
 
     /// <summary>

@@ -107,20 +107,58 @@ internal static class DoctorCheck
             return new("migrations", "migrations", DoctorStatus.Skip, "no Prisma project found in this repository");
         }
 
-        var failing = new List<(string Path, string What, string Fix)>();
-        var staged = new List<string>();
-        var commits = new List<string>();
+        var uncommitted = new UncommittedMigrations();
         foreach (var project in projects)
         {
-            // One commit of everything made but not committed, with the schema beside it, as status's DH420 prints it.
-            var toCommit = new List<string>();
-            var status = GitCommandLine.Run(location.WorkTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", project.MigrationsPath);
-            if (status.ExitCode != 0)
-            {
-                throw new ResourceUnavailableException($"git status failed in '{location.WorkTree}': {FirstLine(status.Error)}");
-            }
+            uncommitted.Add(project, StatusEntries(location, project));
+        }
 
-            var entries = status.Output.Split('\0');
+        var failing = uncommitted.Failing.DistinctBy(f => f.Path).ToList();
+        if (failing.Count > 0)
+        {
+            return new(
+                "migrations",
+                "migrations",
+                DoctorStatus.Fail,
+                string.Join("; ", failing.Select(f => $"{f.Path} is {f.What}")),
+                string.Join("; ", failing.Select(f => f.Fix).Where(f => f.Length > 0).Concat(uncommitted.Commits).Distinct(StringComparer.Ordinal)));
+        }
+
+        if (uncommitted.Staged.Count > 0)
+        {
+            var list = Rules.FixText.Names(uncommitted.Staged.Distinct(StringComparer.Ordinal));
+            return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", string.Join("; ", uncommitted.Commits));
+        }
+
+        return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");
+    }
+
+    /// <summary><c>git status --porcelain=v1 -z</c> of the project's migrations folder, one entry (or a rename's original path) per element.</summary>
+    private static string[] StatusEntries(RepositoryLocation location, PrismaProject project)
+    {
+        var status = GitCommandLine.Run(location.WorkTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", project.MigrationsPath);
+        if (status.ExitCode != 0)
+        {
+            throw new ResourceUnavailableException($"git status failed in '{location.WorkTree}': {FirstLine(status.Error)}");
+        }
+
+        return status.Output.Split('\0');
+    }
+
+    /// <summary>The migrations git status shows as not committed, each with what is wrong and its fix, and the commits that would take them.</summary>
+    private sealed class UncommittedMigrations
+    {
+        /// <summary>Untracked, partly staged, or changed or deleted after they were committed.</summary>
+        public List<(string Path, string What, string Fix)> Failing { get; } = [];
+
+        public List<string> Staged { get; } = [];
+
+        /// <summary>Per project, one commit of everything made but not committed, with the schema beside it, as status's DH420 prints it.</summary>
+        public List<string> Commits { get; } = [];
+
+        public void Add(PrismaProject project, string[] entries)
+        {
+            var toCommit = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < entries.Length; i++)
             {
@@ -139,52 +177,36 @@ internal static class DoctorCheck
 
                 var name = project.MigrationNameOf(path);
                 var folder = name is null ? path : project.MigrationFolder(name);
-                if (!seen.Add(folder + x + y))
-                {
-                    continue;
-                }
-
-                var quoted = FixText.Quote(folder);
-                if (x == '?' || (y != ' ' && x != ' '))
+                if (seen.Add(folder + x + y) && Judge(folder, x, y))
                 {
                     toCommit.Add(name ?? Path.GetFileName(path));
-                    failing.Add((folder, x == '?' ? "untracked" : "partly staged", ""));
-                }
-                else if (y != ' ')
-                {
-                    failing.Add((folder, y == 'D' ? "deleted, not committed" : "changed after it was committed", $"git restore -- {quoted} (put the change in a new migration: npx prisma migrate dev --create-only)"));
-                }
-                else
-                {
-                    toCommit.Add(name ?? Path.GetFileName(path));
-                    staged.Add(folder);
                 }
             }
 
             if (toCommit.Count > 0)
             {
-                commits.Add(FixText.CommitMigrations(project, [.. toCommit.Distinct(StringComparer.Ordinal)]));
+                Commits.Add(FixText.CommitMigrations(project, [.. toCommit.Distinct(StringComparer.Ordinal)]));
             }
         }
 
-        failing = [.. failing.DistinctBy(f => f.Path)];
-        if (failing.Count > 0)
+        /// <summary>Files the folder as failing or staged by its two status letters; true when committing it is (part of) the fix.</summary>
+        private bool Judge(string folder, char x, char y)
         {
-            return new(
-                "migrations",
-                "migrations",
-                DoctorStatus.Fail,
-                string.Join("; ", failing.Select(f => $"{f.Path} is {f.What}")),
-                string.Join("; ", failing.Select(f => f.Fix).Where(f => f.Length > 0).Concat(commits).Distinct(StringComparer.Ordinal)));
-        }
+            if (x == '?' || (y != ' ' && x != ' '))
+            {
+                Failing.Add((folder, x == '?' ? "untracked" : "partly staged", ""));
+                return true;
+            }
 
-        if (staged.Count > 0)
-        {
-            var list = Rules.FixText.Names(staged.Distinct(StringComparer.Ordinal));
-            return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", string.Join("; ", commits));
-        }
+            if (y != ' ')
+            {
+                Failing.Add((folder, y == 'D' ? "deleted, not committed" : "changed after it was committed", $"git restore -- {FixText.Quote(folder)} (put the change in a new migration: npx prisma migrate dev --create-only)"));
+                return false;
+            }
 
-        return new("migrations", "migrations", DoctorStatus.Pass, $"every migration under {string.Join(", ", projects.Select(p => p.MigrationsPath).Distinct(StringComparer.Ordinal))} is committed");
+            Staged.Add(folder);
+            return true;
+        }
     }
 
     private static DoctorItem Hooks(RepositoryLocation location, string version, Invocation invocation)

@@ -34,24 +34,50 @@ internal static class HookInstaller
     public static IReadOnlyList<string> Install(RepositoryLocation location, string binariesDirectory, InvocationKind invocation = InvocationKind.Plain)
     {
         var hooksDirectory = HooksDirectory(location);
-        var bin = Path.Combine(location.StateDirectory, "bin");
-        Directory.CreateDirectory(bin);
+        Directory.CreateDirectory(Path.Combine(location.StateDirectory, "bin"));
         Directory.CreateDirectory(hooksDirectory);
 
         var report = new List<string>();
-
-        // core.hooksPath changed since the last install: take our links out of the old folder, putting back what they replaced.
-        var previous = InstallState.Read(location.StateDirectory);
-        if (previous is not null && !SamePath(previous.HooksDirectory, hooksDirectory))
+        LeavePreviousHooksDirectory(location, hooksDirectory, report);
+        CopyExecutable(location, binariesDirectory);
+        var husky = HuskyScript.IsHuskyFolder(hooksDirectory);
+        foreach (var hook in HookNames)
         {
-            foreach (var hook in previous.Hooks)
+            if (husky)
             {
-                var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveHook(previous.HooksDirectory, hook);
-                report.Add(removed + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
+                AddToHusky(hooksDirectory, hook, report);
+            }
+            else
+            {
+                WriteKeepingExisting(location, hooksDirectory, hook, report);
             }
         }
 
+        new InstallState(hooksDirectory, HookNames, Husky: husky, BuildVersion.Current, invocation).Write(location);
+        return report;
+    }
+
+    /// <summary>core.hooksPath changed since the last install: take our hooks out of the old folder, putting back what they replaced.</summary>
+    private static void LeavePreviousHooksDirectory(RepositoryLocation location, string hooksDirectory, List<string> report)
+    {
+        var previous = InstallState.Read(location.StateDirectory);
+        if (previous is null || SamePath(previous.HooksDirectory, hooksDirectory))
+        {
+            return;
+        }
+
+        foreach (var hook in previous.Hooks)
+        {
+            var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveHook(previous.HooksDirectory, hook);
+            report.Add(removed + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
+        }
+    }
+
+    /// <summary>The one executable and the libgit2 library beside it, copied to <c>.git/drifthooks/bin/</c>.</summary>
+    private static void CopyExecutable(RepositoryLocation location, string binariesDirectory)
+    {
         var executable = InstalledExecutable(location);
+        var bin = Path.GetDirectoryName(executable)!;
         var source = Path.Combine(binariesDirectory, Path.GetFileName(executable));
         if (!File.Exists(source))
         {
@@ -72,57 +98,48 @@ internal static class HookInstaller
                 CopyReplacing(file, Path.Combine(bin, Path.GetFileName(file)));
             }
         }
+    }
 
-        if (HuskyScript.IsHuskyFolder(hooksDirectory))
+    private static void AddToHusky(string hooksDirectory, string hook, List<string> report)
+    {
+        // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
+        if (OwnHook.Is(Path.Combine(hooksDirectory, hook)))
         {
-            foreach (var hook in HookNames)
-            {
-                // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
-                if (OwnHook.Is(Path.Combine(hooksDirectory, hook)))
-                {
-                    report.Add(RemoveHook(hooksDirectory, hook));
-                }
-
-                report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
-            }
-
-            new InstallState(hooksDirectory, HookNames, Husky: true, BuildVersion.Current, invocation).Write(location);
-            return report;
+            report.Add(RemoveHook(hooksDirectory, hook));
         }
 
-        foreach (var hook in HookNames)
+        report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
+    }
+
+    /// <summary>Writes the hook, keeping a hook that was there (not DriftHooks's) to be run first.</summary>
+    private static void WriteKeepingExisting(RepositoryLocation location, string hooksDirectory, string hook, List<string> report)
+    {
+        var target = Path.Combine(hooksDirectory, hook);
+        var chained = InstallState.ChainedPath(hooksDirectory, hook);
+
+        // A "chained" hook that is DriftHooks itself (an older install, or one from another clone) would run DriftHooks twice, or forever.
+        if (OwnHook.Is(chained))
         {
-            var target = Path.Combine(hooksDirectory, hook);
-            var chained = InstallState.ChainedPath(hooksDirectory, hook);
-
-            // A "chained" hook that is DriftHooks itself (an older install, or one from another clone) would run DriftHooks twice, or forever.
-            if (OwnHook.Is(chained))
-            {
-                File.Delete(chained);
-            }
-
-            if (OwnHook.Is(target))
-            {
-                File.Delete(target);
-            }
-            else if (File.Exists(target) || IsSymlink(target))
-            {
-                if (File.Exists(chained))
-                {
-                    throw new ConfigurationException($"Both '{target}' and '{chained}' exist; DriftHooks will not overwrite either. Move one of them away and install again.");
-                }
-
-                File.Move(target, chained);
-                report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
-            }
-
-            WriteHook(location, hooksDirectory, hook);
-
-            report.Add($"{hook}: installed in {hooksDirectory}");
+            File.Delete(chained);
         }
 
-        new InstallState(hooksDirectory, HookNames, Version: BuildVersion.Current, Invocation: invocation).Write(location);
-        return report;
+        if (OwnHook.Is(target))
+        {
+            File.Delete(target);
+        }
+        else if (File.Exists(target) || IsSymlink(target))
+        {
+            if (File.Exists(chained))
+            {
+                throw new ConfigurationException($"Both '{target}' and '{chained}' exist; DriftHooks will not overwrite either. Move one of them away and install again.");
+            }
+
+            File.Move(target, chained);
+            report.Add($"{hook}: kept the existing hook as {chained}; it runs before DriftHooks");
+        }
+
+        WriteHook(location, hooksDirectory, hook);
+        report.Add($"{hook}: installed in {hooksDirectory}");
     }
 
     public static IReadOnlyList<string> Uninstall(RepositoryLocation location)

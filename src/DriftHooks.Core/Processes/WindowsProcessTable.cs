@@ -68,27 +68,9 @@ internal sealed partial class WindowsProcessTable : IProcessTable
     /// </summary>
     public static IReadOnlyList<string> SplitCommandLine(string commandLine)
     {
-        var arguments = new List<string>();
         var i = 0;
-        var program = new StringBuilder();
-        if (i < commandLine.Length && commandLine[i] == '"')
-        {
-            for (i++; i < commandLine.Length && commandLine[i] != '"'; i++)
-            {
-                program.Append(commandLine[i]);
-            }
-
-            i++;
-        }
-        else
-        {
-            for (; i < commandLine.Length && commandLine[i] is not (' ' or '\t'); i++)
-            {
-                program.Append(commandLine[i]);
-            }
-        }
-
-        arguments.Add(program.ToString());
+        var arguments = new List<string> { Program(commandLine, ref i) };
+        var argument = new StringBuilder();
         while (true)
         {
             while (i < commandLine.Length && commandLine[i] is ' ' or '\t')
@@ -101,55 +83,87 @@ internal sealed partial class WindowsProcessTable : IProcessTable
                 return arguments;
             }
 
-            var argument = new StringBuilder();
-            var quoted = false;
-            for (; i < commandLine.Length; i++)
-            {
-                var c = commandLine[i];
-                if (c == '\\')
-                {
-                    var run = 1;
-                    while (i + run < commandLine.Length && commandLine[i + run] == '\\')
-                    {
-                        run++;
-                    }
+            argument.Clear();
+            ReadArgument(commandLine, ref i, argument);
+            arguments.Add(argument.ToString());
+        }
+    }
 
-                    var beforeQuote = i + run < commandLine.Length && commandLine[i + run] == '"';
-                    argument.Append('\\', beforeQuote ? run / 2 : run);
-                    if (beforeQuote && run % 2 == 1)
-                    {
-                        argument.Append('"');
-                        i += run; // the escaped quote too
-                    }
-                    else
-                    {
-                        i += run - 1; // an unescaped quote is read next, as a quote
-                    }
-                }
-                else if (c == '"')
+    /// <summary>The program: within quotes taken literally, else up to the first space or tab.</summary>
+    private static string Program(string commandLine, ref int i)
+    {
+        if (i < commandLine.Length && commandLine[i] == '"')
+        {
+            var close = commandLine.IndexOf('"', i + 1);
+            var program = close < 0 ? commandLine[(i + 1)..] : commandLine[(i + 1)..close];
+            i = close < 0 ? commandLine.Length + 1 : close + 1;
+            return program;
+        }
+
+        var start = i;
+        while (i < commandLine.Length && commandLine[i] is not (' ' or '\t'))
+        {
+            i++;
+        }
+
+        return commandLine[start..i];
+    }
+
+    /// <summary>One argument from <paramref name="i"/> to the space or tab outside quotes that ends it (left at <paramref name="i"/>).</summary>
+    private static void ReadArgument(string commandLine, ref int i, StringBuilder argument)
+    {
+        var quoted = false;
+        for (; i < commandLine.Length; i++)
+        {
+            var c = commandLine[i];
+            if (c == '\\')
+            {
+                i += Backslashes(commandLine, i, argument) - 1;
+            }
+            else if (c == '"')
+            {
+                if (quoted && i + 1 < commandLine.Length && commandLine[i + 1] == '"')
                 {
-                    if (quoted && i + 1 < commandLine.Length && commandLine[i + 1] == '"')
-                    {
-                        argument.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = !quoted;
-                    }
-                }
-                else if (!quoted && c is ' ' or '\t')
-                {
-                    break;
+                    argument.Append('"');
+                    i++;
                 }
                 else
                 {
-                    argument.Append(c);
+                    quoted = !quoted;
                 }
             }
-
-            arguments.Add(argument.ToString());
+            else if (!quoted && c is ' ' or '\t')
+            {
+                return;
+            }
+            else
+            {
+                argument.Append(c);
+            }
         }
+    }
+
+    /// <summary>
+    /// A run of backslashes at <paramref name="at"/>: 2n before a quote are n (the quote is read next, as a quote), 2n+1
+    /// are n and a literal quote, and before anything else they are themselves. Returns how many characters it took.
+    /// </summary>
+    private static int Backslashes(string commandLine, int at, StringBuilder argument)
+    {
+        var run = 1;
+        while (at + run < commandLine.Length && commandLine[at + run] == '\\')
+        {
+            run++;
+        }
+
+        var beforeQuote = at + run < commandLine.Length && commandLine[at + run] == '"';
+        argument.Append('\\', beforeQuote ? run / 2 : run);
+        if (beforeQuote && run % 2 == 1)
+        {
+            argument.Append('"');
+            return run + 1; // the escaped quote too
+        }
+
+        return run;
     }
 
     private static T? WithProcess<T>(int pid, Func<nint, T?> query)

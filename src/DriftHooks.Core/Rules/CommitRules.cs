@@ -36,12 +36,28 @@ internal static class CommitRules
         ProjectChanges changes, List<string> staged, Dictionary<string, string> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
     {
         var project = changes.Project;
-        if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)))
+        if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)) || ReadModels(changes, findings) is not (var before, var after))
         {
             return;
         }
 
-        DatabaseModel before, after;
+        if (staged.Count > 0)
+        {
+            CheckStagedMigrations(changes, staged, scripts, before, after, findings);
+            return;
+        }
+
+        var comparison = DatabaseSchemaComparer.Compare(before, after);
+        if (comparison.ChangesDatabase && !NeedsNoMigration(changes, after, findings))
+        {
+            AddMissingMigration(changes, comparison, workingTree, findings);
+        }
+    }
+
+    /// <summary>The schema before and after the commit, or null (with the finding that says why) when either cannot be read.</summary>
+    private static (DatabaseModel Before, DatabaseModel After)? ReadModels(ProjectChanges changes, List<Finding> findings)
+    {
+        DatabaseModel after;
         try
         {
             after = Model(ReadSchema(changes, changes.SchemaAfter));
@@ -49,17 +65,17 @@ internal static class CommitRules
         catch (SchemaParseException e) when (e.Provider is { } provider)
         {
             findings.Add(NotModelled(changes, provider, e.Place));
-            return;
+            return null;
         }
         catch (SchemaParseException e)
         {
             findings.Add(Unreadable(changes, e));
-            return;
+            return null;
         }
 
         try
         {
-            before = Model(ReadSchema(changes, changes.SchemaBefore));
+            return (Model(ReadSchema(changes, changes.SchemaBefore)), after);
         }
         catch (SchemaParseException e)
         {
@@ -68,58 +84,60 @@ internal static class CommitRules
                 RuleCodes.SchemaUnreadable,
                 $"The schema as committed before this commit cannot be read ({e.Place}: {e.Problem}), so DriftHooks cannot tell whether this commit needs a migration; the schema it commits reads, so it is let through unchecked.",
                 e.Path));
-            return;
+            return null;
         }
+    }
 
-        if (staged.Count > 0)
+    /// <summary>The new migrations replayed against the schema change; where the replay cannot conclude, the schemas compared.</summary>
+    private static void CheckStagedMigrations(
+        ProjectChanges changes, List<string> staged, Dictionary<string, string> scripts, DatabaseModel before, DatabaseModel after, List<Finding> findings)
+    {
+        // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
+        // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
+        var project = changes.Project;
+        var concluded = scripts.Count == staged.Count
+            && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes),
+                () => changes.Base.Shadow?.Invoke(project) ?? ThrowawayShadow.Unknown);
+        if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
         {
-            // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
-            // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
-            var concluded = scripts.Count == staged.Count
-                && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes),
-                    () => changes.Base.Shadow?.Invoke(project) ?? ThrowawayShadow.Unknown);
-            if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
-            {
-                CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);
-            }
-
-            return;
+            CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);
         }
+    }
 
-        var comparison = DatabaseSchemaComparer.Compare(before, after);
-        if (!comparison.ChangesDatabase)
-        {
-            return;
-        }
-
+    /// <summary>A schema change with no new migration that still needs none: another finding is its root cause, or the committed migrations build it already.</summary>
+    private static bool NeedsNoMigration(ProjectChanges changes, DatabaseModel after, List<Finding> findings)
+    {
         // A committed migration edited beside the schema (DH102) is the one root cause: its fix (fold the edit into the
         // commit that added it, or move it into a new migration) brings the schema change with it, and a second finding
         // for the same change would send the user after a second problem.
+        var project = changes.Project;
         if (findings.Any(f => f.Code == RuleCodes.MigrationEdited && f.Location is { } at && RepoPath.IsUnder(at, project.MigrationsPath)))
         {
-            return;
+            return true;
         }
 
         // A schema put back to what the committed migrations already build needs no migration.
-        if (StagedMigrationsCheck.ProducedByEveryMigration(project, after, () => EveryMigration(changes), findings))
-        {
-            return;
-        }
+        return StagedMigrationsCheck.ProducedByEveryMigration(project, after, () => EveryMigration(changes), findings);
+    }
 
+    /// <summary>A schema change without its migration: one written but not staged (DH114), or none at all (DH101).</summary>
+    private static void AddMissingMigration(ProjectChanges changes, SchemaComparison comparison, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+    {
+        var project = changes.Project;
         var what = Describe(comparison);
         var unstaged = workingTree.Value.Where(m => m.HasScript && !changes.Before.ContainsKey(m.Name) && !changes.After.ContainsKey(m.Name)).ToList();
+        foreach (var migration in unstaged)
+        {
+            var folder = project.MigrationFolder(migration.Name);
+            findings.Add(Finding.Error(
+                RuleCodes.MigrationNotStaged,
+                $"The schema change ({what}) is staged but its migration '{migration.Name}' is not: the commit would carry a schema that no committed migration produces.",
+                folder,
+                $"git add {FixText.Quote(folder)}"));
+        }
+
         if (unstaged.Count > 0)
         {
-            foreach (var migration in unstaged)
-            {
-                var folder = project.MigrationFolder(migration.Name);
-                findings.Add(Finding.Error(
-                    RuleCodes.MigrationNotStaged,
-                    $"The schema change ({what}) is staged but its migration '{migration.Name}' is not: the commit would carry a schema that no committed migration produces.",
-                    folder,
-                    $"git add {FixText.Quote(folder)}"));
-            }
-
             return;
         }
 

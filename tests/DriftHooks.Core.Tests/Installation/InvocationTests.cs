@@ -73,7 +73,7 @@ public class InvocationTests
         Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalPending).Fix, Is.EqualTo("npx drifthooks sync"));
 
         var modified = MigrationHistory.FromRecords("public", [applied with { Checksum = "0" }]);
-        var plan = SyncPlanner.Plan([a], modified, null, reset: false, project, invocation: npx);
+        var plan = SyncPlanner.Plan(new SyncRequest([a], modified, null, Reset: false, project) { Invocation = npx });
         Assert.That(plan.Blockers.Single().Fix, Is.EqualTo("npx drifthooks sync --reset"));
 
         var lost = LostHistory.Detect([a, b], MigrationHistory.FromRecords("public", []), new HashSet<string> { "table public.A", "table public.B" });

@@ -77,10 +77,10 @@ public class LostHistoryTests
         Assert.That(report.Findings.Select(f => f.Code), Does.Contain(CompanionRuleCodes.LocalHistoryLost).And.No.EqualTo(CompanionRuleCodes.LocalNoHistoryTable).And.No.EqualTo(CompanionRuleCodes.LocalPending));
         Assert.That(report.Findings.Single(f => f.Code == CompanionRuleCodes.LocalHistoryLost).Fix, Is.EqualTo("drifthooks restore b.json"));
 
-        var plan = SyncPlanner.Plan([Init, Alter], MigrationHistory.FromRecords("public", []), null, false, Project, objects, null);
+        var plan = SyncPlanner.Plan(new SyncRequest([Init, Alter], MigrationHistory.FromRecords("public", []), null, false, Project) { LocalObjects = objects });
         Assert.That(plan.IsBlocked, Is.True);
         Assert.That(plan.Blockers.Single().Code, Is.EqualTo(CompanionRuleCodes.LocalHistoryLost));
-        Assert.That(SyncPlanner.Plan([Init, Alter], MigrationHistory.FromRecords("public", []), null, true, Project, objects, null).IsBlocked, Is.False, "--reset rebuilds the schema");
+        Assert.That(SyncPlanner.Plan(new SyncRequest([Init, Alter], MigrationHistory.FromRecords("public", []), null, true, Project) { LocalObjects = objects }).IsBlocked, Is.False, "--reset rebuilds the schema");
     }
 
     [Test]

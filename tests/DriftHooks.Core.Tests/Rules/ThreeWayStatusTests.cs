@@ -193,7 +193,7 @@ public class ThreeWayStatusTests
     [Test]
     public void Sync_applies_pending_and_rolled_back_migrations_in_name_order()
     {
-        var plan = SyncPlanner.Plan([C, A, B], MigrationHistory.FromRecords("public", [Applied(A), RolledBack(B.Name, 1)]), MigrationHistory.FromRecords("public", [Applied(A), Applied(B, 1)]), reset: false, Project);
+        var plan = SyncPlanner.Plan(new SyncRequest([C, A, B], MigrationHistory.FromRecords("public", [Applied(A), RolledBack(B.Name, 1)]), MigrationHistory.FromRecords("public", [Applied(A), Applied(B, 1)]), Reset: false, Project));
         Assert.That(plan.IsBlocked, Is.False);
         Assert.That(plan.ToApply.Select(m => m.Name), Is.EqualTo(new[] { B.Name, C.Name }));
     }
@@ -204,7 +204,7 @@ public class ThreeWayStatusTests
         var hotfix = M("20240109000000_hotfix");
         foreach (var reset in new[] { false, true })
         {
-            var plan = SyncPlanner.Plan([A], MigrationHistory.TableMissing("public"), MigrationHistory.FromRecords("public", [Applied(A), Applied(hotfix, 1)]), reset, Project);
+            var plan = SyncPlanner.Plan(new SyncRequest([A], MigrationHistory.TableMissing("public"), MigrationHistory.FromRecords("public", [Applied(A), Applied(hotfix, 1)]), reset, Project));
             Assert.That(plan.Blockers.Single().Code, Is.EqualTo(CompanionRuleCodes.SyncPullFirst));
             Assert.That(plan.Blockers.Single().Message, Does.Contain(hotfix.Name));
             Assert.That(plan.ToApply, Is.Empty);
@@ -216,11 +216,11 @@ public class ThreeWayStatusTests
     {
         var abandoned = M("20240104000000_abandoned");
         var local = MigrationHistory.FromRecords("public", [Applied(A), Applied(abandoned, 1), Failed(B.Name, 2)]);
-        var plan = SyncPlanner.Plan([A, B], local, null, reset: false, Project);
+        var plan = SyncPlanner.Plan(new SyncRequest([A, B], local, null, Reset: false, Project));
         Assert.That(plan.Blockers.Select(f => f.Code), Is.EqualTo(new[] { CompanionRuleCodes.LocalOnly, CompanionRuleCodes.LocalFailed }));
         Assert.That(plan.Blockers[0].Message, Does.Contain(abandoned.Name));
 
-        var reset = SyncPlanner.Plan([A, B], local, null, reset: true, Project);
+        var reset = SyncPlanner.Plan(new SyncRequest([A, B], local, null, Reset: true, Project));
         Assert.That(reset.IsBlocked, Is.False);
         Assert.That(reset.ToApply.Select(m => m.Name), Is.EqualTo(new[] { A.Name, B.Name }));
         Assert.That(reset.Notes.Single().Code, Is.EqualTo(CompanionRuleCodes.ProductionNotConfigured));
@@ -229,7 +229,7 @@ public class ThreeWayStatusTests
     [Test]
     public void Sync_stops_on_a_folder_without_script()
     {
-        var plan = SyncPlanner.Plan([A, new RepositoryMigration("20240102000000_empty", null)], MigrationHistory.TableMissing("public"), null, reset: false, Project);
+        var plan = SyncPlanner.Plan(new SyncRequest([A, new RepositoryMigration("20240102000000_empty", null)], MigrationHistory.TableMissing("public"), null, Reset: false, Project));
         Assert.That(plan.Blockers.Single().Code, Is.EqualTo(CompanionRuleCodes.MigrationWithoutScript));
     }
 

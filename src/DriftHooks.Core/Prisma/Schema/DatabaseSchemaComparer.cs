@@ -86,95 +86,125 @@ internal static class DatabaseSchemaComparer
 
     private static void CompareTable(DbTable old, DbTable @new, List<SchemaChange> changes)
     {
-        var table = @new.QualifiedName;
-        void Add(ChangeVerb verb, SchemaMember member, string? subject, string description, MemberAspect aspect = MemberAspect.None) =>
-            changes.Add(SchemaChange.OfMember(@new.Kind, table, verb, member, subject, description, aspect));
+        var table = new TableChanges(changes, @new.Kind, @new.QualifiedName);
+        CompareColumns(old, @new, table);
+        ComparePrimaryKey(old, @new, table);
+        CompareIndexes(old, @new, table);
+        CompareForeignKeys(old, @new, table);
+    }
 
+    /// <summary>The changes of one table, each made as a member of it.</summary>
+    private readonly struct TableChanges(List<SchemaChange> changes, SchemaObjectKind kind, string table)
+    {
+        public void Add(ChangeVerb verb, SchemaMember member, string? subject, string description, MemberAspect aspect = MemberAspect.None) =>
+            changes.Add(SchemaChange.OfMember(kind, table, verb, member, subject, description, aspect));
+    }
+
+    private static void CompareColumns(DbTable old, DbTable @new, TableChanges table)
+    {
         foreach (var name in Keys(old.Columns, @new.Columns))
         {
             old.Columns.TryGetValue(name, out var a);
             @new.Columns.TryGetValue(name, out var b);
             if (a is null)
             {
-                Add(ChangeVerb.Added, SchemaMember.Column, name, $"column `{name}` added");
+                table.Add(ChangeVerb.Added, SchemaMember.Column, name, $"column `{name}` added");
             }
             else if (b is null)
             {
-                Add(ChangeVerb.Removed, SchemaMember.Column, name, $"column `{name}` removed");
+                table.Add(ChangeVerb.Removed, SchemaMember.Column, name, $"column `{name}` removed");
             }
             else
             {
-                if (a.Type != b.Type || a.IsArray != b.IsArray)
-                {
-                    Add(ChangeVerb.Changed, SchemaMember.Column, name,
-                        $"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})", MemberAspect.Type);
-                }
-
-                // Prisma has no optional list: it reads TEXT[] and TEXT[] NOT NULL as the same String[] and never changes one
-                // into the other (a hand-written NOT NULL on trigger.dev's "Session"."tags", c69e939c34: migrate diff finds nothing).
-                if (a.IsNullable != b.IsNullable && !(a.IsArray && b.IsArray))
-                {
-                    Add(ChangeVerb.Changed, SchemaMember.Column, name, $"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}", MemberAspect.Nullability);
-                }
-
-                if (a.Default != b.Default)
-                {
-                    Add(ChangeVerb.Changed, SchemaMember.Column, name, b.Default is null ? $"column `{name}` default removed" : $"column `{name}` default now {b.Default}", MemberAspect.Default);
-                }
+                CompareColumn(name, a, b, table);
             }
         }
+    }
 
-        if (old.PrimaryKey != @new.PrimaryKey)
+    private static void CompareColumn(string name, DbColumn a, DbColumn b, TableChanges table)
+    {
+        if (a.Type != b.Type || a.IsArray != b.IsArray)
         {
-            if (@new.PrimaryKey is null)
-            {
-                Add(ChangeVerb.Removed, SchemaMember.PrimaryKey, null, "primary key removed");
-            }
-            else
-            {
-                Add(ChangeVerb.Changed, SchemaMember.PrimaryKey, @new.PrimaryKey.Name, $"primary key now `{@new.PrimaryKey.Name}` on ({@new.PrimaryKey.Columns})", MemberAspect.Definition);
-            }
+            table.Add(ChangeVerb.Changed, SchemaMember.Column, name,
+                $"column `{name}` type now {b.Type}{(b.IsArray ? "[]" : string.Empty)} (was {a.Type}{(a.IsArray ? "[]" : string.Empty)})", MemberAspect.Type);
         }
 
+        // Prisma has no optional list: it reads TEXT[] and TEXT[] NOT NULL as the same String[] and never changes one
+        // into the other (a hand-written NOT NULL on trigger.dev's "Session"."tags", c69e939c34: migrate diff finds nothing).
+        if (a.IsNullable != b.IsNullable && !(a.IsArray && b.IsArray))
+        {
+            table.Add(ChangeVerb.Changed, SchemaMember.Column, name, $"column `{name}` now {(b.IsNullable ? "nullable" : "NOT NULL")}", MemberAspect.Nullability);
+        }
+
+        if (a.Default != b.Default)
+        {
+            table.Add(ChangeVerb.Changed, SchemaMember.Column, name, b.Default is null ? $"column `{name}` default removed" : $"column `{name}` default now {b.Default}", MemberAspect.Default);
+        }
+    }
+
+    private static void ComparePrimaryKey(DbTable old, DbTable @new, TableChanges table)
+    {
+        if (old.PrimaryKey == @new.PrimaryKey)
+        {
+            return;
+        }
+
+        if (@new.PrimaryKey is null)
+        {
+            table.Add(ChangeVerb.Removed, SchemaMember.PrimaryKey, null, "primary key removed");
+        }
+        else
+        {
+            table.Add(ChangeVerb.Changed, SchemaMember.PrimaryKey, @new.PrimaryKey.Name, $"primary key now `{@new.PrimaryKey.Name}` on ({@new.PrimaryKey.Columns})", MemberAspect.Definition);
+        }
+    }
+
+    private static void CompareIndexes(DbTable old, DbTable @new, TableChanges table)
+    {
         foreach (var name in Keys(old.Indexes, @new.Indexes))
         {
             old.Indexes.TryGetValue(name, out var a);
             @new.Indexes.TryGetValue(name, out var b);
-            if (a != b)
+            if (a == b)
             {
-                var member = (b ?? a)!.IsUnique ? SchemaMember.UniqueIndex : SchemaMember.Index;
-                var kind = member.Describe();
-                if (a is null)
-                {
-                    Add(ChangeVerb.Added, member, name, $"{kind} `{name}` added");
-                }
-                else if (b is null)
-                {
-                    Add(ChangeVerb.Removed, member, name, $"{kind} `{name}` removed");
-                }
-                else
-                {
-                    Add(ChangeVerb.Changed, member, name, $"{kind} `{name}` now {b.Definition}", MemberAspect.Definition);
-                }
+                continue;
+            }
+
+            var member = (b ?? a)!.IsUnique ? SchemaMember.UniqueIndex : SchemaMember.Index;
+            var kind = member.Describe();
+            if (a is null)
+            {
+                table.Add(ChangeVerb.Added, member, name, $"{kind} `{name}` added");
+            }
+            else if (b is null)
+            {
+                table.Add(ChangeVerb.Removed, member, name, $"{kind} `{name}` removed");
+            }
+            else
+            {
+                table.Add(ChangeVerb.Changed, member, name, $"{kind} `{name}` now {b.Definition}", MemberAspect.Definition);
             }
         }
+    }
 
+    private static void CompareForeignKeys(DbTable old, DbTable @new, TableChanges table)
+    {
         foreach (var name in Keys(old.ForeignKeys, @new.ForeignKeys))
         {
             old.ForeignKeys.TryGetValue(name, out var a);
             @new.ForeignKeys.TryGetValue(name, out var b);
             if (a is null)
             {
-                Add(ChangeVerb.Added, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{b!.Columns}` added");
+                table.Add(ChangeVerb.Added, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{b!.Columns}` added");
             }
             else if (b is null)
             {
-                Add(ChangeVerb.Removed, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{a.Columns}` removed");
+                table.Add(ChangeVerb.Removed, SchemaMember.ForeignKey, name, $"foreign key `{name}` on `{a.Columns}` removed");
             }
             else if (a != b)
             {
                 var actions = a.OnDelete != b.OnDelete || a.OnUpdate != b.OnUpdate;
-                Add(ChangeVerb.Changed, SchemaMember.ForeignKey, name, actions
+                table.Add(ChangeVerb.Changed, SchemaMember.ForeignKey, name, actions
                     ? $"foreign key on `{b.Columns}` now ON DELETE {Sql(b.OnDelete)} ON UPDATE {Sql(b.OnUpdate)}"
                     : $"foreign key `{name}` now ({b.Columns}) references {b.ReferencedTable}({b.ReferencedColumns})",
                     actions ? MemberAspect.Actions : MemberAspect.Definition);
