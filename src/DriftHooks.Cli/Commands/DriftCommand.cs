@@ -107,7 +107,7 @@ internal static class DriftCommand
 
     static string LocateMigrations(RepositoryLocation location, DriftHooksOptions options)
     {
-        var projects = IndexProjects.Locate(location, options.Projects);
+        var projects = ProjectLocator.InIndex(location, options.Projects);
         return projects.Count switch
         {
             0 => throw new ConfigurationException("No Prisma project was found in this repository. Give the migrations folder with --migrations <dir>, or configure Projects in drifthooks.json."),

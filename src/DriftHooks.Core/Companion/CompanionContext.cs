@@ -80,11 +80,11 @@ internal sealed class CompanionContext
         }
 
         IReadOnlyList<RepositoryMigration> head = [];
-        using (var repository = GitRepository.Open(location))
+        using (var reader = new RepositoryReader(location))
         {
-            if (GitRepository.HeadCommit(repository) is { } commit)
+            if (reader.Head().Commit is { } commit)
             {
-                head = CommitMigrations.Read(repository, commit, project);
+                head = CommitMigrations.Read(reader.Trees(commit), project);
             }
         }
 

@@ -44,11 +44,12 @@ internal static class DoctorCheck
 
     private static DoctorItem Branch(RepositoryLocation location)
     {
-        var branch = GitRepository.CurrentBranch(location);
+        string branch;
         string? defaultBranch;
-        using (var repository = GitRepository.Open(location))
+        using (var reader = new RepositoryReader(location))
         {
-            defaultBranch = DefaultBranch.Find(repository) is { } found ? DefaultBranch.ShortName(found.Name) : null;
+            branch = GitRepository.CurrentBranch(reader.Head());
+            defaultBranch = DefaultBranch.Find(reader) is { } found ? DefaultBranch.ShortName(found.Name) : null;
         }
 
         if (branch.StartsWith('('))
@@ -69,6 +70,7 @@ internal static class DoctorCheck
         var note = "";
         if (fetch)
         {
+            // git itself: libgit2 knows neither the user's credential helpers nor their SSH setup.
             var fetched = GitCommandLine.Run(location.WorkTree, "fetch", "--quiet");
             note = fetched.ExitCode == 0 ? "" : $" (git fetch failed: {FirstLine(fetched.Error)}; compared with the last fetch)";
         }
@@ -77,21 +79,21 @@ internal static class DoctorCheck
             note = " (as of the last fetch; --fetch to refresh)";
         }
 
-        var upstream = GitCommandLine.Run(location.WorkTree, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}");
-        if (upstream.ExitCode != 0)
+        using var reader = new RepositoryReader(location);
+        var head = reader.Head();
+        if (head.Branch is not { } local || reader.Upstream(local) is not { } upstream || reader.Resolve(upstream) is not { } upstreamCommit)
         {
-            var branch = GitRepository.CurrentBranch(location);
+            var branch = GitRepository.CurrentBranch(head);
             return new("upstream", "upstream", DoctorStatus.Warn, "the current branch tracks no upstream branch, so it cannot tell whether you are behind", branch.StartsWith('(') ? null : $"git push -u origin {FixText.Quote(branch)}");
         }
 
-        var name = upstream.Output.Trim();
-        var counts = GitCommandLine.Run(location.WorkTree, "rev-list", "--left-right", "--count", "@{upstream}...HEAD");
-        var parts = counts.Output.Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        if (counts.ExitCode != 0 || parts.Length != 2 || !int.TryParse(parts[0], out var behind) || !int.TryParse(parts[1], out var ahead))
+        var name = DefaultBranch.DisplayName(upstream);
+        if (head.Commit is null)
         {
-            return new("upstream", "upstream", DoctorStatus.Warn, $"cannot compare with {name}: {FirstLine(counts.Error)}", "git fetch");
+            return new("upstream", "upstream", DoctorStatus.Warn, $"cannot compare with {name}: the branch has no commit yet", "git fetch");
         }
 
+        var (ahead, behind) = reader.Divergence(head.Commit, upstreamCommit);
         if (behind > 0)
         {
             return new("upstream", "upstream", DoctorStatus.Fail, $"{Rules.FixText.Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
@@ -136,6 +138,7 @@ internal static class DoctorCheck
     /// <summary><c>git status --porcelain=v1 -z</c> of the project's migrations folder, one entry (or a rename's original path) per element.</summary>
     private static string[] StatusEntries(RepositoryLocation location, PrismaProject project)
     {
+        // git itself: libgit2's status ignores fsmonitor, and its ignore rules and filters can differ from git's.
         var status = GitCommandLine.Run(location.WorkTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", project.MigrationsPath);
         if (status.ExitCode != 0)
         {
@@ -313,9 +316,9 @@ internal static class DoctorCheck
 
         var project = ProjectChoice.Choose(projects, options);
         string? head;
-        using (var repository = GitRepository.Open(location))
+        using (var reader = new RepositoryReader(location))
         {
-            head = GitRepository.HeadCommit(repository)?.Sha;
+            head = reader.Head().Commit;
         }
 
         if (project is null || head is null)
@@ -403,7 +406,7 @@ internal static class DoctorCheck
     }
 
     private static IReadOnlyList<PrismaProject> LocateProjects(RepositoryLocation location, DriftHooksOptions options) =>
-        IndexProjects.Locate(location, options.Projects);
+        ProjectLocator.InIndex(location, options.Projects);
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);

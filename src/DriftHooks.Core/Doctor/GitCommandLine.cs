@@ -6,7 +6,8 @@ namespace DriftHooks.Core.Doctor;
 
 /// <summary>
 /// Runs the git CLI for what libgit2 does not do as git does (fetch with the user's credential helpers, status with
-/// the user's ignore rules and fsmonitor). For the doctor only: never on a hook's hot path.
+/// the user's ignore rules and fsmonitor). For the doctor only: never on a hook's hot path. Everything else Core asks of
+/// git goes through <see cref="Git.RepositoryReader"/>.
 /// </summary>
 internal static class GitCommandLine
 {

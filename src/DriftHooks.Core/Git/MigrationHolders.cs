@@ -1,6 +1,5 @@
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Git;
 
@@ -30,32 +29,33 @@ internal static class MigrationHolders
             return holders;
         }
 
-        using var repository = GitRepository.Open(location);
-        var target = compared is null ? repository.Head.Tip : repository.Lookup<Commit>(compared);
-        var branches = repository.Branches
-            .Where(b => b.Tip is not null && !b.IsCurrentRepositoryHead && !b.CanonicalName.EndsWith("/HEAD", StringComparison.Ordinal))
-            .Where(b => target is null || BringsCommits(repository, b.Tip, target))
-            .OrderBy(b => b.IsRemote)
-            .ThenBy(b => b.FriendlyName, StringComparer.Ordinal)
+        using var reader = new RepositoryReader(location);
+        var head = reader.Head();
+        var target = compared ?? head.Commit;
+        var branches = reader.References("refs/heads/").Concat(reader.References("refs/remotes/"))
+            .Where(b => b.SymbolicTarget is null && b.Name != head.Branch && !b.Name.EndsWith("/HEAD", StringComparison.Ordinal))
+            .Where(b => target is null || BringsCommits(reader, b.Commit, target))
+            .OrderBy(b => b.Name.StartsWith("refs/remotes/", StringComparison.Ordinal))
+            .ThenBy(b => Range.DefaultBranch.DisplayName(b.Name), StringComparer.Ordinal)
             .ToList();
         foreach (var name in wanted)
         {
-            if (branches.FirstOrDefault(b => b.Tip.Tree[Script(project, name)] is not null) is { } branch)
+            if (branches.FirstOrDefault(b => reader.Trees(b.Commit).Find(Script(project, name)) is not null) is { } branch)
             {
-                holders[name] = new MigrationHolder(branch.FriendlyName, null);
+                holders[name] = new MigrationHolder(Range.DefaultBranch.DisplayName(branch.Name), null);
             }
         }
 
         var unheld = wanted.Where(n => !holders.ContainsKey(n)).ToList();
-        if (unheld.Count > 0 && repository.Refs.Any())
+        var tips = unheld.Count > 0 ? ReachableTips(reader) : [];
+        if (tips.Count > 0)
         {
-            var tips = ReachableTips(repository);
-            var history = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tips, SortBy = CommitSortStrategies.Time });
-            foreach (var commit in history.Take(HistoryCommits))
+            foreach (var commit in reader.Walk(tips, [], HistoryOrder.NewestFirst).Take(HistoryCommits))
             {
-                foreach (var name in unheld.Where(n => !holders.ContainsKey(n) && commit.Tree[Script(project, n)] is not null).ToList())
+                var trees = reader.HistoryTrees(commit);
+                foreach (var name in unheld.Where(n => !holders.ContainsKey(n) && trees.Find(Script(project, n)) is not null).ToList())
                 {
-                    holders[name] = new MigrationHolder(null, commit.Sha[..7]);
+                    holders[name] = new MigrationHolder(null, commit[..7]);
                 }
 
                 if (unheld.All(holders.ContainsKey))
@@ -72,14 +72,12 @@ internal static class MigrationHolders
     /// Every ref's commit and every commit HEAD's reflog names, as <c>git log --all --reflog</c> starts from: a commit
     /// of a deleted branch, or one amended away, stays in the reflog (and so in git) until it expires and is pruned.
     /// </summary>
-    internal static List<Commit> ReachableTips(Repository repository) =>
-        [.. repository.Refs.Select(r => r.ResolveToDirectReference()?.Target).OfType<Commit>()
-            .Concat(repository.Refs.Log("HEAD").Select(e => repository.Lookup<Commit>(e.To)).OfType<Commit>())
-            .Distinct()];
+    internal static List<string> ReachableTips(RepositoryReader reader) =>
+        [.. reader.References("refs/").Select(r => r.Commit).Concat(reader.HeadReflog()).Distinct(StringComparer.Ordinal)];
 
     // Whether merging the tip into the target brings anything: a branch the target already contains merges nothing.
-    private static bool BringsCommits(Repository repository, Commit tip, Commit target) =>
-        repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = target }).Any();
+    private static bool BringsCommits(RepositoryReader reader, string tip, string target) =>
+        reader.Walk([tip], [target], HistoryOrder.Any).Any();
 
     private static string Script(PrismaProject project, string name) => project.MigrationFolder(name) + "/migration.sql";
 }

@@ -1,22 +1,20 @@
 using DriftHooks.Core.Range;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Git;
 
 /// <summary>
 /// Where git has a committed migration besides this branch: the mainline (the default branch, whose migrations deploy)
 /// first, then every remote-tracking branch (pushed or fetched: others may have applied it), this branch's own pushed
-/// copy last (its upstream, or a remote's branch of the same name). What the rules' fixes depend on, read through
-/// libgit2 only when a rule asks (a commit that touches no committed migration never does).
+/// copy last (its upstream, or a remote's branch of the same name). What the rules' fixes depend on, read only when a
+/// rule asks (a commit that touches no committed migration never does).
 /// </summary>
 internal sealed class MigrationPlaces : IDisposable
 {
-    private readonly Func<Repository> _open;
+    private readonly RepositoryReader _reader;
     private readonly string? _branch;
-    private Repository? _repository;
     private bool _owned;
-    private List<(string Name, Tree Tree, bool Mainline, bool Own)>? _places;
+    private List<(string Name, ITreeSource Tree, bool Mainline, bool Own)>? _places;
 
     /// <summary>Places read from a repository opened on first use, and disposed with this.</summary>
     /// <param name="location">The repository.</param>
@@ -25,20 +23,17 @@ internal sealed class MigrationPlaces : IDisposable
     /// checkout no local branch has the name: the remotes' branches of that name are still its pushed copies.
     /// </param>
     public MigrationPlaces(RepositoryLocation location, string? branch = null)
+        : this(new RepositoryReader(location), branch)
     {
-        _open = () => GitRepository.Open(location);
         _owned = true;
-        _branch = branch;
     }
 
-    /// <summary>Places read from an open repository (not disposed here).</summary>
-    public MigrationPlaces(Repository repository, string? branch = null)
+    /// <summary>Places read through a reader the caller disposes.</summary>
+    public MigrationPlaces(RepositoryReader reader, string? branch = null)
     {
-        _open = () => repository;
+        _reader = reader;
         _branch = branch;
     }
-
-    private Repository Repository => _repository ??= _open();
 
     /// <summary>Where the folder is published, or null when no place has it; this branch's own copy only when no other place has it.</summary>
     public PublishedMigration? Find(string folder)
@@ -46,9 +41,9 @@ internal sealed class MigrationPlaces : IDisposable
         _places ??= ReadPlaces();
         foreach (var (name, tree, mainline, own) in _places)
         {
-            if (tree[folder] is { TargetType: TreeEntryTargetType.Tree })
+            if (tree.Find(folder) is { IsTree: true })
             {
-                return new PublishedMigration(name, tree[folder + "/migration.sql"]?.Target.Sha, mainline, OnlyThisBranch: own && !mainline);
+                return new PublishedMigration(name, tree.Find(folder + "/migration.sql")?.ObjectId, mainline, OnlyThisBranch: own && !mainline);
             }
         }
 
@@ -61,39 +56,39 @@ internal sealed class MigrationPlaces : IDisposable
     /// </summary>
     public AddingCommit? AddedBy(string folder, string baseSha, string? replaceable)
     {
-        var commit = Repository.Lookup<Commit>(baseSha);
-        if (commit?.Tree[folder] is null)
+        if (_reader.Trees(baseSha).Find(folder) is null)
         {
             return null;
         }
 
-        while (commit.Parents.FirstOrDefault() is { } parent && parent.Tree[folder] is not null)
+        var commit = baseSha;
+        while (_reader.FirstParent(commit) is { } parent && _reader.Trees(parent).Find(folder) is not null)
         {
             commit = parent;
         }
 
-        return new AddingCommit(commit.Sha, commit.Sha == replaceable);
+        return new AddingCommit(commit, commit == replaceable);
     }
 
-    private List<(string, Tree, bool, bool)> ReadPlaces()
+    private List<(string, ITreeSource, bool, bool)> ReadPlaces()
     {
-        var places = new List<(string, Tree, bool, bool)>();
+        var places = new List<(string, ITreeSource, bool, bool)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var own = OwnCopies();
-        if (DefaultBranch.Find(Repository) is { } mainline && seen.Add(mainline.Commit.Sha))
+        if (DefaultBranch.Find(_reader) is { } mainline && seen.Add(mainline.Commit))
         {
-            places.Add((DefaultBranch.DisplayName(mainline.Name), mainline.Commit.Tree, true, false));
+            places.Add((DefaultBranch.DisplayName(mainline.Name), _reader.Trees(mainline.Commit), true, false));
         }
 
-        var remotes = Repository.Refs.FromGlob("refs/remotes/*")
-            .Where(r => r is DirectReference)
-            .OrderBy(r => own.Contains(r.CanonicalName)) // another branch that holds it is named before this branch's own copy
-            .ThenBy(r => r.CanonicalName, StringComparer.Ordinal);
+        var remotes = _reader.References("refs/remotes/")
+            .Where(r => r.SymbolicTarget is null)
+            .OrderBy(r => own.Contains(r.Name)) // another branch that holds it is named before this branch's own copy
+            .ThenBy(r => r.Name, StringComparer.Ordinal);
         foreach (var reference in remotes)
         {
-            if (reference.ResolveToDirectReference()?.Target is Commit commit && seen.Add(commit.Sha))
+            if (seen.Add(reference.Commit))
             {
-                places.Add((DefaultBranch.DisplayName(reference.CanonicalName), commit.Tree, false, own.Contains(reference.CanonicalName)));
+                places.Add((DefaultBranch.DisplayName(reference.Name), _reader.Trees(reference.Commit), false, own.Contains(reference.Name)));
             }
         }
 
@@ -106,12 +101,12 @@ internal sealed class MigrationPlaces : IDisposable
     {
         var own = new HashSet<string>(StringComparer.Ordinal);
         var named = _branch?.StartsWith("refs/heads/", StringComparison.Ordinal) == true;
-        var branch = named ? Repository.Branches[_branch] : Repository.Head;
+        var local = named ? (_reader.Resolve(_branch!) is null ? null : _branch) : _reader.Head().Branch;
         string name;
-        if (branch is { IsRemote: false, CanonicalName: { } local } && local.StartsWith("refs/heads/", StringComparison.Ordinal))
+        if (local is not null)
         {
             name = local;
-            if (branch.TrackedBranch?.CanonicalName is { } upstream)
+            if (_reader.Upstream(local) is { } upstream)
             {
                 own.Add(upstream);
             }
@@ -126,9 +121,9 @@ internal sealed class MigrationPlaces : IDisposable
         }
 
         var shortName = DefaultBranch.ShortName(name);
-        foreach (var remote in Repository.Network.Remotes)
+        foreach (var remote in _reader.Remotes())
         {
-            own.Add($"refs/remotes/{remote.Name}/{shortName}");
+            own.Add($"refs/remotes/{remote}/{shortName}");
         }
 
         return own;
@@ -138,7 +133,7 @@ internal sealed class MigrationPlaces : IDisposable
     {
         if (_owned)
         {
-            _repository?.Dispose();
+            _reader.Dispose();
             _owned = false;
         }
     }

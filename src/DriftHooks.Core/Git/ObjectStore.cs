@@ -5,7 +5,7 @@ using System.Text;
 namespace DriftHooks.Core.Git;
 
 /// <summary>
-/// Reads HEAD and objects (loose, or in packs through their version-2 .idx) straight from the files, without
+/// Reads objects (loose, or in packs through their version-2 .idx) straight from the files, without
 /// libgit2: loading libgit2 and opening a repository costs the hook more than the few objects it needs.
 /// It answers only what it is sure of: anything it does not handle (reftable, SHA-256, alternates, a missing
 /// object, an unknown format) throws <see cref="ObjectStoreException"/>, and the caller falls back to libgit2.
@@ -109,72 +109,6 @@ internal sealed class ObjectStore : IDisposable
         return false;
     }
 
-    /// <summary>The commit id HEAD points at; before the first commit (a ref that exists nowhere) it throws, and libgit2 decides.</summary>
-    public static string ResolveHead(RepositoryLocation location)
-    {
-        var target = "HEAD";
-        for (var depth = 0; depth < 5; depth++)
-        {
-            // HEAD and other per-worktree refs live in the worktree's git directory, branches in the common one.
-            var perWorktree = target == "HEAD" || target.StartsWith("refs/worktree/", StringComparison.Ordinal);
-            var file = Path.Combine(perWorktree ? location.GitDirectory : location.CommonDirectory, target);
-            string? text = null;
-            if (File.Exists(file))
-            {
-                text = File.ReadAllText(file).Trim();
-            }
-            else if (!perWorktree)
-            {
-                text = PackedRef(location.CommonDirectory, target);
-            }
-
-            if (text is null)
-            {
-                // Unborn, or refs stored where this reader does not look: libgit2 decides.
-                throw new ObjectStoreException($"ref {target} not found");
-            }
-
-            if (text.StartsWith("ref: ", StringComparison.Ordinal))
-            {
-                target = text[5..].Trim();
-                if (!target.StartsWith("refs/", StringComparison.Ordinal) || target.Contains("..", StringComparison.Ordinal))
-                {
-                    throw new ObjectStoreException($"symbolic ref to {target}");
-                }
-
-                continue;
-            }
-
-            if (text.Length == 2 * HashSize && IsHex(text))
-            {
-                return text.ToLowerInvariant();
-            }
-
-            throw new ObjectStoreException($"ref {target} holds '{text}'");
-        }
-
-        throw new ObjectStoreException("symbolic refs nested too deep");
-    }
-
-    private static string? PackedRef(string commonDirectory, string name)
-    {
-        var file = Path.Combine(commonDirectory, "packed-refs");
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        foreach (var line in File.ReadLines(file))
-        {
-            if (line.Length > 2 * HashSize + 1 && line[2 * HashSize] == ' ' && line.AsSpan(2 * HashSize + 1).SequenceEqual(name))
-            {
-                return line[..(2 * HashSize)];
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The tree id of a commit.</summary>
     public string CommitTree(string commitId)
     {
@@ -188,17 +122,35 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>The first parent of a commit, or null for a root commit.</summary>
-    public string? FirstParent(string commitId)
+    public string? FirstParent(string commitId) => Parents(commitId, firstOnly: true) is [var first, ..] ? first : null;
+
+    /// <summary>The parents of a commit, in order (none for a root commit).</summary>
+    public List<string> Parents(string commitId) => Parents(commitId, firstOnly: false);
+
+    private List<string> Parents(string commitId, bool firstOnly)
     {
         var (type, data) = Read(commitId);
         const int treeLine = 5 + (2 * HashSize) + 1;
+        const int parentLine = 7 + (2 * HashSize) + 1;
         if (type != ObjectType.Commit || data.Length < treeLine || !data.AsSpan().StartsWith("tree "u8))
         {
             throw new ObjectStoreException($"object {commitId} is not a commit");
         }
 
+        var parents = new List<string>(1);
         var rest = data.AsSpan(treeLine);
-        return rest.StartsWith("parent "u8) && rest.Length > 7 + (2 * HashSize) ? Encoding.ASCII.GetString(rest.Slice(7, 2 * HashSize)) : null;
+        while (rest.StartsWith("parent "u8) && rest.Length >= parentLine && rest[parentLine - 1] == (byte)'\n')
+        {
+            parents.Add(Encoding.ASCII.GetString(rest.Slice(7, 2 * HashSize)));
+            if (firstOnly)
+            {
+                break;
+            }
+
+            rest = rest[parentLine..];
+        }
+
+        return parents;
     }
 
     /// <summary>The entries of a tree object, in stored order.</summary>

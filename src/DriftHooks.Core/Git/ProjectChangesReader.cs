@@ -143,7 +143,8 @@ internal static class ProjectChangesReader
         return null;
     }
 
-    private static List<FileVersion> SchemaFiles(PrismaProject project, ITreeSource source)
+    /// <summary>The schema's files in a tree (one, or a folder's .prisma files outside its migrations), in path order.</summary>
+    internal static List<FileVersion> SchemaFiles(PrismaProject project, ITreeSource source)
     {
         var files = new List<FileVersion>();
         var node = source.Find(project.SchemaPath);

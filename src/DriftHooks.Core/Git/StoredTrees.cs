@@ -1,9 +1,14 @@
 namespace DriftHooks.Core.Git;
 
-/// <summary>Trees and blobs of one commit read by <see cref="ObjectStore"/>, each tree parsed at most once.</summary>
-internal sealed class StoredTrees(ObjectStore store, string? rootTreeId) : ITreeSource
+/// <summary>Trees and blobs of one commit read by <see cref="RepositoryReader"/> (or an <see cref="ObjectStore"/>), each tree parsed at most once.</summary>
+internal sealed class StoredTrees(Func<string, IReadOnlyList<TreeNode>> readTree, Func<string, byte[]> readBlob, string? rootTreeId) : ITreeSource
 {
-    private readonly Dictionary<string, List<TreeNode>> _trees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TreeNode>> _trees = new(StringComparer.Ordinal);
+
+    public StoredTrees(ObjectStore store, string? rootTreeId)
+        : this(store.ReadTree, store.ReadBlob, rootTreeId)
+    {
+    }
 
     public TreeNode? Find(string path)
     {
@@ -50,7 +55,7 @@ internal sealed class StoredTrees(ObjectStore store, string? rootTreeId) : ITree
     {
         if (!_trees.TryGetValue(treeId, out var children))
         {
-            children = store.ReadTree(treeId);
+            children = readTree(treeId);
             if (children is TreeNodeList list && TreeDiff.IsInGitOrder(list))
             {
                 list.InGitOrder = true; // checked once here: the list is this cache's and never changes
@@ -62,5 +67,5 @@ internal sealed class StoredTrees(ObjectStore store, string? rootTreeId) : ITree
         return children;
     }
 
-    public byte[] ReadBlob(string blobId) => store.ReadBlob(blobId);
+    public byte[] ReadBlob(string blobId) => readBlob(blobId);
 }

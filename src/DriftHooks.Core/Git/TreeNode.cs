@@ -35,6 +35,9 @@ internal sealed class TreeNode : IEquatable<TreeNode>
 
     public bool IsTree => Mode == TreeMode;
 
+    /// <summary>A file or a symbolic link (a blob), not a folder nor a submodule.</summary>
+    public bool IsBlob => (Mode & 0xF000) is 0x8000 or SymbolicLinkMode;
+
     /// <summary>The index folder this node stands for when it was made by an <see cref="IndexTree"/> (no id lookup needed), else null.</summary>
     internal IndexTree.Folder? IndexFolder { get; init; }
 

@@ -6,7 +6,6 @@ using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Hooks;
 
@@ -19,11 +18,11 @@ namespace DriftHooks.Core.Hooks;
 internal static class ExactCheckRun
 {
     /// <summary>Whether <paramref name="to"/> holds another schema or migrations folder than <paramref name="from"/> (no commit: yes).</summary>
-    public static bool Changes(Commit? from, Commit to, PrismaProject project)
+    public static bool Changes(ITreeSource? from, ITreeSource to, PrismaProject project)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(project);
-        return from is null || project.Prefixes.Any(path => from.Tree[path]?.Target.Sha != to.Tree[path]?.Target.Sha);
+        return from is null || project.Prefixes.Any(path => from.Find(path)?.ObjectId != to.Find(path)?.ObjectId);
     }
 
     /// <param name="subject">What is checked, for messages ("the head commit 1a2b3c4").</param>
@@ -90,27 +89,22 @@ internal static class ExactCheckRun
 
     static CommitState? Read(RepositoryLocation location, PrismaProject project, string sha)
     {
-        using var repository = GitRepository.Open(location);
-        var commit = repository.Lookup<Commit>(sha) ?? throw new ResourceUnavailableException($"Commit {sha} is not in this repository's object database.");
+        using var reader = new RepositoryReader(location);
+        var trees = reader.Trees(sha);
         var sources = new List<SchemaSource>();
-        try
+        foreach (var file in ProjectChangesReader.SchemaFiles(project, trees))
         {
-            if (commit.Tree[project.SchemaPath]?.Target is Blob file && !project.SchemaIsFolder)
+            // A schema file that is not UTF-8 is refused by the commit rules (DH100): the check does not run.
+            if (!PrismaText.TryDecode(trees.ReadBlob(file.ObjectId), out var text, out _))
             {
-                Add(repository, project.SchemaPath, file, sources);
+                return null;
             }
-            else if (commit.Tree[project.SchemaPath]?.Target is Tree folder)
-            {
-                Collect(repository, folder, project.SchemaPath, project, sources);
-            }
-        }
-        catch (ConfigurationException)
-        {
-            return null;
+
+            sources.Add(new SchemaSource(file.Path, text));
         }
 
         var migrations = new List<(string, string)>();
-        foreach (var migration in CommitMigrations.Read(repository, commit, project))
+        foreach (var migration in CommitMigrations.Read(trees, project))
         {
             if (migration.Script is null || migration.ScriptIsLink)
             {
@@ -134,26 +128,4 @@ internal static class ExactCheckRun
             return null;
         }
     }
-
-    static void Collect(Repository repository, Tree tree, string path, PrismaProject project, List<SchemaSource> sources)
-    {
-        foreach (var entry in tree)
-        {
-            var child = path + "/" + entry.Name;
-            if (entry.Target is Tree sub)
-            {
-                Collect(repository, sub, child, project, sources);
-            }
-            else if (entry.Target is Blob blob && project.IsSchemaFile(child))
-            {
-                Add(repository, child, blob, sources);
-            }
-        }
-    }
-
-    // A schema file that is not UTF-8 is refused by the commit rules (DH100): the check does not run.
-    static void Add(Repository repository, string path, Blob blob, List<SchemaSource> sources) =>
-        sources.Add(PrismaText.TryDecode(ObjectDatabaseTrees.ReadBlob(repository, blob.Sha), out var text, out _)
-            ? new SchemaSource(path, text)
-            : throw new ConfigurationException($"'{path}' is not valid UTF-8."));
 }

@@ -9,7 +9,7 @@ namespace DriftHooks.Core.Hooks;
 /// <summary>
 /// The pre-commit check: what the index (the one git hands the hook) would commit, against HEAD.
 /// Fast path first: one pass over the index reads the entries that can locate a Prisma project, those under any
-/// "prisma" folder and the index's cache-tree; HEAD's trees are read from the object files directly; a project
+/// "prisma" folder and the index's cache-tree; HEAD and its trees are read through RepositoryReader, from the files directly; a project
 /// whose folders have HEAD's ids is done there. libgit2 is loaded only when that reader meets something it does
 /// not handle.
 /// </summary>
@@ -30,40 +30,20 @@ internal static class PreCommitCheck
     /// </remarks>
     public static IReadOnlyList<Finding> Run(RepositoryLocation location, DriftHooksOptions options, Func<bool>? isAmend = null)
     {
-        using var places = new MigrationPlaces(location);
-        return Check(location, options, () => isAmend?.Invoke() == true && !IsPushed(location), places);
+        using var reader = new RepositoryReader(location);
+        using var places = new MigrationPlaces(reader);
+        return Check(reader, options, () => isAmend?.Invoke() == true && !IsPushed(reader), places);
     }
 
-    // HEAD is the tip of a remote-tracking branch (loose or packed): it was pushed or fetched, so others may have applied it.
-    private static bool IsPushed(RepositoryLocation location)
+    // HEAD is the tip of a remote-tracking branch: it was pushed or fetched, so others may have applied it.
+    private static bool IsPushed(RepositoryReader reader) =>
+        reader.Head().Commit is { } head && reader.References("refs/remotes/").Any(r => r.Commit == head);
+
+    private static IReadOnlyList<Finding> Check(RepositoryReader reader, DriftHooksOptions options, Func<bool> decideAmend, MigrationPlaces places)
     {
-        string head;
-        try
-        {
-            head = ObjectStore.ResolveHead(location);
-        }
-        catch (ObjectStoreException)
-        {
-            return false; // unborn, or refs this reader does not handle: an amend is then judged as git will make it
-        }
-
-        var remotes = Path.Combine(location.CommonDirectory, "refs", "remotes");
-        if (Directory.Exists(remotes)
-            && Directory.EnumerateFiles(remotes, "*", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Trim().Equals(head, StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
-        var packed = Path.Combine(location.CommonDirectory, "packed-refs");
-        return File.Exists(packed)
-            && File.ReadLines(packed).Any(l => l.StartsWith(head, StringComparison.OrdinalIgnoreCase) && l.AsSpan(head.Length).StartsWith(" refs/remotes/", StringComparison.Ordinal));
-    }
-
-    private static IReadOnlyList<Finding> Check(RepositoryLocation location, DriftHooksOptions options, Func<bool> decideAmend, MigrationPlaces places)
-    {
+        var location = reader.Location;
         var scan = GitIndexReader.ScanForProjects(location.IndexFile);
-        var candidates = scan.First.Select(e => e.Path).ToList();
-        var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
+        var discovered = ProjectLocator.InIndex(scan, reader, options.Projects, collapsed: false);
         var remembered = options.Projects.Count == 0 ? ProjectMemory.Read(location.StateDirectory) : [];
         var projects = ProjectMemory.Merge(discovered, remembered);
         if (projects.Count == 0)
@@ -80,23 +60,9 @@ internal static class PreCommitCheck
 
         var amend = decideAmend();
         var judged = new Judged(location, options, scan, discovered, remembered, projects);
-        try
-        {
-            using var store = ObjectStore.Open(location);
-            var headCommit = ObjectStore.ResolveHead(location);
-            var baseCommit = amend ? store.FirstParent(headCommit) : headCommit;
-            var head = new StoredTrees(store, baseCommit is null ? null : store.CommitTree(baseCommit));
-            return [.. assumed, .. judged.Judge(head, store.ReadBlob, fast: true, Base(amend, headCommit, baseCommit, places))];
-        }
-        catch (Exception e) when (e is ObjectStoreException or InvalidDataException or EndOfStreamException)
-        {
-            // Something the direct reader does not handle (or a damaged object): read everything through libgit2.
-            using var repository = GitRepository.Open(location);
-            var headCommit = GitRepository.HeadCommit(repository);
-            var baseCommit = amend ? headCommit?.Parents.FirstOrDefault() : headCommit;
-            var head = new ObjectDatabaseTrees(repository, baseCommit);
-            return [.. assumed, .. judged.Judge(head, id => ObjectDatabaseTrees.ReadBlob(repository, id), fast: false, Base(amend, headCommit?.Sha, baseCommit?.Sha, places))];
-        }
+        var headCommit = reader.Head().Commit;
+        var baseCommit = amend && headCommit is not null ? reader.FirstParent(headCommit) : headCommit;
+        return [.. assumed, .. judged.Judge(reader.Trees(baseCommit), reader.ReadBlob, Base(amend, headCommit, baseCommit, places))];
     }
 
     // The commit is compared with HEAD, or with HEAD's parent on amend; an edited migration that no remote has is folded
@@ -108,25 +74,25 @@ internal static class PreCommitCheck
         AddedBy = folder => baseCommit is null ? null : places.AddedBy(folder, baseCommit, amend ? null : headCommit),
     };
 
-    /// <summary>What both readers (direct and libgit2) do with HEAD's trees once they have them.</summary>
+    /// <summary>What the check does with HEAD's trees, however the reader got them.</summary>
     private sealed record Judged(
         RepositoryLocation Location, DriftHooksOptions Options, IndexScan Scan, IReadOnlyList<PrismaProject> Discovered, IReadOnlyList<PrismaProject> Remembered, List<PrismaProject> Projects)
     {
-        /// <param name="fast">
-        /// The direct reader: the prefixes' own ids decide the common commit (the thousand folders below them matter only
-        /// after that), and a changed folder is walked beside HEAD's rather than hashed (1,000 migrations cost more to hash).
-        /// </param>
-        public IReadOnlyList<Finding> Judge(ITreeSource head, Func<string, byte[]> readBlob, bool fast, CommitBase commitBase)
+        /// <remarks>
+        /// The prefixes' own ids decide the common commit (the thousand folders below them matter only after that), and a
+        /// changed folder is walked beside HEAD's rather than hashed (1,000 migrations cost more to hash).
+        /// </remarks>
+        public IReadOnlyList<Finding> Judge(ITreeSource head, Func<string, byte[]> readBlob, CommitBase commitBase)
         {
             Remember(Location, Remembered, Discovered, Projects, head);
             var (changed, prefixes, entries) = Select(Location, Scan, Projects, head);
             var cacheTree = Scan.ParsedCacheTree;
-            if (fast && changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
+            if (changed.All(p => IsUnchangedByCachedIds(p, head, entries, cacheTree)))
             {
                 return [];
             }
 
-            var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: !fast, baseTree: head);
+            var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: false, baseTree: head);
             var withShadow = commitBase with { Shadow = project => ThrowawayShadow.For(Location, project, Options.Settings) };
             return CommitJudgement.Judge(changed, head, index, Location.WorkTree, withShadow, Options.DisabledRules, dataNotes: true);
         }

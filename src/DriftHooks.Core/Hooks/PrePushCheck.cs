@@ -6,7 +6,6 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Hooks;
 
@@ -85,20 +84,19 @@ internal static class PrePushCheck
     // the schema or the migrations: only those can have migrations that miss the schema, so only those are replayed.
     static List<PushedRef> ChangingMigrations(RepositoryLocation location, PrismaProject project, IReadOnlyList<PushedRef> refs)
     {
-        using var repository = GitRepository.Open(location);
+        using var reader = new RepositoryReader(location);
         var changing = new List<PushedRef>();
         foreach (var pushedRef in refs.DistinctBy(r => r.LocalSha))
         {
-            var local = repository.Lookup<Commit>(pushedRef.LocalSha);
-            if (local is null)
+            if (reader.RevParse(pushedRef.LocalSha) is not { } local)
             {
                 continue;
             }
 
             var remote = pushedRef.RemoteSha.All(c => c == '0')
-                ? Range.DefaultBranch.Find(repository) is { } main ? repository.ObjectDatabase.FindMergeBase(local, main.Commit) : null
-                : repository.Lookup<Commit>(pushedRef.RemoteSha);
-            if (ExactCheckRun.Changes(remote, local, project))
+                ? Range.DefaultBranch.Find(reader) is { } main ? reader.MergeBase(local, main.Commit) : null
+                : reader.RevParse(pushedRef.RemoteSha);
+            if (ExactCheckRun.Changes(remote is null ? null : reader.Trees(remote), reader.Trees(local), project))
             {
                 changing.Add(pushedRef);
             }
@@ -219,13 +217,13 @@ internal static class PrePushCheck
 
     static List<CommitAtHand> ReadCommits(RepositoryLocation location, PrismaProject project, IReadOnlyList<CommitToCompare> commits)
     {
-        using var repository = GitRepository.Open(location);
+        using var reader = new RepositoryReader(location);
         var perCommit = new List<CommitAtHand>();
         foreach (var toCompare in commits)
         {
-            var commit = repository.Lookup<Commit>(toCompare.Sha) ?? throw new ResourceUnavailableException(
+            var commit = reader.RevParse(toCompare.Sha) ?? throw new ResourceUnavailableException(
                 $"{toCompare.Describe} is not in this repository's object database.");
-            perCommit.Add(new CommitAtHand(toCompare, commit.Sha[..7], CommitMigrations.Read(repository, commit, project)));
+            perCommit.Add(new CommitAtHand(toCompare, commit[..7], CommitMigrations.Read(reader.Trees(commit), project)));
         }
 
         return perCommit;
@@ -349,24 +347,22 @@ internal static class PrePushCheck
             return null;
         }
 
-        using var repository = GitRepository.Open(location);
+        using var reader = new RepositoryReader(location);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? Search(CommitFilter filter)
+        string? Search(IEnumerable<string> include, IEnumerable<string> exclude)
         {
-            filter.SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time;
-            foreach (var commit in repository.Commits.QueryBy(filter).Take(10_000))
+            foreach (var commit in reader.Walk(include, exclude, HistoryOrder.NewestFirst).Take(10_000))
             {
-                if (commit.Tree[path]?.Target is Blob blob && seen.Add(blob.Sha) && MigrationChecksum.Matches(checksum, ObjectDatabaseTrees.ReadBlob(repository, blob.Sha)))
+                if (reader.HistoryTrees(commit).Find(path) is { IsBlob: true } blob && seen.Add(blob.ObjectId) && MigrationChecksum.Matches(checksum, reader.ReadBlob(blob.ObjectId)))
                 {
-                    return commit.Sha[..7];
+                    return commit[..7];
                 }
             }
 
             return null;
         }
 
-        var others = MigrationHolders.ReachableTips(repository);
-        return Search(new CommitFilter { IncludeReachableFrom = sha })
-            ?? (others.Count == 0 ? null : Search(new CommitFilter { IncludeReachableFrom = others, ExcludeReachableFrom = sha }));
+        var others = MigrationHolders.ReachableTips(reader);
+        return Search([sha], []) ?? (others.Count == 0 ? null : Search(others, [sha]));
     }
 }

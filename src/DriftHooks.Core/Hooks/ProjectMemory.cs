@@ -46,8 +46,7 @@ internal static class ProjectMemory
             return [];
         }
 
-        var candidates = GitIndexReader.ScanForProjects(location.IndexFile).First.Select(e => e.Path).ToList();
-        var discovered = PrismaProjectLocator.Locate(candidates, location.ReadWorkTreeFile, options.Projects);
+        var discovered = ProjectLocator.InIndex(location, options.Projects);
         var remembered = Read(location.StateDirectory);
         var all = Merge(discovered, remembered);
         Write(location.StateDirectory, remembered, all);

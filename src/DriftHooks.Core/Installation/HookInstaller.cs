@@ -1,6 +1,5 @@
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Installation;
 
@@ -233,9 +232,9 @@ internal static class HookInstaller
     public static string? HooksPathSetting(RepositoryLocation location)
     {
         string? configured;
-        using (var repository = GitRepository.Open(location))
+        using (var reader = new RepositoryReader(location))
         {
-            configured = repository.Config.Get<string>("core.hooksPath")?.Value;
+            configured = reader.Config("core.hooksPath");
         }
 
         if (string.IsNullOrWhiteSpace(configured))

@@ -15,7 +15,10 @@ internal static class PrismaProjectLocator
     private static readonly byte[] PrismaSuffix = ".prisma"u8.ToArray();
     private static readonly byte[][] MarkerNames = ["package.json"u8.ToArray(), "prisma.config.ts"u8.ToArray(), "migration_lock.toml"u8.ToArray()];
 
-    /// <summary>Does this repository path name a file that can locate or belong to a Prisma project? Used on raw index bytes.</summary>
+    /// <summary>
+    /// Does this repository path name a file that can locate or belong to a Prisma project? Used on raw index bytes and
+    /// on the paths of a tree walk alike: one rule for every command. Nothing under a skipped folder counts.
+    /// </summary>
     public static bool IsCandidate(ReadOnlySpan<byte> path)
     {
         // Runs on every index entry: the last byte rules out nearly every path before any comparison.
@@ -24,7 +27,7 @@ internal static class PrismaProjectLocator
             return false;
         }
 
-        return path[^1] switch
+        var named = path[^1] switch
         {
             (byte)'a' => path.EndsWith(PrismaSuffix),
             (byte)'n' => IsFileNamed(path, MarkerNames[0]),
@@ -32,7 +35,35 @@ internal static class PrismaProjectLocator
             (byte)'l' => IsFileNamed(path, MarkerNames[2]),
             _ => false,
         };
+        return named && !IsInSkippedFolder(path);
     }
+
+    /// <summary>
+    /// A folder no project is looked for in: <c>node_modules</c> (a dependency's own schema, @prisma/client's examples)
+    /// at any depth, and <c>.git</c>. A tree walk does not enter one.
+    /// </summary>
+    public static bool IsSkippedFolder(string name) => name is "node_modules" or ".git";
+
+    /// <summary>Is any folder on the path a skipped one (<see cref="IsSkippedFolder"/>)?</summary>
+    public static bool IsInSkippedFolder(ReadOnlySpan<byte> path)
+    {
+        var start = 0;
+        while (path[start..].IndexOf((byte)'/') is var slash and >= 0)
+        {
+            var folder = path.Slice(start, slash);
+            if (folder.SequenceEqual("node_modules"u8) || folder.SequenceEqual(".git"u8))
+            {
+                return true;
+            }
+
+            start += slash + 1;
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc cref="IsCandidate(ReadOnlySpan{byte})"/>
+    public static bool IsCandidate(string path) => IsCandidate(Encoding.UTF8.GetBytes(path));
 
     private static bool IsFileNamed(ReadOnlySpan<byte> path, byte[] name) =>
         path.EndsWith(name) && (path.Length == name.Length || path[^(name.Length + 1)] == (byte)'/');
@@ -71,7 +102,7 @@ internal static class PrismaProjectLocator
     public static bool IsCoveredByLikely(string prefix) =>
         prefix.Length > 0 && Array.IndexOf(prefix.Split('/'), "prisma") >= 0;
 
-    /// <param name="candidatePaths">Repository paths that pass <see cref="IsCandidate"/>.</param>
+    /// <param name="candidatePaths">Repository paths that pass <see cref="IsCandidate(string)"/>; any in a skipped folder is left out.</param>
     /// <param name="readFile">Reads a small file (package.json, prisma.config.ts) by repository path, or null.</param>
     /// <param name="configured">Projects named in configuration; when present they replace discovery.</param>
     public static IReadOnlyList<PrismaProject> Locate(
@@ -85,7 +116,7 @@ internal static class PrismaProjectLocator
         }
 
         var projects = new List<PrismaProject>();
-        var paths = candidatePaths.Where(p => !p.Contains("node_modules/", StringComparison.Ordinal)).ToList();
+        var paths = candidatePaths.Where(p => !IsInSkippedFolder(Encoding.UTF8.GetBytes(p))).ToList();
 
         foreach (var configPath in paths.Where(p => RepoPath.FileName(p) == "prisma.config.ts"))
         {

@@ -9,7 +9,7 @@ internal static class ProjectChoice
 {
     /// <summary>The project production belongs to, among those the index holds.</summary>
     public static PrismaProject? Choose(RepositoryLocation location, DriftHooksOptions options) =>
-        Choose(IndexProjects.Locate(location, options.Projects), options);
+        Choose(ProjectLocator.InIndex(location, options.Projects), options);
 
     /// <summary>Of the located projects, the one production runs.</summary>
     /// <exception cref="ConfigurationException">Several projects and <c>Production:Project</c> names none of them.</exception>

@@ -7,5 +7,5 @@ internal sealed record CommitInfo(string Sha, string Subject)
 
     public override string ToString() => $"{ShortSha} \"{Subject}\"";
 
-    public static CommitInfo Of(LibGit2Sharp.Commit commit) => new(commit.Sha, commit.MessageShort ?? "");
+    public static CommitInfo Of(Git.RepositoryReader reader, string commit) => new(commit, reader.Subject(commit));
 }

@@ -1,4 +1,4 @@
-using LibGit2Sharp;
+using DriftHooks.Core.Git;
 
 namespace DriftHooks.Core.Range;
 
@@ -11,18 +11,16 @@ internal static class DefaultBranch
     private static readonly string[] Candidates = ["refs/remotes/origin/main", "refs/heads/main", "refs/remotes/origin/master", "refs/heads/master"];
 
     /// <returns>The reference's full name and its commit, or null when none exists.</returns>
-    public static (string Name, Commit Commit)? Find(Repository repository)
+    public static (string Name, string Commit)? Find(RepositoryReader reader)
     {
-        var originHead = repository.Refs["refs/remotes/origin/HEAD"];
-        if (originHead?.ResolveToDirectReference()?.Target is Commit viaOriginHead)
+        if (reader.References("refs/remotes/origin/").FirstOrDefault(r => r.Name == "refs/remotes/origin/HEAD") is { } originHead)
         {
-            var name = originHead is SymbolicReference symbolic ? symbolic.TargetIdentifier : "refs/remotes/origin/HEAD";
-            return (name, viaOriginHead);
+            return (originHead.SymbolicTarget ?? originHead.Name, originHead.Commit);
         }
 
         foreach (var candidate in Candidates)
         {
-            if (repository.Refs[candidate]?.ResolveToDirectReference()?.Target is Commit commit)
+            if (reader.Resolve(candidate) is { } commit)
             {
                 return (candidate, commit);
             }

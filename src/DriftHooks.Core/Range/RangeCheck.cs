@@ -5,7 +5,6 @@ using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 
 namespace DriftHooks.Core.Range;
 
@@ -38,47 +37,43 @@ internal static class RangeCheck
         PrismaProject? productionProject;
         List<PrismaProject> changedProjects;
 
-        using (var repository = GitRepository.Open(location))
+        using (var reader = new RepositoryReader(location))
         {
-            var head = Resolve(repository, headRef, "--head");
-            Commit @base;
+            var head = Resolve(reader, headRef, "--head");
+            string @base;
             if (baseRef is not null)
             {
-                @base = Resolve(repository, baseRef, "--base");
+                @base = Resolve(reader, baseRef, "--base");
                 baseSource = $"--base {baseRef}";
             }
             else
             {
-                var (name, commit) = DefaultBranch.Find(repository) ?? throw new ConfigurationException(
+                var (name, commit) = DefaultBranch.Find(reader) ?? throw new ConfigurationException(
                     "No default branch (origin/HEAD, origin/main, main, origin/master, master) is known here, so the range to check cannot be chosen. " +
                     "Give it with --base <ref> (in GitHub Actions: --base origin/${{ github.base_ref }}), and fetch full history (actions/checkout with fetch-depth: 0)." +
-                    (repository.Info.IsShallow ? " This clone is shallow." : ""));
-                @base = repository.ObjectDatabase.FindMergeBase(head, commit) ?? throw new ConfigurationException(
-                    $"{headRef} and {DefaultBranch.DisplayName(name)} share no history" + (repository.Info.IsShallow ? " in this shallow clone: fetch full history (actions/checkout with fetch-depth: 0)" : "") + ". Give the range's start with --base <ref>.");
+                    (reader.IsShallow ? " This clone is shallow." : ""));
+                @base = reader.MergeBase(head, commit) ?? throw new ConfigurationException(
+                    $"{headRef} and {DefaultBranch.DisplayName(name)} share no history" + (reader.IsShallow ? " in this shallow clone: fetch full history (actions/checkout with fetch-depth: 0)" : "") + ". Give the range's start with --base <ref>.");
                 baseSource = $"merge-base of {headRef} with {DefaultBranch.DisplayName(name)}";
             }
 
-            baseInfo = CommitInfo.Of(@base);
-            headInfo = CommitInfo.Of(head);
+            baseInfo = CommitInfo.Of(reader, @base);
+            headInfo = CommitInfo.Of(reader, head);
+            var range = reader.Walk([head], [@base], HistoryOrder.OldestFirst).ToList();
 
-            var range = repository.Commits.QueryBy(new CommitFilter
-            {
-                IncludeReachableFrom = head,
-                ExcludeReachableFrom = @base,
-                SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
-            }).ToList();
-
-            // The projects of both ends, so that one added or removed inside the range is still judged.
-            var projects = CommitProjects.Locate(head, options)
-                .Concat(CommitProjects.Locate(@base, options))
+            // The projects of both ends, so that one added or removed inside the range is still judged; the head's located once.
+            var headProjects = ProjectLocator.InCommit(reader, head, options.Projects);
+            var projects = headProjects
+                .Concat(ProjectLocator.InCommit(reader, @base, options.Projects))
                 .DistinctBy(p => p.SchemaPath)
                 .ToList();
-            var endState = JudgeEndState(repository, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings));
-            commits.AddRange(range.Select(CommitInfo.Of));
+            var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings));
+            commits.AddRange(range.Select(c => CommitInfo.Of(reader, c)));
             findings.AddRange(endState);
 
-            productionProject = ProjectChoice.Choose(CommitProjects.Locate(head, options), options);
-            changedProjects = [.. CommitProjects.Locate(head, options).Where(p => ExactCheckRun.Changes(@base, head, p))];
+            productionProject = ProjectChoice.Choose(headProjects, options);
+            var (baseTrees, headTrees) = (reader.Trees(@base), reader.Trees(head));
+            changedProjects = [.. headProjects.Where(p => ExactCheckRun.Changes(baseTrees, headTrees, p))];
         }
 
         var compared = false;
@@ -160,11 +155,11 @@ internal static class RangeCheck
     /// for the migrations that still carry the name.
     /// </summary>
     private static List<CommitFinding> JudgeEndState(
-        Repository repository, Commit @base, Commit head, List<Commit> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled,
+        RepositoryReader reader, string @base, string head, List<string> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled,
         Func<PrismaProject, ThrowawayShadow> shadow)
     {
-        var baseTrees = new ObjectDatabaseTrees(repository, @base);
-        var baseName = @base.Sha[..7];
+        var baseTrees = reader.Trees(@base);
+        var baseName = @base[..7];
 
         // The base is where the range leaves the mainline (by default its merge-base with the default branch): its
         // migrations are the published ones, and those a merge brings from it are committed there.
@@ -173,7 +168,7 @@ internal static class RangeCheck
                 ? new PublishedMigration(baseName, baseTrees.Find(folder + "/migration.sql")?.ObjectId, OnMainline: true)
                 : null;
 
-        var headTrees = new ObjectDatabaseTrees(repository, head);
+        var headTrees = reader.Trees(head);
         const string ThenCommit = ", then commit and push";
         var endState = CommitJudgement.Judge(
             projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow }, disabled);
@@ -184,36 +179,37 @@ internal static class RangeCheck
         var found = new List<CommitFinding>();
         foreach (var commit in range)
         {
-            var parent = commit.Parents.FirstOrDefault();
+            var parent = reader.FirstParent(commit);
             var own = CommitJudgement.Judge(
-                projects, new ObjectDatabaseTrees(repository, parent), new ObjectDatabaseTrees(repository, commit), workTree: null,
-                new CommitBase { Revision = parent?.Sha[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow },
+                projects, reader.Trees(parent), reader.Trees(commit), workTree: null,
+                new CommitBase { Revision = parent?[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow },
                 disabled);
+            var info = own.Count == 0 ? null : CommitInfo.Of(reader, commit);
             foreach (var finding in own)
             {
-                causes[(finding.Code, finding.Location)] = CommitInfo.Of(commit);
+                causes[(finding.Code, finding.Location)] = info!;
                 if (finding.Code == RuleCodes.MigrationOutOfOrder && finding.Location is { } folder && headTrees.Find(folder) is { IsTree: true }
                     && !endState.Any(f => f.Code == finding.Code && f.Location == folder))
                 {
-                    found.Add(new CommitFinding(CommitInfo.Of(commit), finding));
+                    found.Add(new CommitFinding(info!, finding));
                 }
             }
         }
 
-        var headInfo = CommitInfo.Of(head);
+        var headInfo = CommitInfo.Of(reader, head);
         return [.. endState.Select(f => new CommitFinding(causes.GetValueOrDefault((f.Code, f.Location), headInfo), f)), .. found.DistinctBy(f => f.Finding.Location)];
     }
 
-    private static Commit Resolve(Repository repository, string reference, string option)
+    private static string Resolve(RepositoryReader reader, string reference, string option)
     {
         try
         {
-            return repository.Lookup<Commit>(reference) ?? throw new ConfigurationException(
-                $"{option} {reference} is not a commit in this repository." + (repository.Info.IsShallow ? " This clone is shallow: fetch full history (actions/checkout with fetch-depth: 0)." : " Fetch it first (git fetch origin)."));
+            return reader.RevParse(reference) ?? throw new ConfigurationException(
+                $"{option} {reference} is not a commit in this repository." + (reader.IsShallow ? " This clone is shallow: fetch full history (actions/checkout with fetch-depth: 0)." : " Fetch it first (git fetch origin)."));
         }
-        catch (LibGit2SharpException e)
+        catch (ConfigurationException e) when (e.InnerException is not null)
         {
-            throw new ConfigurationException($"{option} {reference} cannot be read as a commit: {e.Message}", e);
+            throw new ConfigurationException($"{option} {e.Message}", e.InnerException);
         }
     }
 }

@@ -189,7 +189,7 @@ public class UntrustedInputFuzzTests
             try
             {
                 using var store = ObjectStore.Open(location);
-                var pending = new Stack<string>([store.CommitTree(ObjectStore.ResolveHead(location))]);
+                var pending = new Stack<string>([store.CommitTree(GitHistory.HeadCommit(location))]);
                 for (var read = 0; pending.Count > 0 && read < 200; read++)
                 {
                     foreach (var node in store.ReadTree(pending.Pop()))

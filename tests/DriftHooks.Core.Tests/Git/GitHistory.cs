@@ -11,6 +11,10 @@ internal static class GitHistory
 
     public static RepositoryLocation Location(TempGitRepository repo) => RepositoryLocation.Find(repo.Root);
 
+    /// <summary>HEAD's commit as the direct ref reader reads it; before the first commit (or refs it does not read) it throws.</summary>
+    public static string HeadCommit(RepositoryLocation location) =>
+        GitRefs.Open(location).Head().Commit ?? throw new ObjectStoreException("HEAD is unborn");
+
     public static void WriteBytes(TempGitRepository repo, string relativePath, byte[] content)
     {
         var full = Path.Combine(repo.Root, relativePath);

@@ -96,7 +96,7 @@ public class IndexTreeTests
         // With HEAD as its base, an unchanged folder is HEAD's own node; what lies inside reads the same.
         var location = RepositoryLocation.Find(repo.Root);
         using var store = ObjectStore.Open(location);
-        var head = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
+        var head = new StoredTrees(store, store.CommitTree(GitHistory.HeadCommit(location)));
         var based = new IndexTree(scan.Second, _ => [], scan.ParsedCacheTree, ["prisma"], hashFolders: true, baseTree: head);
         Assert.That(based.Find("prisma/migrations/20240101000000_init"), Is.SameAs(head.Find("prisma/migrations/20240101000000_init")));
         Assert.That(based.Find("prisma/schema/more/extra.prisma")?.ObjectId, Is.EqualTo(repo.Git("rev-parse", ":prisma/schema/more/extra.prisma").Trim()));

@@ -25,11 +25,11 @@ public class ObjectStoreTests
     {
         Build(_repo, commits: 2);
         Assert.That(File.ReadAllText(Path.Combine(_repo.Root, ".git", "HEAD")).Trim(), Is.EqualTo("ref: refs/heads/main"));
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
 
         _repo.Git("checkout", "-q", "-b", "feature/x", "HEAD~1");
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.Not.EqualTo(RevParse("main")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
+        Assert.That(HeadCommit(Location(_repo)), Is.Not.EqualTo(RevParse("main")));
     }
 
     [Test]
@@ -37,7 +37,7 @@ public class ObjectStoreTests
     {
         Build(_repo, commits: 2);
         _repo.Git("checkout", "-q", "--detach", "HEAD~1");
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("HEAD")).And.EqualTo(RevParse("main~1")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("HEAD")).And.EqualTo(RevParse("main~1")));
     }
 
     [Test]
@@ -49,9 +49,9 @@ public class ObjectStoreTests
         Assert.That(File.Exists(Path.Combine(_repo.Root, ".git", "refs", "heads", "topic")), Is.False);
         Assert.That(File.ReadAllText(Path.Combine(_repo.Root, ".git", "packed-refs")), Does.Contain("refs/heads/topic"));
 
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("topic")).And.Not.EqualTo(RevParse("main")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("topic")).And.Not.EqualTo(RevParse("main")));
         _repo.Git("checkout", "-q", "main");
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("main")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("main")));
     }
 
     [Test]
@@ -63,17 +63,17 @@ public class ObjectStoreTests
         _repo.Git("add", "new.txt");
         _repo.Git("commit", "-q", "-m", "after pack-refs");
         Assert.That(File.Exists(Path.Combine(_repo.Root, ".git", "refs", "heads", "main")), Is.True);
-        Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
+        Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("HEAD")));
     }
 
     [Test]
     public void Unborn_head_throws()
     {
-        Assert.Throws<ObjectStoreException>(() => ObjectStore.ResolveHead(Location(_repo)));
+        Assert.Throws<ObjectStoreException>(() => HeadCommit(Location(_repo)));
 
         Build(_repo, commits: 1);
         _repo.Git("checkout", "-q", "--orphan", "fresh");
-        Assert.Throws<ObjectStoreException>(() => ObjectStore.ResolveHead(Location(_repo)));
+        Assert.Throws<ObjectStoreException>(() => HeadCommit(Location(_repo)));
     }
 
     [Test]
@@ -86,13 +86,13 @@ public class ObjectStoreTests
             _repo.Git("worktree", "add", "-q", "-b", "side", worktree, "HEAD~1");
             var location = RepositoryLocation.Find(worktree);
             Assert.That(location.GitDirectory, Is.Not.EqualTo(location.CommonDirectory));
-            Assert.That(ObjectStore.ResolveHead(location), Is.EqualTo(RevParse("side")).And.Not.EqualTo(RevParse("main")));
-            Assert.That(ObjectStore.ResolveHead(Location(_repo)), Is.EqualTo(RevParse("main")));
+            Assert.That(HeadCommit(location), Is.EqualTo(RevParse("side")).And.Not.EqualTo(RevParse("main")));
+            Assert.That(HeadCommit(Location(_repo)), Is.EqualTo(RevParse("main")));
 
             _repo.Git("pack-refs", "--all");
-            Assert.That(ObjectStore.ResolveHead(location), Is.EqualTo(RevParse("side")));
+            Assert.That(HeadCommit(location), Is.EqualTo(RevParse("side")));
             using var store = ObjectStore.Open(location);
-            Assert.That(store.CommitTree(ObjectStore.ResolveHead(location)), Is.EqualTo(RevParse("side^{tree}")));
+            Assert.That(store.CommitTree(HeadCommit(location)), Is.EqualTo(RevParse("side^{tree}")));
         }
         finally
         {
@@ -186,7 +186,7 @@ public class ObjectStoreTests
         repo.Git("commit", "-q", "-m", "one");
         Assert.That(repo.Git("rev-parse", "HEAD").Trim(), Has.Length.EqualTo(64));
         Assert.Throws<ObjectStoreException>(() => ObjectStore.Open(Location(repo)).Dispose());
-        Assert.Throws<ObjectStoreException>(() => ObjectStore.ResolveHead(Location(repo)));
+        Assert.Throws<ObjectStoreException>(() => HeadCommit(Location(repo)));
     }
 
     [TestCase(false)]
@@ -338,7 +338,7 @@ public class ObjectStoreTests
         _repo.Git("config", "extensions.worktreeConfig", "true");
         _repo.Git("config", "--worktree", "core.sparseCheckout", "false");
         using var store = ObjectStore.Open(Location(_repo));
-        Assert.That(store.CommitTree(ObjectStore.ResolveHead(Location(_repo))), Is.EqualTo(RevParse("HEAD^{tree}")));
+        Assert.That(store.CommitTree(HeadCommit(Location(_repo))), Is.EqualTo(RevParse("HEAD^{tree}")));
     }
 
     private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
@@ -391,7 +391,7 @@ public class ObjectStoreTests
         }
 
         Assert.That(largeBlobs, Is.GreaterThan(0), "a blob over 1 MB was read");
-        var head = ObjectStore.ResolveHead(Location(_repo));
+        var head = HeadCommit(Location(_repo));
         var trees = new StoredTrees(store, store.CommitTree(head));
         foreach (var path in new[] { "assets/large.bin", "assets/deep/er/binary.dat", "docs/big text.txt", "ünïcode dir/naïve file.txt", "prisma/migrations" })
         {

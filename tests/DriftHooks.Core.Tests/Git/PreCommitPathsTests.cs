@@ -3,7 +3,6 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Rules;
-using LibGit2Sharp;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Git;
@@ -104,7 +103,7 @@ public class PreCommitPathsTests
         using (var store = ObjectStore.Open(location))
         {
             // The fast path can read this repository: its answer is not a fallback in disguise.
-            Assert.That(store.CommitTree(ObjectStore.ResolveHead(location)), Is.EqualTo(_repo.Git("rev-parse", "HEAD^{tree}").Trim()));
+            Assert.That(store.CommitTree(GitHistory.HeadCommit(location)), Is.EqualTo(_repo.Git("rev-parse", "HEAD^{tree}").Trim()));
         }
 
         var fast = PreCommitCheck.Run(location, new DriftHooksOptions());
@@ -133,9 +132,9 @@ public class PreCommitPathsTests
     {
         var location = GitHistory.Location(_repo);
         using var store = ObjectStore.Open(location);
-        using var repository = new Repository(location.GitDirectory);
-        var stored = new StoredTrees(store, store.CommitTree(ObjectStore.ResolveHead(location)));
-        var libgit2 = new ObjectDatabaseTrees(repository, repository.Head.Tip);
+        using var repository = Libgit2Repository.Open(location);
+        var stored = new StoredTrees(store, store.CommitTree(GitHistory.HeadCommit(location)));
+        var libgit2 = new StoredTrees(repository.ReadTree, repository.ReadBlob, repository.CommitTree(repository.Head().Commit!));
         foreach (var path in new[] { "", "prisma", "prisma/migrations", "prisma/migrations/20240203000000_step3", Init, "README.md", "missing", "README.md/x" })
         {
             var node = stored.Find(path);
