@@ -108,8 +108,51 @@ internal sealed class Libgit2Repository : IDisposable
     /// <summary>A config value as git reads it (every level, includes), or null when unset.</summary>
     public string? Config(string key) => _repository.Config.Get<string>(key)?.Value;
 
-    /// <summary>The remote-tracking branch a local branch (<c>refs/heads/x</c>) follows, or null.</summary>
-    public string? Upstream(string branch) => _repository.Branches[branch]?.TrackedBranch?.CanonicalName;
+    /// <summary>
+    /// The ref a local branch (<c>refs/heads/x</c>) follows, as git's <c>@{upstream}</c> names it: from its
+    /// <c>branch.x.remote</c> and <c>branch.x.merge</c> through the remote's fetch refspec (<c>.</c>: a local branch), or null.
+    /// </summary>
+    public string? Upstream(string branch)
+    {
+        const string heads = "refs/heads/";
+        if (!branch.StartsWith(heads, StringComparison.Ordinal)
+            || Config($"branch.{branch[heads.Length..]}.remote") is not { Length: > 0 } remote
+            || Config($"branch.{branch[heads.Length..]}.merge") is not { } merge)
+        {
+            return null;
+        }
+
+        if (remote == ".")
+        {
+            return merge;
+        }
+
+        var refspecs = _repository.Network.Remotes[remote]?.FetchRefSpecs;
+        var mapped = refspecs?.Where(r => r.Direction == RefSpecDirection.Fetch)
+            .Select(r => Map(r.Source, r.Destination, merge))
+            .FirstOrDefault(m => m is not null);
+        return mapped;
+    }
+
+    // A fetch refspec's source pattern applied to a remote's ref ("refs/heads/*" to "refs/remotes/origin/*").
+    private static string? Map(string source, string destination, string name)
+    {
+        source = source.TrimStart('+');
+        var star = source.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0)
+        {
+            return source == name ? destination : null;
+        }
+
+        var (prefix, suffix) = (source[..star], source[(star + 1)..]);
+        if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(suffix, StringComparison.Ordinal) || name.Length < prefix.Length + suffix.Length)
+        {
+            return null;
+        }
+
+        var matched = name[prefix.Length..(name.Length - suffix.Length)];
+        return destination.Replace("*", matched, StringComparison.Ordinal);
+    }
 
     public IReadOnlyList<string> Remotes() => [.. _repository.Network.Remotes.Select(r => r.Name)];
 
