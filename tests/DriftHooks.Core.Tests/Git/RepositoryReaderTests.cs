@@ -121,6 +121,36 @@ public class RepositoryReaderTests
     }
 
     [Test]
+    public void The_upstream_is_what_git_calls_upstream()
+    {
+        Commit("one");
+        _repo.Git("update-ref", "refs/remotes/origin/main", "HEAD");
+        _repo.Git("update-ref", "refs/remotes/mirror/trunk", "HEAD");
+        _repo.Git("config", "remote.origin.url", "https://example.invalid/origin.git");
+        _repo.Git("config", "remote.origin.fetch", "+refs/heads/*:refs/remotes/origin/*");
+        _repo.Git("config", "remote.mirror.url", "https://example.invalid/mirror.git");
+        _repo.Git("config", "remote.mirror.fetch", "+refs/heads/main:refs/remotes/mirror/trunk");
+        _repo.Git("branch", "-q", "local-base");
+        _repo.Git("branch", "-q", "feature");
+        _repo.Git("branch", "-q", "other");
+        _repo.Git("branch", "-q", "-u", "origin/main", "main");
+        _repo.Git("branch", "-q", "-u", "mirror/trunk", "feature");
+        _repo.Git("branch", "-q", "-u", "local-base", "other");
+
+        using var reader = new RepositoryReader(GitHistory.Location(_repo));
+        foreach (var branch in new[] { "main", "feature", "other", "local-base" })
+        {
+            var (code, upstream, _) = Run(null, "rev-parse", "--symbolic-full-name", branch + "@{upstream}");
+            Assert.That(reader.Upstream("refs/heads/" + branch), Is.EqualTo(code == 0 ? upstream : null), branch);
+        }
+
+        Assert.That(reader.Upstream("refs/heads/main"), Is.EqualTo("refs/remotes/origin/main"), "the test asks something");
+        Assert.That(reader.Divergence(RevParse("main"), RevParse("origin/main")), Is.EqualTo((0, 0)));
+        Commit("two");
+        Assert.That(reader.Divergence(RevParse("main"), RevParse("origin/main")), Is.EqualTo((1, 0)));
+    }
+
+    [Test]
     public void A_lock_file_is_no_ref()
     {
         Commit("one");
