@@ -59,7 +59,8 @@ if (parsed.Errors.Count > 0)
         }
     }
 
-    Console.Error.WriteLine("Run 'drifthooks --help' for usage.");
+    // Before any repository is known, the running executable's path tells how it was run (npx: inside node_modules).
+    Console.Error.WriteLine($"Run '{Invocation.Of(Invocation.FromExecutable(Environment.ProcessPath)).Command("--help")}' for usage.");
     return ExitCodes.UsageOrConfiguration;
 }
 

@@ -248,6 +248,46 @@ public class PackageInstallTests
         WithoutDotnet(repo);
         CommitsAreJudged(repo);
         FixesNameTheCommandAsThisInstallationRunsIt(repo, "npx drifthooks", "npx");
+        MessagesNameTheCommandAsThisInstallationRunsIt(repo, "npx drifthooks");
+    }
+
+    /// <summary>
+    /// A command named in a message's words, not in a <c>fix:</c> line, as this installation runs it too (issue 22 item
+    /// 6): production's URL committed in drifthooks.json, status refuses it until it is trusted, saying to run
+    /// '<paramref name="command"/> trust'; that command run in bash exactly as printed trusts the file, and status then
+    /// reads production.
+    /// </summary>
+    private static void MessagesNameTheCommandAsThisInstallationRunsIt(TestRepository repo, string command)
+    {
+        var production = PostgresServer.SharedAsync().GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult();
+        repo.Write("drifthooks.json", $$"""{ "Production": { "Url": "{{production.PrismaUrl}}" } }""" + "\n");
+        repo.CommitAllWithoutHooks("production named in the committed settings");
+
+        var refused = AsTheUser(repo, command + " status");
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+        var trust = System.Text.RegularExpressions.Regex.Match(refused.Error, "then run '([^']+)' to trust this exact content");
+        Assert.That(trust.Success, Is.True, "the refusal names the command that trusts the file: " + refused);
+        Assert.That(trust.Groups[1].Value, Is.EqualTo(command + " trust"));
+
+        var trusted = AsTheUser(repo, trust.Groups[1].Value);
+        Assert.That(trusted.ExitCode, Is.Zero, trusted.ToString());
+        Assert.That(trusted.Output, Does.StartWith("trusted drifthooks.json"));
+
+        var status = AsTheUser(repo, command + " status");
+        // Production (an empty database here) is read from the trusted file: its own verdict (DH206, no history) follows.
+        Assert.That(status.ExitCode, Is.Not.EqualTo(2), status.ToString());
+        Assert.That(status.Output, Does.Contain($"/{production.Name}?schema=public (from drifthooks.json)").And.Not.Contain("trust"), "status reads production from the trusted file: " + status);
+
+        // Before any repository is read, the executable's own path tells: an unknown command's usage line.
+        var typo = AsTheUser(repo, command + " statsu");
+        Assert.That(typo.Error, Does.EndWith($"Run '{command} --help' for usage.\n"), typo.ToString());
+    }
+
+    /// <summary>A command line run in bash as the user types it, with the user's PATH (npx and dotnet on it).</summary>
+    private static ProcessResult AsTheUser(TestRepository repo, string commandLine, string? onPath = null)
+    {
+        var path = (onPath is null ? "" : onPath + ":") + Environment.GetEnvironmentVariable("PATH");
+        return repo.Run("bash", ["-c", $"PATH={FixText.Quote(path)} {commandLine}"], timeout: TimeSpan.FromMinutes(2));
     }
 
     /// <summary>
@@ -261,8 +301,7 @@ public class PackageInstallTests
         Assert.That(repo.Read(".git/drifthooks/install.state"), Does.Contain($"\ninvocation={recorded}\n"));
         var database = PostgresServer.SharedAsync().GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult();
         repo.Environment["DATABASE_URL"] = database.PrismaUrl;
-        var path = (onPath is null ? "" : onPath + ":") + Environment.GetEnvironmentVariable("PATH");
-        ProcessResult Status() => repo.Run("bash", ["-c", $"PATH={FixText.Quote(path)} {command} status"], timeout: TimeSpan.FromMinutes(2));
+        ProcessResult Status() => AsTheUser(repo, command + " status", onPath);
 
         var behind = Status();
         Assert.That(behind.ExitCode, Is.Zero, behind.ToString());

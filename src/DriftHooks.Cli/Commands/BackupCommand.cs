@@ -33,7 +33,7 @@ internal static class BackupCommand
                 }
 
                 any = true;
-                var url = label == "local" ? context.RequireLocalUrl("drifthooks backup") : source.Parse();
+                var url = label == "local" ? context.RequireLocalUrl("backup") : source.Parse();
                 try
                 {
                     var result = BackupTaker.TakeAsync(context.BackupFolder, label, url, options, label == "production" ? context.Location.StateDirectory : null).GetAwaiter().GetResult();

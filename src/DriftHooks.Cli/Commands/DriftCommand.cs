@@ -51,7 +51,7 @@ internal static class DriftCommand
         var server = TemplatePrune.ShadowServer(context) ?? throw new ConfigurationException(
             $"No shadow server to prune: set {context.ShadowWhereToSet(context.ProjectOrNone)}, to the server the schema check keeps its templates on.");
         var guard = TemplatePrune.GuardAsync(context, targetConfirmedNotProduction).GetAwaiter().GetResult();
-        Console.WriteLine(TemplatePrune.RunAsync(server, guard).GetAwaiter().GetResult());
+        Console.WriteLine(TemplatePrune.RunAsync(server, guard, context.Invocation).GetAwaiter().GetResult());
         return ExitCodes.Passed;
     }
 

@@ -47,7 +47,7 @@ internal static class RestoreCommand
                     Console.WriteLine(TerminalText.Safe($"  keep     {row.MigrationName} (in the table, not in the backup)"));
                 }
 
-                return CommandIo.Confirm($"Write {plan.Add.Count + plan.Replace.Count} row(s) into {context.RequireLocalUrl("drifthooks restore").Redacted}?", parsed.GetValue(yes));
+                return CommandIo.Confirm($"Write {plan.Add.Count + plan.Replace.Count} row(s) into {context.RequireLocalUrl("restore").Redacted}?", parsed.GetValue(yes));
             }, parsed.GetValue(skipMissing)).GetAwaiter().GetResult();
 
             if (outcome.Refusals.Count > 0)

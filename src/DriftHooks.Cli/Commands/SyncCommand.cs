@@ -32,7 +32,7 @@ internal static class SyncCommand
                 parsed.GetValue(skipProduction),
                 parsed.GetValue(notProduction),
                 plan => !plan.Reset || CommandIo.Confirm(
-                    $"This drops every object in the local database's schema(s) and replays {plan.ToApply.Count} migration(s) on {context.RequireLocalUrl("drifthooks sync").Redacted}. Continue?",
+                    $"This drops every object in the local database's schema(s) and replays {plan.ToApply.Count} migration(s) on {context.RequireLocalUrl("sync").Redacted}. Continue?",
                     parsed.GetValue(yes)),
                 progress).GetAwaiter().GetResult();
 

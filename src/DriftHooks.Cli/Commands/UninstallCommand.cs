@@ -19,12 +19,14 @@ internal static class UninstallCommand
         {
             var environment = CommandContext.ReadEnvironment();
             var location = CommandRunner.CurrentRepository(environment);
+            // Read before uninstall removes the record: DriftHooks is still run the same way afterwards.
+            var invocation = Invocation.Of(Invocation.ForThisProcess(location).Kind);
             foreach (var line in HookInstaller.Uninstall(location))
             {
                 Console.WriteLine(line);
             }
 
-            var (templates, exitCode) = DropTemplates(environment, location);
+            var (templates, exitCode) = DropTemplates(environment, location, invocation);
             (exitCode == ExitCodes.Passed ? Console.Out : Console.Error).WriteLine(templates);
             return exitCode;
         });
@@ -33,14 +35,14 @@ internal static class UninstallCommand
 
     // The schema check's template databases go with the hooks; a server that cannot be reached does not stop the
     // uninstall. A shadow server on production's server is refused (exit 4, the hooks already gone): nothing is dropped there.
-    static (string Line, int ExitCode) DropTemplates(IReadOnlyDictionary<string, string?> environment, RepositoryLocation location)
+    static (string Line, int ExitCode) DropTemplates(IReadOnlyDictionary<string, string?> environment, RepositoryLocation location, Invocation invocation)
     {
         try
         {
             // Settings are read after the hooks are gone: a settings file that cannot be read never keeps them installed.
             var context = new CommandContext(environment, location, OptionsLoader.Load(location.WorkTree, environment), DriftHooks.Hooks.HookHost.Style);
             return (TemplatePrune.ShadowServer(context) is { } server
-                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(context, targetConfirmedNotProduction: false).GetAwaiter().GetResult()).GetAwaiter().GetResult()
+                ? TemplatePrune.RunAsync(server, TemplatePrune.GuardAsync(context, targetConfirmedNotProduction: false).GetAwaiter().GetResult(), invocation).GetAwaiter().GetResult()
                 : "No shadow server is configured, so no template database was dropped.", ExitCodes.Passed);
         }
         catch (TargetIsProductionException e)
@@ -49,7 +51,7 @@ internal static class UninstallCommand
         }
         catch (DriftHooksException e)
         {
-            return ($"The schema check's template databases were not dropped ({e.Message}); run drifthooks drift --prune once the shadow server is reachable.", ExitCodes.Passed);
+            return ($"The schema check's template databases were not dropped ({e.Message}); run {invocation.Command("drift --prune")} once the shadow server is reachable.", ExitCodes.Passed);
         }
     }
 }

@@ -160,14 +160,15 @@ internal static class HistoryBackupFile
     static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a backup file; anything that is not a DriftHooks backup is a <see cref="ConfigurationException"/>.</summary>
-    public static HistoryBackup Read(string path)
+    /// <param name="invocation">How the user runs DriftHooks, for the command named as the one that writes backups (plain when not given).</param>
+    public static HistoryBackup Read(string path, Installation.Invocation? invocation = null)
     {
         if (!File.Exists(path))
         {
             throw new ConfigurationException($"The backup file '{path}' does not exist.");
         }
 
-        var notBackup = $"'{path}' is not a DriftHooks backup (expected JSON with \"format\": \"{Format}\", as written by drifthooks backup).";
+        var notBackup = $"'{path}' is not a DriftHooks backup (expected JSON with \"format\": \"{Format}\", as written by {(invocation ?? Installation.Invocation.Plain).Command("backup")}).";
         try
         {
             using var document = JsonDocument.Parse(RegularFile.Read(path, RegularFile.SourceLimit));

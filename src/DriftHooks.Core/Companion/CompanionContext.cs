@@ -76,7 +76,7 @@ internal sealed class CompanionContext
         if (PrismaDatasource.OtherThanPostgres(project, location.ReadWorkTreeFile) is { } provider)
         {
             throw new ConfigurationException(
-                $"{PrismaDatasource.NotCompared(provider)} ({project.SchemaPath}), so this command has no database it can read or compare. The pre-commit hook and drifthooks check still protect the committed migrations (edited, deleted, renamed, conflicted or not UTF-8).");
+                $"{PrismaDatasource.NotCompared(provider)} ({project.SchemaPath}), so this command has no database it can read or compare. The pre-commit hook and {command.Invocation.Command("check")} still protect the committed migrations (edited, deleted, renamed, conflicted or not UTF-8).");
         }
 
         IReadOnlyList<RepositoryMigration> head = [];
@@ -97,10 +97,11 @@ internal sealed class CompanionContext
     }
 
     /// <summary>The local URL. Whether it reaches production is decided by the servers, when it is opened through <see cref="PrepareGuardAsync"/>'s guard.</summary>
+    /// <param name="command">The command that needs it (<c>sync</c>), named as the user runs it.</param>
     public DatabaseUrl RequireLocalUrl(string command)
     {
         var source = LocalSource ?? throw new ConfigurationException(
-            $"No local development database is configured, so '{command}' has nothing to work on. Set {LocalSetting.WhereToSet}{(LocalSetting.Fix is { } fix ? "; for example: " + fix : ".")}");
+            $"No local development database is configured, so '{Invocation.Command(command)}' has nothing to work on. Set {LocalSetting.WhereToSet}{(LocalSetting.Fix is { } fix ? "; for example: " + fix : ".")}");
         return source.Parse();
     }
 

@@ -28,14 +28,14 @@ internal static class HistoryRestore
     public static async Task<Outcome> RunAsync(
         CompanionContext context, string file, bool targetConfirmedNotProduction, Func<HistoryBackup, RestorePlan, bool> confirm, bool skipMissing = false, CancellationToken cancellationToken = default)
     {
-        var backup = HistoryBackupFile.Read(file);
+        var backup = HistoryBackupFile.Read(file, context.Invocation);
         if (skipMissing)
         {
             var scripts = context.WorkingTree.Where(m => m.Script is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             backup = backup with { Rows = [.. backup.Rows.Where(r => scripts.Contains(r.MigrationName))] };
         }
 
-        var url = context.RequireLocalUrl("drifthooks restore");
+        var url = context.RequireLocalUrl("restore");
         var guard = await context.PrepareGuardAsync(targetConfirmedNotProduction, cancellationToken).ConfigureAwait(false);
         await using var database = await WritableDatabase.OpenAsync(url, guard, cancellationToken: cancellationToken).ConfigureAwait(false);
         await database.LockMigrationsAsync("drifthooks restore", cancellationToken).ConfigureAwait(false);

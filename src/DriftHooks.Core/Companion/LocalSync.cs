@@ -21,7 +21,7 @@ internal static class LocalSync
     public static async Task<SyncResult> RunAsync(
         CompanionContext context, bool reset, bool skipProduction, bool targetConfirmedNotProduction, Func<SyncPlan, bool> confirm, IProgress<SyncProgress>? progress, CancellationToken cancellationToken = default)
     {
-        var url = context.RequireLocalUrl("drifthooks sync");
+        var url = context.RequireLocalUrl("sync");
 
         MigrationHistory? production = null;
         if (!skipProduction && context.Command.Production is { } target)

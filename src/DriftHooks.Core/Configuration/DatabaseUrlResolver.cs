@@ -55,11 +55,13 @@ internal static class DatabaseUrlResolver
 
             if (IsTracked(location, place.File!) && !TrustStore.IsTrusted(location.StateDirectory, place.File!, content))
             {
+                var trust = Installation.Invocation.ForThisProcess(location).Command("trust");
                 throw new UntrustedFileException(
                     $"The {what} comes from {place.File}, which is committed to git: anyone whose pull request is merged can point it at a server of theirs, " +
-                    $"which would then receive your database credentials. Review the host it names, then run 'drifthooks trust' to trust this exact content " +
+                    $"which would then receive your database credentials. Review the host it names, then run '{trust}' to trust this exact content " +
                     $"(it is asked again whenever the file changes), or set {whereToSet} instead.",
-                    place.File!);
+                    place.File!,
+                    trust);
             }
 
             return new DatabaseUrlSource(url, place.Source, whereToSet);

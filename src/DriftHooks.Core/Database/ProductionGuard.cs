@@ -119,7 +119,7 @@ internal sealed class ProductionGuard
 
             throw new TargetNotVerifiedException(
                 $"Refusing to write to {url.Redacted}: production could not be read to compare it with ({_unreachable}), and no identity of production is remembered in this repository, so DriftHooks cannot tell whether this is production's database. "
-                + $"Make production reachable once (drifthooks status remembers its identity), or, after checking that {url.Redacted} is not production, run again with {ConfirmFlag}.");
+                + $"Make production reachable once ({Installation.Invocation.ForThisProcess(_stateDirectory).Command("status")} remembers its identity), or, after checking that {url.Redacted} is not production, run again with {ConfirmFlag}.");
         }
 
         if (target is null)

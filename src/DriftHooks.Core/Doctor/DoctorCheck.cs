@@ -306,7 +306,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? invocation.Command("trust") : null);
+            return new(id, title, DoctorStatus.Fail, e.Message, (e as UntrustedFileException)?.Fix);
         }
 
         if (source is null)
@@ -368,7 +368,7 @@ internal static class DoctorCheck
         }
         catch (ConfigurationException e)
         {
-            return new(id, title, DoctorStatus.Fail, e.Message, e is UntrustedFileException ? invocation.Command("trust") : null);
+            return new(id, title, DoctorStatus.Fail, e.Message, (e as UntrustedFileException)?.Fix);
         }
 
         if (context.LocalSource is null)

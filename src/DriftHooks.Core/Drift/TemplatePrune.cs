@@ -31,15 +31,17 @@ internal static class TemplatePrune
     }
 
     /// <param name="guard">Dropping databases is writing: the shadow server is checked against production first.</param>
-    public static async Task<string> RunAsync(DatabaseUrlSource server, ProductionGuard guard, CancellationToken cancellationToken = default)
+    /// <param name="invocation">How the user runs DriftHooks, for the command named when some templates stay.</param>
+    public static async Task<string> RunAsync(DatabaseUrlSource server, ProductionGuard guard, Installation.Invocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(invocation);
         var url = server.Parse();
         await using var admin = await WritableDatabase.OpenAsync(url, guard, new DatabaseConnectionOptions(), cancellationToken).ConfigureAwait(false);
         var result = await ShadowTemplates.PruneAsync(admin, cancellationToken).ConfigureAwait(false);
         var line = $"Dropped {result.Dropped.Count} DriftHooks template database(s) from {url.Redacted} (shadow server from {server.Source})";
         return result.Left.Count == 0
             ? line + "."
-            : line + $"; {result.Left.Count} in use by another session stayed ({string.Join(", ", result.Left)}): run drifthooks drift --prune again later.";
+            : line + $"; {result.Left.Count} in use by another session stayed ({string.Join(", ", result.Left)}): run {invocation.Command("drift --prune")} again later.";
     }
 }

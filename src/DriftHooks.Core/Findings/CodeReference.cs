@@ -140,7 +140,13 @@ internal static class CodeReference
         page.Append("the folder, commit, branch or SQL, and is tested as printed ([fixes-tested.md](fixes-tested.md)). DH1xx are the\n");
         page.Append("commit rules (`Rules` in `drifthooks.json` switches each off), DH2xx the comparison with production's history,\n");
         page.Append("DH3xx production's schema against what its migrations create, DH4xx the companion commands, DH5xx whether the\n");
-        page.Append("pending migrations will deploy on production's rows.\n");
+        page.Append("pending migrations will deploy on production's rows.\n\n");
+        // The prefixes are Invocation's own, so the page says what a printed fix says.
+        string Prefix(Installation.InvocationKind kind) => "`" + Installation.Invocation.Of(kind).Prefix + " …`";
+        page.Append("Commands are written here as ").Append(Prefix(Installation.InvocationKind.Plain)).Append(", the name on PATH (the release archive, a global dotnet\n");
+        page.Append("tool). In an npm or pnpm project read them as ").Append(Prefix(Installation.InvocationKind.Npx)).Append(", with a local dotnet tool as ")
+            .Append(Prefix(Installation.InvocationKind.DotnetTool)).Append(":\n");
+        page.Append("the fixes and messages DriftHooks prints already name them that way ([install.md](install.md)).\n");
         foreach (var group in All.GroupBy(e => e.Code[..3]))
         {
             page.Append("\n## ").Append(Title(group.Key)).Append("\n\n");

@@ -93,7 +93,7 @@ internal static class PreCommitCheck
             }
 
             var index = new IndexTree(entries, readBlob, cacheTree, prefixes, hashFolders: false, baseTree: head);
-            var withShadow = commitBase with { Shadow = project => ThrowawayShadow.For(Location, project, Options.Settings) };
+            var withShadow = commitBase with { Shadow = project => ThrowawayShadow.For(Location, project, Options.Settings), Invocation = Installation.Invocation.ForThisProcess(Location) };
             return CommitJudgement.Judge(changed, head, index, Location.WorkTree, withShadow, Options.DisabledRules, dataNotes: true);
         }
     }

@@ -30,7 +30,7 @@ internal static class HookChain
         // DriftHooks again, and that one the same chained hook, without end.
         if (OwnHook.Is(chained))
         {
-            return new Outcome(0, $"skipped '{chained}': it is a DriftHooks hook itself (left by an install of another DriftHooks build). Run 'drifthooks install' to remove it.");
+            return new Outcome(0, $"skipped '{chained}': it is a DriftHooks hook itself (left by an install of another DriftHooks build). Run '{Invocation.ForThisProcess(location).Command("install")}' to remove it.");
         }
 
         var start = StartInfo(chained, Path.Combine(state.HooksDirectory, hook), arguments);

@@ -37,14 +37,14 @@ internal static class HookInstaller
         Directory.CreateDirectory(hooksDirectory);
 
         var report = new List<string>();
-        LeavePreviousHooksDirectory(location, hooksDirectory, report);
+        LeavePreviousHooksDirectory(location, hooksDirectory, report, invocation);
         CopyExecutable(location, binariesDirectory);
         var husky = HuskyScript.IsHuskyFolder(hooksDirectory);
         foreach (var hook in HookNames)
         {
             if (husky)
             {
-                AddToHusky(hooksDirectory, hook, report);
+                AddToHusky(hooksDirectory, hook, report, invocation);
             }
             else
             {
@@ -57,7 +57,7 @@ internal static class HookInstaller
     }
 
     /// <summary>core.hooksPath changed since the last install: take our hooks out of the old folder, putting back what they replaced.</summary>
-    private static void LeavePreviousHooksDirectory(RepositoryLocation location, string hooksDirectory, List<string> report)
+    private static void LeavePreviousHooksDirectory(RepositoryLocation location, string hooksDirectory, List<string> report, InvocationKind invocation)
     {
         var previous = InstallState.Read(location.StateDirectory);
         if (previous is null || SamePath(previous.HooksDirectory, hooksDirectory))
@@ -67,7 +67,7 @@ internal static class HookInstaller
 
         foreach (var hook in previous.Hooks)
         {
-            var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook) : RemoveHook(previous.HooksDirectory, hook);
+            var removed = previous.Husky ? HuskyScript.Remove(HuskyScript.PathFor(previous.HooksDirectory, hook), hook, invocation) : RemoveHook(previous.HooksDirectory, hook);
             report.Add(removed + $" in {previous.HooksDirectory} (git now runs hooks from {hooksDirectory})");
         }
     }
@@ -99,7 +99,7 @@ internal static class HookInstaller
         }
     }
 
-    private static void AddToHusky(string hooksDirectory, string hook, List<string> report)
+    private static void AddToHusky(string hooksDirectory, string hook, List<string> report, InvocationKind invocation)
     {
         // An older install linked into husky's folder: put husky's stub back before husky overwrites the binary.
         if (OwnHook.Is(Path.Combine(hooksDirectory, hook)))
@@ -107,7 +107,7 @@ internal static class HookInstaller
             report.Add(RemoveHook(hooksDirectory, hook));
         }
 
-        report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook));
+        report.Add(HuskyScript.Add(HuskyScript.PathFor(hooksDirectory, hook), hook, invocation));
     }
 
     /// <summary>Writes the hook, keeping a hook that was there (not DriftHooks's) to be run first.</summary>
@@ -154,7 +154,7 @@ internal static class HookInstaller
         var bin = Path.Combine(location.StateDirectory, "bin");
         foreach (var hook in state.Hooks)
         {
-            report.Add(state.Husky ? HuskyScript.Remove(HuskyScript.PathFor(state.HooksDirectory, hook), hook) : RemoveHook(state.HooksDirectory, hook));
+            report.Add(state.Husky ? HuskyScript.Remove(HuskyScript.PathFor(state.HooksDirectory, hook), hook, state.Invocation ?? InvocationKind.Plain) : RemoveHook(state.HooksDirectory, hook));
         }
 
         if (Directory.Exists(bin))

@@ -25,7 +25,7 @@ internal static class HookReentry
             var chained = InstallState.Read(location.StateDirectory) is { } state ? InstallState.ChainedPath(state.HooksDirectory, hook) : hook + ".drifthooks-chained";
             throw new HookReenteredException(
                 $"the {hook} hook was started again from within itself (the hook chained before DriftHooks, '{chained}', runs DriftHooks's {hook} hook), so it stopped instead of starting itself forever. "
-                + $"Remove the DriftHooks call from that hook, or delete it if it only runs DriftHooks, then run 'drifthooks install' again.");
+                + $"Remove the DriftHooks call from that hook, or delete it if it only runs DriftHooks, then run '{Invocation.ForThisProcess(location).Command("install")}' again.");
         }
     }
 }

@@ -36,17 +36,19 @@ internal static class HuskyScript
     /// through). In a clone where <c>drifthooks install</c> has not run (husky's own <c>prepare</c> ran instead), it
     /// runs the executable of the npm package in the project's <c>node_modules</c>; with neither, it says so rather
     /// than failing everyone's commits there. Written with <c>if</c>, not <c>||</c>: husky runs it under <c>sh -e</c>. The paths hold no <c>.exe</c>: Git for Windows' sh finds
-    /// <c>drifthooks.exe</c> under that name.
+    /// <c>drifthooks.exe</c> under that name. The reminder names install as <paramref name="invocation"/> runs it.
     /// </summary>
-    public static string Block(string hook) =>
+    public static string Block(string hook, InvocationKind invocation = InvocationKind.Plain) =>
         $"{Begin}\n"
         + "drifthooks=\"$(git rev-parse --git-common-dir)/drifthooks/bin/drifthooks\"\n"
         + "if [ ! -x \"$drifthooks\" ]; then for f in node_modules/@drifthooks/*/bin/drifthooks; do if [ -x \"$f\" ]; then drifthooks=\"$f\"; fi; done; fi\n"
-        + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run npm install (or drifthooks install)\" >&2; fi\n"
+        + $"if [ -x \"$drifthooks\" ]; then \"$drifthooks\" hook {hook} \"$@\"; else echo \"DriftHooks is not installed in this clone: run npm install (or {Invocation.Of(invocation).Command("install")})\" >&2; fi\n"
         + $"{End}\n";
 
+    /// <summary>The block is there, its reminder naming install as any installation runs it (a teammate's install wrote it).</summary>
     public static bool Has(string path, string hook) =>
-        Unwritable(path) is null && RegularFile.ReadTextIfPresent(path) is { } text && text.Contains(Block(hook), StringComparison.Ordinal);
+        Unwritable(path) is null && RegularFile.ReadTextIfPresent(path) is { } text
+        && Enum.GetValues<InvocationKind>().Any(kind => text.Contains(Block(hook, kind), StringComparison.Ordinal));
 
     /// <summary>
     /// Adds (or refreshes) the block at the end of the script, writing nothing when it is already as it would be
@@ -55,16 +57,16 @@ internal static class HuskyScript
     /// script that is a link (or in a linked folder) is the team's committed file pointing anywhere: it is reported and
     /// left alone, never written through.
     /// </summary>
-    public static string Add(string path, string hook)
+    public static string Add(string path, string hook, InvocationKind invocation = InvocationKind.Plain)
     {
         if (Unwritable(path) is { } why)
         {
-            return LeftAlone(path, hook, why);
+            return LeftAlone(path, hook, why, invocation);
         }
 
         var existing = RegularFile.ReadTextIfPresent(path);
         var rest = existing is null ? "" : Without(existing).TrimEnd('\n');
-        var text = rest.Length == 0 || rest == Shebang.TrimEnd('\n') ? Shebang + Block(hook) : rest + "\n\n" + Block(hook);
+        var text = rest.Length == 0 || rest == Shebang.TrimEnd('\n') ? Shebang + Block(hook, invocation) : rest + "\n\n" + Block(hook, invocation);
         if (text != existing)
         {
             FileWriter.Replace(path, text, (UnixFileMode)0b111_101_101);
@@ -74,11 +76,11 @@ internal static class HuskyScript
     }
 
     /// <summary>Takes the block out again; a script that held nothing else is removed. A link is left alone, as <see cref="Add"/> leaves it.</summary>
-    public static string Remove(string path, string hook)
+    public static string Remove(string path, string hook, InvocationKind invocation = InvocationKind.Plain)
     {
         if (Unwritable(path) is { } why)
         {
-            return LeftAlone(path, hook, why);
+            return LeftAlone(path, hook, why, invocation);
         }
 
         if (RegularFile.ReadTextIfPresent(path) is not { } text)
@@ -102,8 +104,8 @@ internal static class HuskyScript
         return $"{hook}: removed DriftHooks from {path}";
     }
 
-    static string LeftAlone(string path, string hook, string why) =>
-        $"{hook}: {path} was left alone: {why}. DriftHooks never writes through a link; to run DriftHooks from it, replace it with a regular file and run drifthooks install again";
+    static string LeftAlone(string path, string hook, string why, InvocationKind invocation) =>
+        $"{hook}: {path} was left alone: {why}. DriftHooks never writes through a link; to run DriftHooks from it, replace it with a regular file and run {Invocation.Of(invocation).Command("install")} again";
 
     // The script itself, or the folder it is in up to the work tree (.husky committed as a link), being a link or no file.
     static string? Unwritable(string path)

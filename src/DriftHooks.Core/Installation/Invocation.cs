@@ -45,6 +45,13 @@ internal sealed class Invocation
         return Recorded(location.StateDirectory, Environment.ProcessPath);
     }
 
+    /// <summary>
+    /// This process's, for a message with only the repository's state folder at hand (null outside a repository: the
+    /// running executable's path alone tells, and outside any installation that is the plain name).
+    /// </summary>
+    public static Invocation ForThisProcess(string? stateDirectory) =>
+        stateDirectory is null ? Of(FromExecutable(Environment.ProcessPath)) : Recorded(stateDirectory, Environment.ProcessPath);
+
     public InvocationKind Kind => _kind.Value;
 
     /// <summary>The words that start a command: <c>npx drifthooks</c>, <c>dotnet drifthooks</c>, <c>drifthooks</c> (fixed text, nothing to quote).</summary>

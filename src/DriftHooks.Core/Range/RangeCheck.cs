@@ -67,7 +67,7 @@ internal static class RangeCheck
                 .Concat(ProjectLocator.InCommit(reader, @base, options.Projects))
                 .DistinctBy(p => p.SchemaPath)
                 .ToList();
-            var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings));
+            var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings), Installation.Invocation.ForThisProcess(location));
             commits.AddRange(range.Select(c => CommitInfo.Of(reader, c)));
             findings.AddRange(endState);
 
@@ -156,7 +156,7 @@ internal static class RangeCheck
     /// </summary>
     private static List<CommitFinding> JudgeEndState(
         RepositoryReader reader, string @base, string head, List<string> range, IReadOnlyList<PrismaProject> projects, HashSet<string> disabled,
-        Func<PrismaProject, ThrowawayShadow> shadow)
+        Func<PrismaProject, ThrowawayShadow> shadow, Installation.Invocation invocation)
     {
         var baseTrees = reader.Trees(@base);
         var baseName = @base[..7];
@@ -171,7 +171,7 @@ internal static class RangeCheck
         var headTrees = reader.Trees(head);
         const string ThenCommit = ", then commit and push";
         var endState = CommitJudgement.Judge(
-            projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow }, disabled);
+            projects, baseTrees, headTrees, workTree: null, new CommitBase { Revision = baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow, Invocation = invocation }, disabled);
 
         // Order is history: a migration that sorted before the newest when its commit (a merge, say) landed stays
         // wrong while it keeps that name, even when both are new to the base.
@@ -182,7 +182,7 @@ internal static class RangeCheck
             var parent = reader.FirstParent(commit);
             var own = CommitJudgement.Judge(
                 projects, reader.Trees(parent), reader.Trees(commit), workTree: null,
-                new CommitBase { Revision = parent?[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow },
+                new CommitBase { Revision = parent?[..7] ?? baseName, ThenCommit = ThenCommit, Published = Published, Shadow = shadow, Invocation = invocation },
                 disabled);
             var info = own.Count == 0 ? null : CommitInfo.Of(reader, commit);
             foreach (var finding in own)

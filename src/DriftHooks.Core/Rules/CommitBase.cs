@@ -34,6 +34,9 @@ internal sealed record CommitBase
     /// </summary>
     public Func<Prisma.PrismaProject, ThrowawayShadow>? Shadow { get; init; }
 
+    /// <summary>How the user runs DriftHooks, for a message naming a DriftHooks command (the install record is read only if one does).</summary>
+    public Installation.Invocation Invocation { get; init; } = Installation.Invocation.Plain;
+
     public PublishedMigration? FindPublished(string folder) =>
         Published is null ? new PublishedMigration(Revision, null, OnMainline: false) : Published(folder);
 }

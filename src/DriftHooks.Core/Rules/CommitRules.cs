@@ -97,7 +97,7 @@ internal static class CommitRules
         var project = changes.Project;
         var concluded = scripts.Count == staged.Count
             && StagedMigrationsCheck.Judge(project, before, after, [.. staged.Select(n => (n, scripts[n]))], findings, () => EveryMigration(changes),
-                () => changes.Base.Shadow?.Invoke(project) ?? ThrowawayShadow.Unknown);
+                () => changes.Base.Shadow?.Invoke(project) ?? ThrowawayShadow.Unknown, changes.Base.Invocation);
         if (!concluded && DatabaseSchemaComparer.Compare(before, after) is { ChangesDatabase: true } changed)
         {
             CheckScriptsCoverSchema(project, changed, scripts, changes.Base.ThenCommit, findings);

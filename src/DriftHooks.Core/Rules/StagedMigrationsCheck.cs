@@ -23,7 +23,8 @@ internal static class StagedMigrationsCheck
         IReadOnlyList<(string Name, string Script)> migrations,
         List<Finding> findings,
         Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration = null,
-        Func<ThrowawayShadow>? shadow = null)
+        Func<ThrowawayShadow>? shadow = null,
+        Installation.Invocation? invocation = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -36,7 +37,7 @@ internal static class StagedMigrationsCheck
             var more = replay.Unfollowed.Count > 1 ? $" (and {FixText.Count(replay.Unfollowed.Count - 1, "more statement")})" : string.Empty;
             findings.Add(Finding.Note(
                 RuleCodes.MigrationsMissSchema,
-                $"DriftHooks cannot tell offline whether the staged migrations produce the staged schema: '{first.Excerpt}' ({first.Migration}, line {first.Line}) is not followed: {first.Reason}{more}. The exact check with a database decides (drifthooks check, or pre-push, where a shadow server is at hand).",
+                $"DriftHooks cannot tell offline whether the staged migrations produce the staged schema: '{first.Excerpt}' ({first.Migration}, line {first.Line}) is not followed: {first.Reason}{more}. The exact check with a database decides ({(invocation ?? Installation.Invocation.Plain).Command("check")}, or pre-push, where a shadow server is at hand).",
                 project.MigrationFolder(first.Migration) + "/migration.sql",
                 Shadow(shadow).Around(project, diff => $"{diff} --exit-code (exit 2: the migrations miss part of the schema)")));
             return false;

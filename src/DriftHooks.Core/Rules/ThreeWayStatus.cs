@@ -345,7 +345,7 @@ internal static class ThreeWayStatus
             var quoted = FixText.Quote(file);
             yield return Finding.Error(
                 CompanionRuleCodes.ScriptWithNulByte,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} holds a NUL byte (line {line}); PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails this migration wherever it runs it, and drifthooks sync sends nothing of it."),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} holds a NUL byte (line {line}); PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails this migration wherever it runs it, and sync sends nothing of it."),
                 file,
                 $"tr -d '\\000' < {quoted} > {quoted}.tmp && mv {quoted}.tmp {quoted}");
         }
