@@ -37,8 +37,7 @@ internal sealed class GitRefs
     /// <exception cref="ObjectStoreException">The repository's format extensions store refs or ids in a way this reader does not read.</exception>
     public static GitRefs Open(RepositoryLocation location)
     {
-        var config = Path.Combine(location.CommonDirectory, "config");
-        if (ObjectStore.HasUnhandledExtension(RegularFile.ReadTextIfPresent(config) ?? ""))
+        if (ObjectStore.HasUnhandledExtension(location))
         {
             throw new ObjectStoreException("repository extensions");
         }

@@ -35,8 +35,7 @@ internal sealed class ObjectStore : IDisposable
         }
 
         // Repository format extensions (objectformat, refstorage, …) change how objects or refs are stored.
-        var config = Path.Combine(location.CommonDirectory, "config");
-        if (File.Exists(config) && HasUnhandledExtension(File.ReadAllText(config)))
+        if (HasUnhandledExtension(location))
         {
             throw new ObjectStoreException("repository extensions");
         }
@@ -64,6 +63,22 @@ internal sealed class ObjectStore : IDisposable
 
     // Extensions that change neither how objects nor how refs are stored; any other one sends the caller to libgit2.
     private static readonly string[] HarmlessExtensions = ["worktreeconfig", "noop", "preciousobjects"];
+
+    /// <summary>
+    /// True when the repository's config names a format extension this reader (or <see cref="GitRefs"/>) does not read.
+    /// The config is read as a regular file of bounded size; one that is not (a FIFO, a device) is left to libgit2.
+    /// </summary>
+    internal static bool HasUnhandledExtension(RepositoryLocation location)
+    {
+        try
+        {
+            return HasUnhandledExtension(Files.RegularFile.ReadTextIfPresent(Path.Combine(location.CommonDirectory, "config")) ?? "");
+        }
+        catch (Files.UnsafeFileException e)
+        {
+            throw new ObjectStoreException($"config: {e.Message}");
+        }
+    }
 
     /// <summary>
     /// True when the config's [extensions] section names anything but a harmless extension, or an extensions header
