@@ -41,16 +41,7 @@ internal static class LocalSync
         await database.LockMigrationsAsync(reset ? "drifthooks sync --reset" : "drifthooks sync", cancellationToken).ConfigureAwait(false);
         var local = await database.ReadMigrationHistoryAsync(cancellationToken).ConfigureAwait(false);
         var objects = await database.ReadObjectNamesAsync(cancellationToken).ConfigureAwait(false);
-        var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        var holders = Git.MigrationHolders.Find(context.Location, context.Project, production?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
-        var plan = SyncPlanner.Plan(new SyncRequest(context.WorkingTree, local, production, reset, context.Project)
-        {
-            LocalObjects = objects,
-            RestorableBackup = context.RestorableLocalBackup,
-            Holders = holders,
-            AppliedVersionAt = (name, checksum) => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(name) + "/migration.sql", checksum),
-            Invocation = context.Invocation,
-        });
+        var plan = SyncPlanner.Plan(Request(context, local, objects, production, reset));
         if (plan.IsBlocked || (plan.ToApply.Count == 0 && !reset))
         {
             return new SyncResult(plan, null, [], false);
@@ -98,6 +89,21 @@ internal static class LocalSync
         }
 
         return new SyncResult(plan, backup, applied, false);
+    }
+
+    /// <summary>What the plan is decided from: the histories read, and where production's migrations the working tree lacks are held.</summary>
+    static SyncRequest Request(CompanionContext context, MigrationHistory local, IReadOnlySet<string> objects, MigrationHistory? production, bool reset)
+    {
+        var inTree = context.WorkingTree.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var holders = Git.MigrationHolders.Find(context.Location, context.Project, production?.Records.Where(r => r.IsApplied && !inTree.Contains(r.MigrationName)).Select(r => r.MigrationName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>());
+        return new SyncRequest(context.WorkingTree, local, production, reset, context.Project)
+        {
+            LocalObjects = objects,
+            RestorableBackup = context.RestorableLocalBackup,
+            Holders = holders,
+            AppliedVersionAt = (name, checksum) => Hooks.PrePushCheck.AppliedVersionAt(context.Location, "HEAD", context.Project.MigrationFolder(name) + "/migration.sql", checksum),
+            Invocation = context.Invocation,
+        };
     }
 
     /// <summary>

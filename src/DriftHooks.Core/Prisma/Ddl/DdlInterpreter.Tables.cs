@@ -403,51 +403,86 @@ internal static partial class DdlInterpreter
             var key = DdlReplay.Key(table.QualifiedName, name);
             if (_cursor.Accept("set", "data", "type") || _cursor.Accept("type"))
             {
-                var type = SqlColumnValues.ReadType(_cursor, _model);
-                if (_cursor.Accept("collate"))
-                {
-                    _cursor.QualifiedName();
-                }
-
-                if (_cursor.Accept("using"))
-                {
-                    _cursor.SkipUntil(t => t.IsSymbol(","));
-                }
-
-                var @default = type.IsSerial ? "autoincrement()" : column.Default;
-                if (!type.IsSerial && column.Default is not null && (column.Type != type.Type || column.IsArray != type.IsArray))
-                {
-                    // PostgreSQL keeps the default, cast to the new type: its canonical form may change with it.
-                    replay.ImpreciseDefaults.Add(key);
-                }
-
-                table.Columns[name] = column with { Type = type.Type, IsArray = type.IsArray, Default = @default };
+                SetColumnType(table, name, column, key);
             }
-            else if (_cursor.Accept("set", "default"))
+            else if (!AlterDefault(table, name, column, key) && !AlterNullability(table, name, column) && !AlterIdentity(table, name, column, key) && !SkipColumnOption())
+            {
+                throw new NotFollowedException($"ALTER COLUMN … {_cursor.Peek()?.Text.ToUpperInvariant()} is not followed");
+            }
+        }
+
+        /// <summary>ALTER COLUMN … TYPE: PostgreSQL keeps the default (cast to the new type), except a serial's own.</summary>
+        private void SetColumnType(DbTable table, string name, DbColumn column, string key)
+        {
+            var type = SqlColumnValues.ReadType(_cursor, _model);
+            if (_cursor.Accept("collate"))
+            {
+                _cursor.QualifiedName();
+            }
+
+            if (_cursor.Accept("using"))
+            {
+                _cursor.SkipUntil(t => t.IsSymbol(","));
+            }
+
+            var @default = type.IsSerial ? "autoincrement()" : column.Default;
+            if (!type.IsSerial && column.Default is not null && (column.Type != type.Type || column.IsArray != type.IsArray))
+            {
+                // PostgreSQL keeps the default, cast to the new type: its canonical form may change with it.
+                replay.ImpreciseDefaults.Add(key);
+            }
+
+            table.Columns[name] = column with { Type = type.Type, IsArray = type.IsArray, Default = @default };
+        }
+
+        /// <summary>SET DEFAULT or DROP DEFAULT; false (nothing read) for anything else.</summary>
+        private bool AlterDefault(DbTable table, string name, DbColumn column, string key)
+        {
+            if (_cursor.Accept("set", "default"))
             {
                 var type = new SqlColumnType(column.Type, column.IsArray, false);
                 table.Columns[name] = column with { Default = ReadDefault(type, t => t.IsSymbol(",")) };
-                replay.ImpreciseDefaults.Remove(key);
             }
             else if (_cursor.Accept("drop", "default"))
             {
                 table.Columns[name] = column with { Default = null };
-                replay.ImpreciseDefaults.Remove(key);
             }
-            else if (_cursor.Accept("set", "not", "null"))
+            else
+            {
+                return false;
+            }
+
+            replay.ImpreciseDefaults.Remove(key);
+            return true;
+        }
+
+        /// <summary>SET NOT NULL or DROP NOT NULL (which PostgreSQL refuses on a primary key's column); false for anything else.</summary>
+        private bool AlterNullability(DbTable table, string name, DbColumn column)
+        {
+            if (_cursor.Accept("set", "not", "null"))
             {
                 table.Columns[name] = column with { IsNullable = false };
+                return true;
             }
-            else if (_cursor.Accept("drop", "not", "null"))
-            {
-                if (table.PrimaryKey is { } pk && pk.Columns.Split(", ").Contains(name))
-                {
-                    throw new NotFollowedException($"column {name} is in the primary key, PostgreSQL keeps it NOT NULL");
-                }
 
-                table.Columns[name] = column with { IsNullable = true };
+            if (!_cursor.Accept("drop", "not", "null"))
+            {
+                return false;
             }
-            else if (_cursor.Accept("add", "generated"))
+
+            if (table.PrimaryKey is { } pk && pk.Columns.Split(", ").Contains(name))
+            {
+                throw new NotFollowedException($"column {name} is in the primary key, PostgreSQL keeps it NOT NULL");
+            }
+
+            table.Columns[name] = column with { IsNullable = true };
+            return true;
+        }
+
+        /// <summary>ADD GENERATED … AS IDENTITY, DROP IDENTITY, DROP EXPRESSION; false for anything else.</summary>
+        private bool AlterIdentity(DbTable table, string name, DbColumn column, string key)
+        {
+            if (_cursor.Accept("add", "generated"))
             {
                 Generated(column.IsNullable);
                 table.Columns[name] = column with { IsNullable = false, Default = SqlColumnValues.IdentityDefault };
@@ -465,18 +500,30 @@ internal static partial class DdlInterpreter
             {
                 _cursor.Accept("if", "exists");
             }
-            else if (_cursor.Accept("set", "statistics") || _cursor.Accept("set", "storage") || _cursor.Accept("set", "compression"))
-            {
-                _cursor.Next();
-            }
-            else if ((_cursor.Accept("set") || _cursor.Accept("reset")) && _cursor.PeekSymbol("("))
-            {
-                _cursor.SkipGroup();
-            }
             else
             {
-                throw new NotFollowedException($"ALTER COLUMN … {_cursor.Peek()?.Text.ToUpperInvariant()} is not followed");
+                return false;
             }
+
+            return true;
+        }
+
+        /// <summary>What the model does not hold (statistics, storage, compression, attribute options), read past; false for anything else.</summary>
+        private bool SkipColumnOption()
+        {
+            if (_cursor.Accept("set", "statistics") || _cursor.Accept("set", "storage") || _cursor.Accept("set", "compression"))
+            {
+                _cursor.Next();
+                return true;
+            }
+
+            if ((_cursor.Accept("set") || _cursor.Accept("reset")) && _cursor.PeekSymbol("("))
+            {
+                _cursor.SkipGroup();
+                return true;
+            }
+
+            return false;
         }
 
         private void DropColumn(DbTable table, string name, bool ifExists, bool cascade)

@@ -60,6 +60,15 @@ internal static class SqlLexer
     {
         var i = 0;
         var line = 1;
+        while (SkipSpaceAndComments(script, ref i, ref line))
+        {
+            yield return Token(script, ref i, ref line);
+        }
+    }
+
+    /// <summary>Moves past white space and comments, counting lines; false at the end of the script.</summary>
+    private static bool SkipSpaceAndComments(string script, ref int i, ref int line)
+    {
         while (i < script.Length)
         {
             var c = script[i];
@@ -67,86 +76,87 @@ internal static class SqlLexer
             {
                 line++;
                 i++;
-                continue;
             }
-
-            if (char.IsWhiteSpace(c))
+            else if (char.IsWhiteSpace(c))
             {
                 i++;
-                continue;
             }
-
-            var start = i;
-            var startLine = line;
-            if (c == '-' && At(script, i + 1) == '-')
+            else if (c == '-' && At(script, i + 1) == '-')
             {
-                while (i < script.Length && script[i] != '\n')
-                {
-                    i++;
-                }
-
-                continue;
+                i = script.IndexOf('\n', i) is var end and >= 0 ? end : script.Length;
             }
-
-            if (c == '/' && At(script, i + 1) == '*')
+            else if (c == '/' && At(script, i + 1) == '*')
             {
                 i = SkipBlockComment(script, i, ref line);
-                continue;
             }
-
-            if (c == '\'' || ((c is 'E' or 'e' or 'B' or 'b' or 'X' or 'x' or 'N' or 'n') && At(script, i + 1) == '\''))
+            else
             {
-                var escapes = c is 'E' or 'e';
-                var text = Quoted(script, c == '\'' ? i : i + 1, '\'', escapes, ref i, ref line);
-                yield return new SqlToken(SqlTokenKind.String, text, start, i, startLine);
-                continue;
+                return true;
             }
-
-            if (c == '"')
-            {
-                var text = Quoted(script, i, '"', false, ref i, ref line);
-                yield return new SqlToken(SqlTokenKind.QuotedIdentifier, Truncated(text), start, i, startLine);
-                continue;
-            }
-
-            if (c == '$' && DollarTag(script, i) is { } tag)
-            {
-                var close = script.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
-                var bodyEnd = close < 0 ? script.Length : close;
-                var body = script[(i + tag.Length)..bodyEnd];
-                line += body.Count(ch => ch == '\n');
-                i = close < 0 ? script.Length : close + tag.Length;
-                yield return new SqlToken(SqlTokenKind.DollarString, body, start, i, startLine);
-                continue;
-            }
-
-            if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(script, i + 1))))
-            {
-                while (i < script.Length && (char.IsAsciiDigit(script[i]) || script[i] == '.'
-                    || ((script[i] is 'e' or 'E') && (char.IsAsciiDigit(At(script, i + 1)) || (At(script, i + 1) is '+' or '-' && char.IsAsciiDigit(At(script, i + 2)))))
-                    || ((script[i] is '+' or '-') && script[i - 1] is 'e' or 'E')))
-                {
-                    i++;
-                }
-
-                yield return new SqlToken(SqlTokenKind.Number, script[start..i], start, i, startLine);
-                continue;
-            }
-
-            if (char.IsLetter(c) || c == '_')
-            {
-                while (i < script.Length && (char.IsLetterOrDigit(script[i]) || script[i] is '_' or '$'))
-                {
-                    i++;
-                }
-
-                yield return new SqlToken(SqlTokenKind.Word, Truncated(LowerCase(script, start, i)), start, i, startLine);
-                continue;
-            }
-
-            i += c == ':' && At(script, i + 1) == ':' ? 2 : 1;
-            yield return new SqlToken(SqlTokenKind.Symbol, script[start..i], start, i, startLine);
         }
+
+        return false;
+    }
+
+    /// <summary>The token at <paramref name="i"/> (which holds no white space or comment), moving past it.</summary>
+    private static SqlToken Token(string script, ref int i, ref int line)
+    {
+        var c = script[i];
+        var start = i;
+        var startLine = line;
+        if (c == '\'' || ((c is 'E' or 'e' or 'B' or 'b' or 'X' or 'x' or 'N' or 'n') && At(script, i + 1) == '\''))
+        {
+            var escapes = c is 'E' or 'e';
+            var text = Quoted(script, c == '\'' ? i : i + 1, '\'', escapes, ref i, ref line);
+            return new SqlToken(SqlTokenKind.String, text, start, i, startLine);
+        }
+
+        if (c == '"')
+        {
+            var text = Quoted(script, i, '"', false, ref i, ref line);
+            return new SqlToken(SqlTokenKind.QuotedIdentifier, Truncated(text), start, i, startLine);
+        }
+
+        if (c == '$' && DollarTag(script, i) is { } tag)
+        {
+            var close = script.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+            var body = script[(i + tag.Length)..(close < 0 ? script.Length : close)];
+            line += body.Count(ch => ch == '\n');
+            i = close < 0 ? script.Length : close + tag.Length;
+            return new SqlToken(SqlTokenKind.DollarString, body, start, i, startLine);
+        }
+
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(script, i + 1))))
+        {
+            i = NumberEnd(script, i);
+            return new SqlToken(SqlTokenKind.Number, script[start..i], start, i, startLine);
+        }
+
+        if (char.IsLetter(c) || c == '_')
+        {
+            while (i < script.Length && (char.IsLetterOrDigit(script[i]) || script[i] is '_' or '$'))
+            {
+                i++;
+            }
+
+            return new SqlToken(SqlTokenKind.Word, Truncated(LowerCase(script, start, i)), start, i, startLine);
+        }
+
+        i += c == ':' && At(script, i + 1) == ':' ? 2 : 1;
+        return new SqlToken(SqlTokenKind.Symbol, script[start..i], start, i, startLine);
+    }
+
+    /// <summary>Where the numeric constant at <paramref name="i"/> ends: digits, a point, an exponent with its sign.</summary>
+    private static int NumberEnd(string script, int i)
+    {
+        while (i < script.Length && (char.IsAsciiDigit(script[i]) || script[i] == '.'
+            || ((script[i] is 'e' or 'E') && (char.IsAsciiDigit(At(script, i + 1)) || (At(script, i + 1) is '+' or '-' && char.IsAsciiDigit(At(script, i + 2)))))
+            || ((script[i] is '+' or '-') && script[i - 1] is 'e' or 'E')))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static char At(string s, int i) => i < s.Length ? s[i] : '\0';

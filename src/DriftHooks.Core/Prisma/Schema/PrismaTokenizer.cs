@@ -18,8 +18,7 @@ internal static class PrismaTokenizer
         var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            switch (c)
+            switch (text[i])
             {
                 case '\n':
                     if (depth == 0)
@@ -29,103 +28,123 @@ internal static class PrismaTokenizer
 
                     line++;
                     i++;
-                    continue;
+                    break;
                 case ' ' or '\t' or '\r' or '\f' or '\v':
                     i++;
-                    continue;
+                    break;
                 case '/' when i + 1 < text.Length && text[i + 1] == '/':
-                    while (i < text.Length && text[i] != '\n')
-                    {
-                        i++;
-                    }
-
-                    continue;
+                    i = text.IndexOf('\n', i) is var end and >= 0 ? end : text.Length;
+                    break;
                 case '/' when i + 1 < text.Length && text[i + 1] == '*':
                     i = SkipBlockComment(source, text, i, ref line, depth, tokens);
-                    continue;
+                    break;
                 case '"':
                     i = ReadString(source, text, i, line, tokens);
-                    continue;
-                case '@':
-                    if (i + 1 < text.Length && text[i + 1] == '@')
-                    {
-                        tokens.Add(new(PrismaTokenKind.AtAt, "@@", line));
-                        i += 2;
-                    }
-                    else
-                    {
-                        tokens.Add(new(PrismaTokenKind.At, "@", line));
-                        i++;
-                    }
-
-                    continue;
-                case '(' or '[':
-                    depth++;
-                    tokens.Add(new(c == '(' ? PrismaTokenKind.OpenParen : PrismaTokenKind.OpenBracket, c.ToString(), line));
-                    i++;
-                    continue;
-                case ')' or ']':
-                    depth = Math.Max(0, depth - 1);
-                    tokens.Add(new(c == ')' ? PrismaTokenKind.CloseParen : PrismaTokenKind.CloseBracket, c.ToString(), line));
-                    i++;
-                    continue;
-                case '{' or '}':
-                    // A brace ends any unbalanced argument list, so one typo cannot swallow the rest of the file.
-                    depth = 0;
-                    tokens.Add(new(c == '{' ? PrismaTokenKind.OpenBrace : PrismaTokenKind.CloseBrace, c.ToString(), line));
-                    i++;
-                    continue;
-                case ',':
-                    tokens.Add(new(PrismaTokenKind.Comma, ",", line));
-                    i++;
-                    continue;
-                case ':':
-                    tokens.Add(new(PrismaTokenKind.Colon, ":", line));
-                    i++;
-                    continue;
-                case '=':
-                    tokens.Add(new(PrismaTokenKind.Equals, "=", line));
-                    i++;
-                    continue;
-                case '?':
-                    tokens.Add(new(PrismaTokenKind.Question, "?", line));
-                    i++;
-                    continue;
-                case '.':
-                    tokens.Add(new(PrismaTokenKind.Dot, ".", line));
-                    i++;
-                    continue;
+                    break;
+                default:
+                    i = ReadPunctuation(text, i, line, ref depth, tokens) ?? ReadWord(source, text, i, line, tokens);
+                    break;
             }
-
-            if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
-            {
-                var start = i++;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '-' or '+'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new(PrismaTokenKind.Number, text[start..i], line));
-                continue;
-            }
-
-            if (char.IsAsciiLetter(c) || c == '_')
-            {
-                var start = i++;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new(PrismaTokenKind.Identifier, text[start..i], line));
-                continue;
-            }
-
-            throw SchemaParseException.At(source.Path, line, $"unexpected character '{c}'");
         }
 
         tokens.Add(new(PrismaTokenKind.End, string.Empty, line));
         return tokens;
+    }
+
+    /// <summary>
+    /// The punctuation at <paramref name="i"/> added as its token, counting the parentheses and brackets that let an
+    /// argument list span lines; where it ends, or null when <paramref name="i"/> holds none.
+    /// </summary>
+    private static int? ReadPunctuation(string text, int i, int line, ref int depth, List<PrismaToken> tokens)
+    {
+        (PrismaTokenKind Kind, string Text) token;
+        switch (text[i])
+        {
+            case '@' when i + 1 < text.Length && text[i + 1] == '@':
+                tokens.Add(new(PrismaTokenKind.AtAt, "@@", line));
+                return i + 2;
+            case '@':
+                token = (PrismaTokenKind.At, "@");
+                break;
+            case '(':
+                depth++;
+                token = (PrismaTokenKind.OpenParen, "(");
+                break;
+            case '[':
+                depth++;
+                token = (PrismaTokenKind.OpenBracket, "[");
+                break;
+            case ')':
+                depth = Math.Max(0, depth - 1);
+                token = (PrismaTokenKind.CloseParen, ")");
+                break;
+            case ']':
+                depth = Math.Max(0, depth - 1);
+                token = (PrismaTokenKind.CloseBracket, "]");
+                break;
+            case '{':
+                // A brace ends any unbalanced argument list, so one typo cannot swallow the rest of the file.
+                depth = 0;
+                token = (PrismaTokenKind.OpenBrace, "{");
+                break;
+            case '}':
+                depth = 0;
+                token = (PrismaTokenKind.CloseBrace, "}");
+                break;
+            case ',':
+                token = (PrismaTokenKind.Comma, ",");
+                break;
+            case ':':
+                token = (PrismaTokenKind.Colon, ":");
+                break;
+            case '=':
+                token = (PrismaTokenKind.Equals, "=");
+                break;
+            case '?':
+                token = (PrismaTokenKind.Question, "?");
+                break;
+            case '.':
+                token = (PrismaTokenKind.Dot, ".");
+                break;
+            default:
+                return null;
+        }
+
+        tokens.Add(new(token.Kind, token.Text, line));
+        return i + 1;
+    }
+
+    /// <summary>The number (digits, or '-' and digits) or identifier at <paramref name="i"/> added as its token; where it ends.</summary>
+    private static int ReadWord(SchemaSource source, string text, int i, int line, List<PrismaToken> tokens)
+    {
+        var c = text[i];
+        var start = i++;
+        PrismaTokenKind kind;
+        if (char.IsAsciiDigit(c) || (c == '-' && i < text.Length && char.IsAsciiDigit(text[i])))
+        {
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '-' or '+'))
+            {
+                i++;
+            }
+
+            kind = PrismaTokenKind.Number;
+        }
+        else if (char.IsAsciiLetter(c) || c == '_')
+        {
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-'))
+            {
+                i++;
+            }
+
+            kind = PrismaTokenKind.Identifier;
+        }
+        else
+        {
+            throw SchemaParseException.At(source.Path, line, $"unexpected character '{c}'");
+        }
+
+        tokens.Add(new(kind, text[start..i], line));
+        return i;
     }
 
     // Prisma accepts /* … */ anywhere whitespace may stand (trigger.dev's schema documents models with /** … */).
