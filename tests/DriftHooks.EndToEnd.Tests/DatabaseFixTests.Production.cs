@@ -207,34 +207,95 @@ public partial class DatabaseFixTests
     [Test]
     public async Task A_default_changed_by_hand_in_production_is_captured_in_a_migration_then_recorded_as_applied_there_as_printed()
     {
-        using var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: "F");
+        using var s = await DefaultChangedByHandInProductionAsync("F");
+
+        // The user captures production's default: the schema and a migration setting it, committed through the hooks.
+        CommitCapture(s, "F", "open");
+        var captured = RecordsTheCaptureAsPrinted(s, "DH307", DefaultCapture, "sets it");
+        Assert.That(captured.All, Does.Not.Contain("expected 'draft'::text, production 'open'::text"), "the drift is not repeated: " + captured);
+    }
+
+    /// <summary>
+    /// A migration that sets the column's default, but to another value than production's, is no capture (issue 22
+    /// item 8): recorded as applied, the history would claim a default production does not have. drift says so with both
+    /// values as PostgreSQL prints them and keeps DH307's own fix; Prisma agrees that those migrations do not give the
+    /// schema with production's default. Made to set production's default, the same migration is the capture.
+    /// </summary>
+    [Test]
+    public async Task A_migration_that_sets_another_default_than_production_s_is_not_taken_for_its_capture()
+    {
+        using var s = await DefaultChangedByHandInProductionAsync("G");
+        CommitCapture(s, "G", "closed");
+
+        var drift = s.Repository.Drifthooks("drift");
+        Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
+        Assert.That(drift.Output, Does.Contain($"Column `G2.status` default differs: expected 'draft'::text, production 'open'::text. Migration {DefaultCapture}, which production has not recorded, sets it to 'closed'::text, not production's 'open'::text (as PostgreSQL prints both), so it does not capture production's default"));
+        Assert.That(drift.Output, Does.Not.Contain("the change is captured"));
+        Assert.That(PrintedFix.Of(s.Repository, drift, "DH307").Text, Does.Contain("npx prisma migrate resolve --applied <that migration>").And.Not.Contain("--applied " + DefaultCapture));
+        var push = s.Push();
+        Assert.That(push.ExitCode, Is.EqualTo(1), "pre-push, comparing the same way, refuses: " + push);
+        Assert.That(push.All, Does.Contain("so it does not capture production's default"));
+
+        if (PrismaOracle.Unavailable() is null)
+        {
+            Assert.That(await MigrationsGiveTheSchemaAsync(s), Is.False, "Prisma: the migrations with this capture do not give the schema with production's default");
+        }
+
+        CommitCapture(s, "G", "open", amend: true);
+        if (PrismaOracle.Unavailable() is null)
+        {
+            Assert.That(await MigrationsGiveTheSchemaAsync(s), Is.True, "Prisma: now they do");
+        }
+
+        RecordsTheCaptureAsPrinted(s, "DH307", DefaultCapture, "sets it");
+    }
+
+    private const string DefaultCapture = "20240104000000_capture_status_default";
+
+    /// <summary>Production applied a migration giving table <paramref name="tables"/>2 a status defaulting to 'draft', then someone set 'open' there by hand.</summary>
+    private static async Task<PushScenario> DefaultChangedByHandInProductionAsync(string tables)
+    {
+        var s = await PushScenario.CreateAsync(committed: 2, applied: 2, tables: tables);
         await s.UseLocalDatabaseAsync(); // its server is the shadow server drift replays on
         const string Status = "20240103000000_status";
-        const string AddStatus = "ALTER TABLE \"F2\" ADD COLUMN \"status\" TEXT NOT NULL DEFAULT 'draft';\n";
-        string Schema(string status) => PushScenario.Schema(2, "F").Replace(
-            "model F2 {\n  id Int @id @default(autoincrement())\n", $"model F2 {{\n  id Int @id @default(autoincrement())\n  status String @default(\"{status}\")\n", StringComparison.Ordinal);
-        s.Repository.Write("prisma/schema.prisma", Schema("draft"));
-        s.Repository.Write($"prisma/migrations/{Status}/migration.sql", AddStatus);
+        var addStatus = $"ALTER TABLE \"{tables}2\" ADD COLUMN \"status\" TEXT NOT NULL DEFAULT 'draft';\n";
+        s.Repository.Write("prisma/schema.prisma", StatusSchema(tables, "draft"));
+        s.Repository.Write($"prisma/migrations/{Status}/migration.sql", addStatus);
         s.Repository.MustGit("add", "-A");
         Assert.That(s.Repository.Commit().ExitCode, Is.Zero);
-        await s.ApplyAsync((Status, AddStatus));
+        await s.ApplyAsync((Status, addStatus));
         Assert.That(s.Push().ExitCode, Is.Zero);
-        await s.ProductionServer.ExecuteAsync(s.Production.Name, "ALTER TABLE \"F2\" ALTER COLUMN \"status\" SET DEFAULT 'open';");
+        await s.ProductionServer.ExecuteAsync(s.Production.Name, $"ALTER TABLE \"{tables}2\" ALTER COLUMN \"status\" SET DEFAULT 'open';");
 
         var drift = s.Repository.Drifthooks("drift");
         Assert.That(drift.ExitCode, Is.EqualTo(1), drift.ToString());
         Assert.That(PrintedFix.Of(s.Repository, drift, "DH307").Text, Does.Contain("npx prisma migrate resolve --applied <that migration>"));
+        return s;
+    }
 
-        // The user captures production's default: the schema and a migration setting it, committed through the hooks.
-        const string Capture = "20240104000000_capture_status_default";
-        s.Repository.Write("prisma/schema.prisma", Schema("open"));
-        s.Repository.Write($"prisma/migrations/{Capture}/migration.sql", "-- AlterTable\nALTER TABLE \"F2\" ALTER COLUMN \"status\" SET DEFAULT 'open';\n");
+    private static string StatusSchema(string tables, string status) => PushScenario.Schema(2, tables).Replace(
+        $"model {tables}2 {{\n  id Int @id @default(autoincrement())\n", $"model {tables}2 {{\n  id Int @id @default(autoincrement())\n  status String @default(\"{status}\")\n", StringComparison.Ordinal);
+
+    /// <summary>The schema and a migration setting the status default to <paramref name="status"/>, committed through the hooks.</summary>
+    private static void CommitCapture(PushScenario s, string tables, string status, bool amend = false)
+    {
+        s.Repository.Write("prisma/schema.prisma", StatusSchema(tables, status));
+        s.Repository.Write($"prisma/migrations/{DefaultCapture}/migration.sql", $"-- AlterTable\nALTER TABLE \"{tables}2\" ALTER COLUMN \"status\" SET DEFAULT '{status}';\n");
         s.Repository.MustGit("add", "-A");
-        var commit = s.Repository.Commit();
+        var commit = amend ? s.Repository.Commit("--amend") : s.Repository.Commit();
         Assert.That(commit.ExitCode, Is.Zero, commit.ToString());
+    }
 
-        var captured = RecordsTheCaptureAsPrinted(s, "DH307", Capture, "sets it");
-        Assert.That(captured.All, Does.Not.Contain("expected 'draft'::text, production 'open'::text"), "the drift is not repeated: " + captured);
+    /// <summary>Prisma's own verdict: do the committed migrations give the schema of production's default ('open')? migrate diff --from-migrations, on a fresh database.</summary>
+    private static async Task<bool> MigrationsGiveTheSchemaAsync(PushScenario s)
+    {
+        var scratch = await s.ProductionServer.CreateDatabaseAsync();
+        var schema = Path.Combine(s.Repository.GitDir, "production-default.prisma");
+        File.WriteAllText(schema, s.Repository.Read("prisma/schema.prisma").Replace("@default(\"closed\")", "@default(\"open\")", StringComparison.Ordinal));
+        var migrations = Path.Combine(s.Repository.Root, "prisma", "migrations");
+        var diff = await PrismaOracle.RunAsync(scratch.PrismaUrl, schema, migrations, "migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--exit-code");
+        Assert.That(diff.ExitCode, Is.AnyOf(0, 2), diff.Output);
+        return diff.ExitCode == 0;
     }
 
     /// <summary>

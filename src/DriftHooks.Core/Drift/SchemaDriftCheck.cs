@@ -139,7 +139,10 @@ internal static class SchemaDriftCheck
 
         watch.Restart();
         var differences = CatalogDiff.Compare(expected.Catalog, actual, $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied");
-        findings.AddRange(Captured(differences, request, history, schema));
+        var pending = Pending(request, history, schema);
+        var defaults = await DefaultCapture.ReplayAsync(
+            differences, pending, capture => ShadowTemplates.CatalogAsync(admin, request.ShadowServer.With(schema: schema), schema, [.. migrations, capture], request.ShadowConnection, cancellationToken)).ConfigureAwait(false);
+        findings.AddRange(Captured(differences, request, pending, defaults, actual));
         phases.Add(new DriftPhase("compare catalogs", watch.Elapsed));
         return expected;
     }
@@ -151,7 +154,13 @@ internal static class SchemaDriftCheck
     /// the drift is no longer the thing to fix. Production now records that migration as applied instead of running it
     /// (a deploy would fail on what already exists, or run what production already did).
     /// </summary>
-    static IEnumerable<Finding> Captured(IReadOnlyList<Finding> differences, SchemaDriftRequest request, MigrationHistory history, string schema)
+    /// <remarks>
+    /// A default is captured only when the migration sets the default production has: <paramref name="defaults"/> holds,
+    /// per DH307 location, what the migration leaves there replayed after the applied ones, as PostgreSQL prints it,
+    /// compared here with production's (<paramref name="production"/>) as PostgreSQL prints that.
+    /// </remarks>
+    static IEnumerable<Finding> Captured(
+        IReadOnlyList<Finding> differences, SchemaDriftRequest request, IReadOnlyList<PendingMigration> pending, IReadOnlyDictionary<string, DefaultCapture.Replay> defaults, DatabaseCatalog production)
     {
         var capturable = differences.Where(f => f.Code is SchemaDriftCodes.ExtraColumn or SchemaDriftCodes.ExtraIndex or SchemaDriftCodes.ColumnDefault).ToList();
         if (capturable.Count == 0)
@@ -159,19 +168,18 @@ internal static class SchemaDriftCheck
             return differences;
         }
 
-        var applied = history.Records.Where(r => r.IsApplied).Select(r => r.MigrationName).ToHashSet(StringComparer.Ordinal);
-        var pending = NotRecorded(request, applied)
-            .Select(m => (m.Name,
-                Creates: CreatedObjects.Of(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal),
-                SetsDefault: CreatedObjects.DefaultsSet(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal)))
-            .ToList();
         return differences.Select(f =>
         {
             var isDefault = f.Code == SchemaDriftCodes.ColumnDefault;
             if (!capturable.Contains(f) || f.Location is not { } at
-                || pending.FirstOrDefault(m => (isDefault ? m.SetsDefault : m.Creates).Contains(at)).Name is not { } name)
+                || pending.FirstOrDefault(m => (isDefault ? m.SetsDefault : m.Creates).Contains(at))?.Name is not { } name)
             {
                 return f;
+            }
+
+            if (isDefault && DefaultCapture.NotCaptured(f, defaults[at], CatalogDiff.ColumnAt(production, at)?.Default) is { } notCaptured)
+            {
+                return notCaptured;
             }
 
             var what = isDefault
@@ -184,6 +192,19 @@ internal static class SchemaDriftCheck
                 at,
                 $"{request.PrismaAt}npx prisma migrate resolve{request.SchemaArgument} --applied {FixText.Quote(name)} {Configuration.ProductionUrlResolver.AdminRemark}");
         });
+    }
+
+    /// <summary>A repository migration production has not recorded, with what it creates and the column defaults it sets (as CatalogDiff locates them).</summary>
+    internal sealed record PendingMigration(string Name, byte[] Script, HashSet<string> Creates, HashSet<string> SetsDefault);
+
+    static List<PendingMigration> Pending(SchemaDriftRequest request, MigrationHistory history, string schema)
+    {
+        var applied = history.Records.Where(r => r.IsApplied).Select(r => r.MigrationName).ToHashSet(StringComparer.Ordinal);
+        return [.. NotRecorded(request, applied).Select(m => new PendingMigration(
+            m.Name,
+            m.Script,
+            CreatedObjects.Of(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal),
+            CreatedObjects.DefaultsSet(m.Script, schema).Select(o => AsLocation(o, schema)).ToHashSet(StringComparer.Ordinal)))];
     }
 
     // CreatedObjects names "column public.User.name"; CatalogDiff's locations leave the public schema out ("column User.name").

@@ -532,6 +532,14 @@ internal static class CatalogDiff
 
     static string Name(string schema, string name) => schema == Public ? name : schema + "." + name;
 
+    /// <summary>The column a finding's location names (<c>column User.role</c>, <c>column audit.Log.at</c>), or null.</summary>
+    public static CatalogColumn? ColumnAt(DatabaseCatalog catalog, string location)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Tables.SelectMany(t => t.Columns.Select(c => (Column: c, At: $"column {Name(t.Schema, t.Name)}.{c.Name}")))
+            .FirstOrDefault(c => c.At == location).Column;
+    }
+
     static string Q(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     static string Q(string schema, string name) => schema == Public ? Q(name) : Q(schema) + "." + Q(name);
