@@ -18,7 +18,7 @@ internal static class DataRiskNotes
         {
             // A script that is a link or not UTF-8 is refused by the commit rules already.
             var folder = changes.After[name];
-            if (folder.ScriptId is not { } id || folder.ScriptIsLink || !PrismaText.TryDecode(changes.ReadBlob(id), out var script, out _))
+            if (folder.ScriptId is not { } id || folder.ScriptIsLink || changes.Scripts.Read(id) is not { } script)
             {
                 continue;
             }

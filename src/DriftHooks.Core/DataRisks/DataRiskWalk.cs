@@ -1,4 +1,5 @@
 using DriftHooks.Core.Catalog;
+using DriftHooks.Core.Prisma.Ddl;
 
 namespace DriftHooks.Core.DataRisks;
 
@@ -31,7 +32,7 @@ internal static class DataRiskWalk
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(pending);
         var walker = new DataRiskWalker(catalog, defaultSchema, inputValidity, assumeFilled: false);
-        walker.Run(pending);
+        walker.Run(pending.Select(p => (p.Migration, new SqlScript(p.Script))));
         return new DataRiskPlan(walker.Questions, walker.Unchecked);
     }
 
@@ -39,7 +40,11 @@ internal static class DataRiskWalk
     /// Offline, without production: the lines of <paramref name="script"/> whose statements production would be asked
     /// about at push (every table not created by the script itself is taken to hold rows), with what each does.
     /// </summary>
-    public static IReadOnlyList<(int Line, string What)> RiskyStatements(string migration, string script)
+    public static IReadOnlyList<(int Line, string What)> RiskyStatements(string migration, string script) =>
+        RiskyStatements(migration, new SqlScript(script));
+
+    /// <inheritdoc cref="RiskyStatements(string, string)"/>
+    public static IReadOnlyList<(int Line, string What)> RiskyStatements(string migration, SqlScript script)
     {
         var walker = new DataRiskWalker(DatabaseCatalog.Empty, "public", inputValidity: true, assumeFilled: true);
         walker.Run([(migration, script)]);

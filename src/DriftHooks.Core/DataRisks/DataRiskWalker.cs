@@ -27,13 +27,13 @@ internal sealed partial class DataRiskWalker(DatabaseCatalog catalog, string def
 
     public List<DataUnchecked> Unchecked { get; } = [];
 
-    public void Run(IReadOnlyList<(string Migration, string Script)> pending)
+    public void Run(IEnumerable<(string Migration, SqlScript Script)> pending)
     {
         foreach (var (migration, script) in pending)
         {
             _migration = migration;
-            _script = script;
-            foreach (var statement in SqlLexer.Statements(script))
+            _script = script.Text;
+            foreach (var statement in script.Statements)
             {
                 _statement = statement;
                 _cursor = new SqlCursor(statement);
@@ -47,7 +47,7 @@ internal sealed partial class DataRiskWalker(DatabaseCatalog catalog, string def
                     // A statement not read here changes nothing this walk tracks, or fails on its own in the deploy.
                 }
 
-                DdlInterpreter.Apply(_replay, migration, statement, script, _ddlFunctions);
+                DdlInterpreter.Apply(_replay, migration, statement, _script, _ddlFunctions);
             }
         }
     }

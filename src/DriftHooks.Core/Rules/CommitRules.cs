@@ -3,6 +3,7 @@ using System.Text;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
 
 namespace DriftHooks.Core.Rules;
@@ -33,7 +34,7 @@ internal static class CommitRules
     }
 
     private static void CheckSchema(
-        ProjectChanges changes, List<string> staged, Dictionary<string, string> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
+        ProjectChanges changes, List<string> staged, Dictionary<string, SqlScript> scripts, Lazy<IReadOnlyList<WorkingTreeMigration>> workingTree, List<Finding> findings)
     {
         var project = changes.Project;
         if (!changes.Changes.Any(c => project.IsSchemaFile(c.Path)) || ReadModels(changes, findings) is not (var before, var after))
@@ -90,7 +91,7 @@ internal static class CommitRules
 
     /// <summary>The new migrations replayed against the schema change; where the replay cannot conclude, the schemas compared.</summary>
     private static void CheckStagedMigrations(
-        ProjectChanges changes, List<string> staged, Dictionary<string, string> scripts, DatabaseModel before, DatabaseModel after, List<Finding> findings)
+        ProjectChanges changes, List<string> staged, Dictionary<string, SqlScript> scripts, DatabaseModel before, DatabaseModel after, List<Finding> findings)
     {
         // Every new script must be readable for the replay; one that is not is refused (DH111) already. Where the
         // replay concludes, it has compared the schemas itself: the schema-to-schema comparison is needed only when not.
@@ -421,16 +422,18 @@ internal static class CommitRules
     // A script Prisma cannot apply as written: not UTF-8 (Prisma reads it as UTF-8 text; PowerShell's `>` writes UTF-16),
     // or left with merge-conflict markers. Only new scripts: an edited committed one is refused already.
     /// <returns>The readable new scripts' text, by migration name.</returns>
-    private static Dictionary<string, string> CheckNewScripts(ProjectChanges changes, List<string> staged, List<Finding> findings)
+    private static Dictionary<string, SqlScript> CheckNewScripts(ProjectChanges changes, List<string> staged, List<Finding> findings)
     {
         var project = changes.Project;
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, SqlScript>(StringComparer.Ordinal);
         foreach (var name in staged)
         {
             var script = project.MigrationFolder(name) + "/migration.sql";
-            var bytes = changes.ReadBlob(changes.After[name].ScriptId!);
-            if (!PrismaText.TryDecode(bytes, out var text, out var offset))
+            var id = changes.After[name].ScriptId!;
+            if (changes.Scripts.Read(id) is not { } read)
             {
+                var bytes = changes.ReadBlob(id);
+                PrismaText.TryDecode(bytes, out _, out var offset);
                 var what = PrismaText.IsUtf16(bytes) ? "is UTF-16 (as PowerShell's `>` redirection writes)" : $"is not valid UTF-8 (byte offset {offset})";
                 findings.Add(Finding.Error(
                     RuleCodes.MigrationNotUtf8,
@@ -440,8 +443,8 @@ internal static class CommitRules
                 continue;
             }
 
-            texts[name] = text;
-            if (ConflictMarkerLine(text) is { } line)
+            texts[name] = read;
+            if (ConflictMarkerLine(read.Text) is { } line)
             {
                 findings.Add(Finding.Error(
                     RuleCodes.MigrationConflictMarkers,
@@ -457,7 +460,7 @@ internal static class CommitRules
     // A migration made before the last schema edit misses that edit. Prisma names every table, type and extension it
     // touches in the SQL it writes, so a changed object no new script mentions (by name, in any case) is a warning:
     // hand-written SQL may name it in ways this cannot see.
-    private static void CheckScriptsCoverSchema(PrismaProject project, SchemaComparison comparison, Dictionary<string, string> scripts, string thenCommit, List<Finding> findings)
+    private static void CheckScriptsCoverSchema(PrismaProject project, SchemaComparison comparison, Dictionary<string, SqlScript> scripts, string thenCommit, List<Finding> findings)
     {
         if (scripts.Count == 0)
         {
@@ -466,7 +469,7 @@ internal static class CommitRules
 
         var missed = comparison.Changes
             .Where(c => c.Kind is SchemaObjectKind.Model or SchemaObjectKind.RelationTable or SchemaObjectKind.Enum or SchemaObjectKind.Extension)
-            .Where(c => !scripts.Values.Any(text => text.Contains(UnqualifiedName(c.Name), StringComparison.OrdinalIgnoreCase)))
+            .Where(c => !scripts.Values.Any(script => script.Text.Contains(UnqualifiedName(c.Name), StringComparison.OrdinalIgnoreCase)))
             .ToList();
         if (missed.Count == 0)
         {
@@ -555,18 +558,18 @@ internal static class CommitRules
     }
 
     // The commit's migrations in Prisma's order (by name), or null when one cannot be read as Prisma would apply it.
-    private static List<(string Name, string Script)>? EveryMigration(ProjectChanges changes)
+    private static List<(string Name, SqlScript Script)>? EveryMigration(ProjectChanges changes)
     {
-        var all = new List<(string Name, string Script)>();
+        var all = new List<(string Name, SqlScript Script)>();
         foreach (var name in changes.After.Keys.Order(StringComparer.Ordinal))
         {
             var folder = changes.After[name];
-            if (folder.ScriptId is not { } id || folder.ScriptIsLink || !PrismaText.TryDecode(changes.ReadBlob(id), out var text, out _))
+            if (folder.ScriptId is not { } id || folder.ScriptIsLink || changes.Scripts.Read(id) is not { } script)
             {
                 return null;
             }
 
-            all.Add((name, text));
+            all.Add((name, script));
         }
 
         return all;

@@ -23,4 +23,7 @@ internal sealed record ProjectChanges(
     Func<IReadOnlyList<SchemaSource>?> ReadWorkingTreeSchema)
 {
     public CommitBase Base { get; init; } = CommitBase.Head;
+
+    /// <summary>The migration scripts read through <see cref="ReadBlob"/>, each decoded and split once for all the rules.</summary>
+    public MigrationScripts Scripts { get; } = new(ReadBlob);
 }

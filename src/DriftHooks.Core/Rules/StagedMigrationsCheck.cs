@@ -20,9 +20,9 @@ internal static class StagedMigrationsCheck
         PrismaProject project,
         DatabaseModel before,
         DatabaseModel after,
-        IReadOnlyList<(string Name, string Script)> migrations,
+        IReadOnlyList<(string Name, SqlScript Script)> migrations,
         List<Finding> findings,
-        Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration = null,
+        Func<IReadOnlyList<(string Name, SqlScript Script)>?>? everyMigration = null,
         Func<ThrowawayShadow>? shadow = null,
         Installation.Invocation? invocation = null)
     {
@@ -72,7 +72,7 @@ internal static class StagedMigrationsCheck
     /// what its migrations produce, as Prisma's <c>migrate diff --from-migrations</c> judges it, not blamed for its parent.
     /// </summary>
     internal static bool ProducedByEveryMigration(
-        PrismaProject project, DatabaseModel after, Func<IReadOnlyList<(string Name, string Script)>?>? everyMigration, List<Finding> findings)
+        PrismaProject project, DatabaseModel after, Func<IReadOnlyList<(string Name, SqlScript Script)>?>? everyMigration, List<Finding> findings)
     {
         if (everyMigration?.Invoke() is not { Count: > 0 } all)
         {

@@ -69,7 +69,11 @@ internal static partial class DdlInterpreter
                 return;
             }
 
-            var table = Table(owner, ifExists: false)!;
+            if (Table(owner, ifExists: false) is not { } table)
+            {
+                return;
+            }
+
             var method = _cursor.Accept("using") ? _cursor.Identifier().ToLowerInvariant() : "btree";
             _cursor.ExpectSymbol("(");
             var parts = new List<string>();
@@ -189,12 +193,12 @@ internal static partial class DdlInterpreter
             var table = IndexOwner(schema, name);
             if (table is null)
             {
-                if (ifExists)
+                if (!ifExists)
                 {
-                    return;
+                    Missing = $"index {name} does not exist here";
                 }
 
-                throw new NotFollowedException($"index {name} does not exist here");
+                return;
             }
 
             if (IndexOwner(schema, to) is not null)

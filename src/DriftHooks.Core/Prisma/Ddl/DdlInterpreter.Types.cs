@@ -36,7 +36,7 @@ internal static partial class DdlInterpreter
             {
                 if (_cursor.PeekWord("add") && _cursor.PeekWord("value", 1) || _cursor.PeekWord("rename"))
                 {
-                    throw new NotFollowedException($"type {key} is not an enum known here");
+                    Missing = $"type {key} is not an enum known here";
                 }
 
                 return; // a composite or base type: not modelled
@@ -125,7 +125,7 @@ internal static partial class DdlInterpreter
             {
                 if (!ifExists)
                 {
-                    throw new NotFollowedException($"type {key} is not an enum known here");
+                    Missing = $"type {key} is not an enum known here";
                 }
 
                 return;

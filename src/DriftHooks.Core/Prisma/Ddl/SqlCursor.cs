@@ -21,7 +21,8 @@ internal sealed class SqlCursor(SqlStatement statement)
     public SqlToken Next() => Position < _tokens.Count ? _tokens[Position++] : throw new NotFollowedException("the statement ends early");
 
     /// <summary>Consumes the words if they come next, all of them; otherwise consumes nothing.</summary>
-    public bool Accept(params string[] words)
+    // A span, not an array: the readers call this for every keyword they try, and an array would be allocated each time.
+    public bool Accept(params ReadOnlySpan<string> words)
     {
         for (var i = 0; i < words.Length; i++)
         {
@@ -46,7 +47,7 @@ internal sealed class SqlCursor(SqlStatement statement)
         return true;
     }
 
-    public void Expect(params string[] words)
+    public void Expect(params ReadOnlySpan<string> words)
     {
         if (!Accept(words))
         {

@@ -50,7 +50,7 @@ public class StagedMigrationsOracleTests
         }
 
         var findings = new List<Finding>();
-        var concluded = StagedMigrationsCheck.Judge(Project, SchemaPairs.Model(before), SchemaPairs.Model(after), [("2_change", migration)], findings);
+        var concluded = StagedMigrationsCheck.Judge(Project, SchemaPairs.Model(before), SchemaPairs.Model(after), [("2_change", new SqlScript(migration))], findings);
         Assert.That(concluded, Is.True);
         var refused = findings.Any(f => f.Severity == Severity.Error);
         Assert.That(refused, Is.EqualTo(variant != "as written"));

@@ -136,7 +136,7 @@ public class TriggerDevCommitTests
         var findings = new List<Finding>();
         var beforeModel = SchemaPairs.Model(Datasource + before);
         var afterModel = SchemaPairs.Model(Datasource + after);
-        Assert.That(StagedMigrationsCheck.Judge(Project, beforeModel, afterModel, [("20240720101649_added_task_run_tag", migration)], findings), Is.True);
+        Assert.That(StagedMigrationsCheck.Judge(Project, beforeModel, afterModel, [("20240720101649_added_task_run_tag", new SqlScript(migration))], findings), Is.True);
         var unsure = ReplayComparer.Compare(DdlInterpreter.Replay(beforeModel, [("m", migration)]), afterModel).Unsure;
         return (findings, unsure);
     }
