@@ -2,7 +2,6 @@ using System.CommandLine;
 using DriftHooks.Cli;
 using DriftHooks.Cli.Commands;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Logging;
 using DriftHooks.Core.Rendering;

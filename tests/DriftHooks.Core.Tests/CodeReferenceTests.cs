@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Codes;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
-using Npgsql;
 using NUnit.Framework;
 
 namespace DriftHooks.EndToEnd.Tests;

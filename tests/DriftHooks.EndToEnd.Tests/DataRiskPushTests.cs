@@ -1,4 +1,3 @@
-using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
 using static DriftHooks.EndToEnd.Tests.Support.DataRiskProduction;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;

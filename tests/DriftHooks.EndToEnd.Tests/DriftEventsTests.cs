@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Rules;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;

@@ -1,4 +1,4 @@
-using DriftHooks.Core.Rules;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Tests.Support;
 using DriftHooks.EndToEnd.Tests.Support;
 using NUnit.Framework;
 

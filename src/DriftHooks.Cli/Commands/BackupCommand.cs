@@ -1,10 +1,10 @@
 using System.CommandLine;
+using DriftHooks.Core.Backups;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rendering;
-using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Cli.Commands;
 

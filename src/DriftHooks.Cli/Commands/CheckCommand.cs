@@ -1,7 +1,5 @@
 using System.CommandLine;
-using DriftHooks.Core.Configuration;
-using DriftHooks.Core.Range;
-using DriftHooks.Core.Rendering;
+using DriftHooks.Core.Check;
 
 namespace DriftHooks.Cli.Commands;
 

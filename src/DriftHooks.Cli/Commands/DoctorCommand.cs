@@ -1,9 +1,7 @@
 using System.CommandLine;
-using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Doctor;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Installation;
-using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli.Commands;
 

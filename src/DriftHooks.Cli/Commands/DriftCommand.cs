@@ -1,14 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using DriftHooks.Core.Commits;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
-using DriftHooks.Core.Hooks;
-using DriftHooks.Core.Installation;
 using DriftHooks.Core.Logging;
-using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rendering;
 
 namespace DriftHooks.Cli.Commands;
@@ -75,7 +73,7 @@ internal static class DriftCommand
         {
             // A fix that records a capture migration points npx prisma at production through the project's own variable.
             PrismaAt = ProductionUrlResolver.PrismaEnvironment(project is null ? LocalUrlSetting.DefaultVariable : LocalUrlSetting.UrlVariable(context.Options.Settings, project).Variable) ?? SchemaDriftRequest.DefaultPrismaAt,
-            SchemaArgument = project is null ? "" : Core.Rules.FixText.SchemaArgument(project),
+            SchemaArgument = project is null ? "" : Core.Rules.ProjectFixText.SchemaArgument(project),
             ProductionConnection = production.Connection,
             StateDirectory = context.Location?.StateDirectory,
             TargetConfirmedNotProduction = targetConfirmedNotProduction,

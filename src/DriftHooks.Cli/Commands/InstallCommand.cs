@@ -1,10 +1,9 @@
 using System.CommandLine;
-using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Context;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
-using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
-using DriftHooks.Hooks;
+using DriftHooks.Core.PreCommit;
 
 namespace DriftHooks.Cli.Commands;
 

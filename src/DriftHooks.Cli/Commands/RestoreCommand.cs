@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DriftHooks.Core.Backups;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;

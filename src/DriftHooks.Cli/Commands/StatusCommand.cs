@@ -5,6 +5,7 @@ using DriftHooks.Core.Companion;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rendering;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.Status;
 
 namespace DriftHooks.Cli.Commands;
 

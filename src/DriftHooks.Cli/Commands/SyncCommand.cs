@@ -3,6 +3,7 @@ using DriftHooks.Core.Companion;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Rendering;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.Sync;
 
 namespace DriftHooks.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Context;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 

@@ -1,11 +1,11 @@
+using DriftHooks.Core.Commits;
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Context;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
-using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Companion;
 
@@ -57,7 +57,7 @@ internal sealed class CompanionContext
     /// history is restored from), or null.
     /// </summary>
     public string? RestorableLocalBackup =>
-        Backups.HistoryBackupFile.NewestWithRows(BackupFolder, "local") is { } newest ? Path.GetRelativePath(Location.WorkTree, newest.Path) : null;
+        HistoryBackupFile.NewestWithRows(BackupFolder, "local") is { } newest ? Path.GetRelativePath(Location.WorkTree, newest.Path) : null;
 
     /// <summary>How the user runs DriftHooks here, named in every fix that is a DriftHooks command (read on first use).</summary>
     public Invocation Invocation => Command.Invocation;

@@ -1,4 +1,3 @@
-using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 
 namespace DriftHooks.Core.Configuration;

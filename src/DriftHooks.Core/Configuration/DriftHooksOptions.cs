@@ -19,7 +19,7 @@ internal sealed record DriftHooksOptions
 
     /// <summary>
     /// Warning codes a team makes errors (<c>"Rules": { "DH511": "error" }</c>); only the data check's warnings may be
-    /// raised (<see cref="DataRisks.DataRiskCodes.Raisable"/>). Stricter than the default, so any source may say it.
+    /// raised (<see cref="DataRiskCodes.Raisable"/>). Stricter than the default, so any source may say it.
     /// </summary>
     public IReadOnlySet<string> RaisedRules { get; init; } = new HashSet<string>();
 

@@ -1,6 +1,6 @@
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Configuration;
 

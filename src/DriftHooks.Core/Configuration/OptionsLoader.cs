@@ -143,9 +143,9 @@ internal static class OptionsLoader
             return false;
         }
 
-        return DataRisks.DataRiskCodes.Raisable.Contains(rule.Key) ? true : throw new InvalidSetting(
+        return DataRiskCodes.Raisable.Contains(rule.Key) ? true : throw new InvalidSetting(
             $"Rules:{rule.Key}",
-            $"Rules:{rule.Key} is '{rule.Value}'; use true or false (\"error\" raises only the data check's warnings: {string.Join(", ", DataRisks.DataRiskCodes.Raisable.Order(StringComparer.Ordinal))}).");
+            $"Rules:{rule.Key} is '{rule.Value}'; use true or false (\"error\" raises only the data check's warnings: {string.Join(", ", DataRiskCodes.Raisable.Order(StringComparer.Ordinal))}).");
     }
 
     internal static DriftHooksOptions FromConfiguration(IConfiguration configuration)

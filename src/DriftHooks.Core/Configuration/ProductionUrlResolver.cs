@@ -1,3 +1,4 @@
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 
 namespace DriftHooks.Core.Configuration;
@@ -43,7 +44,7 @@ internal static class ProductionUrlResolver
     /// a shell can set (it comes from a committed file): then no fix points Prisma at production.
     /// </summary>
     public static string? PrismaEnvironment(string prismaVariable) =>
-        Rules.FixText.IsVariableName(prismaVariable) ? $"{prismaVariable}=\"${AdminVariable}\" " : null;
+        FixText.IsVariableName(prismaVariable) ? $"{prismaVariable}=\"${AdminVariable}\" " : null;
 
     /// <summary>
     /// Production's URL in a shell command of a fix (<c>psql "$DRIFTHOOKS_PRODUCTION_URL"</c>): the environment variable it
@@ -53,7 +54,7 @@ internal static class ProductionUrlResolver
     public static string ShellReference(DatabaseUrlSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.Variable is { } variable && Rules.FixText.IsVariableName(variable) ? $"\"${variable}\"" : "'<production url>'";
+        return source.Variable is { } variable && FixText.IsVariableName(variable) ? $"\"${variable}\"" : "'<production url>'";
     }
 
     /// <param name="settings">The command's settings, loaded once (<see cref="DriftHooksOptions.Settings"/>).</param>

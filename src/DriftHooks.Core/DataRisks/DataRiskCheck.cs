@@ -1,3 +1,4 @@
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 
@@ -173,7 +173,7 @@ internal static class DataRiskFindings
     }
 
     // The display name (public tables unqualified) as SQL.
-    static string SqlName(string table) => string.Join('.', table.Split('.', 2).Select(Database.Sql.QuoteIdentifier));
+    static string SqlName(string table) => string.Join('.', table.Split('.', 2).Select(Sql.QuoteIdentifier));
 
     static string Rows(long count) => count > DataRiskWalk.Cap
         ? "more than " + DataRiskWalk.Cap.ToString("N0", CultureInfo.InvariantCulture)

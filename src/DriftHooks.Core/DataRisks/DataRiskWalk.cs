@@ -1,5 +1,6 @@
 using DriftHooks.Core.Catalog;
 using DriftHooks.Core.Prisma.Ddl;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using DriftHooks.Core.Database;
-using DriftHooks.Core.Prisma.Ddl;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 

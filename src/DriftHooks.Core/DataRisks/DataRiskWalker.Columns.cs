@@ -1,6 +1,6 @@
-using DriftHooks.Core.Database;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 

@@ -1,4 +1,4 @@
-using DriftHooks.Core.Database;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 

@@ -1,7 +1,7 @@
 using DriftHooks.Core.Catalog;
-using DriftHooks.Core.Database;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.DataRisks;
 

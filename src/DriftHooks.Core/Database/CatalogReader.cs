@@ -1,4 +1,5 @@
 using DriftHooks.Core.Catalog;
+using DriftHooks.Core.SqlText;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.SqlText;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;

@@ -1,3 +1,4 @@
+using DriftHooks.Core.SqlText;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;

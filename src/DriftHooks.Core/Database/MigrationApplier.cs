@@ -1,5 +1,6 @@
 using System.Text;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.SqlText;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;

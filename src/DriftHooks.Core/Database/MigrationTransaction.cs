@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DriftHooks.Core.Prisma.Ddl;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Database;
 

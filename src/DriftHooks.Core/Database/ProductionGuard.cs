@@ -1,4 +1,5 @@
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Database;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Database;
 

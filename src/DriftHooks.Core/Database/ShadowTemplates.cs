@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DriftHooks.Core.Catalog;
 using DriftHooks.Core.Findings;
+using DriftHooks.Core.SqlText;
 using Npgsql;
 
 namespace DriftHooks.Core.Database;

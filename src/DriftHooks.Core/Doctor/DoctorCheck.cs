@@ -1,13 +1,15 @@
+using DriftHooks.Core.Commits;
 using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Context;
+using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
-using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Range;
+using DriftHooks.Core.Production;
 using DriftHooks.Core.Rules;
-using Microsoft.Extensions.Configuration;
+using DriftHooks.Core.Status;
 
 namespace DriftHooks.Core.Doctor;
 
@@ -96,10 +98,10 @@ internal static class DoctorCheck
         var (ahead, behind) = reader.Divergence(head.Commit, upstreamCommit);
         if (behind > 0)
         {
-            return new("upstream", "upstream", DoctorStatus.Fail, $"{Rules.FixText.Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
+            return new("upstream", "upstream", DoctorStatus.Fail, $"{FixText.Count(behind, "commit")} behind {name}{(ahead > 0 ? $" and {ahead} ahead" : "")}{note}: migrations written now may sort before ones you have not pulled", "git pull --rebase");
         }
 
-        return new("upstream", "upstream", DoctorStatus.Pass, ahead > 0 ? $"up to date with {name}; {Rules.FixText.Count(ahead, "commit")} not pushed yet{note}" : $"up to date with {name}{note}");
+        return new("upstream", "upstream", DoctorStatus.Pass, ahead > 0 ? $"up to date with {name}; {FixText.Count(ahead, "commit")} not pushed yet{note}" : $"up to date with {name}{note}");
     }
 
     private static DoctorItem Migrations(RepositoryLocation location, IReadOnlyList<PrismaProject> projects)
@@ -128,7 +130,7 @@ internal static class DoctorCheck
 
         if (uncommitted.Staged.Count > 0)
         {
-            var list = Rules.FixText.Names(uncommitted.Staged.Distinct(StringComparer.Ordinal));
+            var list = FixText.Names(uncommitted.Staged.Distinct(StringComparer.Ordinal));
             return new("migrations", "migrations", DoctorStatus.Warn, $"staged but not committed: {list}", string.Join("; ", uncommitted.Commits));
         }
 
@@ -188,7 +190,7 @@ internal static class DoctorCheck
 
             if (toCommit.Count > 0)
             {
-                Commits.Add(FixText.CommitMigrations(project, [.. toCommit.Distinct(StringComparer.Ordinal)]));
+                Commits.Add(ProjectFixText.CommitMigrations(project, [.. toCommit.Distinct(StringComparer.Ordinal)]));
             }
         }
 
@@ -279,7 +281,7 @@ internal static class DoctorCheck
         // or another non-empty file (a pg_dump, say); never an empty or cut file a full disk left.
         var files = Directory.Exists(folder)
             ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
-                .Where(f => Backups.HistoryBackupFile.CountsAsBackup(f.FullName)).ToList()
+                .Where(f => HistoryBackupFile.CountsAsBackup(f.FullName)).ToList()
             : [];
         if (files.Count == 0)
         {
@@ -326,7 +328,7 @@ internal static class DoctorCheck
             return new(id, title, DoctorStatus.Skip, project is null ? "no Prisma project found" : "no commit yet");
         }
 
-        var findings = (await PrePushCheck.CompareAsync(context, new ComparisonRequest(project, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")]) { Subject = "HEAD" }, cancellationToken).ConfigureAwait(false)).Findings;
+        var findings = (await ProductionComparer.CompareAsync(context, new ComparisonRequest(project, [new CommitToCompare(head, "HEAD", $"HEAD ({head})")]) { Subject = "HEAD" }, cancellationToken).ConfigureAwait(false)).Findings;
         var problems = findings.Where(f => f.Severity != Severity.Note).ToList();
         if (problems.Count == 0)
         {
@@ -387,7 +389,7 @@ internal static class DoctorCheck
         {
             var applied = report.Rows.Count(r => r.Local == PlaceState.Applied);
             var production = report.Production.Kind == DatabaseSideKind.Read ? " and production" : "";
-            return new(id, title, DoctorStatus.Pass, $"{report.Local.Url}: {Rules.FixText.Count(applied, "migration")} applied, in line with the working tree{production}");
+            return new(id, title, DoctorStatus.Pass, $"{report.Local.Url}: {FixText.Count(applied, "migration")} applied, in line with the working tree{production}");
         }
 
         var fixes = problems.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -415,5 +417,5 @@ internal static class DoctorCheck
 
 
     private static string Age(TimeSpan age) =>
-        age.TotalDays >= 1 ? Rules.FixText.Count((int)age.TotalDays, "day") : age.TotalHours >= 1 ? Rules.FixText.Count((int)age.TotalHours, "hour") : Rules.FixText.Count(Math.Max(0, (int)age.TotalMinutes), "minute");
+        age.TotalDays >= 1 ? FixText.Count((int)age.TotalDays, "day") : age.TotalHours >= 1 ? FixText.Count((int)age.TotalHours, "hour") : FixText.Count(Math.Max(0, (int)age.TotalMinutes), "minute");
 }

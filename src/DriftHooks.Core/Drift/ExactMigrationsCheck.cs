@@ -115,7 +115,7 @@ internal static class ExactMigrationsCheck
                 $"The migrations of {subject}, replayed on a shadow database, do not produce the schema {project.SchemaPath} ({listed}), so databases deployed from it would not match it ({stats}).",
                 project.MigrationsPath,
                 shadow.Around(project, diff => $"mkdir -p {FixText.Quote(folder)} && {diff} --script > {FixText.Quote(folder + "/migration.sql")}") + $", then git add {FixText.Quote(project.MigrationsPath)}{thenCommit} "
-                + $"(this writes the SQL the migrations miss as a follow-up migration; with a development database, npx prisma migrate dev --name {FixText.Quote(name)}{FixText.SchemaArgument(project)} does the same)")],
+                + $"(this writes the SQL the migrations miss as a follow-up migration; with a development database, npx prisma migrate dev --name {FixText.Quote(name)}{ProjectFixText.SchemaArgument(project)} does the same)")],
             true, expected.Replayed, expected.Reused, expected.Template, watch.Elapsed);
     }
 

@@ -6,6 +6,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Drift;
 

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
 
 namespace DriftHooks.Core.Drift;
@@ -25,7 +26,7 @@ internal sealed record SchemaDriftRequest(DatabaseUrl Production, DatabaseUrl Sh
 
     /// <summary>
     /// What points <c>npx prisma</c> at production in a fix that records a migration there, and the <c>--schema</c>
-    /// argument Prisma needs (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>, <see cref="FixText.SchemaArgument"/>).
+    /// argument Prisma needs (<see cref="Configuration.ProductionUrlResolver.PrismaEnvironment"/>, <see cref="ProjectFixText.SchemaArgument"/>).
     /// </summary>
     public string PrismaAt { get; init; } = DefaultPrismaAt;
 

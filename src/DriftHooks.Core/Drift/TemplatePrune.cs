@@ -1,9 +1,6 @@
 using DriftHooks.Core.Configuration;
+using DriftHooks.Core.Context;
 using DriftHooks.Core.Database;
-using DriftHooks.Core.Findings;
-using DriftHooks.Core.Git;
-using DriftHooks.Core.Hooks;
-using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Drift;
 

@@ -13,3 +13,22 @@ internal interface ITreeSource
 
     byte[] ReadBlob(string blobId);
 }
+
+/// <summary>Lookups every tree source answers the same way.</summary>
+internal static class TreeSources
+{
+    /// <summary>The file (not a folder) named <paramref name="name"/> directly in <paramref name="folder"/>, or null.</summary>
+    public static TreeNode? FindFile(this ITreeSource source, TreeNode folder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        foreach (var child in source.Children(folder))
+        {
+            if (child.Name == name && !child.IsTree)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+}

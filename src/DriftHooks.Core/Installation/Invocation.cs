@@ -64,7 +64,7 @@ internal sealed class Invocation
 
     /// <summary>
     /// A command as the user types it: <c>Command("sync --reset")</c> is <c>npx drifthooks sync --reset</c> in an npm
-    /// project. <paramref name="arguments"/> are already shell-safe (values quoted with <see cref="Rules.FixText.Quote"/>).
+    /// project. <paramref name="arguments"/> are already shell-safe (values quoted with <see cref="FixText.Quote"/>).
     /// </summary>
     public string Command(string arguments) => Prefix + " " + arguments;
 

@@ -28,7 +28,7 @@ internal static partial class PrismaDatasource
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(readFile);
         var provider = readFile(project.LockFilePath) is { } lockFile
-            ? Rules.CommitRules.LockProvider(System.Text.Encoding.UTF8.GetBytes(lockFile))
+            ? LockProvider(System.Text.Encoding.UTF8.GetBytes(lockFile))
             : project.SchemaIsFolder ? null : readFile(project.SchemaPath) is { } schema ? Provider(schema) : null;
         return provider is null or "postgresql" or "postgres" ? null : provider;
     }
@@ -53,4 +53,19 @@ internal static partial class PrismaDatasource
 
     [GeneratedRegex(@"""([^""]+)""")]
     private static partial Regex QuotedPattern();
+
+    /// <summary>The provider a <c>migration_lock.toml</c> names, or null.</summary>
+    public static string? LockProvider(byte[] content)
+    {
+        foreach (var line in System.Text.Encoding.UTF8.GetString(content).Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("provider", StringComparison.Ordinal) && trimmed.Contains('='))
+            {
+                return trimmed[(trimmed.IndexOf('=') + 1)..].Trim().Trim('"');
+            }
+        }
+
+        return null;
+    }
 }

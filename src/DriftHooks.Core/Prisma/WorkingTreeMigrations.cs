@@ -1,5 +1,3 @@
-using DriftHooks.Core.Rules;
-
 namespace DriftHooks.Core.Prisma;
 
 /// <summary>A project's migration folders as the working tree holds them, with their scripts: what Prisma itself would apply.</summary>

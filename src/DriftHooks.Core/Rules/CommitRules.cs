@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 
@@ -146,7 +146,7 @@ internal static class CommitRules
             RuleCodes.SchemaWithoutMigration,
             $"The Prisma schema changes the database ({what}) but no new migration is staged, so databases deployed from this commit would not match the schema.",
             string.Join(", ", changes.Changes.Where(c => project.IsSchemaFile(c.Path)).Select(c => c.Path)),
-            $"npx prisma migrate dev --name {FixText.Quote(comparison.SuggestedMigrationName)}{FixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
+            $"npx prisma migrate dev --name {FixText.Quote(comparison.SuggestedMigrationName)}{ProjectFixText.SchemaArgument(project)}, then git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}"));
     }
 
     // The rules that read SQL are PostgreSQL's; those that protect committed migrations hold for any provider.
@@ -160,7 +160,7 @@ internal static class CommitRules
     {
         var file = FixText.Quote(e.Path);
         var fix = e.Line is { } at
-            ? $"fix {file} at line {at} (npx prisma validate{FixText.SchemaArgument(changes.Project)} shows Prisma's own diagnosis), then git add {file}"
+            ? $"fix {file} at line {at} (npx prisma validate{ProjectFixText.SchemaArgument(changes.Project)} shows Prisma's own diagnosis), then git add {file}"
             : $"iconv -f <its encoding> -t UTF-8 {file} > {file}.utf8 && mv {file}.utf8 {file} && git add {file}";
         return Finding.Error(
             RuleCodes.SchemaUnreadable,
@@ -263,7 +263,7 @@ internal static class CommitRules
         }
 
         var project = changes.Project;
-        return FixText.EditIntoNewMigration(project, folder, published?.Place ?? changes.Base.Revision, published is null ? "committed before" : published.Place + " has")
+        return ProjectFixText.EditIntoNewMigration(project, folder, published?.Place ?? changes.Base.Revision, published is null ? "committed before" : published.Place + " has")
             + $" and git add {FixText.Quote(project.MigrationsPath)}{changes.Base.ThenCommit}";
     }
 
@@ -286,8 +286,8 @@ internal static class CommitRules
         }
         else if (change.Kind == ChangeKind.Modified)
         {
-            var before = LockProvider(changes.ReadBlob(change.OldId!));
-            var after = LockProvider(changes.ReadBlob(change.NewId!));
+            var before = PrismaDatasource.LockProvider(changes.ReadBlob(change.OldId!));
+            var after = PrismaDatasource.LockProvider(changes.ReadBlob(change.NewId!));
             if (before != after)
             {
                 findings.Add(Finding.Error(
@@ -340,7 +340,7 @@ internal static class CommitRules
                     RuleCodes.MigrationOutOfOrder,
                     $"The new migration '{name}' sorts before the newest committed migration '{newest}'. Prisma applies migrations in name order, so databases that already applied '{newest}' would see a history that diverged.",
                     folder,
-                    $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}{changes.Base.ThenCommit}"));
+                    $"Rename it with a current timestamp, e.g. git mv {FixText.Quote(folder)} {FixText.Quote(ProjectFixText.RenamedNow(project, name))}{changes.Base.ThenCommit}"));
             }
             else if (newest is not null && NamedAgainstConvention(project, name, newest, changes.Before) is { } convention)
             {
@@ -363,7 +363,7 @@ internal static class CommitRules
             .ToList();
         return sql.Count == 1
             ? $"git mv {FixText.Quote(sql[0].Path)} {FixText.Quote(folder + "/migration.sql")}"
-            : $"git rm -r -q --cached {FixText.Quote(folder)} (the folder stays on disk: write its migration.sql and stage it, or let npx prisma migrate dev --name <name>{FixText.SchemaArgument(project)} make the migration)";
+            : $"git rm -r -q --cached {FixText.Quote(folder)} (the folder stays on disk: write its migration.sql and stage it, or let npx prisma migrate dev --name <name>{ProjectFixText.SchemaArgument(project)} make the migration)";
     }
 
     /// <summary>
@@ -380,7 +380,7 @@ internal static class CommitRules
         {
             var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             return string.CompareOrdinal(name, tomorrow) > 0
-                ? ("sorts after every timestamp prisma migrate dev will write (names start with yyyyMMddHHmmss_)", FixText.RenamedNow(project, name))
+                ? ("sorts after every timestamp prisma migrate dev will write (names start with yyyyMMddHHmmss_)", ProjectFixText.RenamedNow(project, name))
                 : null;
         }
 
@@ -450,7 +450,7 @@ internal static class CommitRules
                     RuleCodes.MigrationConflictMarkers,
                     $"The new migration '{name}' still holds a merge-conflict marker (line {line}), so PostgreSQL would reject it on deploy.",
                     script,
-                    $"resolve the conflict in {FixText.Quote(script)} (keep what both sides need and delete the marker lines, or regenerate the migration with npx prisma migrate dev{FixText.SchemaArgument(project)}), then git add {FixText.Quote(script)}"));
+                    $"resolve the conflict in {FixText.Quote(script)} (keep what both sides need and delete the marker lines, or regenerate the migration with npx prisma migrate dev{ProjectFixText.SchemaArgument(project)}), then git add {FixText.Quote(script)}"));
             }
         }
 
@@ -482,7 +482,7 @@ internal static class CommitRules
             RuleCodes.MigrationMissesSchemaChange,
             $"The staged migration '{names}' never names what part of the schema change alters ({Describe(missing)}). If it was made before your last schema edit, that edit reaches no database.",
             project.SchemaPath,
-            $"npx prisma migrate dev --name {FixText.Quote(missing.SuggestedMigrationName)}{FixText.SchemaArgument(project)} (it writes a migration for what is missing), then git add {FixText.Quote(project.MigrationsPath)}{thenCommit}"));
+            $"npx prisma migrate dev --name {FixText.Quote(missing.SuggestedMigrationName)}{ProjectFixText.SchemaArgument(project)} (it writes a migration for what is missing), then git add {FixText.Quote(project.MigrationsPath)}{thenCommit}"));
     }
 
     // Tables of other PostgreSQL schemas are keyed "schema.table"; the SQL names the table either way.
@@ -585,20 +585,6 @@ internal static class CommitRules
         PrismaText.TryDecode(bytes, out var text, out var offset)
             ? text
             : throw SchemaParseException.In(path, $"not valid UTF-8 (byte offset {offset}); Prisma reads schemas as UTF-8");
-
-    internal static string? LockProvider(byte[] content)
-    {
-        foreach (var line in Encoding.UTF8.GetString(content).Split('\n'))
-        {
-            var trimmed = line.Trim();
-            if (trimmed.StartsWith("provider", StringComparison.Ordinal) && trimmed.Contains('='))
-            {
-                return trimmed[(trimmed.IndexOf('=') + 1)..].Trim().Trim('"');
-            }
-        }
-
-        return null;
-    }
 
     private static string Describe(SchemaComparison comparison)
     {

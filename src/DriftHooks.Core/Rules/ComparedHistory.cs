@@ -1,4 +1,3 @@
-using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -24,11 +23,11 @@ internal sealed record ComparedHistory(IReadOnlyList<MigrationStatus> Statuses, 
     /// <summary>The compared migrations with their scripts: an applied migration whose script is there under another name is named as a rename.</summary>
     public IReadOnlyList<RepositoryMigration>? Repository { get; init; }
 
-    /// <summary>For migrations the comparison lacks, the branch or commit of this clone that holds each (<see cref="MigrationHolders"/>).</summary>
+    /// <summary>For migrations the comparison lacks, the branch or commit of this clone that holds each (<c>MigrationHolders</c>).</summary>
     public IReadOnlyDictionary<string, MigrationHolder>? Holders { get; init; }
 
     /// <summary>
-    /// Where git has a pending migration's folder besides the compared branch (<see cref="MigrationPlaces"/>), by
+    /// Where git has a pending migration's folder besides the compared branch (<c>MigrationPlaces</c>), by
     /// folder: an out-of-order one is renamed only where pre-commit lets the rename through
     /// (<see cref="PublishedMigration.MayBeRenamed"/>). Unset: nowhere.
     /// </summary>

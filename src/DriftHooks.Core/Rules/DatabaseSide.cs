@@ -1,4 +1,5 @@
 using DriftHooks.Core.Database;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 

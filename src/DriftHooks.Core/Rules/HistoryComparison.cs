@@ -133,7 +133,7 @@ internal static class HistoryComparison
     static Finding? OfStatus(ComparedHistory compared, MigrationStatus status, string? newestApplied)
     {
         var (database, context, project, prismaAt, appliedVersionAt, published) = (compared.Database, compared.Context, compared.Project, compared.PrismaAt, compared.AppliedVersionAt, compared.Published);
-        var schema = FixText.SchemaArgument(project);
+        var schema = ProjectFixText.SchemaArgument(project);
         var folder = project.MigrationFolder(status.Name);
 
         // Where git holds the version a database applied (searched only for an edited migration with a checksum).
@@ -163,7 +163,7 @@ internal static class HistoryComparison
                     $"Migration '{status.Name}' was modified after it was applied to {database}: its migration.sql in {context} no longer matches the checksum {database} recorded, so Prisma's next deploy would fail or {database} would differ from fresh databases.",
                     folder,
                     appliedAt is not null
-                        ? FixText.EditIntoNewMigration(project, folder, appliedAt, database + " applied") + $" and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
+                        ? ProjectFixText.EditIntoNewMigration(project, folder, appliedAt, database + " applied") + $" and git add {FixText.Quote(project.MigrationsPath)}, then commit and push again"
                         : $"git log -p -- {FixText.Quote(folder)} to find the edit; restore the applied version and put the change in a new migration (npx prisma migrate dev --create-only{schema})");
             case MigrationState.Failed:
                 var logs = string.IsNullOrWhiteSpace(status.Record?.Logs) ? "(no logs recorded)" : Shorten(status.Record!.Logs!.Trim());
@@ -222,7 +222,7 @@ internal static class HistoryComparison
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(repository);
-        var schema = FixText.SchemaArgument(project);
+        var schema = ProjectFixText.SchemaArgument(project);
         var names = repository.Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
         return Finding.Error(
             PushRuleCodes.NoHistoryTable,
@@ -246,7 +246,7 @@ internal static class HistoryComparison
         var update = $"UPDATE _prisma_migrations SET checksum = '{MigrationChecksum.Compute(script)}' WHERE id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
         return $"{invocation.Command("drift")}, then echo {FixText.Quote(update)} | {prismaAt}npx prisma db execute --stdin --schema {FixText.Quote(project.SchemaPath)} "
             + $"(drift must find {database}'s schema as the migrations create it, this version of {name} included: the row then records this version. "
-            + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{FixText.SchemaArgument(project)}, or by hand){WhatItNeeds(prismaAt)}";
+            + $"Where drift finds a difference, {database} ran another version: first make the two agree, by putting the difference in a new migration, npx prisma migrate dev --create-only{ProjectFixText.SchemaArgument(project)}, or by hand){WhatItNeeds(prismaAt)}";
     }
 
     /// <summary>
@@ -264,7 +264,7 @@ internal static class HistoryComparison
     // branch has it under this name (so deployed databases may record it), it keeps the name and is let through once.
     private static string OutOfOrderFix(string folder, string name, string newestApplied, string database, PrismaProject project, PublishedMigration? published) =>
         PublishedMigration.MayBeRenamed(published)
-            ? $"git mv {FixText.Quote(folder)} {FixText.Quote(FixText.RenamedNow(project, name))}, then commit and push again (it renames it after the newest applied migration; check first that it still applies on top of '{newestApplied}'. No branch but this one has it, so pre-commit lets the rename through{(published is null ? "" : $"; {published.Place} is this branch pushed: push it with --force-with-lease after a rebase")})"
+            ? $"git mv {FixText.Quote(folder)} {FixText.Quote(ProjectFixText.RenamedNow(project, name))}, then commit and push again (it renames it after the newest applied migration; check first that it still applies on top of '{newestApplied}'. No branch but this one has it, so pre-commit lets the rename through{(published is null ? "" : $"; {published.Place} is this branch pushed: push it with --force-with-lease after a rebase")})"
             : $"DRIFTHOOKS_OVERRIDE=\"<why>\" git push (it keeps its name, which {published!.Place} has and databases deployed from there may record, so a rename would be refused; check first that it applies on top of '{newestApplied}': Prisma's deploy applies it after that on {database})";
 
     /// <summary>Where this clone holds missing migrations, as a sentence of the message (the fix acts on it).</summary>

@@ -2,6 +2,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 
@@ -61,6 +62,6 @@ internal sealed record LostHistory(bool TableExists, int Recorded, IReadOnlyList
 
     /// <summary>The <c>prisma migrate resolve --applied</c> commands that record the migrations, in order: one command, or one loop.</summary>
     public static string MarkApplied(IReadOnlyList<string> names, PrismaProject project) => names.Count == 1
-        ? $"npx prisma migrate resolve --applied {FixText.Quote(names[0])}{FixText.SchemaArgument(project)}"
-        : $"for m in {string.Join(' ', names.Select(FixText.Quote))}; do npx prisma migrate resolve --applied \"$m\"{FixText.SchemaArgument(project)} || break; done";
+        ? $"npx prisma migrate resolve --applied {FixText.Quote(names[0])}{ProjectFixText.SchemaArgument(project)}"
+        : $"for m in {string.Join(' ', names.Select(FixText.Quote))}; do npx prisma migrate resolve --applied \"$m\"{ProjectFixText.SchemaArgument(project)} || break; done";
 }

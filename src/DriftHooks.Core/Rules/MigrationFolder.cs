@@ -57,7 +57,7 @@ internal sealed record MigrationFolder
     {
         if (_unreadSource is not null)
         {
-            _script = ProjectChangesReader.FindScript(_unreadSource, _unreadFolder!);
+            _script = _unreadSource.FindFile(_unreadFolder!, "migration.sql");
             _unreadSource = null;
             _unreadFolder = null;
         }

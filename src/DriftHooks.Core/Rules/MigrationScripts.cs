@@ -1,5 +1,6 @@
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Ddl;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 

@@ -1,3 +1,4 @@
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
@@ -12,7 +13,7 @@ internal static class MissingMigrationFix
 {
     /// <param name="project">The Prisma project.</param>
     /// <param name="missing">The applied migrations the compared tree lacks, in name order.</param>
-    /// <param name="holders">Where this clone has each of them (<see cref="Git.MigrationHolders"/>).</param>
+    /// <param name="holders">Where this clone has each of them (<c>MigrationHolders</c>).</param>
     /// <param name="newestHere">The newest migration the compared tree has: one restored before it is out of order for pre-commit.</param>
     /// <param name="database">How messages name the database ("production").</param>
     /// <param name="row">The first missing migration's row, as a person who applied it would recognise it.</param>

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Prisma;
 
 namespace DriftHooks.Core.Rules;
 

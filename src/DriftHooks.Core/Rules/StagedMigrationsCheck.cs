@@ -2,6 +2,7 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 
@@ -61,7 +62,7 @@ internal static class StagedMigrationsCheck
             $"The staged migration '{names}' does not produce the staged schema ({listed}), so databases deployed from this commit would not match it: was the schema edited after the migration was made, or a statement lost?",
             newest,
             Shadow(shadow).Around(project, diff => $"{diff} --script >> {FixText.Quote(newest)}") + $", then git add {FixText.Quote(project.MigrationsPath)} "
-            + $"(this appends the SQL the staged migrations miss; with a development database, npx prisma migrate dev --name {FixText.Quote(comparison.Differences.SuggestedMigrationName)}{FixText.SchemaArgument(project)} writes it as a follow-up migration instead)"));
+            + $"(this appends the SQL the staged migrations miss; with a development database, npx prisma migrate dev --name {FixText.Quote(comparison.Differences.SuggestedMigrationName)}{ProjectFixText.SchemaArgument(project)} writes it as a follow-up migration instead)"));
         return true;
     }
 

@@ -2,6 +2,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Rules;
 
@@ -90,7 +91,7 @@ internal static class SyncPlanner
                     + (applied is null ? " No commit of this clone (no branch, tag or entry of HEAD's reflog) holds the version production applied: it was deployed from another clone, or amended away and pruned." : ""),
                 project.MigrationFolder(name),
                 applied is not null
-                    ? FixText.EditIntoNewMigration(project, project.MigrationFolder(name), applied, "production applied") + ", then " + sync
+                    ? ProjectFixText.EditIntoNewMigration(project, project.MigrationFolder(name), applied, "production applied") + ", then " + sync
                     : $"git fetch --all (then {sync} again: once a fetched branch holds the version production applied, its fix names the commit to restore it from); "
                         + $"or {sync} {SkipProductionFlag} (the local database follows the working tree's version; production keeps the one it applied, and pre-push refuses the edit, DH202, until the two agree)");
         }

@@ -1,3 +1,4 @@
+using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Installation;
 using DriftHooks.Core.Prisma;
@@ -92,7 +93,7 @@ internal static class ThreeWayStatus
                 CompanionRuleCodes.Uncommitted,
                 $"{FixText.Count(uncommitted.Count, "migration")} {(uncommitted.Count == 1 ? "exists" : "exist")} only in the working tree, not committed yet: {FixText.Names(uncommitted)}.",
                 project.MigrationFolder(uncommitted[0]),
-                FixText.CommitMigrations(project, uncommitted)));
+                ProjectFixText.CommitMigrations(project, uncommitted)));
         }
 
         var deleted = rows.Where(r => r.Repository == RepositoryState.Deleted).Select(r => r.Name).ToList();
@@ -322,9 +323,9 @@ internal static class ThreeWayStatus
         "The fix rebuilds the local database from the migrations, after a backup of its history. To keep the local data instead: "
         + (interrupted
             ? "no error is recorded, so it was interrupted, not refused: sync runs a script that manages its own transactions or uses CONCURRENTLY as Prisma does, and such a script may have been kept in whole, in part or not at all. "
-                + $"Compare its migration.sql with the local database and finish or undo it by hand, then run npx prisma migrate resolve --applied {FixText.Quote(name)}{FixText.SchemaArgument(project)} (all of it is there) or npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)} (none of it is), then {(invocation ?? Invocation.Plain).Command("sync")}."
+                + $"Compare its migration.sql with the local database and finish or undo it by hand, then run npx prisma migrate resolve --applied {FixText.Quote(name)}{ProjectFixText.SchemaArgument(project)} (all of it is there) or npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{ProjectFixText.SchemaArgument(project)} (none of it is), then {(invocation ?? Invocation.Plain).Command("sync")}."
             : "PostgreSQL ran the script as one transaction, "
-                + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{FixText.SchemaArgument(project)}, then {(invocation ?? Invocation.Plain).Command("sync")}.");
+                + $"so the failure left nothing of it behind (unless it ran its own transactions); run npx prisma migrate resolve --rolled-back {FixText.Quote(name)}{ProjectFixText.SchemaArgument(project)}, then {(invocation ?? Invocation.Plain).Command("sync")}.");
 
     /// <summary>
     /// Scripts holding a NUL byte: PostgreSQL accepts no NUL in a statement, so Prisma's migrate fails them wherever it

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.DataRisks;
 using DriftHooks.Core.Findings;

@@ -1,6 +1,5 @@
 using System.Text;
 using DriftHooks.Core.Database;
-using DriftHooks.Core.Findings;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
-using DriftHooks.Core.Rules;
+using DriftHooks.Core.Findings;
+using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 

@@ -1,6 +1,5 @@
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Rules;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Drift;

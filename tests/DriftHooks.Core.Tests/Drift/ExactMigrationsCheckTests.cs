@@ -3,7 +3,6 @@ using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Schema;
-using DriftHooks.Core.Rules;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 

@@ -4,7 +4,7 @@ using DriftHooks.Core.Catalog;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Drift;
 using DriftHooks.Core.Findings;
-using DriftHooks.Core.Rules;
+using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Tests.Support;
 using Npgsql;
 using NUnit.Framework;

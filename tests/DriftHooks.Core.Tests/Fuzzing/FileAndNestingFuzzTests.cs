@@ -4,6 +4,7 @@ using DriftHooks.Core.Files;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Fuzzing;

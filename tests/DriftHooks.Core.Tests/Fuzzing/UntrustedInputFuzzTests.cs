@@ -1,5 +1,5 @@
 using System.Text;
-using DriftHooks.Core.Backups;
+using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;

@@ -1,6 +1,5 @@
 using System.Text;
 using DriftHooks.Core.Git;
-using DriftHooks.Core.Range;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Git;

@@ -1,3 +1,4 @@
+using DriftHooks.Core.Commits;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;

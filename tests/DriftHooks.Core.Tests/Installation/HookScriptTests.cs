@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using DriftHooks.Core.Hooks;
 using DriftHooks.Core.Installation;
 using NUnit.Framework;
 

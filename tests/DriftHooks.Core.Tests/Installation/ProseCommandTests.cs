@@ -1,4 +1,4 @@
-using DriftHooks.Core.Backups;
+using DriftHooks.Core.Companion;
 using DriftHooks.Core.Configuration;
 using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;

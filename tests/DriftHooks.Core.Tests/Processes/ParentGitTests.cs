@@ -1,5 +1,5 @@
 using System.Text;
-using DriftHooks.Core.Hooks;
+using DriftHooks.Core.PreCommit;
 using DriftHooks.Core.Processes;
 using NUnit.Framework;
 

@@ -2,9 +2,9 @@ using System.Text;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Git;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 using DriftHooks.Core.Tests.Prisma.Ddl;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
@@ -296,8 +296,8 @@ public class CommitRulesTests
     [Test]
     public void The_lock_provider_is_read_from_the_file()
     {
-        Assert.That(CommitRules.LockProvider(Encoding.UTF8.GetBytes("# comment\nprovider = \"postgresql\"\n")), Is.EqualTo("postgresql"));
-        Assert.That(CommitRules.LockProvider(Encoding.UTF8.GetBytes("")), Is.Null);
+        Assert.That(PrismaDatasource.LockProvider(Encoding.UTF8.GetBytes("# comment\nprovider = \"postgresql\"\n")), Is.EqualTo("postgresql"));
+        Assert.That(PrismaDatasource.LockProvider(Encoding.UTF8.GetBytes("")), Is.Null);
     }
 
     [Test]

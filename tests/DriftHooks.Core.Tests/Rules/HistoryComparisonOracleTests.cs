@@ -1,4 +1,5 @@
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
 using DriftHooks.Core.Tests.Support;

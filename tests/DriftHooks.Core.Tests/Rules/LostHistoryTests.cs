@@ -3,6 +3,7 @@ using DriftHooks.Core.Database;
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Rules;

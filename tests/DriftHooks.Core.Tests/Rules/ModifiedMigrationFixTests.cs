@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DriftHooks.Core.Database;
+using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Rules;
 using NUnit.Framework;

@@ -1,7 +1,7 @@
 using System.Text;
 using DriftHooks.Core.Catalog;
-using DriftHooks.Core.Database;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Prisma.Ddl;
 

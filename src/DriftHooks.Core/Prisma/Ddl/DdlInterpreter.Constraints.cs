@@ -1,4 +1,5 @@
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Prisma.Ddl;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 
 namespace DriftHooks.Core.Prisma.Ddl;
 

@@ -1,5 +1,6 @@
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Prisma.Schema;
+using DriftHooks.Core.SqlText;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Prisma.Ddl;

@@ -1,4 +1,5 @@
 using DriftHooks.Core.Prisma.Ddl;
+using DriftHooks.Core.SqlText;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Prisma.Ddl;

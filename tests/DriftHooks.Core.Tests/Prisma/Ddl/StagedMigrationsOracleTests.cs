@@ -1,7 +1,7 @@
 using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
-using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 using DriftHooks.Core.Tests.Support;
 using NUnit.Framework;
 

@@ -2,6 +2,7 @@ using DriftHooks.Core.Findings;
 using DriftHooks.Core.Prisma;
 using DriftHooks.Core.Prisma.Ddl;
 using DriftHooks.Core.Rules;
+using DriftHooks.Core.SqlText;
 using NUnit.Framework;
 
 namespace DriftHooks.Core.Tests.Prisma.Ddl;
