@@ -17,6 +17,36 @@ public partial class RoomsTests
         Assert.That(Cycles(uses), Is.Empty, "each entry is a cycle of namespaces, with the files that close it");
     }
 
+    // docs/layout.md lists the rooms from the bottom up; a room that uses one listed after it, or a room the page does
+    // not list, makes the page wrong.
+    [Test]
+    public void Each_room_uses_only_rooms_docs_layout_lists_before_it()
+    {
+        var core = Path.Combine(TestData.Repository, "src", "DriftHooks.Core");
+        var folders = Directory.EnumerateDirectories(core)
+            .Where(folder => Path.GetFileName(folder) is not ("bin" or "obj") && Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Any())
+            .Select(Path.GetFileName)
+            .ToHashSet(StringComparer.Ordinal);
+        var page = File.ReadAllText(Path.Combine(TestData.Repository, "docs", "layout.md"));
+        var section = page[page.IndexOf("## The core library", StringComparison.Ordinal)..page.IndexOf("## Everything else", StringComparison.Ordinal)];
+        var order = FolderPattern().Matches(section)
+            .Select(m => m.Groups[1].Value)
+            .Where(folders.Contains)
+            .Distinct()
+            .Select((room, i) => (room, i))
+            .ToDictionary(r => r.room, r => r.i, StringComparer.Ordinal);
+        Assert.That(folders.Except(order.Keys), Is.Empty, "every folder of src/DriftHooks.Core is a room docs/layout.md lists");
+
+        var wrong = NamespaceUses(core)
+            .SelectMany(from => from.Value.Select(to => (From: Room(from.Key), To: Room(to.Key), File: to.Value)))
+            .Where(use => use.From != use.To && order[use.To] > order[use.From])
+            .Select(use => $"{use.From} uses {use.To}, listed after it ({use.File.Replace('\\', '/')})")
+            .ToList();
+        Assert.That(wrong, Is.Empty);
+
+        static string Room(string ns) => ns.Split('.')[0];
+    }
+
     [Test]
     public void A_cycle_is_found_when_two_rooms_use_each_other()
     {
@@ -138,6 +168,9 @@ public partial class RoomsTests
 
     [GeneratedRegex(@"^using\s+([\w.]+)\s*;\r?\n", RegexOptions.Multiline)]
     private static partial Regex UsingPattern();
+
+    [GeneratedRegex(@"`(\w+)/`")]
+    private static partial Regex FolderPattern();
 
     [GeneratedRegex(@"\b\w+\b")]
     private static partial Regex WordPattern();

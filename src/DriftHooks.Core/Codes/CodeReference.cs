@@ -134,7 +134,7 @@ internal static class CodeReference
     {
         var page = new StringBuilder();
         page.Append("# Finding codes\n\n");
-        page.Append("<!-- Generated from src/DriftHooks.Core/Findings/CodeReference.cs: do not edit. Regenerate with\n");
+        page.Append("<!-- Generated from src/DriftHooks.Core/Codes/CodeReference.cs: do not edit. Regenerate with\n");
         page.Append("     DRIFTHOOKS_WRITE_DOCS=1 dotnet test tests/DriftHooks.Core.Tests -c Release --filter FullyQualifiedName~CodeReferenceTests -->\n\n");
         page.Append("Every code DriftHooks can print, what it means and the way out. A real finding's `fix:` line is more exact: it names\n");
         page.Append("the folder, commit, branch or SQL, and is tested as printed ([fixes-tested.md](fixes-tested.md)). DH1xx are the\n");
