@@ -30,98 +30,105 @@ internal static class RangeCheck
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (location, options) = (context.Repository, context.Options);
-        CommitInfo baseInfo;
-        CommitInfo headInfo;
-        string baseSource;
-        var commits = new List<CommitInfo>();
-        var findings = new List<CommitFinding>();
-        PrismaProject? productionProject;
-        List<PrismaProject> changedProjects;
-
-        using (var reader = new RepositoryReader(location))
-        {
-            var head = Resolve(reader, headRef, "--head");
-            string @base;
-            if (baseRef is not null)
-            {
-                @base = Resolve(reader, baseRef, "--base");
-                baseSource = $"--base {baseRef}";
-            }
-            else
-            {
-                var (name, commit) = DefaultBranch.Find(reader) ?? throw new ConfigurationException(
-                    "No default branch (origin/HEAD, origin/main, main, origin/master, master) is known here, so the range to check cannot be chosen. " +
-                    "Give it with --base <ref> (in GitHub Actions: --base origin/${{ github.base_ref }}), and fetch full history (actions/checkout with fetch-depth: 0)." +
-                    (reader.IsShallow ? " This clone is shallow." : ""));
-                @base = reader.MergeBase(head, commit) ?? throw new ConfigurationException(
-                    $"{headRef} and {DefaultBranch.DisplayName(name)} share no history" + (reader.IsShallow ? " in this shallow clone: fetch full history (actions/checkout with fetch-depth: 0)" : "") + ". Give the range's start with --base <ref>.");
-                baseSource = $"merge-base of {headRef} with {DefaultBranch.DisplayName(name)}";
-            }
-
-            baseInfo = CommitInfo.Of(reader, @base);
-            headInfo = CommitInfo.Of(reader, head);
-            var range = reader.Walk([head], [@base], HistoryOrder.OldestFirst).ToList();
-
-            // The projects of both ends, so that one added or removed inside the range is still judged; the head's located once.
-            var headProjects = ProjectLocator.InCommit(reader, head, options.Projects);
-            var projects = headProjects
-                .Concat(ProjectLocator.InCommit(reader, @base, options.Projects))
-                .DistinctBy(p => p.SchemaPath)
-                .ToList();
-            var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings), Installation.Invocation.ForThisProcess(location));
-            commits.AddRange(range.Select(c => CommitInfo.Of(reader, c)));
-            findings.AddRange(endState);
-
-            productionProject = ProjectChoice.Choose(headProjects, options);
-            var (baseTrees, headTrees) = (reader.Trees(@base), reader.Trees(head));
-            changedProjects = [.. headProjects.Where(p => ExactCheckRun.Changes(baseTrees, headTrees, p))];
-        }
-
-        var compared = false;
-        var productionRead = ProductionIdentityRead.NotConfigured;
-        if (productionProject is not null && PrismaDatasource.OtherThanPostgres(productionProject, location.ReadWorkTreeFile) is { } provider)
-        {
-            findings.Add(new CommitFinding(headInfo, Finding.Note(
-                PushRuleCodes.ProductionNotConfigured, $"{PrismaDatasource.NotCompared(provider)}, so the head commit was not compared with production, nor replayed on a shadow server.", productionProject.SchemaPath)));
-            changedProjects = [.. changedProjects.Where(p => PrismaDatasource.OtherThanPostgres(p, location.ReadWorkTreeFile) is null)];
-        }
-        else if (productionProject is not null)
-        {
-            if (context.Production is null)
-            {
-                findings.Add(new CommitFinding(headInfo, Finding.Note(
-                    PushRuleCodes.ProductionNotConfigured,
-                    "No production database is configured, so the head commit was not compared with production's migration history.",
-                    null,
-                    $"give CI a read-only URL in the {ProductionUrlResolver.EnvironmentVariable} secret to compare it")));
-            }
-            else
-            {
-                // In CI the environment is the workflow's, which the team commits: a schema check switched off there is policy.
-                var schemaCheck = SchemaCheckPlan.Decide(context, productionProject, options.Production with { SchemaCheckOffBy = null }, SchemaCheckPlan.TurnOnInCi);
-                var production = await ProductionComparer.CompareAsync(
-                    context,
-                    new ComparisonRequest(productionProject, [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}", branch is null ? null : "refs/heads/" + branch)])
-                    {
-                        Subject = "the head commit",
-                        SchemaCheck = schemaCheck,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                findings.AddRange(production.Findings.Select(f => new CommitFinding(headInfo, f)));
-                compared = !production.Findings.Any(f => f.Code == PushRuleCodes.ProductionUnreachable);
-                productionRead = production.Production;
-            }
-        }
+        var range = ReadRange(context, baseRef, headRef);
+        var findings = range.EndState;
+        var (compared, productionRead, changedProjects) = await CompareHeadAsync(context, range, branch, findings, cancellationToken).ConfigureAwait(false);
 
         // In CI the environment is the workflow's: DH115 switched off there switches the exact check off too. A schema
         // change with no migration at all (DH101) is that finding's one cause: the replay would only say it again (DH115).
-        foreach (var project in AllDisabled(options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects.Where(p => !HasNoMigration(p, findings)))
+        foreach (var project in AllDisabled(context.Options).Contains(RuleCodes.MigrationsMissSchema) ? [] : changedProjects.Where(p => !HasNoMigration(p, findings)))
         {
-            await ExactAsync(context, project, headInfo, productionRead, findings, cancellationToken).ConfigureAwait(false);
+            await ExactAsync(context, project, range.Head, productionRead, findings, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RangeCheckResult(baseInfo, baseSource, headInfo, commits, findings, compared);
+        return new RangeCheckResult(range.Base, range.BaseSource, range.Head, range.Commits, findings, compared);
+    }
+
+    /// <summary>What one read of the repository gives the check: the range, its end state judged, and the projects to compare.</summary>
+    sealed record RangeRead(
+        CommitInfo Base, string BaseSource, CommitInfo Head, List<CommitInfo> Commits, List<CommitFinding> EndState,
+        PrismaProject? ProductionProject, List<PrismaProject> ChangedProjects);
+
+    static RangeRead ReadRange(CommandContext context, string? baseRef, string headRef)
+    {
+        var (location, options) = (context.Repository, context.Options);
+        using var reader = new RepositoryReader(location);
+        var head = Resolve(reader, headRef, "--head");
+        var (@base, baseSource) = baseRef is not null
+            ? (Resolve(reader, baseRef, "--base"), $"--base {baseRef}")
+            : MergeBaseWithDefaultBranch(reader, head, headRef);
+        var range = reader.Walk([head], [@base], HistoryOrder.OldestFirst).ToList();
+
+        // The projects of both ends, so that one added or removed inside the range is still judged; the head's located once.
+        var headProjects = ProjectLocator.InCommit(reader, head, options.Projects);
+        var projects = headProjects
+            .Concat(ProjectLocator.InCommit(reader, @base, options.Projects))
+            .DistinctBy(p => p.SchemaPath)
+            .ToList();
+        var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings), Installation.Invocation.ForThisProcess(location));
+        var (baseTrees, headTrees) = (reader.Trees(@base), reader.Trees(head));
+        return new RangeRead(
+            CommitInfo.Of(reader, @base),
+            baseSource,
+            CommitInfo.Of(reader, head),
+            [.. range.Select(c => CommitInfo.Of(reader, c))],
+            endState,
+            ProjectChoice.Choose(headProjects, options),
+            [.. headProjects.Where(p => ExactCheckRun.Changes(baseTrees, headTrees, p))]);
+    }
+
+    static (string Base, string Source) MergeBaseWithDefaultBranch(RepositoryReader reader, string head, string headRef)
+    {
+        var (name, commit) = DefaultBranch.Find(reader) ?? throw new ConfigurationException(
+            "No default branch (origin/HEAD, origin/main, main, origin/master, master) is known here, so the range to check cannot be chosen. " +
+            "Give it with --base <ref> (in GitHub Actions: --base origin/${{ github.base_ref }}), and fetch full history (actions/checkout with fetch-depth: 0)." +
+            (reader.IsShallow ? " This clone is shallow." : ""));
+        var @base = reader.MergeBase(head, commit) ?? throw new ConfigurationException(
+            $"{headRef} and {DefaultBranch.DisplayName(name)} share no history" + (reader.IsShallow ? " in this shallow clone: fetch full history (actions/checkout with fetch-depth: 0)" : "") + ". Give the range's start with --base <ref>.");
+        return (@base, $"merge-base of {headRef} with {DefaultBranch.DisplayName(name)}");
+    }
+
+    // The head commit against production, when there is a project to compare and production is configured; the
+    // projects left for the exact check (a project not on PostgreSQL is neither compared nor replayed).
+    static async Task<(bool Compared, ProductionIdentityRead Production, List<PrismaProject> ChangedProjects)> CompareHeadAsync(
+        CommandContext context, RangeRead range, string? branch, List<CommitFinding> findings, CancellationToken cancellationToken)
+    {
+        var location = context.Repository;
+        var (project, headInfo) = (range.ProductionProject, range.Head);
+        if (project is null)
+        {
+            return (false, ProductionIdentityRead.NotConfigured, range.ChangedProjects);
+        }
+
+        if (PrismaDatasource.OtherThanPostgres(project, location.ReadWorkTreeFile) is { } provider)
+        {
+            findings.Add(new CommitFinding(headInfo, Finding.Note(
+                PushRuleCodes.ProductionNotConfigured, $"{PrismaDatasource.NotCompared(provider)}, so the head commit was not compared with production, nor replayed on a shadow server.", project.SchemaPath)));
+            return (false, ProductionIdentityRead.NotConfigured, [.. range.ChangedProjects.Where(p => PrismaDatasource.OtherThanPostgres(p, location.ReadWorkTreeFile) is null)]);
+        }
+
+        if (context.Production is null)
+        {
+            findings.Add(new CommitFinding(headInfo, Finding.Note(
+                PushRuleCodes.ProductionNotConfigured,
+                "No production database is configured, so the head commit was not compared with production's migration history.",
+                null,
+                $"give CI a read-only URL in the {ProductionUrlResolver.EnvironmentVariable} secret to compare it")));
+            return (false, ProductionIdentityRead.NotConfigured, range.ChangedProjects);
+        }
+
+        // In CI the environment is the workflow's, which the team commits: a schema check switched off there is policy.
+        var schemaCheck = SchemaCheckPlan.Decide(context, project, context.Options.Production with { SchemaCheckOffBy = null }, SchemaCheckPlan.TurnOnInCi);
+        var production = await ProductionComparer.CompareAsync(
+            context,
+            new ComparisonRequest(project, [new CommitToCompare(headInfo.Sha, "the head commit", $"The head commit {headInfo.Sha}", branch is null ? null : "refs/heads/" + branch)])
+            {
+                Subject = "the head commit",
+                SchemaCheck = schemaCheck,
+            },
+            cancellationToken).ConfigureAwait(false);
+        findings.AddRange(production.Findings.Select(f => new CommitFinding(headInfo, f)));
+        return (!production.Findings.Any(f => f.Code == PushRuleCodes.ProductionUnreachable), production.Production, range.ChangedProjects);
     }
 
     static bool HasNoMigration(PrismaProject project, List<CommitFinding> findings) =>

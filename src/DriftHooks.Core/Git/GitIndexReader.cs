@@ -118,6 +118,42 @@ internal static class GitIndexReader
         where TFirst : IEntrySelector
         where TSecond : IEntrySelector
     {
+        var (version, count) = ReadHeader(indexPath, cursor);
+
+        // Entries and extensions end where the trailing checksum starts.
+        var end = cursor.Length - HashSize;
+
+        // Version 4 stores each path as "strip N bytes from the previous path, append this suffix".
+        var paths = new PathState(version == 4 ? new byte[256] : []);
+        for (uint i = 0; i < count; i++)
+        {
+            var left = end - cursor.Position;
+            if (left < FixedEntrySize + 2)
+            {
+                throw Corrupt(indexPath, $"entry {i} of {count} runs past the end of the file");
+            }
+
+            var data = cursor.Peek(FixedEntrySize + 2);
+            var flags = BinaryPrimitives.ReadUInt16BigEndian(data[FlagsOffset..]);
+            var extended = (flags & FlagExtended) != 0;
+            if (extended && version < 3)
+            {
+                throw Corrupt(indexPath, $"entry {i} has extended flags in a version {version} index");
+            }
+
+            var nameStart = FixedEntrySize + (extended ? 2 : 0);
+            var entryLength = version < 4
+                ? ReadPath(indexPath, cursor, flags, nameStart, left, i, out data, out var path)
+                : ReadPrefixCompressedPath(indexPath, cursor, nameStart, left, i, paths, out data, out path);
+            Select(indexPath, data, path, flags, extended, first, second, hasSecond, scan);
+            cursor.Advance(entryLength);
+        }
+
+        return CheckExtensions(indexPath, cursor, end, hasSecond ? scan : null);
+    }
+
+    private static (uint Version, uint Count) ReadHeader(string indexPath, IndexFileCursor cursor)
+    {
         if (cursor.Length < HeaderSize + HashSize)
         {
             throw Corrupt(indexPath, $"the file is {cursor.Length} bytes, shorter than a header and checksum");
@@ -138,119 +174,108 @@ internal static class GitIndexReader
 
         var count = BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
         cursor.Advance(HeaderSize);
+        return (version, count);
+    }
 
-        // Entries and extensions end where the trailing checksum starts.
-        var end = cursor.Length - HashSize;
-
-        // Version 4 stores each path as "strip N bytes from the previous path, append this suffix".
-        var pathBuffer = version == 4 ? new byte[256] : [];
-        var previousLength = 0;
-
-        for (uint i = 0; i < count; i++)
+    /// <summary>A version 2 or 3 entry's path, stored whole; returns the entry's length.</summary>
+    private static int ReadPath(string indexPath, IndexFileCursor cursor, int flags, int nameStart, long left, uint i, out ReadOnlySpan<byte> data, out ReadOnlySpan<byte> path)
+    {
+        var nameLength = flags & NameLengthMask;
+        if (nameLength == NameLengthMask)
         {
-            var left = end - cursor.Position;
-            if (left < FixedEntrySize + 2)
-            {
-                throw Corrupt(indexPath, $"entry {i} of {count} runs past the end of the file");
-            }
-
-            var data = cursor.Peek(FixedEntrySize + 2);
-            var flags = BinaryPrimitives.ReadUInt16BigEndian(data[FlagsOffset..]);
-            var extended = (flags & FlagExtended) != 0;
-            if (extended && version < 3)
-            {
-                throw Corrupt(indexPath, $"entry {i} has extended flags in a version {version} index");
-            }
-
-            var nameStart = FixedEntrySize + (extended ? 2 : 0);
-            ReadOnlySpan<byte> path;
-            int entryLength;
-            if (version < 4)
-            {
-                var nameLength = flags & NameLengthMask;
-                if (nameLength == NameLengthMask)
-                {
-                    // 0xFFF means "this long or longer": the NUL terminator tells the real length.
-                    nameLength = FindNul(indexPath, cursor, nameStart + NameLengthMask, left, i, out data) - nameStart;
-                }
-
-                // Entries are NUL-padded to a multiple of 8 bytes, with at least one NUL.
-                entryLength = (nameStart + nameLength + 8) & ~7;
-                if (entryLength > left)
-                {
-                    throw Corrupt(indexPath, $"entry {i} has a path that runs past the end of the file");
-                }
-
-                data = cursor.Peek(entryLength);
-                if (data[nameStart + nameLength] != 0)
-                {
-                    throw Corrupt(indexPath, $"entry {i} has a path that is not NUL-terminated");
-                }
-
-                path = data.Slice(nameStart, nameLength);
-            }
-            else
-            {
-                // The strip count is a varint of at most a few bytes; then the NUL-terminated suffix.
-                data = cursor.Peek(nameStart + 16);
-                var suffixStart = nameStart;
-                var strip = ReadVarint(data[..(int)Math.Min(data.Length, left)], ref suffixStart);
-                if (strip < 0 || strip > previousLength)
-                {
-                    throw Corrupt(indexPath, $"entry {i} strips more of the previous path than it has");
-                }
-
-                var nul = FindNul(indexPath, cursor, suffixStart, left, i, out data);
-
-                var kept = previousLength - (int)strip;
-                var length = kept + nul - suffixStart;
-                if (length > pathBuffer.Length)
-                {
-                    Array.Resize(ref pathBuffer, Math.Max(length, pathBuffer.Length * 2));
-                }
-
-                data[suffixStart..nul].CopyTo(pathBuffer.AsSpan(kept));
-                previousLength = length;
-                path = pathBuffer.AsSpan(0, length);
-                entryLength = nul + 1;
-            }
-
-            var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
-            var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
-            if (isSparseDirectory && (first.OverlapsDirectory(path) || (hasSecond && second.OverlapsDirectory(path))))
-            {
-                Collapse(indexPath, scan, new IndexEntry(Decode(path).TrimEnd('/'), mode, RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)), 0, false, true));
-                cursor.Advance(entryLength);
-                continue;
-            }
-
-            var inFirst = first.Matches(path);
-            var inSecond = hasSecond && second.Matches(path);
-            if (inFirst || inSecond)
-            {
-                var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
-                var entry = new IndexEntry(
-                    Decode(path),
-                    mode,
-                    RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)),
-                    (flags >> 12) & 3,
-                    (extendedFlags & ExtendedIntentToAdd) != 0,
-                    (extendedFlags & ExtendedSkipWorktree) != 0);
-                if (inFirst)
-                {
-                    scan.First.Add(entry);
-                }
-
-                if (inSecond)
-                {
-                    scan.Second.Add(entry);
-                }
-            }
-
-            cursor.Advance(entryLength);
+            // 0xFFF means "this long or longer": the NUL terminator tells the real length.
+            nameLength = FindNul(indexPath, cursor, nameStart + NameLengthMask, left, i, out _) - nameStart;
         }
 
-        return CheckExtensions(indexPath, cursor, end, hasSecond ? scan : null);
+        // Entries are NUL-padded to a multiple of 8 bytes, with at least one NUL.
+        var entryLength = (nameStart + nameLength + 8) & ~7;
+        if (entryLength > left)
+        {
+            throw Corrupt(indexPath, $"entry {i} has a path that runs past the end of the file");
+        }
+
+        data = cursor.Peek(entryLength);
+        if (data[nameStart + nameLength] != 0)
+        {
+            throw Corrupt(indexPath, $"entry {i} has a path that is not NUL-terminated");
+        }
+
+        path = data.Slice(nameStart, nameLength);
+        return entryLength;
+    }
+
+    /// <summary>The path a version 4 entry keeps of the previous one, and the suffix it adds.</summary>
+    private sealed class PathState(byte[] buffer)
+    {
+        public byte[] Buffer = buffer;
+        public int PreviousLength;
+    }
+
+    /// <summary>A version 4 entry's path: part of the previous path, then its own NUL-terminated suffix; returns the entry's length.</summary>
+    private static int ReadPrefixCompressedPath(
+        string indexPath, IndexFileCursor cursor, int nameStart, long left, uint i, PathState paths, out ReadOnlySpan<byte> data, out ReadOnlySpan<byte> path)
+    {
+        // The strip count is a varint of at most a few bytes; then the NUL-terminated suffix.
+        data = cursor.Peek(nameStart + 16);
+        var suffixStart = nameStart;
+        var strip = ReadVarint(data[..(int)Math.Min(data.Length, left)], ref suffixStart);
+        if (strip < 0 || strip > paths.PreviousLength)
+        {
+            throw Corrupt(indexPath, $"entry {i} strips more of the previous path than it has");
+        }
+
+        var nul = FindNul(indexPath, cursor, suffixStart, left, i, out data);
+        var kept = paths.PreviousLength - (int)strip;
+        var length = kept + nul - suffixStart;
+        if (length > paths.Buffer.Length)
+        {
+            Array.Resize(ref paths.Buffer, Math.Max(length, paths.Buffer.Length * 2));
+        }
+
+        data[suffixStart..nul].CopyTo(paths.Buffer.AsSpan(kept));
+        paths.PreviousLength = length;
+        path = paths.Buffer.AsSpan(0, length);
+        return nul + 1;
+    }
+
+    /// <summary>Adds the entry to the lists whose selector takes its path; a sparse directory that may hide one is collapsed.</summary>
+    private static void Select<TFirst, TSecond>(
+        string indexPath, ReadOnlySpan<byte> data, ReadOnlySpan<byte> path, int flags, bool extended, TFirst first, TSecond second, bool hasSecond, IndexScan scan)
+        where TFirst : IEntrySelector
+        where TSecond : IEntrySelector
+    {
+        var mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[ModeOffset..]);
+        var isSparseDirectory = (mode & ModeTypeMask) == ModeTypeDirectory;
+        if (isSparseDirectory && (first.OverlapsDirectory(path) || (hasSecond && second.OverlapsDirectory(path))))
+        {
+            Collapse(indexPath, scan, new IndexEntry(Decode(path).TrimEnd('/'), mode, RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)), 0, false, true));
+            return;
+        }
+
+        var inFirst = first.Matches(path);
+        var inSecond = hasSecond && second.Matches(path);
+        if (!inFirst && !inSecond)
+        {
+            return;
+        }
+
+        var extendedFlags = extended ? BinaryPrimitives.ReadUInt16BigEndian(data[FixedEntrySize..]) : 0;
+        var entry = new IndexEntry(
+            Decode(path),
+            mode,
+            RawId.FromBytes(data.Slice(ObjectIdOffset, HashSize)),
+            (flags >> 12) & 3,
+            (extendedFlags & ExtendedIntentToAdd) != 0,
+            (extendedFlags & ExtendedSkipWorktree) != 0);
+        if (inFirst)
+        {
+            scan.First.Add(entry);
+        }
+
+        if (inSecond)
+        {
+            scan.Second.Add(entry);
+        }
     }
 
     /// <summary>
@@ -345,44 +370,80 @@ internal static class GitIndexReader
             throw Corrupt(indexPath, "its split-index link is shorter than an object id");
         }
 
-        var sharedId = Convert.ToHexStringLower(link, 0, HashSize);
-        List<IndexEntry> shared = [];
-        if (link.AsSpan(0, HashSize).ContainsAnyExcept((byte)0))
-        {
-            var sharedPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(indexPath))!, "sharedindex." + sharedId);
-            if (!File.Exists(sharedPath))
-            {
-                throw new ResourceUnavailableException(
-                    $"The git index '{indexPath}' is a split index whose shared part '{sharedPath}' is missing. Run 'git status' to see whether git can read it; 'git update-index --no-split-index' writes a whole index again.");
-            }
-
-            shared = ReadAll(sharedPath, out var sharedIsSplit);
-            if (sharedIsSplit)
-            {
-                throw Corrupt(sharedPath, "a shared index links to another shared index");
-            }
-        }
-
-        List<int> deleted = [], replaced = [];
-        try
-        {
-            var offset = HashSize;
-            if (offset < link.Length)
-            {
-                deleted = EwahBitmap.ReadSetBits(link, ref offset, shared.Count);
-                replaced = EwahBitmap.ReadSetBits(link, ref offset, shared.Count);
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            throw Corrupt(indexPath, "its split-index link is damaged: " + e.Message);
-        }
-
+        var shared = ReadShared(indexPath, link);
+        var (deleted, replaced) = ReadLinkBitmaps(indexPath, link, shared.Count);
         if (replaced.Count > own.Count)
         {
             throw Corrupt(indexPath, $"its split-index link replaces {replaced.Count} entries but the file holds {own.Count}");
         }
 
+        foreach (var (bytes, entry) in Merge(shared, own, deleted, replaced)
+            .Select(e => (Bytes: Encoding.UTF8.GetBytes(e.Path), Entry: e))
+            .OrderBy(e => e.Bytes, ByteOrder.Instance)
+            .ThenBy(e => e.Entry.Stage))
+        {
+            if ((entry.Mode & ModeTypeMask) == ModeTypeDirectory && (first.OverlapsDirectory(bytes) || (hasSecond && second.OverlapsDirectory(bytes))))
+            {
+                Collapse(indexPath, scan, new IndexEntry(entry.Path.TrimEnd('/'), entry.Mode, entry.ObjectId, 0, false, true));
+                continue;
+            }
+
+            if (first.Matches(bytes))
+            {
+                scan.First.Add(entry);
+            }
+
+            if (hasSecond && second.Matches(bytes))
+            {
+                scan.Second.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>The entries of the shared index a split index's link names (none when the link's id is all zeros).</summary>
+    private static List<IndexEntry> ReadShared(string indexPath, byte[] link)
+    {
+        if (!link.AsSpan(0, HashSize).ContainsAnyExcept((byte)0))
+        {
+            return [];
+        }
+
+        var sharedId = Convert.ToHexStringLower(link, 0, HashSize);
+        var sharedPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(indexPath))!, "sharedindex." + sharedId);
+        if (!File.Exists(sharedPath))
+        {
+            throw new ResourceUnavailableException(
+                $"The git index '{indexPath}' is a split index whose shared part '{sharedPath}' is missing. Run 'git status' to see whether git can read it; 'git update-index --no-split-index' writes a whole index again.");
+        }
+
+        var shared = ReadAll(sharedPath, out var sharedIsSplit);
+        return sharedIsSplit ? throw Corrupt(sharedPath, "a shared index links to another shared index") : shared;
+    }
+
+    /// <summary>The link's two bitmaps over the shared entries: those deleted, and those replaced.</summary>
+    private static (List<int> Deleted, List<int> Replaced) ReadLinkBitmaps(string indexPath, byte[] link, int sharedCount)
+    {
+        try
+        {
+            var offset = HashSize;
+            if (offset >= link.Length)
+            {
+                return ([], []);
+            }
+
+            var deleted = EwahBitmap.ReadSetBits(link, ref offset, sharedCount);
+            var replaced = EwahBitmap.ReadSetBits(link, ref offset, sharedCount);
+            return (deleted, replaced);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(indexPath, "its split-index link is damaged: " + e.Message);
+        }
+    }
+
+    /// <summary>The shared and own entries merged as git's merge_base_index does.</summary>
+    private static IEnumerable<IndexEntry> Merge(List<IndexEntry> shared, List<IndexEntry> own, List<int> deleted, List<int> replaced)
+    {
         // Replacements keep the shared entry's path and take everything else; deletions apply after them.
         var merged = new Dictionary<(string Path, int Stage), IndexEntry>(shared.Count + own.Count);
         var replacement = 0;
@@ -415,27 +476,7 @@ internal static class GitIndexReader
             merged[(entry.Path, entry.Stage)] = entry;
         }
 
-        foreach (var (bytes, entry) in merged.Values
-            .Select(e => (Bytes: Encoding.UTF8.GetBytes(e.Path), Entry: e))
-            .OrderBy(e => e.Bytes, ByteOrder.Instance)
-            .ThenBy(e => e.Entry.Stage))
-        {
-            if ((entry.Mode & ModeTypeMask) == ModeTypeDirectory && (first.OverlapsDirectory(bytes) || (hasSecond && second.OverlapsDirectory(bytes))))
-            {
-                Collapse(indexPath, scan, new IndexEntry(entry.Path.TrimEnd('/'), entry.Mode, entry.ObjectId, 0, false, true));
-                continue;
-            }
-
-            if (first.Matches(bytes))
-            {
-                scan.First.Add(entry);
-            }
-
-            if (hasSecond && second.Matches(bytes))
-            {
-                scan.Second.Add(entry);
-            }
-        }
+        return merged.Values;
     }
 
     /// <summary>Every entry of one index file, in its order, as written (a split index's replacements nameless).</summary>

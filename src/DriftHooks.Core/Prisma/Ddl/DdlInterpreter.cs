@@ -303,74 +303,20 @@ internal static partial class DdlInterpreter
             switch (kind.Text)
             {
                 case "table":
-                    DropEach((schema, name, ifExists, cascade) =>
-                    {
-                        if (IsTemporary((schema, name)))
-                        {
-                            replay.TemporaryTables.Remove(name);
-                            return;
-                        }
-
-                        var table = Table((schema, name), ifExists);
-                        if (table is not null)
-                        {
-                            _model.Tables.Remove(table.QualifiedName);
-                            DropReferences(t => t == table.QualifiedName, null, cascade);
-                        }
-                    });
+                    DropEach(DropTable);
                     return;
                 case "index":
                     _cursor.Accept("concurrently");
-                    DropEach((schema, name, ifExists, _) =>
-                    {
-                        var table = IndexOwner(schema ?? "public", name);
-                        if (table is null || table.PrimaryKey?.Name == name)
-                        {
-                            if (!ifExists)
-                            {
-                                Missing = $"index {name} does not exist here";
-                            }
-
-                            return;
-                        }
-
-                        table.Indexes.Remove(name);
-                    });
+                    DropEach(DropIndex);
                     return;
                 case "type":
                     DropEach((schema, name, ifExists, cascade) => DropType(DatabaseModel.Qualify(schema ?? "public", name), ifExists, cascade));
                     return;
                 case "extension":
-                    DropEach((_, name, ifExists, _) =>
-                    {
-                        if (!_model.Extensions.Remove(name) && !ifExists)
-                        {
-                            throw new NotFollowedException($"extension {name} is not known here");
-                        }
-                    });
+                    DropEach(DropExtension);
                     return;
                 case "schema":
-                    DropEach((_, name, _, cascade) =>
-                    {
-                        if (_model.Tables.Values.Any(t => t.Schema == name) || _model.Enums.Values.Any(e => e.Schema == name))
-                        {
-                            if (!cascade)
-                            {
-                                throw new NotFollowedException($"schema {name} is not empty, so PostgreSQL would refuse without CASCADE");
-                            }
-
-                            foreach (var table in _model.Tables.Values.Where(t => t.Schema == name).ToList())
-                            {
-                                _model.Tables.Remove(table.QualifiedName);
-                                DropReferences(t => t == table.QualifiedName, null, true);
-                            }
-
-                            foreach (var @enum in _model.Enums.Values.Where(e => e.Schema == name).ToList())
-                            {
-                                DropType(@enum.QualifiedName, false, true);
-                            }
-                        }
-                    });
+                    DropEach(DropSchema);
                     return;
                 case "owned":
                     throw new NotFollowedException("DROP OWNED drops objects not visible here");
@@ -383,6 +329,70 @@ internal static partial class DdlInterpreter
                     }
 
                     throw new NotFollowedException($"DROP {kind.Text.ToUpperInvariant()} is not known");
+            }
+        }
+
+        private void DropTable(string? schema, string name, bool ifExists, bool cascade)
+        {
+            if (IsTemporary((schema, name)))
+            {
+                replay.TemporaryTables.Remove(name);
+                return;
+            }
+
+            var table = Table((schema, name), ifExists);
+            if (table is not null)
+            {
+                _model.Tables.Remove(table.QualifiedName);
+                DropReferences(t => t == table.QualifiedName, null, cascade);
+            }
+        }
+
+        private void DropIndex(string? schema, string name, bool ifExists, bool cascade)
+        {
+            var table = IndexOwner(schema ?? "public", name);
+            if (table is null || table.PrimaryKey?.Name == name)
+            {
+                if (!ifExists)
+                {
+                    Missing = $"index {name} does not exist here";
+                }
+
+                return;
+            }
+
+            table.Indexes.Remove(name);
+        }
+
+        private void DropExtension(string? schema, string name, bool ifExists, bool cascade)
+        {
+            if (!_model.Extensions.Remove(name) && !ifExists)
+            {
+                throw new NotFollowedException($"extension {name} is not known here");
+            }
+        }
+
+        private void DropSchema(string? schema, string name, bool ifExists, bool cascade)
+        {
+            if (!_model.Tables.Values.Any(t => t.Schema == name) && !_model.Enums.Values.Any(e => e.Schema == name))
+            {
+                return;
+            }
+
+            if (!cascade)
+            {
+                throw new NotFollowedException($"schema {name} is not empty, so PostgreSQL would refuse without CASCADE");
+            }
+
+            foreach (var table in _model.Tables.Values.Where(t => t.Schema == name).ToList())
+            {
+                _model.Tables.Remove(table.QualifiedName);
+                DropReferences(t => t == table.QualifiedName, null, true);
+            }
+
+            foreach (var @enum in _model.Enums.Values.Where(e => e.Schema == name).ToList())
+            {
+                DropType(@enum.QualifiedName, false, true);
             }
         }
 
