@@ -85,12 +85,15 @@ public class ExactCheckTests
     /// <summary>
     /// The shadow server named through its Unix socket, <c>?host=/socket/directory</c> (issue 22 item 11): the printed
     /// throwaway URL keeps that query, '/'s and all, and Prisma replays into the throwaway database through the socket.
-    /// The other test server: the throwaway database's fixed name is not shared with the test above, running beside it.
+    /// Run alone: the throwaway database's fixed name is the test above's too, on the same server. Not on the other
+    /// test server, which is production's in ProductionServerTests: a shadow database there would fail their check
+    /// that production's server holds none.
     /// </summary>
     [Test]
+    [NonParallelizable]
     public void The_printed_follow_up_migration_works_with_a_shadow_url_whose_query_names_a_socket_directory()
     {
-        var server = PostgresServer.OtherAsync().GetAwaiter().GetResult();
+        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
         if (server.SocketDirectory is null)
         {
             Assert.Ignore("The test server is a container here, with no Unix socket on this machine.");
