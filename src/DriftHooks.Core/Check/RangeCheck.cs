@@ -65,7 +65,7 @@ internal static class RangeCheck
             .Concat(ProjectLocator.InCommit(reader, @base, options.Projects))
             .DistinctBy(p => p.SchemaPath)
             .ToList();
-        var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings), Installation.Invocation.ForThisProcess(location));
+        var endState = JudgeEndState(reader, @base, head, range, projects, AllDisabled(options), project => ThrowawayShadow.For(location, project, options.Settings), context.Invocation);
         var (baseTrees, headTrees) = (reader.Trees(@base), reader.Trees(head));
         return new RangeRead(
             CommitInfo.Of(reader, @base),
